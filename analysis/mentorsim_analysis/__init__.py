@@ -1,0 +1,36 @@
+"""Analysis helpers for mentorsim result files (HDF5, layout in docs/output-format.md).
+
+>>> import mentorsim_analysis as ma
+>>> ma.provenance("out.h5")["git_commit"]
+>>> ma.runs("out.h5")                      # one row per run, summary values as columns
+>>> ma.weekly("out.h5", "coverage")        # tidy: run_id, scenario_name, replicate, week, series, value
+>>> print(ma.resolved_scenario("out.h5", "r0000"))
+"""
+
+from .loader import (
+    FORMAT,
+    SUPPORTED_FORMAT_VERSIONS,
+    Results,
+    open_results,
+    provenance,
+    resolved_scenario,
+    run_ids,
+    runs,
+    series_names,
+    weekly,
+    zones,
+)
+
+__all__ = [
+    "FORMAT",
+    "SUPPORTED_FORMAT_VERSIONS",
+    "Results",
+    "open_results",
+    "provenance",
+    "resolved_scenario",
+    "run_ids",
+    "runs",
+    "series_names",
+    "weekly",
+    "zones",
+]

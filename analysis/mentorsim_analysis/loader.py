@@ -1,0 +1,220 @@
+"""Read mentorsim HDF5 result files into pandas.
+
+The layout is documented in docs/output-format.md: root attributes hold the provenance, and each
+run is a group ``/runs/<run_id>`` with attributes, a ``weekly`` group of 1-D float64 series (a name
+such as ``mean_skill/technical`` is a nested group) and a ``summary`` group of scalar float64
+values. Every function takes the path of a file and opens it read-only for the duration of the call.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Optional, Union
+
+import h5py
+import numpy as np
+import pandas as pd
+
+FORMAT = "mentorsim-run"
+SUPPORTED_FORMAT_VERSIONS = (1,)
+
+RUN_COLUMNS = ["run_id", "scenario_name", "seed", "replicate", "weeks"]
+WEEKLY_COLUMNS = ["run_id", "scenario_name", "replicate", "week", "series", "value"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _python(value):
+    """Convert an attribute value read by h5py (numpy scalar, bytes, array) to plain Python."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, np.ndarray):
+        return [_python(v) for v in value.tolist()]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _open(path: PathLike) -> h5py.File:
+    """Open ``path`` read-only, checking that it is a result file in a layout this code reads."""
+    f = h5py.File(path, "r")
+    try:
+        fmt = _python(f.attrs.get("format"))
+        if fmt != FORMAT:
+            raise ValueError(f"{path}: not a mentorsim result file (format attribute {fmt!r})")
+        version = _python(f.attrs.get("format_version"))
+        if version not in SUPPORTED_FORMAT_VERSIONS:
+            raise ValueError(
+                f"{path}: format_version {version!r} is not supported "
+                f"(this reader knows {SUPPORTED_FORMAT_VERSIONS})"
+            )
+    except Exception:
+        f.close()
+        raise
+    return f
+
+
+def _datasets(group: h5py.Group) -> dict:
+    """All datasets below ``group``, keyed by their path relative to it ("mean_skill/technical")."""
+    found = {}
+    group.visititems(
+        lambda name, obj: found.__setitem__(name, obj) if isinstance(obj, h5py.Dataset) else None
+    )
+    return found
+
+
+def _run_groups(f: h5py.File) -> list:
+    """(run_id, group) of every run in replicate order (by the ``replicate`` attribute, so the order
+    does not depend on how run ids sort as strings)."""
+    items = list(f["runs"].items())
+    return sorted(items, key=lambda item: (int(item[1].attrs["replicate"]), item[0]))
+
+
+def _run_group(f: h5py.File, run_id: str) -> h5py.Group:
+    if run_id not in f["runs"]:
+        raise KeyError(f"no run {run_id!r}; runs are {sorted(f['runs'])}")
+    return f["runs"][run_id]
+
+
+def provenance(path: PathLike) -> dict:
+    """Root attributes: format, format_version, version, git_commit, created_utc, command_line,
+    threads (and any others a later writer adds), as plain Python values."""
+    with _open(path) as f:
+        return {key: _python(value) for key, value in f.attrs.items()}
+
+
+def run_ids(path: PathLike) -> list:
+    """Run ids in replicate order ("r0000", "r0001", ...)."""
+    with _open(path) as f:
+        return [run_id for run_id, _ in _run_groups(f)]
+
+
+def series_names(path: PathLike) -> list:
+    """Names of the weekly series present in any run, sorted."""
+    with _open(path) as f:
+        return sorted({name for g in f["runs"].values() for name in _datasets(g["weekly"])})
+
+
+def runs(path: PathLike) -> pd.DataFrame:
+    """One row per run, in replicate order: run_id, scenario_name, seed (uint64), replicate, weeks, then one float
+    column per summary value, named as in the file (e.g. "coverage"). A summary whose name clashes
+    with one of the first five columns is given the prefix "summary/"."""
+    rows = []
+    with _open(path) as f:
+        for run_id, g in _run_groups(f):
+            row = {
+                "run_id": run_id,
+                "scenario_name": _python(g.attrs["scenario_name"]),
+                "seed": np.uint64(g.attrs["seed"]),
+                "replicate": int(g.attrs["replicate"]),
+                "weeks": int(g.attrs["weeks"]),
+            }
+            for name, dset in _datasets(g["summary"]).items():
+                row["summary/" + name if name in RUN_COLUMNS else name] = float(dset[()])
+            rows.append(row)
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=RUN_COLUMNS)
+    return df.astype({"seed": np.uint64, "replicate": np.int64, "weeks": np.int64})
+
+
+def weekly(path: PathLike, series: Optional[Union[str, Iterable[str]]] = None) -> pd.DataFrame:
+    """Weekly series as a tidy DataFrame with columns run_id, scenario_name, replicate, week, series,
+    value: one row per run, series and week. ``week`` is the 0-based index into the series (the value
+    recorded at the end of that week). ``series`` selects one name or a list of names (default: all);
+    a name present in no run raises KeyError."""
+    wanted = None
+    if series is not None:
+        wanted = {series} if isinstance(series, str) else set(series)
+    frames = []
+    seen = set()
+    with _open(path) as f:
+        for run_id, g in _run_groups(f):
+            scenario_name = _python(g.attrs["scenario_name"])
+            replicate = int(g.attrs["replicate"])
+            for name, dset in sorted(_datasets(g["weekly"]).items()):
+                seen.add(name)
+                if wanted is not None and name not in wanted:
+                    continue
+                values = np.asarray(dset[()], dtype=np.float64)
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            "run_id": run_id,
+                            "scenario_name": scenario_name,
+                            "replicate": np.full(values.size, replicate, dtype=np.int64),
+                            "week": np.arange(values.size, dtype=np.int64),
+                            "series": name,
+                            "value": values,
+                        }
+                    )
+                )
+    if wanted is not None and not wanted <= seen:
+        raise KeyError(f"no series {sorted(wanted - seen)}; series are {sorted(seen)}")
+    if not frames:
+        return pd.DataFrame(
+            {
+                "run_id": pd.Series(dtype=object),
+                "scenario_name": pd.Series(dtype=object),
+                "replicate": pd.Series(dtype=np.int64),
+                "week": pd.Series(dtype=np.int64),
+                "series": pd.Series(dtype=object),
+                "value": pd.Series(dtype=np.float64),
+            }
+        )
+    return pd.concat(frames, ignore_index=True)[WEEKLY_COLUMNS]
+
+
+def resolved_scenario(path: PathLike, run_id: str) -> str:
+    """The resolved scenario of one run as TOML text: every parameter after defaults and --set,
+    enough to rerun it with ``mentorsim run``."""
+    with _open(path) as f:
+        return _python(_run_group(f, run_id).attrs["resolved_scenario"])
+
+
+def zones(path: PathLike, run_id: str) -> list:
+    """The zone names of one run (the <zone> in the mean_skill/<zone> series)."""
+    with _open(path) as f:
+        return _python(_run_group(f, run_id).attrs["zones"])
+
+
+class Results:
+    """A result file: the module's functions bound to one path.
+
+    >>> r = open_results("out.h5")
+    >>> r.runs()[["replicate", "coverage"]]
+    """
+
+    def __init__(self, path: PathLike):
+        self.path = os.fspath(path)
+        with _open(self.path):  # fail now, not on first use, if it is not a result file
+            pass
+
+    def provenance(self) -> dict:
+        return provenance(self.path)
+
+    def run_ids(self) -> list:
+        return run_ids(self.path)
+
+    def series_names(self) -> list:
+        return series_names(self.path)
+
+    def runs(self) -> pd.DataFrame:
+        return runs(self.path)
+
+    def weekly(self, series: Optional[Union[str, Iterable[str]]] = None) -> pd.DataFrame:
+        return weekly(self.path, series)
+
+    def resolved_scenario(self, run_id: str) -> str:
+        return resolved_scenario(self.path, run_id)
+
+    def zones(self, run_id: str) -> list:
+        return zones(self.path, run_id)
+
+    def __repr__(self) -> str:
+        return f"Results({self.path!r})"
+
+
+def open_results(path: PathLike) -> Results:
+    """Check that ``path`` is a mentorsim result file and return a :class:`Results` for it."""
+    return Results(path)

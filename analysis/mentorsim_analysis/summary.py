@@ -1,0 +1,36 @@
+"""Print the provenance and the runs table of a mentorsim result file.
+
+Usage: python3 -m mentorsim_analysis.summary FILE.h5
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from .loader import provenance, runs
+
+
+def main(argv=None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0] in ("-h", "--help"):
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    path = args[0]
+    try:
+        info = provenance(path)
+        table = runs(path)
+    except (OSError, ValueError, KeyError) as e:
+        print(f"{path}: {e}", file=sys.stderr)
+        return 1
+    for key in ("version", "git_commit", "created_utc", "command_line", "threads"):
+        print(f"{key}: {info.get(key, '')}")
+    print()
+    with pd.option_context("display.width", 120, "display.max_columns", None):
+        print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+// `mentorsim bench`: the declared benchmark scenarios, timed as whole runs (median of repeats) at
+// several thread counts, with memory per active practitioner. Benchmarks, not timed tests.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <numeric>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "engine/simulation.hpp"
+#include "params/scenario_loader.hpp"
+
+namespace po = boost::program_options;
+
+namespace mentorsim::cli {
+
+namespace {
+
+// Resident-set high-water mark and current size of this process, in bytes (Linux /proc).
+std::size_t proc_status_bytes(const std::string& field) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind(field + ":", 0) == 0) {
+      std::istringstream in(line.substr(field.size() + 1));
+      std::size_t kb = 0;
+      in >> kb;
+      return kb * 1024;
+    }
+  return 0;
+}
+
+struct Measurement {
+  double seconds;
+  double practitioner_weeks;
+  std::size_t peak_active;
+  std::size_t peak_table_bytes;
+};
+
+Measurement measure(const Scenario& scenario) {
+  Simulation simulation(scenario, 0);
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult result = simulation.run();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto& active = simulation.recorder().series("active_practitioners");
+  return {seconds, std::accumulate(active.begin(), active.end(), 0.0), simulation.peak_active(),
+          simulation.peak_table_bytes()};
+}
+
+}  // namespace
+
+int cmd_bench(const std::vector<std::string>& args) {
+  std::vector<std::string> scenarios;
+  std::vector<int> thread_counts;
+  int repeats = 3;
+  std::vector<std::string> overrides;
+  po::options_description options("mentorsim bench [SCENARIO...] [options]");
+  options.add_options()("help,h", "show this help")("threads,t",
+                                                    po::value(&thread_counts)->multitoken(),
+                                                    "thread counts to measure (default: 1 2)")(
+      "repeats,n", po::value(&repeats),
+      "runs per thread count; the median is reported (default 3)")(
+      "set", po::value(&overrides)->composing(),
+      "override a scenario key (e.g. scenario.weeks=52)");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value(&scenarios));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    fmt::print(stderr, "mentorsim bench: {}\n{}", e.what(), fmt::streamed(options));
+    return kExitBadInput;
+  }
+  if (vm.count("help")) {
+    std::cout
+        << options
+        << "\nWithout SCENARIO, runs scenarios/bench/*.toml from the current directory.\n"
+           "Reports practitioner-weeks per second (median over repeats) per thread count, and\n"
+           "peak memory per active practitioner: bytes held by the practitioner and tie tables,\n"
+           "and growth of the process's resident set over its size before the first run.\n";
+    return kExitOk;
+  }
+  if (repeats < 1) {
+    fmt::print(stderr, "mentorsim bench: --repeats must be at least 1\n");
+    return kExitBadInput;
+  }
+  if (thread_counts.empty()) thread_counts = {1, 2};
+  if (scenarios.empty()) {
+    for (const auto& entry : std::filesystem::directory_iterator("scenarios/bench"))
+      if (entry.path().extension() == ".toml") scenarios.push_back(entry.path().string());
+    std::sort(scenarios.begin(), scenarios.end());
+  }
+
+  const std::size_t rss_before = proc_status_bytes("VmRSS");
+  fmt::print("{:<34} {:>7} {:>12} {:>16} {:>16} {:>11} {:>11}\n", "scenario", "threads", "median s",
+             "prac-weeks/s", "per core", "B/prac tbl", "B/prac RSS");
+  for (const auto& path : scenarios) {
+    Scenario scenario;
+    try {
+      scenario = params::load_scenario_file(path, overrides);
+    } catch (const InputError& e) {
+      return report_input_error(e, path);
+    }
+    for (int threads : thread_counts) {
+      const auto limit = limit_threads(threads);
+      std::vector<Measurement> runs;
+      for (int i = 0; i < repeats; ++i) runs.push_back(measure(scenario));
+      std::sort(runs.begin(), runs.end(), [](auto& a, auto& b) { return a.seconds < b.seconds; });
+      const Measurement& median = runs[runs.size() / 2];
+      const double rate = median.practitioner_weeks / median.seconds;
+      const std::size_t rss_growth =
+          proc_status_bytes("VmHWM") - std::min(rss_before, proc_status_bytes("VmHWM"));
+      fmt::print(
+          "{:<34} {:>7} {:>12.3f} {:>16.3e} {:>16.3e} {:>11.0f} {:>11.0f}\n",
+          std::filesystem::path(path).stem().string(), threads, median.seconds, rate,
+          rate / threads,
+          static_cast<double>(median.peak_table_bytes) / static_cast<double>(median.peak_active),
+          static_cast<double>(rss_growth) / static_cast<double>(median.peak_active));
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace mentorsim::cli

@@ -1,0 +1,109 @@
+// `mentorsim run SCENARIO`: run replicates, write HDF5, print a summary.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/progress.hpp"
+#include "engine/replicates.hpp"
+#include "output/hdf5_writer.hpp"
+#include "output/summary_format.hpp"
+#include "params/scenario_loader.hpp"
+
+namespace po = boost::program_options;
+
+namespace mentorsim::cli {
+
+int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
+  std::string scenario_path, out, format = "text";
+  std::vector<std::string> overrides;
+  std::int64_t replicates = 0, seed = -1;
+  int threads = 0;
+  po::options_description options("mentorsim run SCENARIO [options]");
+  options.add_options()("help,h", "show this help")(
+      "set", po::value(&overrides)->composing(),
+      "override a scenario key: --set table.key=value (repeatable)")(
+      "replicates,r", po::value(&replicates),
+      "number of replicates (default: scenario.replicates)")("seed,s", po::value(&seed),
+                                                             "base seed (default: scenario.seed)")(
+      "threads,t", po::value(&threads), "worker threads (default: every core)")(
+      "out,o", po::value(&out), "write results to this HDF5 file")(
+      "force", "overwrite --out if it exists")("format,f", po::value(&format),
+                                               "summary format: text, json or csv")(
+      "quiet,q", "print no summary and no progress");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value(&scenario_path));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    fmt::print(stderr, "mentorsim run: {}\n{}", e.what(), fmt::streamed(options));
+    return kExitBadInput;
+  }
+  if (vm.count("help")) {
+    std::cout << options << "\nThe summary goes to stdout; progress and errors to stderr.\n";
+    return kExitOk;
+  }
+  if (scenario_path.empty()) {
+    fmt::print(stderr, "mentorsim run: missing SCENARIO\n{}", fmt::streamed(options));
+    return kExitBadInput;
+  }
+  if (format != "text" && format != "json" && format != "csv") {
+    fmt::print(stderr, "mentorsim run: --format must be text, json or csv, not '{}'\n", format);
+    return kExitBadInput;
+  }
+  if (threads < 0 || replicates < 0) {
+    fmt::print(stderr, "mentorsim run: --threads and --replicates must not be negative\n");
+    return kExitBadInput;
+  }
+  // --seed and --replicates are scenario keys: apply them as overrides so the resolved scenario
+  // recorded in the output says what actually ran.
+  if (seed >= 0) overrides.push_back(fmt::format("scenario.seed={}", seed));
+  if (replicates > 0) overrides.push_back(fmt::format("scenario.replicates={}", replicates));
+
+  const bool quiet = vm.count("quiet") > 0;
+  try {
+    const Scenario scenario = params::load_scenario_file(scenario_path, overrides);
+    if (!out.empty()) check_output_path(out, vm.count("force") > 0);
+    const auto thread_limit = limit_threads(threads);
+    const auto count = static_cast<std::uint64_t>(scenario.meta.replicates);
+
+    Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !quiet);
+    const std::vector<RunResult> results =
+        run_replicates(scenario, count, [&] { progress.tick(); });
+
+    if (!out.empty()) {
+      InvocationInfo info{MENTORSIM_VERSION, MENTORSIM_GIT_COMMIT, utc_now_iso8601(), command_line,
+                          active_threads()};
+      write_hdf5(out, info, results, vm.count("force") > 0);
+    }
+    if (!quiet) {
+      std::string summary = format_summary(results, format);
+      if (!summary.empty() && summary.back() != '\n') summary += '\n';
+      fmt::print("{}", summary);
+      std::fflush(stdout);  // before the hints on stderr
+      if (out.empty() && format == "text")
+        fmt::print(stderr, "(no --out given: weekly series were not saved)\n");
+      else if (!out.empty() && format == "text")
+        fmt::print(stderr, "results written to {}\n", out);
+    }
+    return kExitOk;
+  } catch (const InputError& e) {
+    return report_input_error(e, scenario_path);
+  } catch (const RunError& e) {
+    fmt::print(stderr, "mentorsim run: {}\n", e.what());
+    return kExitFailure;
+  }
+}
+
+}  // namespace mentorsim::cli

@@ -1,0 +1,68 @@
+// `mentorsim`: the command-line entry point. Dispatches to a sub-command; each parses its own
+// options.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(mentorsim — agent-based simulator of mentoring ecosystems
+
+usage: mentorsim <command> [options]
+
+commands:
+  run SCENARIO      run a scenario, write HDF5 (--out) and print a summary
+  check SCENARIO    validate a scenario and print it fully resolved
+  schema            list every scenario parameter (--format md|toml|json)
+  bench             run the declared benchmark scenarios and report throughput and memory
+
+  mentorsim <command> --help    options of one command
+  mentorsim --version           version and git commit
+
+exit status: 0 success, 2 bad input (scenario or command line), 1 failure while running
+)";
+
+std::string joined_command_line(int argc, char** argv) {
+  std::string out;
+  for (int i = 0; i < argc; ++i) {
+    if (i) out += ' ';
+    out += argv[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace mentorsim::cli;
+  if (argc < 2) {
+    fmt::print(stderr, "{}", kUsage);
+    return kExitBadInput;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      fmt::print("{}", kUsage);
+      return kExitOk;
+    }
+    if (command == "--version" || command == "version") {
+      fmt::print("mentorsim {} (git {})\n", MENTORSIM_VERSION, MENTORSIM_GIT_COMMIT);
+      return kExitOk;
+    }
+    if (command == "run") return cmd_run(args, joined_command_line(argc, argv));
+    if (command == "check") return cmd_check(args);
+    if (command == "schema") return cmd_schema(args);
+    if (command == "bench") return cmd_bench(args);
+    fmt::print(stderr, "mentorsim: unknown command '{}'\n\n{}", command, kUsage);
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "mentorsim: {}\n", e.what());
+    return kExitFailure;
+  }
+}

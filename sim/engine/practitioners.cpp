@@ -1,0 +1,78 @@
+#include "engine/practitioners.hpp"
+
+#include <algorithm>
+
+namespace mentorsim {
+
+Row Practitioners::append(PractitionerId new_id, Week joined) {
+  id.push_back(new_id);
+  joined_week.push_back(joined);
+  group.push_back(0);
+  function.push_back(0);
+  flags.push_back(0);
+  practised.push_back(0);
+  exhaustion.push_back(0.0f);
+  available_hours.push_back(0.0f);
+  load_hours.push_back(0.0f);
+  developer_ties.push_back(0);
+  learner_ties.push_back(0);
+  skill.insert(skill.end(), static_cast<std::size_t>(zones_), 0.0f);
+  return size() - 1;
+}
+
+Row Practitioners::find(PractitionerId target) const {
+  auto it = std::lower_bound(id.begin(), id.end(), target);
+  if (it == id.end() || *it != target) return kNoRow;
+  return static_cast<Row>(it - id.begin());
+}
+
+namespace {
+// Keeps the elements of `column` whose row is kept (new_row != kNoRow), `width` values per row.
+template <class T>
+void compact_column(std::vector<T>& column, const std::vector<Row>& new_row,
+                    std::size_t width = 1) {
+  std::size_t out = 0;
+  for (std::size_t r = 0; r < new_row.size(); ++r) {
+    if (new_row[r] == kNoRow) continue;
+    if (out != r * width)
+      std::copy_n(column.begin() + static_cast<std::ptrdiff_t>(r * width), width,
+                  column.begin() + static_cast<std::ptrdiff_t>(out));
+    out += width;
+  }
+  column.resize(out);
+}
+}  // namespace
+
+std::vector<Row> Practitioners::compact_leavers() {
+  const Row n = size();
+  std::vector<Row> new_row(n, kNoRow);
+  Row kept = 0;
+  for (Row r = 0; r < n; ++r)
+    if (!(flags[r] & flag::kLeaving)) new_row[r] = kept++;
+  if (kept == n) return new_row;
+  // Column by column: each pass streams through one array.
+  compact_column(id, new_row);
+  compact_column(joined_week, new_row);
+  compact_column(group, new_row);
+  compact_column(function, new_row);
+  compact_column(flags, new_row);
+  compact_column(practised, new_row);
+  compact_column(exhaustion, new_row);
+  compact_column(available_hours, new_row);
+  compact_column(load_hours, new_row);
+  compact_column(developer_ties, new_row);
+  compact_column(learner_ties, new_row);
+  compact_column(skill, new_row, static_cast<std::size_t>(zones_));
+  return new_row;
+}
+
+std::size_t Practitioners::bytes_reserved() const {
+  return id.capacity() * sizeof(PractitionerId) + joined_week.capacity() * sizeof(Week) +
+         group.capacity() + function.capacity() + flags.capacity() + practised.capacity() +
+         (exhaustion.capacity() + available_hours.capacity() + load_hours.capacity()) *
+             sizeof(float) +
+         (developer_ties.capacity() + learner_ties.capacity()) * sizeof(std::uint16_t) +
+         skill.capacity() * sizeof(float);
+}
+
+}  // namespace mentorsim

@@ -1,0 +1,72 @@
+#pragma once
+// Practitioners as structure-of-arrays: one column per variable, one row per active practitioner.
+// Rows are kept in increasing id order (ids are handed out increasing and never reused, and
+// compaction is stable), so an id is found by binary search. Departed practitioners are removed by
+// compaction, so memory follows the active population.
+#include <cstdint>
+#include <vector>
+
+#include "engine/ids.hpp"
+
+namespace mentorsim {
+
+// Bits of Practitioners::flags.
+namespace flag {
+inline constexpr std::uint8_t kSenior = 1;  // arrived skilled; can always mentor
+inline constexpr std::uint8_t kCanMentor =
+    2;  // eligible to develop others (seniority or reciprocity)
+inline constexpr std::uint8_t kBurnedOut = 4;
+inline constexpr std::uint8_t kLeaving =
+    8;  // leaves this week; removed at the end of the departure phase
+}  // namespace flag
+
+class Practitioners {
+ public:
+  explicit Practitioners(int zones) : zones_(zones) {}
+
+  Row size() const { return static_cast<Row>(id.size()); }
+  int zones() const { return zones_; }
+
+  // Appends a practitioner with zero skill and no flags; ids must increase.
+  Row append(PractitionerId new_id, Week joined);
+
+  // Row of `target`, or kNoRow if that practitioner is not active.
+  Row find(PractitionerId target) const;
+
+  float* skill_row(Row r) { return skill.data() + static_cast<std::size_t>(r) * zones_; }
+  const float* skill_row(Row r) const {
+    return skill.data() + static_cast<std::size_t>(r) * zones_;
+  }
+  double mean_skill(Row r) const {
+    const float* s = skill_row(r);
+    double total = 0;
+    for (int z = 0; z < zones_; ++z) total += s[z];
+    return total / zones_;
+  }
+  bool has(Row r, std::uint8_t bit) const { return (flags[r] & bit) != 0; }
+
+  // Removes rows flagged kLeaving, keeping order. Returns old row -> new row (kNoRow if removed).
+  std::vector<Row> compact_leavers();
+
+  // Bytes held by the columns (capacity, not size), for the memory benchmark.
+  std::size_t bytes_reserved() const;
+
+  // Columns. Units: weeks for *_week, hours/week for hours, 0–6 for exhaustion, 0–1 for skill.
+  std::vector<PractitionerId> id;
+  std::vector<Week> joined_week;
+  std::vector<std::uint8_t> group;
+  std::vector<std::uint8_t> function;
+  std::vector<std::uint8_t> flags;
+  std::vector<std::uint8_t> practised;  // bit z: zone z was practised this week (no forgetting)
+  std::vector<float> exhaustion;
+  std::vector<float> available_hours;         // mentoring hours per week this person can give
+  std::vector<float> load_hours;              // committed mentoring hours per week (developer side)
+  std::vector<std::uint16_t> developer_ties;  // active ties in which this person develops someone
+  std::vector<std::uint16_t> learner_ties;    // active ties in which this person is developed
+  std::vector<float> skill;                   // size() x zones, row-major
+
+ private:
+  int zones_;
+};
+
+}  // namespace mentorsim

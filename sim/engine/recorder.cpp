@@ -1,0 +1,213 @@
+#include "engine/recorder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+
+namespace mentorsim {
+
+namespace {
+// Indices of the fixed series, in the order they are added in the constructor.
+enum S : std::size_t {
+  kActive,
+  kJoins,
+  kDepartures,
+  kDeparturesTurnover,
+  kDeparturesBurnout,
+  kCoverage,
+  kWaiting,
+  kWaitMean,
+  kMatches,
+  kActiveTies,
+  kMentors,
+  kOverCapacity,
+  kBurnedOutShare,
+  kMeanExhaustion,
+  kSessionsScheduled,
+  kSessionsHeld,
+  kCompetentShare,
+  kEndedCompleted,
+  kEndedMentorLeft,
+  kEndedMenteeLeft,
+  kEndedBurnout,
+  kFixedCount
+};
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+Recorder::Recorder(const Scenario& scenario)
+    : competence_threshold_(scenario.knowledge.competence_threshold) {
+  add("active_practitioners", "practitioners",
+      "Practitioners in the organisation at the end of the week.");
+  add("joins", "practitioners/week", "Newcomers this week (arrivals and intakes).");
+  add("departures", "practitioners/week", "Practitioners who left this week, for any reason.");
+  add("departures_turnover", "practitioners/week", "Departures at the baseline hazard.");
+  add("departures_burnout", "practitioners/week", "Departures attributable to burnout.");
+  add("coverage", "share",
+      "Share of practitioners who are learners in at least one active developmental relationship.");
+  add("waiting_list", "practitioners", "Learners waiting for a match, over all programmes.");
+  add("wait_weeks_mean", "weeks", "Mean wait of the matches made this week (NaN when none).");
+  add("matches", "ties/week", "Relationships created this week.");
+  add("active_ties", "ties", "Active developmental relationships.");
+  add("mentors", "practitioners",
+      "Practitioners able to develop others (seniors and those qualified by reciprocity).");
+  add("mentors_over_capacity", "practitioners",
+      "Developers holding more relationships than their programme's nominal capacity.");
+  add("burned_out_mentor_share", "share",
+      "Share of mentors (able to develop others) who are burned out.");
+  add("mean_mentor_exhaustion", "exhaustion (0-6)", "Mean exhaustion of mentors.");
+  add("sessions_scheduled", "sessions/week", "Sessions scheduled this week.");
+  add("sessions_held", "sessions/week", "Sessions that took place this week.");
+  add("competent_share", "share",
+      "Share of practitioners at or above competence_threshold in every zone.");
+  add("ties_ended_completed", "ties/week", "Relationships that reached their planned end.");
+  add("ties_ended_mentor_left", "ties/week", "Relationships ended because the developer left.");
+  add("ties_ended_mentee_left", "ties/week", "Relationships ended because the learner left.");
+  add("ties_ended_burnout", "ties/week", "Relationships shed by a developer burning out.");
+  zones_first_ = series_.size();
+  for (const auto& zone : scenario.population.zones)
+    add("mean_skill/" + zone, "skill (0-1)",
+        "Mean skill of active practitioners in zone " + zone + ".");
+}
+
+std::size_t Recorder::add(std::string name, std::string units, std::string doc) {
+  series_.push_back({std::move(name), std::move(units), std::move(doc), {}});
+  return series_.size() - 1;
+}
+
+const std::vector<double>& Recorder::series(const std::string& name) const {
+  for (const auto& s : series_)
+    if (s.name == name) return s.values;
+  throw std::out_of_range("no series " + name);
+}
+
+void Recorder::record(const World& world) {
+  const Practitioners& people = world.people;
+  const WeekCounters& c = world.counters;
+  const Row n = people.size();
+  const int zones = people.zones();
+
+  std::int64_t covered = 0, mentors = 0, burned_out_mentors = 0, competent = 0;
+  double mentor_exhaustion = 0;
+  std::vector<double> skill_sum(static_cast<std::size_t>(zones), 0.0);
+  for (Row r = 0; r < n; ++r) {
+    covered += people.learner_ties[r] > 0;
+    if (people.has(r, flag::kCanMentor)) {
+      ++mentors;
+      burned_out_mentors += people.has(r, flag::kBurnedOut);
+      mentor_exhaustion += people.exhaustion[r];
+    }
+    const float* s = people.skill_row(r);
+    bool all_competent = true;
+    for (int z = 0; z < zones; ++z) {
+      skill_sum[z] += s[z];
+      all_competent = all_competent && s[z] >= competence_threshold_;
+    }
+    competent += all_competent;
+  }
+  std::size_t waiting = 0, over = 0;
+  for (const auto& model : world.models()) {
+    waiting += model->waiting_count();
+    over += model->mentors_over_capacity(world);
+  }
+  std::int64_t active_ties = 0;
+  for (TieRow t = 0; t < world.ties.size(); ++t) active_ties += world.ties.active(t);
+
+  const auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
+  push(kActive, n);
+  push(kJoins, static_cast<double>(c.joins));
+  push(kDepartures, static_cast<double>(c.departures[0] + c.departures[1]));
+  push(kDeparturesTurnover,
+       static_cast<double>(c.departures[static_cast<int>(DepartureReason::kTurnover)]));
+  push(kDeparturesBurnout,
+       static_cast<double>(c.departures[static_cast<int>(DepartureReason::kBurnout)]));
+  push(kCoverage, share(static_cast<double>(covered), n));
+  push(kWaiting, static_cast<double>(waiting));
+  push(kWaitMean, c.matches > 0 ? c.match_wait_weeks_total / static_cast<double>(c.matches) : kNaN);
+  push(kMatches, static_cast<double>(c.matches));
+  push(kActiveTies, static_cast<double>(active_ties));
+  push(kMentors, static_cast<double>(mentors));
+  push(kOverCapacity, static_cast<double>(over));
+  push(kBurnedOutShare,
+       share(static_cast<double>(burned_out_mentors), static_cast<double>(mentors)));
+  push(kMeanExhaustion, share(mentor_exhaustion, static_cast<double>(mentors)));
+  push(kSessionsScheduled, static_cast<double>(c.sessions_scheduled));
+  push(kSessionsHeld, static_cast<double>(c.sessions_held));
+  push(kCompetentShare, share(static_cast<double>(competent), n));
+  push(kEndedCompleted, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kCompleted)]));
+  push(kEndedMentorLeft,
+       static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kMentorLeft)]));
+  push(kEndedMenteeLeft,
+       static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kMenteeLeft)]));
+  push(kEndedBurnout, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kBurnout)]));
+  for (int z = 0; z < zones; ++z) push(zones_first_ + z, share(skill_sum[z], n));
+
+  matches_total_ += c.matches;
+  wait_total_ += c.match_wait_weeks_total;
+}
+
+RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) const {
+  RunResult out;
+  out.run_id = fmt::format("r{:04}", replicate);
+  out.scenario_name = scenario.meta.name;
+  out.scenario_source = scenario.source;
+  out.resolved_scenario_toml = scenario.resolved_toml;
+  out.seed = static_cast<std::uint64_t>(scenario.meta.seed);
+  out.replicate = replicate;
+  out.weeks = static_cast<std::int64_t>(series_[kActive].values.size());
+  out.zones = scenario.population.zones;
+  out.weekly = series_;
+
+  const auto& v = [&](std::size_t i) -> const std::vector<double>& { return series_[i].values; };
+  const auto last = [&](std::size_t i) { return v(i).empty() ? 0.0 : v(i).back(); };
+  const auto peak = [&](std::size_t i) {
+    return v(i).empty() ? 0.0 : *std::max_element(v(i).begin(), v(i).end());
+  };
+  const auto mean = [&](std::size_t i) {
+    return v(i).empty()
+               ? 0.0
+               : std::accumulate(v(i).begin(), v(i).end(), 0.0) / static_cast<double>(v(i).size());
+  };
+  const auto total = [&](std::size_t i) { return std::accumulate(v(i).begin(), v(i).end(), 0.0); };
+  double final_skill = 0;
+  for (std::size_t z = 0; z < scenario.population.zones.size(); ++z)
+    final_skill += last(zones_first_ + z);
+  final_skill /= static_cast<double>(std::max<std::size_t>(1, scenario.population.zones.size()));
+
+  auto& s = out.summary;
+  s.push_back(
+      {"final_active_practitioners", last(kActive), "practitioners", "Practitioners at the end."});
+  s.push_back({"mean_coverage", mean(kCoverage), "share", "Coverage averaged over all weeks."});
+  s.push_back({"final_coverage", last(kCoverage), "share", "Coverage in the last week."});
+  s.push_back({"peak_waiting_list", peak(kWaiting), "practitioners", "Largest waiting list."});
+  s.push_back(
+      {"final_waiting_list", last(kWaiting), "practitioners", "Waiting list in the last week."});
+  s.push_back({"mean_wait_weeks",
+               matches_total_ > 0 ? wait_total_ / static_cast<double>(matches_total_) : kNaN,
+               "weeks", "Mean wait of all matches made in the run."});
+  s.push_back(
+      {"matches_total", static_cast<double>(matches_total_), "ties", "Relationships created."});
+  s.push_back({"mean_mentors_over_capacity", mean(kOverCapacity), "practitioners",
+               "Developers over nominal capacity, averaged over weeks."});
+  s.push_back({"peak_burned_out_mentor_share", peak(kBurnedOutShare), "share",
+               "Largest share of mentors burned out."});
+  s.push_back({"final_burned_out_mentor_share", last(kBurnedOutShare), "share",
+               "Share of mentors burned out in the last week."});
+  s.push_back(
+      {"departures_total", total(kDepartures), "practitioners", "Departures over the run."});
+  s.push_back({"departures_burnout_total", total(kDeparturesBurnout), "practitioners",
+               "Departures attributable to burnout over the run."});
+  s.push_back({"ties_ended_burnout_total", total(kEndedBurnout), "ties",
+               "Relationships shed by burned-out developers over the run."});
+  s.push_back({"final_competent_share", last(kCompetentShare), "share",
+               "Share of practitioners competent in every zone in the last week."});
+  s.push_back(
+      {"final_mean_skill", final_skill, "skill (0-1)", "Mean skill over zones in the last week."});
+  return out;
+}
+
+}  // namespace mentorsim

@@ -1,0 +1,21 @@
+#include "engine/replicates.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include "engine/simulation.hpp"
+
+namespace mentorsim {
+
+std::vector<RunResult> run_replicates(const Scenario& scenario, std::uint64_t count,
+                                      const std::function<void()>& on_week) {
+  std::vector<RunResult> results(count);
+  tbb::parallel_for(std::uint64_t{0}, count, [&](std::uint64_t replicate) {
+    Simulation simulation(scenario, replicate);
+    results[replicate] = simulation.run([&](Week) {
+      if (on_week) on_week();
+    });
+  });
+  return results;
+}
+
+}  // namespace mentorsim

@@ -1,0 +1,42 @@
+#pragma once
+// A fully resolved scenario: every table's config with defaults applied, overrides applied and
+// validated. Produced by params/scenario_loader; consumed by the engine.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "mechanisms/configs.hpp"
+#include "models/model.hpp"
+
+namespace mentorsim {
+
+struct ProgrammeConfig {
+  ProgrammeCommon common;
+  std::unique_ptr<ModelConfig> model;  // the kind's own config type
+
+  ProgrammeConfig() = default;
+  ProgrammeConfig(const ProgrammeConfig& other)
+      : common(other.common), model(other.model ? other.model->clone() : nullptr) {}
+  ProgrammeConfig& operator=(const ProgrammeConfig& other) {
+    common = other.common;
+    model = other.model ? other.model->clone() : nullptr;
+    return *this;
+  }
+  ProgrammeConfig(ProgrammeConfig&&) = default;
+  ProgrammeConfig& operator=(ProgrammeConfig&&) = default;
+};
+
+struct Scenario {
+  std::string source;         // path of the file, or a label such as "<string>"
+  std::string resolved_toml;  // every key with its value, as printed by `mentorsim check`
+  ScenarioMeta meta;
+  PopulationConfig population;
+  JoiningConfig joining;
+  DepartureConfig departure;
+  KnowledgeConfig knowledge;
+  BurnoutConfig burnout;
+  ReciprocityConfig reciprocity;
+  std::vector<ProgrammeConfig> programmes;
+};
+
+}  // namespace mentorsim

@@ -1,0 +1,120 @@
+#include "engine/simulation.hpp"
+
+#include <numeric>
+
+#include "models/registry.hpp"
+
+namespace mentorsim {
+
+Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
+    : scenario_(scenario),
+      replicate_(replicate),
+      world_(scenario, replicate),
+      joining_(scenario),
+      departure_(scenario),
+      knowledge_(scenario),
+      burnout_(scenario),
+      reciprocity_(scenario),
+      recorder_(scenario) {
+  for (std::size_t i = 0; i < scenario.programmes.size(); ++i) {
+    const auto& programme = scenario.programmes[i];
+    const ModelEntry* entry = find_model(programme.common.kind);
+    world_.add_model(entry->make_model(programme, static_cast<int>(i)));
+  }
+}
+
+void Simulation::step() {
+  world_.set_week(week_);
+  world_.counters = WeekCounters{};
+  for (Phase phase : kWeeklyPhases) run_phase(phase);
+  ++week_;
+}
+
+void Simulation::run_phase(Phase phase) {
+  switch (phase) {
+    case Phase::kJoining:
+      joining();
+      break;
+    case Phase::kDeparture:
+      departure_.apply(world_);
+      break;
+    case Phase::kMatching:
+      matching();
+      break;
+    case Phase::kSessions:
+      knowledge_.apply(world_);
+      break;
+    case Phase::kLoadAndBurnout:
+      burnout_.apply(world_);
+      break;
+    case Phase::kProgrammeUpkeep:
+      programme_upkeep();
+      break;
+    case Phase::kRecording:
+      recorder_.record(world_);
+      if (world_.people.size() >= peak_active_) {
+        peak_active_ = world_.people.size();
+        peak_table_bytes_ = world_.people.bytes_reserved() + world_.ties.bytes_reserved();
+      }
+      world_.ties.compact_ended();
+      break;
+  }
+}
+
+void Simulation::joining() {
+  std::vector<Row> initial;
+  if (week_ == 0) initial = joining_.add_initial_population(world_);
+  const std::vector<Row> newcomers = joining_.add_newcomers(world_);
+  for (std::size_t i = 0; i < world_.models().size(); ++i) {
+    if (!world_.programme_running(i)) continue;
+    Model& model = *world_.models()[i];
+    if (week_ == scenario_.programmes[i].common.start_week) {
+      // Everyone already here when the programme starts.
+      std::vector<Row> present(world_.people.size() - newcomers.size());
+      std::iota(present.begin(), present.end(), Row{0});
+      model.on_join(world_, present, true);
+    }
+    model.on_join(world_, newcomers, false);
+  }
+}
+
+bool Simulation::last_week_of(std::size_t programme) const {
+  const auto end_week = scenario_.programmes[programme].common.end_week;
+  return end_week >= 0 && week_ + 1 >= end_week;
+}
+
+void Simulation::matching() {
+  // No new matches in a programme's last week: its ties end at that week's upkeep.
+  for (std::size_t i = 0; i < world_.models().size(); ++i)
+    if (world_.programme_running(i) && !last_week_of(i)) world_.models()[i]->match(world_);
+}
+
+void Simulation::programme_upkeep() {
+  Ties& ties = world_.ties;
+  // Planned endings, and the ties of programmes ending now, in tie (id) order.
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    if (!ties.active(t)) continue;
+    if (last_week_of(ties.programme[t]))
+      world_.end_tie(t, EndReason::kProgrammeEnded);
+    else if (ties.planned_end[t] <= week_)
+      world_.end_tie(t, EndReason::kCompleted);
+  }
+  reciprocity_.apply(world_);
+  for (std::size_t i = 0; i < world_.models().size(); ++i) {
+    if (!world_.programme_running(i)) continue;
+    if (last_week_of(i))
+      world_.models()[i]->on_end(world_);
+    else
+      world_.models()[i]->upkeep(world_);
+  }
+}
+
+RunResult Simulation::run(const std::function<void(Week)>& on_week) {
+  while (week_ < scenario_.meta.weeks) {
+    step();
+    if (on_week) on_week(week_);
+  }
+  return recorder_.result(scenario_, replicate_);
+}
+
+}  // namespace mentorsim

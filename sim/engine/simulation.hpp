@@ -1,0 +1,58 @@
+#pragma once
+// One run of a scenario for one replicate: builds the world, runs the weekly phases, records.
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include "engine/phases.hpp"
+#include "engine/recorder.hpp"
+#include "engine/world.hpp"
+#include "mechanisms/burnout.hpp"
+#include "mechanisms/departure.hpp"
+#include "mechanisms/joining.hpp"
+#include "mechanisms/knowledge.hpp"
+#include "mechanisms/reciprocity.hpp"
+#include "output/run_result.hpp"
+
+namespace mentorsim {
+
+class Simulation {
+ public:
+  Simulation(const Scenario& scenario, std::uint64_t replicate);
+
+  // Runs one week: every phase of kWeeklyPhases in order.
+  void step();
+  void run_phase(Phase phase);
+  // Runs every remaining week; `on_week` (if set) is called after each.
+  RunResult run(const std::function<void(Week)>& on_week = {});
+
+  const World& world() const { return world_; }
+  World& world() { return world_; }
+  const Recorder& recorder() const { return recorder_; }
+  Week weeks_done() const { return week_; }
+  std::uint64_t replicate() const { return replicate_; }
+  // Largest active population seen so far, and bytes reserved by the tables then.
+  std::size_t peak_active() const { return peak_active_; }
+  std::size_t peak_table_bytes() const { return peak_table_bytes_; }
+
+ private:
+  void joining();
+  void matching();
+  void programme_upkeep();
+  bool last_week_of(std::size_t programme) const;
+
+  const Scenario& scenario_;
+  std::uint64_t replicate_;
+  World world_;
+  Joining joining_;
+  Departure departure_;
+  Knowledge knowledge_;
+  Burnout burnout_;
+  Reciprocity reciprocity_;
+  Recorder recorder_;
+  Week week_ = 0;
+  std::size_t peak_active_ = 0;
+  std::size_t peak_table_bytes_ = 0;
+};
+
+}  // namespace mentorsim

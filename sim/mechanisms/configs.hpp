@@ -1,0 +1,106 @@
+#pragma once
+// Configuration of the population-level mechanisms, one struct per scenario table. Fields have no
+// defaults here: every default, range and unit lives in the declaration
+// (mechanisms/declarations.cpp).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "params/param_spec.hpp"
+
+namespace mentorsim {
+
+// [scenario]
+struct ScenarioMeta {
+  std::string name;
+  std::string description;
+  std::int64_t weeks;       // simulated weeks
+  std::int64_t seed;        // base seed; a run's stream is (seed, replicate)
+  std::int64_t replicates;  // default replicate count for `mentorsim run`
+};
+
+// [population]: who is there at week 0 and what every practitioner looks like.
+struct PopulationConfig {
+  std::int64_t initial_size;
+  std::vector<std::string> zones;  // development zones, 1–8
+  std::vector<std::string> group_names;
+  std::vector<double> group_shares;
+  std::vector<std::string> function_names;
+  std::vector<double> function_shares;
+  std::vector<double> skill_mean;  // per zone (one value applies to every zone); 0..1
+  double skill_sd;
+  double senior_share;  // share of the initial population who are seniors (mentors from week 0)
+  double senior_skill_mean;
+  std::int64_t initial_tenure_max_weeks;  // initial tenures uniform on [0, this]
+};
+
+// [joining]
+struct JoiningConfig {
+  bool enabled;
+  double arrivals_per_week;         // Poisson mean
+  std::int64_t intake_every_weeks;  // 0: no scheduled intakes
+  std::int64_t intake_first_week;
+  std::int64_t intake_size;
+  double newcomer_senior_share;  // share of newcomers arriving as seniors
+};
+
+// [departure]
+struct DepartureConfig {
+  bool enabled;
+  double annual_rate;
+  std::string rate_is;  // "hazard" (events per year) or "probability" (share leaving per year)
+  double burnout_hazard_ratio;
+  double mentored_hazard_ratio;
+};
+
+// [knowledge]
+struct KnowledgeConfig {
+  bool enabled;
+  double transfer_rate;   // alpha: share of the gap closed per attended session at quality 1
+  double absorptive_gap;  // largest gap a learner can work on; larger gaps transfer as this one
+  double forgetting_per_month;  // relative loss of unpractised skill above the floor, per month
+  double forgetting_floor;      // skill that everyday work maintains; forgetting stops there
+  double competence_threshold;
+};
+
+// [burnout]
+struct BurnoutConfig {
+  bool enabled;
+  double available_hours_mean;  // mentoring hours per week a practitioner can give
+  double available_hours_sd;
+  double rise_per_week;       // exhaustion gained per week per unit of overload above 1
+  double recovery_per_week;   // exhaustion lost per week per unit of spare capacity below 1
+  double threshold;           // burned out at or above (0–6 scale)
+  double recovery_threshold;  // no longer burned out below
+  double capacity_factor;     // capacity multiplier while burned out
+  double skip_probability;    // extra chance a burned-out developer skips a session
+};
+
+// [reciprocity]
+struct ReciprocityConfig {
+  bool enabled;
+  std::int64_t tenure_weeks;  // 0: tenure does not qualify
+  double skill_threshold;     // mean skill over zones
+  std::string rule;           // "any" of the two criteria, or "all"
+};
+
+// Keys every [[programme]] entry has, whatever its kind.
+struct ProgrammeCommon {
+  std::string kind;
+  std::string name;
+  std::int64_t start_week;
+  std::int64_t end_week;  // -1: runs to the end
+};
+
+namespace declarations {
+params::SectionSpec scenario_meta();
+params::SectionSpec population();
+params::SectionSpec joining();
+params::SectionSpec departure();
+params::SectionSpec knowledge();
+params::SectionSpec burnout();
+params::SectionSpec reciprocity();
+params::SectionSpec programme_common();
+}  // namespace declarations
+
+}  // namespace mentorsim

@@ -1,0 +1,219 @@
+// Every population-level parameter, declared once. Defaults follow ../shared/MODEL-BRIEF.md; the
+// source of each is in docs/model.md. Assumed values (no empirical source) say so in their doc.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "mechanisms/configs.hpp"
+
+namespace mentorsim::declarations {
+
+using params::ItemCount;
+using params::Range;
+using params::SectionBuilder;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::optional<std::string> shares_match(const std::vector<std::string>& names,
+                                        const std::vector<double>& shares, const char* what) {
+  if (names.size() != shares.size())
+    return fmt::format("{}_names has {} entries but {}_shares has {}", what, names.size(), what,
+                       shares.size());
+  double total = 0;
+  for (double s : shares) total += s;
+  if (std::fabs(total - 1.0) > 1e-6)
+    return fmt::format("{}_shares must sum to 1, not {:g}", what, total);
+  return std::nullopt;
+}
+}  // namespace
+
+params::SectionSpec scenario_meta() {
+  return SectionBuilder<ScenarioMeta>("scenario", "What the scenario is and how long it runs.")
+      .text("name", &ScenarioMeta::name, "unnamed",
+            "Short name shown in summaries and output files.")
+      .text("description", &ScenarioMeta::description, "", "Free text describing the scenario.")
+      .integer("weeks", &ScenarioMeta::weeks, 260, {1, 5200}, "weeks", "Number of simulated weeks.")
+      .integer("seed", &ScenarioMeta::seed, 1, {0, 9.0e15}, "",
+               "Base random seed; replicate r of a run uses the stream (seed, r).")
+      .integer("replicates", &ScenarioMeta::replicates, 1, {1, 100000}, "",
+               "Replicates run by `mentorsim run` unless --replicates is given.")
+      .build();
+}
+
+params::SectionSpec population() {
+  return SectionBuilder<PopulationConfig>(
+             "population", "The practitioners present at week 0 and their attributes.")
+      .integer("initial_size", &PopulationConfig::initial_size, 2000, {0, 1e8}, "practitioners",
+               "Practitioners present at week 0.")
+      .string_list("zones", &PopulationConfig::zones, {"technical", "leadership", "navigation"},
+                   {1, 8},
+                   "Development zones (skills) tracked for everyone (constellation seed §4).")
+      .string_list("group_names", &PopulationConfig::group_names, {"majority", "minority"}, {1, 16},
+                   "Demographic groups, for equity and homophily.")
+      .real_list("group_shares", &PopulationConfig::group_shares, {0.7, 0.3}, {0, 1}, {1, 16}, "",
+                 "Share of practitioners in each group; sums to 1.")
+      .string_list("function_names", &PopulationConfig::function_names,
+                   {"engineering", "operations", "sales"}, {1, 16},
+                   "Functions (departments), for cross-function matching and pilots.")
+      .real_list("function_shares", &PopulationConfig::function_shares, {0.5, 0.3, 0.2}, {0, 1},
+                 {1, 16}, "", "Share of practitioners in each function; sums to 1.")
+      .real_list(
+          "skill_mean", &PopulationConfig::skill_mean, {0.25}, {0, 1}, {1, 8}, "skill",
+          "Mean initial skill of non-seniors, per zone (a single value applies to every zone).")
+      .real("skill_sd", &PopulationConfig::skill_sd, 0.1, {0, 1}, "skill",
+            "Standard deviation of initial skill (normal, truncated to [0, 1]).")
+      .real("senior_share", &PopulationConfig::senior_share, 0.01, {0, 1}, "",
+            "Share of the initial population who are seniors: skilled and able to mentor at once.")
+      .real("senior_skill_mean", &PopulationConfig::senior_skill_mean, 0.8, {0, 1}, "skill",
+            "Mean initial skill of seniors in every zone.")
+      .integer("initial_tenure_max_weeks", &PopulationConfig::initial_tenure_max_weeks, 260,
+               {0, 5200}, "weeks", "Initial tenures are uniform on [0, this] weeks.")
+      .check({"group_names", "group_shares"},
+             [](const PopulationConfig& c) {
+               return shares_match(c.group_names, c.group_shares, "group");
+             })
+      .check({"function_names", "function_shares"},
+             [](const PopulationConfig& c) {
+               return shares_match(c.function_names, c.function_shares, "function");
+             })
+      .check({"skill_mean", "zones"},
+             [](const PopulationConfig& c) -> std::optional<std::string> {
+               if (c.skill_mean.size() != 1 && c.skill_mean.size() != c.zones.size())
+                 return fmt::format("skill_mean has {} values; give one, or one per zone ({})",
+                                    c.skill_mean.size(), c.zones.size());
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec joining() {
+  return SectionBuilder<JoiningConfig>("joining",
+                                       "Newcomers: Poisson arrivals and scheduled intakes.")
+      .flag("enabled", &JoiningConfig::enabled, true, "Switch joining on or off.")
+      .real("arrivals_per_week", &JoiningConfig::arrivals_per_week, 7.5, {0, 1e6},
+            "practitioners/week", "Mean of the Poisson number of newcomers each week.")
+      .integer("intake_every_weeks", &JoiningConfig::intake_every_weeks, 0, {0, 520}, "weeks",
+               "Period of scheduled intakes (e.g. a graduate cohort); 0 for none.")
+      .integer("intake_first_week", &JoiningConfig::intake_first_week, 0, {0, 5200}, "week",
+               "Week of the first scheduled intake.")
+      .integer("intake_size", &JoiningConfig::intake_size, 0, {0, 1e7}, "practitioners",
+               "Newcomers in each scheduled intake.")
+      .real("newcomer_senior_share", &JoiningConfig::newcomer_senior_share, 0.0, {0, 1}, "",
+            "Share of newcomers who arrive as seniors (experienced hires).")
+      .build();
+}
+
+params::SectionSpec departure() {
+  return SectionBuilder<DepartureConfig>(
+             "departure",
+             "Leaving the organisation: a constant hazard scaled by burnout and mentoring.")
+      .flag("enabled", &DepartureConfig::enabled, true, "Switch departure on or off.")
+      .real(
+          "annual_rate", &DepartureConfig::annual_rate, 0.18, {0, 10}, "1/year",
+          "Baseline departure rate per year (BLS 2024: median tenure 3.9 years; range 0.10-0.40).")
+      .choice("rate_is", &DepartureConfig::rate_is, {"hazard", "probability"}, "hazard",
+              "Read annual_rate as a hazard h (weekly p = 1 - exp(-h/52)) or as the probability of "
+              "leaving within a year P (h = -ln(1 - P)).")
+      .real("burnout_hazard_ratio", &DepartureConfig::burnout_hazard_ratio, 2.0, {0, 100}, "",
+            "Hazard multiplier while burned out (assumed; JD-R model).")
+      .real("mentored_hazard_ratio", &DepartureConfig::mentored_hazard_ratio, 0.85, {0, 100}, "",
+            "Hazard multiplier while the practitioner has an active developmental relationship as "
+            "learner (assumed; Allen et al. 2004 report small effects).")
+      .check({"annual_rate", "rate_is"},
+             [](const DepartureConfig& c) -> std::optional<std::string> {
+               if (c.rate_is == "probability" && c.annual_rate >= 1.0)
+                 return fmt::format("annual_rate {:g} read as a probability must be below 1",
+                                    c.annual_rate);
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec knowledge() {
+  return SectionBuilder<KnowledgeConfig>("knowledge",
+                                         "Skill per zone: gap-closing transfer and forgetting.")
+      .flag("enabled", &KnowledgeConfig::enabled, true,
+            "Switch knowledge transfer and forgetting on or off.")
+      .real("transfer_rate", &KnowledgeConfig::transfer_rate, 0.08, {0, 1}, "1/session",
+            "alpha: share of the skill gap closed by one attended session at quality 1 (assumed "
+            "0.05-0.10; exponential learning curves, Heathcote et al. 2000).")
+      .real("absorptive_gap", &KnowledgeConfig::absorptive_gap, 0.5, {0, 1}, "skill",
+            "Absorptive capacity: a gap larger than this transfers as if it were this large "
+            "(assumed).")
+      .real("forgetting_per_month", &KnowledgeConfig::forgetting_per_month, 0.01, {0, 1}, "1/month",
+            "Relative loss per month of the skill above forgetting_floor in a zone not practised "
+            "that week (assumed; Argote et al. 1990).")
+      .real("forgetting_floor", &KnowledgeConfig::forgetting_floor, 0.2, {0, 1}, "skill",
+            "Skill that everyday work maintains: unpractised skill decays towards it, not to 0 "
+            "(assumed).")
+      .real("competence_threshold", &KnowledgeConfig::competence_threshold, 0.6, {0, 1}, "skill",
+            "Skill at which a practitioner counts as competent in a zone.")
+      .build();
+}
+
+params::SectionSpec burnout() {
+  return SectionBuilder<BurnoutConfig>(
+             "burnout",
+             "Load and exhaustion (0-6, MBI-GS scale): overload raises it, spare time lowers it.")
+      .flag("enabled", &BurnoutConfig::enabled, true, "Switch the burnout mechanism on or off.")
+      .real("available_hours_mean", &BurnoutConfig::available_hours_mean, 2.0, {0, 40},
+            "hours/week",
+            "Mean mentoring time a practitioner can give per week (assumed; 4 mentees biweekly "
+            "1 h = 2 h/week).")
+      .real("available_hours_sd", &BurnoutConfig::available_hours_sd, 0.5, {0, 40}, "hours/week",
+            "Spread of available hours between people (normal, truncated to [0.25, 4 x mean]).")
+      .real("rise_per_week", &BurnoutConfig::rise_per_week, 0.25, {0, 6}, "exhaustion/week",
+            "Exhaustion gained per week for each unit of load/available above 1 (assumed).")
+      .real("recovery_per_week", &BurnoutConfig::recovery_per_week, 0.1, {0, 6}, "exhaustion/week",
+            "Exhaustion lost per week for each unit of spare capacity below 1 (assumed).")
+      .real("threshold", &BurnoutConfig::threshold, 3.5, {0, 6}, "exhaustion",
+            "Burned out at or above this exhaustion (MBI-GS weighted score).")
+      .real("recovery_threshold", &BurnoutConfig::recovery_threshold, 2.5, {0, 6}, "exhaustion",
+            "A burned-out practitioner recovers below this exhaustion.")
+      .real(
+          "capacity_factor", &BurnoutConfig::capacity_factor, 0.5, {0, 1}, "",
+          "While burned out, capacity for new matches is floor(capacity x factor); on burning out "
+          "a developer keeps the oldest floor(n x factor) of their n relationships and ends the "
+          "rest.")
+      .real("skip_probability", &BurnoutConfig::skip_probability, 0.3, {0, 1}, "",
+            "Extra probability that a burned-out developer skips a scheduled session.")
+      .check({"recovery_threshold", "threshold"},
+             [](const BurnoutConfig& c) -> std::optional<std::string> {
+               if (c.recovery_threshold > c.threshold)
+                 return fmt::format("recovery_threshold {:g} must not exceed threshold {:g}",
+                                    c.recovery_threshold, c.threshold);
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec reciprocity() {
+  return SectionBuilder<ReciprocityConfig>("reciprocity",
+                                           "Learners become eligible to mentor (constellation seed "
+                                           "§4: 'Who will you mentor? Now.').")
+      .flag("enabled", &ReciprocityConfig::enabled, true, "When off, only seniors ever mentor.")
+      .integer("tenure_weeks", &ReciprocityConfig::tenure_weeks, 26, {0, 5200}, "weeks",
+               "Tenure that qualifies a practitioner to mentor (assumed); 0 switches the tenure "
+               "criterion off (rule any: only skill qualifies; rule all: only skill is required).")
+      .real("skill_threshold", &ReciprocityConfig::skill_threshold, 0.6, {0, 1}, "skill",
+            "Mean skill over zones that qualifies a practitioner to mentor (assumed).")
+      .choice("rule", &ReciprocityConfig::rule, {"any", "all"}, "any",
+              "Qualify on either criterion (any) or only on both (all).")
+      .build();
+}
+
+params::SectionSpec programme_common() {
+  return SectionBuilder<ProgrammeCommon>("programme", "Keys every [[programme]] entry has.")
+      .text("kind", &ProgrammeCommon::kind, "one_on_one",
+            "The mentoring model; see the kinds below.")
+      .text("name", &ProgrammeCommon::name, "",
+            "Name used in output and in --set programme.<name>.<key>; defaults to the kind.")
+      .integer("start_week", &ProgrammeCommon::start_week, 0, {0, 5200}, "week",
+               "First week the programme runs.")
+      .integer("end_week", &ProgrammeCommon::end_week, -1, {-1, 5200}, "week",
+               "Week the programme ends (its relationships end with it); -1 runs to the end.")
+      .build();
+}
+
+}  // namespace mentorsim::declarations

@@ -1,0 +1,65 @@
+#include "mechanisms/departure.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include "core/distributions.hpp"
+#include "models/model.hpp"
+
+namespace mentorsim {
+
+Departure::Departure(const Scenario& scenario)
+    : config_(scenario.departure), burnout_enabled_(scenario.burnout.enabled) {
+  annual_hazard_ = config_.rate_is == "probability"
+                       ? dist::annual_hazard_from_annual_probability(config_.annual_rate)
+                       : config_.annual_rate;
+  for (int b = 0; b < 2; ++b)
+    for (int m = 0; m < 2; ++m) {
+      double h = annual_hazard_;
+      if (b) h *= config_.burnout_hazard_ratio;
+      if (m) h *= config_.mentored_hazard_ratio;
+      p_[b][m] = dist::weekly_probability_from_annual_hazard(h);
+    }
+}
+
+double Departure::weekly_probability(bool burned_out, bool mentored) const {
+  return p_[burned_out ? 1 : 0][mentored ? 1 : 0];
+}
+
+void Departure::apply(World& world) {
+  if (!config_.enabled) return;
+  Practitioners& people = world.people;
+  const Row n = people.size();
+  reason_.assign(n, 0);
+  const StreamKey key = world.key();
+  const Week week = world.week();
+
+  tbb::parallel_for(tbb::blocked_range<Row>(0, n, 1024), [&](const tbb::blocked_range<Row>& range) {
+    for (Row r = range.begin(); r != range.end(); ++r) {
+      const bool burned_out = burnout_enabled_ && people.has(r, flag::kBurnedOut);
+      const bool mentored = people.learner_ties[r] > 0;
+      const double u = weekly_uniform01(key, people.id[r], week, Purpose::kDeparture);
+      if (u >= p_[burned_out][mentored]) continue;
+      // A draw below the probability without burnout would have left anyway: turnover. The rest of
+      // the burned-out probability is departure because of burnout.
+      const bool because_of_burnout = burned_out && u >= p_[0][mentored];
+      reason_[r] = static_cast<std::uint8_t>(
+          1 + static_cast<int>(because_of_burnout ? DepartureReason::kBurnout
+                                                  : DepartureReason::kTurnover));
+      people.flags[r] |= flag::kLeaving;
+    }
+  });
+
+  bool any = false;
+  for (Row r = 0; r < n; ++r)
+    if (reason_[r]) {
+      ++world.counters.departures[reason_[r] - 1u];
+      any = true;
+    }
+  if (!any) return;
+  for (auto& model : world.models()) model->on_departures(world);
+  world.end_ties_of_leavers();
+  const std::vector<Row> new_row = people.compact_leavers();
+  world.ties.remap_rows(new_row);
+}
+
+}  // namespace mentorsim

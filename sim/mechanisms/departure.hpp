@@ -1,0 +1,30 @@
+#pragma once
+// Departure: each week every practitioner leaves with probability p = 1 - exp(-h/52), where the
+// yearly hazard h is the baseline times a ratio while burned out and a ratio while being developed.
+// A leaver's ties end, their knowledge leaves with them, and their row is compacted away.
+#include <vector>
+
+#include "engine/world.hpp"
+
+namespace mentorsim {
+
+class Departure {
+ public:
+  explicit Departure(const Scenario& scenario);
+
+  // Flags leavers (in parallel, each row on its own), then in row order: counts reasons, tells the
+  // programmes, ends ties, and compacts practitioners and tie rows.
+  void apply(World& world);
+
+  // Weekly probability for a practitioner in the given state (exposed for tests).
+  double weekly_probability(bool burned_out, bool mentored) const;
+
+ private:
+  const DepartureConfig& config_;
+  bool burnout_enabled_;
+  double annual_hazard_;              // per year
+  double p_[2][2];                    // [burned_out][mentored]
+  std::vector<std::uint8_t> reason_;  // per row: 0 stays, 1 + DepartureReason leaves
+};
+
+}  // namespace mentorsim

@@ -1,0 +1,78 @@
+#include "mechanisms/joining.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/distributions.hpp"
+
+namespace mentorsim {
+
+Joining::Joining(const Scenario& scenario)
+    : population_(scenario.population), joining_(scenario.joining), burnout_(scenario.burnout) {}
+
+std::vector<Row> Joining::add_initial_population(World& world) const {
+  std::vector<Row> rows;
+  rows.reserve(static_cast<std::size_t>(population_.initial_size));
+  for (std::int64_t i = 0; i < population_.initial_size; ++i)
+    rows.push_back(add_practitioner(world, true, population_.senior_share));
+  return rows;
+}
+
+std::vector<Row> Joining::add_newcomers(World& world) const {
+  std::vector<Row> rows;
+  if (!joining_.enabled) return rows;
+  const Week week = world.week();
+  Draws draws(world.key(), kOrganisationEntity, week, Purpose::kArrivals);
+  std::uint64_t count = dist::poisson(draws, joining_.arrivals_per_week);
+  if (joining_.intake_every_weeks > 0 && week >= joining_.intake_first_week &&
+      (week - joining_.intake_first_week) % joining_.intake_every_weeks == 0)
+    count += static_cast<std::uint64_t>(joining_.intake_size);
+  rows.reserve(count);
+  world.counters.joins += static_cast<std::int64_t>(count);
+  for (std::uint64_t i = 0; i < count; ++i)
+    rows.push_back(add_practitioner(world, false, joining_.newcomer_senior_share));
+  return rows;
+}
+
+Row Joining::add_practitioner(World& world, bool initial, double senior_share) const {
+  const PractitionerId id = world.next_practitioner_id();
+  const StreamKey key = world.key();
+  Week joined = world.week();
+  if (initial) {
+    // Tenure already served at week 0: uniform on [0, initial_tenure_max_weeks].
+    const double u = uniform01(key, id, 0, Purpose::kSeniority, 1);
+    joined = -static_cast<Week>(
+        std::floor(u * static_cast<double>(population_.initial_tenure_max_weeks + 1)));
+  }
+  Practitioners& people = world.people;
+  const Row r = people.append(id, joined);
+
+  people.group[r] = static_cast<std::uint8_t>(
+      dist::categorical(uniform01(key, id, 0, Purpose::kGroupLabel),
+                        population_.group_shares.data(), population_.group_shares.size()));
+  people.function[r] = static_cast<std::uint8_t>(
+      dist::categorical(uniform01(key, id, 0, Purpose::kFunctionLabel),
+                        population_.function_shares.data(), population_.function_shares.size()));
+
+  const bool senior = uniform01(key, id, 0, Purpose::kSeniority) < senior_share;
+  if (senior) people.flags[r] |= flag::kSenior | flag::kCanMentor;
+
+  Draws skill_draws(key, id, 0, Purpose::kInitialSkill);
+  float* skill = people.skill_row(r);
+  for (int z = 0; z < people.zones(); ++z) {
+    const double mean = senior ? population_.senior_skill_mean
+                               : population_.skill_mean[population_.skill_mean.size() == 1 ? 0 : z];
+    skill[z] = static_cast<float>(
+        dist::truncated_normal(skill_draws, mean, population_.skill_sd, 0.0, 1.0));
+  }
+
+  Draws hours_draws(key, id, 0, Purpose::kAvailableHours);
+  const double mean_hours = burnout_.available_hours_mean;
+  people.available_hours[r] = static_cast<float>(
+      mean_hours <= 0 ? 0.0
+                      : dist::truncated_normal(hours_draws, mean_hours, burnout_.available_hours_sd,
+                                               std::min(0.25, mean_hours), 4.0 * mean_hours));
+  return r;
+}
+
+}  // namespace mentorsim

@@ -1,0 +1,112 @@
+#include "mechanisms/knowledge.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mentorsim {
+
+namespace {
+constexpr std::size_t kGrain = 1024;
+
+std::uint8_t zone_bits(std::int8_t zone, int zones) {
+  return zone == kAllZones ? static_cast<std::uint8_t>((1u << zones) - 1u)
+                           : static_cast<std::uint8_t>(1u << zone);
+}
+}  // namespace
+
+Knowledge::Knowledge(const Scenario& scenario)
+    : config_(scenario.knowledge),
+      burnout_enabled_(scenario.burnout.enabled),
+      skip_probability_(scenario.burnout.skip_probability),
+      forgetting_per_week_(1.0 -
+                           std::pow(1.0 - scenario.knowledge.forgetting_per_month, 12.0 / 52.0)) {}
+
+void Knowledge::apply(World& world) const {
+  const Row n = world.people.size();
+  world.by_learner.build(world.ties.learner, world.ties.end_reason, n);
+  world.by_developer.build(world.ties.developer, world.ties.end_reason, n);
+  hold_sessions(world);
+  if (config_.enabled) transfer(world);
+}
+
+void Knowledge::hold_sessions(World& world) const {
+  Ties& ties = world.ties;
+  const Practitioners& people = world.people;
+  const StreamKey key = world.key();
+  const Week week = world.week();
+  tbb::parallel_for(tbb::blocked_range<TieRow>(0, ties.size(), kGrain),
+                    [&](const tbb::blocked_range<TieRow>& range) {
+                      for (TieRow t = range.begin(); t != range.end(); ++t) {
+                        ties.held[t] = 0;
+                        if (!ties.active(t) || !ties.scheduled(t, week)) continue;
+                        double p = ties.attendance[t];
+                        if (burnout_enabled_ && people.has(ties.developer[t], flag::kBurnedOut))
+                          p *= 1.0 - skip_probability_;
+                        ties.held[t] = uniform01(key, ties.id[t], week, Purpose::kAttendance) < p;
+                      }
+                    });
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    if (!ties.active(t) || !ties.scheduled(t, week)) continue;
+    ++world.counters.sessions_scheduled;
+    world.counters.sessions_held += ties.held[t];
+  }
+}
+
+void Knowledge::transfer(World& world) const {
+  Practitioners& people = world.people;
+  const Ties& ties = world.ties;
+  const int zones = people.zones();
+  const Row n = people.size();
+  world.skill_delta.resize(static_cast<std::size_t>(n) * zones);  // every row zeroes its own
+  const double alpha = config_.transfer_rate;
+  const double max_gap = config_.absorptive_gap;
+
+  // Each learner row reads the week's starting skills and writes only its own delta and bits.
+  tbb::parallel_for(
+      tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
+        for (Row r = range.begin(); r != range.end(); ++r) {
+          std::uint8_t practised = 0;
+          float* delta = world.skill_delta.data() + static_cast<std::size_t>(r) * zones;
+          std::fill_n(delta, zones, 0.0f);
+          const float* mine = people.skill_row(r);
+          for (auto i = world.by_learner.begin(r); i < world.by_learner.end(r); ++i) {
+            const TieRow t = world.by_learner.rows[i];
+            if (!ties.held[t]) continue;
+            const float* theirs = people.skill_row(ties.developer[t]);
+            const std::uint8_t bits = zone_bits(ties.zone[t], zones);
+            practised |= bits;
+            for (int z = 0; z < zones; ++z) {
+              if (!(bits & (1u << z))) continue;
+              const double gap = static_cast<double>(theirs[z]) - mine[z];
+              if (gap > 0)
+                delta[z] += static_cast<float>(alpha * ties.quality[t] * std::min(gap, max_gap));
+            }
+          }
+          for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i) {
+            const TieRow t = world.by_developer.rows[i];
+            if (ties.held[t]) practised |= zone_bits(ties.zone[t], zones);
+          }
+          people.practised[r] = practised;
+        }
+      });
+
+  const auto keep = static_cast<float>(1.0 - forgetting_per_week_);
+  const auto floor = static_cast<float>(config_.forgetting_floor);
+  tbb::parallel_for(
+      tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
+        for (Row r = range.begin(); r != range.end(); ++r) {
+          float* skill = people.skill_row(r);
+          const float* delta = world.skill_delta.data() + static_cast<std::size_t>(r) * zones;
+          for (int z = 0; z < zones; ++z) {
+            if (people.practised[r] & (1u << z))
+              skill[z] = std::min(1.0f, skill[z] + delta[z]);
+            else if (skill[z] > floor)
+              skill[z] = floor + (skill[z] - floor) * keep;
+          }
+        }
+      });
+}
+
+}  // namespace mentorsim

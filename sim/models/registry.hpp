@@ -1,0 +1,34 @@
+#pragma once
+// Mentoring models by scenario `kind`. The list is explicit (models/registry.cpp), not built by
+// static initialisation, so the set of models is visible in one place and link order cannot change
+// it.
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/model.hpp"
+#include "params/param_spec.hpp"
+
+namespace mentorsim {
+
+struct ProgrammeConfig;
+
+struct ModelEntry {
+  std::string kind;     // scenario key, e.g. "one_on_one"
+  std::string summary;  // one line for `mentorsim schema`
+  // The model's parameters (its SectionSpec's name is the kind).
+  std::function<params::SectionSpec()> section;
+  // A config object with no values set; the loader fills it from the section's defaults and the
+  // file.
+  std::function<std::unique_ptr<ModelConfig>()> make_config;
+  // The running model for one programme of a scenario.
+  std::function<std::unique_ptr<Model>(const ProgrammeConfig& programme, int programme_index)>
+      make_model;
+};
+
+const std::vector<ModelEntry>& model_registry();
+const ModelEntry* find_model(std::string_view kind);
+
+}  // namespace mentorsim

@@ -1,0 +1,38 @@
+#pragma once
+// Summaries of a set of replicates as text, JSON or CSV (columns and keys: docs/output-format.md),
+// and one run's weekly series as CSV.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "output/run_result.hpp"
+
+namespace mentorsim {
+
+// One summary value across replicates. With n < 2 there is no sd or interval (NaN).
+struct MetricStats {
+  std::string name;
+  std::string units;
+  std::string doc;
+  std::vector<double> values;  // one per replicate that reported the metric, in run order
+  double mean = 0;
+  double sd = 0;      // sample standard deviation (n - 1 denominator)
+  double ci_low = 0;  // 95% confidence interval of the mean: mean -/+ t(0.975, n-1) sd / sqrt(n)
+  double ci_high = 0;
+};
+
+// The 0.975 quantile of Student's t distribution with `df` >= 1 degrees of freedom.
+double t_quantile_975(std::size_t df);
+
+// Statistics of every summary value, in the order of first appearance across runs.
+std::vector<MetricStats> summarize(const std::vector<RunResult>& runs);
+
+// `format` is "text", "json" or "csv"; anything else is an InputError.
+std::string format_summary(const std::vector<RunResult>& runs, std::string_view format);
+
+// "week" (0-based index into the series) and one column per series; a series shorter than the
+// longest leaves its cells empty.
+std::string format_weekly_csv(const RunResult& run);
+
+}  // namespace mentorsim

@@ -1,0 +1,157 @@
+#pragma once
+// One declaration per parameter. A section (a TOML table such as [departure], or one programme
+// kind) declares each of its keys once: type, default, range, units, a one-line doc, and the config
+// field it fills. That declaration drives parsing, range checks, defaults, `mentorsim check`,
+// `mentorsim schema` and the generated parameter reference. Config structs carry no defaults of
+// their own.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace mentorsim::params {
+
+enum class ParamType { kReal, kInteger, kBool, kChoice, kString, kRealList, kStringList };
+
+const char* type_name(ParamType type);  // "real", "integer", "bool", "choice", ...
+
+using ParamValue = std::variant<double, std::int64_t, bool, std::string, std::vector<double>,
+                                std::vector<std::string>>;
+
+// Inclusive bounds on a number, or on every element of a list of numbers.
+struct Range {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+};
+
+// Allowed length of a list.
+struct ItemCount {
+  std::size_t min = 0;
+  std::size_t max = std::numeric_limits<std::size_t>::max();
+};
+
+struct ParamInfo {
+  std::string key;  // inside its table, e.g. "annual_hazard"
+  ParamType type = ParamType::kReal;
+  ParamValue default_value;
+  Range range;                       // numbers and lists of numbers
+  ItemCount items;                   // lists
+  std::vector<std::string> choices;  // kChoice
+  std::string units;                 // "1/year", "weeks", "hours/week"; empty when dimensionless
+  std::string doc;                   // one line
+};
+
+// A declared parameter bound to a field of its section's config struct (type-erased).
+struct ParamSpec {
+  ParamInfo info;
+  std::function<void(void* config, const ParamValue& value)> assign;
+  std::function<ParamValue(const void* config)> read;
+};
+
+// A check across fields, run after every field parsed. Returns an error message or nothing;
+// the loader reports it at the first of `keys` present in the file and names all of them.
+struct CrossCheck {
+  std::vector<std::string> keys;
+  std::function<std::optional<std::string>(const void* config)> check;
+};
+
+struct SectionSpec {
+  std::string name;  // the TOML table ("departure"), or the programme kind ("one_on_one")
+  std::string doc;
+  std::vector<ParamSpec> params;
+  std::vector<CrossCheck> checks;
+
+  const ParamSpec* find(std::string_view key) const {
+    for (const auto& p : params)
+      if (p.info.key == key) return &p;
+    return nullptr;
+  }
+  // Fills every declared field of `config` with its declared default.
+  void apply_defaults(void* config) const {
+    for (const auto& p : params) p.assign(config, p.info.default_value);
+  }
+};
+
+// Typed builder: binds declarations to members of Cfg.
+template <class Cfg>
+class SectionBuilder {
+ public:
+  SectionBuilder(std::string name, std::string doc) {
+    spec_.name = std::move(name);
+    spec_.doc = std::move(doc);
+  }
+
+  SectionBuilder& real(std::string key, double Cfg::*field, double def, Range range,
+                       std::string units, std::string doc) {
+    return add<double>(std::move(key), ParamType::kReal, field, def, range, {}, {},
+                       std::move(units), std::move(doc));
+  }
+  SectionBuilder& integer(std::string key, std::int64_t Cfg::*field, std::int64_t def, Range range,
+                          std::string units, std::string doc) {
+    return add<std::int64_t>(std::move(key), ParamType::kInteger, field, def, range, {}, {},
+                             std::move(units), std::move(doc));
+  }
+  SectionBuilder& flag(std::string key, bool Cfg::*field, bool def, std::string doc) {
+    return add<bool>(std::move(key), ParamType::kBool, field, def, {}, {}, {}, "", std::move(doc));
+  }
+  SectionBuilder& choice(std::string key, std::string Cfg::*field, std::vector<std::string> choices,
+                         std::string def, std::string doc) {
+    return add<std::string>(std::move(key), ParamType::kChoice, field, std::move(def), {}, {},
+                            std::move(choices), "", std::move(doc));
+  }
+  SectionBuilder& text(std::string key, std::string Cfg::*field, std::string def, std::string doc) {
+    return add<std::string>(std::move(key), ParamType::kString, field, std::move(def), {}, {}, {},
+                            "", std::move(doc));
+  }
+  SectionBuilder& real_list(std::string key, std::vector<double> Cfg::*field,
+                            std::vector<double> def, Range each, ItemCount items, std::string units,
+                            std::string doc) {
+    return add<std::vector<double>>(std::move(key), ParamType::kRealList, field, std::move(def),
+                                    each, items, {}, std::move(units), std::move(doc));
+  }
+  SectionBuilder& string_list(std::string key, std::vector<std::string> Cfg::*field,
+                              std::vector<std::string> def, ItemCount items, std::string doc) {
+    return add<std::vector<std::string>>(std::move(key), ParamType::kStringList, field,
+                                         std::move(def), {}, items, {}, "", std::move(doc));
+  }
+  SectionBuilder& check(std::vector<std::string> keys,
+                        std::function<std::optional<std::string>(const Cfg&)> fn) {
+    spec_.checks.push_back({std::move(keys), [fn = std::move(fn)](const void* c) {
+                              return fn(*static_cast<const Cfg*>(c));
+                            }});
+    return *this;
+  }
+
+  SectionSpec build() { return std::move(spec_); }
+
+ private:
+  template <class T, class Field>
+  SectionBuilder& add(std::string key, ParamType type, Field field, T def, Range range,
+                      ItemCount items, std::vector<std::string> choices, std::string units,
+                      std::string doc) {
+    ParamSpec p;
+    p.info = ParamInfo{std::move(key),
+                       type,
+                       ParamValue{std::move(def)},
+                       range,
+                       items,
+                       std::move(choices),
+                       std::move(units),
+                       std::move(doc)};
+    p.assign = [field](void* c, const ParamValue& v) {
+      static_cast<Cfg*>(c)->*field = std::get<T>(v);
+    };
+    p.read = [field](const void* c) { return ParamValue{static_cast<const Cfg*>(c)->*field}; };
+    spec_.params.push_back(std::move(p));
+    return *this;
+  }
+
+  SectionSpec spec_;
+};
+
+}  // namespace mentorsim::params

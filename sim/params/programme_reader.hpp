@@ -1,0 +1,23 @@
+#pragma once
+// Reads the [[programme]] entries of a scenario: each entry's `kind` selects a model from the
+// registry; the entry's other keys are the common programme keys and that kind's keys.
+#include <toml++/toml.h>
+
+#include <vector>
+
+#include "engine/scenario.hpp"
+#include "params/section_reader.hpp"
+
+namespace mentorsim::params {
+
+// Reads the `programme` node (an array of tables). Entries are checked individually and then
+// together: names are unique and usable in --set, and each programme starts before the run ends
+// (`meta.weeks`). Entries with an unusable kind are reported and left out.
+std::vector<ProgrammeConfig> read_programmes(const toml::node& node, const ScenarioMeta& meta,
+                                             SectionReader& reader);
+
+// Whether `name` can name a programme: a letter or '_', then letters, digits, '_' or '-'. This
+// keeps `programme.<name>.<key>` addressing unambiguous (no dots, never an index).
+bool valid_programme_name(std::string_view name);
+
+}  // namespace mentorsim::params

@@ -1,0 +1,145 @@
+// Results are a pure function of (scenario, seed, replicate): bit-identical whatever the thread
+// count, whether replicates run one by one or in parallel, and from one run to the next.
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "engine/replicates.hpp"
+#include "engine/simulation.hpp"
+#include "params/scenario_loader.hpp"
+
+using namespace mentorsim;
+
+namespace {
+
+const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml";
+
+Scenario one_on_one(std::vector<std::string> overrides) {
+  overrides.insert(overrides.begin(), "scenario.weeks=104");
+  return params::load_scenario_file(kScenario, overrides);
+}
+
+// Runs `f` with at most `threads` threads, and checks that TBB really offers that many.
+template <typename F>
+auto with_threads(int threads, F&& f) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  tbb::task_arena arena(threads);
+  return arena.execute([&] {
+    REQUIRE(tbb::this_task_arena::max_concurrency() == threads);
+    return f();
+  });
+}
+
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
+// Every weekly value and every summary value, compared bit by bit (NaN equals the same NaN).
+// Returns the number of differing values; REQUIREs that the two results have the same shape.
+std::size_t differences(const RunResult& a, const RunResult& b) {
+  REQUIRE(a.weekly.size() == b.weekly.size());
+  REQUIRE(a.summary.size() == b.summary.size());
+  REQUIRE(a.weeks == b.weeks);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.weekly.size(); ++i) {
+    REQUIRE(a.weekly[i].name == b.weekly[i].name);
+    REQUIRE(a.weekly[i].values.size() == b.weekly[i].values.size());
+    REQUIRE(a.weekly[i].values.size() == static_cast<std::size_t>(a.weeks));
+    for (std::size_t w = 0; w < a.weekly[i].values.size(); ++w)
+      if (!same_bits(a.weekly[i].values[w], b.weekly[i].values[w])) {
+        if (differ == 0) UNSCOPED_INFO("first difference: " << a.weekly[i].name << " week " << w);
+        ++differ;
+      }
+  }
+  for (std::size_t i = 0; i < a.summary.size(); ++i) {
+    REQUIRE(a.summary[i].name == b.summary[i].name);
+    if (!same_bits(a.summary[i].value, b.summary[i].value)) {
+      UNSCOPED_INFO("summary " << a.summary[i].name << ": " << a.summary[i].value << " vs "
+                               << b.summary[i].value);
+      ++differ;
+    }
+  }
+  return differ;
+}
+
+// The result is not trivial: people, matches, departures and skill all change.
+void require_eventful(const RunResult& r) {
+  const auto total = [&](const char* name) {
+    double sum = 0;
+    for (double v : r.find_series(name)->values) sum += v;
+    return sum;
+  };
+  REQUIRE(total("matches") > 0);
+  REQUIRE(total("departures") > 0);
+  REQUIRE(total("sessions_held") > 0);
+  REQUIRE(total("joins") > 0);
+}
+
+}  // namespace
+
+TEST_CASE("runs are bit-identical for 1, 2 and 4 threads", "[determinism]") {
+  using Overrides = std::vector<std::string>;
+  const Overrides variant = GENERATE(
+      values<Overrides>({{},
+                         {"programme.0.matching=best_score"},
+                         {"programme.0.duration=exponential"},
+                         {"programme.0.matching=best_score", "programme.0.duration=exponential",
+                          "population.initial_size=6000"}}));
+  const Scenario s = one_on_one(variant);
+  std::string label;
+  for (const auto& o : variant) label += o + " ";
+  INFO("overrides: " << label);
+  const auto run = [&] { return Simulation(s, 1).run(); };
+  const RunResult one = with_threads(1, run);
+  require_eventful(one);
+  CHECK(differences(one, with_threads(2, run)) == 0);
+  CHECK(differences(one, with_threads(4, run)) == 0);
+}
+
+TEST_CASE("run_replicates gives each replicate's single run, for any thread count",
+          "[determinism]") {
+  const Scenario s = one_on_one({"programme.0.matching=best_score", "scenario.weeks=52"});
+  const std::uint64_t count = 4;
+  std::vector<RunResult> single;
+  for (std::uint64_t r = 0; r < count; ++r) single.push_back(Simulation(s, r).run());
+  for (int threads : {1, 2, 4}) {
+    INFO("threads " << threads);
+    const std::vector<RunResult> parallel =
+        with_threads(threads, [&] { return run_replicates(s, count); });
+    REQUIRE(parallel.size() == count);
+    for (std::uint64_t r = 0; r < count; ++r) {
+      INFO("replicate " << r);
+      CHECK(parallel[r].replicate == r);
+      CHECK(parallel[r].run_id == single[r].run_id);
+      CHECK(differences(parallel[r], single[r]) == 0);
+    }
+  }
+  // Replicates are different streams.
+  CHECK(differences(single[0], single[1]) > 0);
+}
+
+TEST_CASE("the same seed reproduces a run and another seed changes it", "[determinism]") {
+  const Scenario s = one_on_one({});
+  const RunResult a = Simulation(s, 0).run();
+  const RunResult b = Simulation(s, 0).run();
+  require_eventful(a);
+  CHECK(differences(a, b) == 0);
+  // Loading the scenario again (a fresh Scenario object) changes nothing either.
+  CHECK(differences(a, Simulation(one_on_one({}), 0).run()) == 0);
+  const RunResult other = Simulation(one_on_one({"scenario.seed=2027"}), 0).run();
+  CHECK(differences(a, other) > 0);
+  CHECK(other.seed == 2027);
+}
+
+TEST_CASE("stepping week by week equals run()", "[determinism]") {
+  const Scenario s = one_on_one({"scenario.weeks=30"});
+  Simulation stepped(s, 3);
+  for (int w = 0; w < 30; ++w) stepped.step();
+  CHECK(stepped.weeks_done() == 30);
+  CHECK(differences(stepped.recorder().result(s, 3), Simulation(s, 3).run()) == 0);
+}
