@@ -1,5 +1,9 @@
 #include "engine/practitioners.hpp"
 
+#include "engine/compact.hpp"
+
+#include <tbb/parallel_invoke.h>
+
 #include <algorithm>
 
 namespace mentorsim {
@@ -26,23 +30,6 @@ Row Practitioners::find(PractitionerId target) const {
   return static_cast<Row>(it - id.begin());
 }
 
-namespace {
-// Keeps the elements of `column` whose row is kept (new_row != kNoRow), `width` values per row.
-template <class T>
-void compact_column(std::vector<T>& column, const std::vector<Row>& new_row,
-                    std::size_t width = 1) {
-  std::size_t out = 0;
-  for (std::size_t r = 0; r < new_row.size(); ++r) {
-    if (new_row[r] == kNoRow) continue;
-    if (out != r * width)
-      std::copy_n(column.begin() + static_cast<std::ptrdiff_t>(r * width), width,
-                  column.begin() + static_cast<std::ptrdiff_t>(out));
-    out += width;
-  }
-  column.resize(out);
-}
-}  // namespace
-
 std::vector<Row> Practitioners::compact_leavers() {
   const Row n = size();
   std::vector<Row> new_row(n, kNoRow);
@@ -50,19 +37,25 @@ std::vector<Row> Practitioners::compact_leavers() {
   for (Row r = 0; r < n; ++r)
     if (!(flags[r] & flag::kLeaving)) new_row[r] = kept++;
   if (kept == n) return new_row;
-  // Column by column: each pass streams through one array.
-  compact_column(id, new_row);
-  compact_column(joined_week, new_row);
-  compact_column(group, new_row);
-  compact_column(function, new_row);
-  compact_column(flags, new_row);
-  compact_column(practised, new_row);
-  compact_column(exhaustion, new_row);
-  compact_column(available_hours, new_row);
-  compact_column(load_hours, new_row);
-  compact_column(developer_ties, new_row);
-  compact_column(learner_ties, new_row);
-  compact_column(skill, new_row, static_cast<std::size_t>(zones_));
+  // Column by column, columns in parallel: each task streams through its own arrays.
+  tbb::parallel_invoke([&] { compact_column(skill, new_row, static_cast<std::size_t>(zones_)); },
+                       [&] {
+                         compact_column(id, new_row);
+                         compact_column(joined_week, new_row);
+                         compact_column(exhaustion, new_row);
+                       },
+                       [&] {
+                         compact_column(available_hours, new_row);
+                         compact_column(load_hours, new_row);
+                         compact_column(developer_ties, new_row);
+                         compact_column(learner_ties, new_row);
+                       },
+                       [&] {
+                         compact_column(group, new_row);
+                         compact_column(function, new_row);
+                         compact_column(flags, new_row);
+                         compact_column(practised, new_row);
+                       });
   return new_row;
 }
 

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -91,23 +94,44 @@ void Recorder::record(const World& world) {
   const Row n = people.size();
   const int zones = people.zones();
 
+  // Sums over fixed blocks of rows in parallel, then the blocks in order: the result depends on
+  // the block size only, never on the thread count.
+  struct Partial {
+    std::int64_t covered = 0, mentors = 0, burned_out_mentors = 0, competent = 0;
+    double mentor_exhaustion = 0;
+    std::array<double, 8> skill{};  // zones are 1-8
+  };
+  constexpr Row kBlock = 4096;
+  std::vector<Partial> partials((n + kBlock - 1) / kBlock);
+  tbb::parallel_for(std::size_t{0}, partials.size(), [&](std::size_t b) {
+    Partial& p = partials[b];
+    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
+    for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
+      p.covered += people.learner_ties[r] > 0;
+      if (people.has(r, flag::kCanMentor)) {
+        ++p.mentors;
+        p.burned_out_mentors += people.has(r, flag::kBurnedOut);
+        p.mentor_exhaustion += people.exhaustion[r];
+      }
+      const float* s = people.skill_row(r);
+      bool all_competent = true;
+      for (int z = 0; z < zones; ++z) {
+        p.skill[z] += s[z];
+        all_competent = all_competent && s[z] >= competence_threshold_;
+      }
+      p.competent += all_competent;
+    }
+  });
   std::int64_t covered = 0, mentors = 0, burned_out_mentors = 0, competent = 0;
   double mentor_exhaustion = 0;
   std::vector<double> skill_sum(static_cast<std::size_t>(zones), 0.0);
-  for (Row r = 0; r < n; ++r) {
-    covered += people.learner_ties[r] > 0;
-    if (people.has(r, flag::kCanMentor)) {
-      ++mentors;
-      burned_out_mentors += people.has(r, flag::kBurnedOut);
-      mentor_exhaustion += people.exhaustion[r];
-    }
-    const float* s = people.skill_row(r);
-    bool all_competent = true;
-    for (int z = 0; z < zones; ++z) {
-      skill_sum[z] += s[z];
-      all_competent = all_competent && s[z] >= competence_threshold_;
-    }
-    competent += all_competent;
+  for (const Partial& p : partials) {
+    covered += p.covered;
+    mentors += p.mentors;
+    burned_out_mentors += p.burned_out_mentors;
+    competent += p.competent;
+    mentor_exhaustion += p.mentor_exhaustion;
+    for (int z = 0; z < zones; ++z) skill_sum[z] += p.skill[z];
   }
   std::size_t waiting = 0, over = 0;
   for (const auto& model : world.models()) {

@@ -1,5 +1,9 @@
 #include "engine/ties.hpp"
 
+#include <tbb/parallel_invoke.h>
+
+#include "engine/compact.hpp"
+
 namespace mentorsim {
 
 const char* end_reason_name(EndReason reason) {
@@ -47,38 +51,38 @@ TieRow Ties::append(TieId new_id, PractitionerId developer_id_, PractitionerId l
 }
 
 void Ties::compact_ended() {
-  TieRow out = 0;
   const TieRow n = size();
-  for (TieRow t = 0; t < n; ++t) {
-    if (!active(t)) continue;
-    if (out != t) {
-      id[out] = id[t];
-      developer_id[out] = developer_id[t];
-      learner_id[out] = learner_id[t];
-      developer[out] = developer[t];
-      learner[out] = learner[t];
-      kind[out] = kind[t];
-      programme[out] = programme[t];
-      zone[out] = zone[t];
-      end_reason[out] = end_reason[t];
-      held[out] = held[t];
-      start_week[out] = start_week[t];
-      planned_end[out] = planned_end[t];
-      cadence_weeks[out] = cadence_weeks[t];
-      session_hours[out] = session_hours[t];
-      attendance[out] = attendance[t];
-      quality[out] = quality[t];
-      load_weight[out] = load_weight[t];
-    }
-    ++out;
-  }
-  for (auto* v : {&id, &developer_id, &learner_id}) v->resize(out);
-  for (auto* v : {&developer, &learner}) v->resize(out);
-  for (auto* v : {&kind, &programme, &end_reason, &held}) v->resize(out);
-  zone.resize(out);
-  for (auto* v : {&start_week, &planned_end}) v->resize(out);
-  cadence_weeks.resize(out);
-  for (auto* v : {&session_hours, &attendance, &quality, &load_weight}) v->resize(out);
+  std::vector<Row> new_row(n, kNoRow);  // old tie row -> new tie row
+  TieRow kept = 0;
+  for (TieRow t = 0; t < n; ++t)
+    if (active(t)) new_row[t] = kept++;
+  if (kept == n) return;
+  tbb::parallel_invoke(
+      [&] {
+        compact_column(id, new_row);
+        compact_column(developer_id, new_row);
+        compact_column(learner_id, new_row);
+      },
+      [&] {
+        compact_column(developer, new_row);
+        compact_column(learner, new_row);
+        compact_column(start_week, new_row);
+        compact_column(planned_end, new_row);
+      },
+      [&] {
+        compact_column(kind, new_row);
+        compact_column(programme, new_row);
+        compact_column(zone, new_row);
+        compact_column(end_reason, new_row);
+        compact_column(held, new_row);
+        compact_column(cadence_weeks, new_row);
+      },
+      [&] {
+        compact_column(session_hours, new_row);
+        compact_column(attendance, new_row);
+        compact_column(quality, new_row);
+        compact_column(load_weight, new_row);
+      });
 }
 
 void Ties::remap_rows(const std::vector<Row>& new_row) {

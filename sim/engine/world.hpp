@@ -61,7 +61,8 @@ class World {
   TieIndex by_learner;
   TieIndex by_developer;
   WeekCounters counters;
-  std::vector<float> skill_delta;  // scratch for the knowledge phase: size() x zones
+  std::vector<float> skill_delta;       // scratch for the knowledge phase: size() x zones
+  std::vector<PractitionerId> leavers;  // this week's leavers in id order (departure phase)
 
  private:
   const Scenario* scenario_;

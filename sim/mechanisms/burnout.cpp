@@ -25,11 +25,12 @@ void Burnout::apply(World& world) {
   Practitioners& people = world.people;
   const Ties& ties = world.ties;
   const Row n = people.size();
-  newly_burned_out_.assign(n, 0);
+  newly_burned_out_.resize(n);  // every row writes its own entry below
   const bool enabled = config_.enabled;
 
   tbb::parallel_for(tbb::blocked_range<Row>(0, n, 1024), [&](const tbb::blocked_range<Row>& range) {
     for (Row r = range.begin(); r != range.end(); ++r) {
+      newly_burned_out_[r] = 0;
       float load = 0;
       for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i)
         load += ties.weekly_load(world.by_developer.rows[i]);

@@ -29,12 +29,13 @@ void Departure::apply(World& world) {
   if (!config_.enabled) return;
   Practitioners& people = world.people;
   const Row n = people.size();
-  reason_.assign(n, 0);
+  reason_.resize(n);  // every row writes its own entry below
   const StreamKey key = world.key();
   const Week week = world.week();
 
   tbb::parallel_for(tbb::blocked_range<Row>(0, n, 1024), [&](const tbb::blocked_range<Row>& range) {
     for (Row r = range.begin(); r != range.end(); ++r) {
+      reason_[r] = 0;
       const bool burned_out = burnout_enabled_ && people.has(r, flag::kBurnedOut);
       const bool mentored = people.learner_ties[r] > 0;
       const double u = weekly_uniform01(key, people.id[r], week, Purpose::kDeparture);
@@ -49,13 +50,13 @@ void Departure::apply(World& world) {
     }
   });
 
-  bool any = false;
+  world.leavers.clear();
   for (Row r = 0; r < n; ++r)
     if (reason_[r]) {
       ++world.counters.departures[reason_[r] - 1u];
-      any = true;
+      world.leavers.push_back(people.id[r]);
     }
-  if (!any) return;
+  if (world.leavers.empty()) return;
   for (auto& model : world.models()) model->on_departures(world);
   world.end_ties_of_leavers();
   const std::vector<Row> new_row = people.compact_leavers();

@@ -1,6 +1,7 @@
 #include "mechanisms/knowledge.hpp"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include <algorithm>
 #include <cmath>
@@ -25,8 +26,9 @@ Knowledge::Knowledge(const Scenario& scenario)
 
 void Knowledge::apply(World& world) const {
   const Row n = world.people.size();
-  world.by_learner.build(world.ties.learner, world.ties.end_reason, n);
-  world.by_developer.build(world.ties.developer, world.ties.end_reason, n);
+  tbb::parallel_invoke(
+      [&] { world.by_learner.build(world.ties.learner, world.ties.end_reason, n); },
+      [&] { world.by_developer.build(world.ties.developer, world.ties.end_reason, n); });
   hold_sessions(world);
   if (config_.enabled) transfer(world);
 }

@@ -34,8 +34,9 @@ class Model {
   // present when the programme starts (the initial population for a programme starting at week 0),
   // false for newcomers joining while it runs.
   virtual void on_join(World& world, std::span<const Row> rows, bool at_start) = 0;
-  // Phase "departure": practitioners flagged kLeaving are about to be removed; drop them from any
-  // waiting list. Called once per week, before their ties end.
+  // Phase "departure": practitioners flagged kLeaving (listed in id order in World::leavers) are
+  // about to be removed; drop them from any waiting list. Called once per week with leavers, before
+  // their ties end.
   virtual void on_departures(World& world) = 0;
   // Phase "departure" and later: one of this programme's ties ended (reason in the tie table).
   virtual void on_tie_ended(World& world, TieRow tie) = 0;

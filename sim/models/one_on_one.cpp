@@ -44,9 +44,7 @@ class OneOnOneModel final : public Model {
   }
 
   void on_departures(World& world) override {
-    std::vector<PractitionerId> leavers;  // sorted: rows are in id order
-    for (Row r = 0; r < world.people.size(); ++r)
-      if (world.people.has(r, flag::kLeaving)) leavers.push_back(world.people.id[r]);
+    const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
     std::erase_if(queue_, [&](const Waiting& w) {
       return std::binary_search(leavers.begin(), leavers.end(), w.id);
     });
