@@ -71,18 +71,10 @@ int cmd_bench(const std::vector<std::string>& args) {
       "override a scenario key (e.g. scenario.weeks=52)");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenarios));
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    fmt::print(stderr, "mentorsim bench: {}\n{}", e.what(), fmt::streamed(options));
-    return kExitBadInput;
-  }
+  if (!parse_arguments("bench", args, options, hidden, positional, vm)) return kExitBadInput;
   if (vm.count("help")) {
     std::cout
         << options

@@ -32,19 +32,10 @@ int cmd_check(const std::vector<std::string>& args) {
       "override a scenario value, key=value (repeatable)");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("scenario", 1);
-
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "mentorsim check: " << e.what() << "\nRun 'mentorsim check --help' for usage.\n";
-    return kExitBadInput;
-  }
+  if (!parse_arguments("check", args, options, hidden, positional, vm)) return kExitBadInput;
   if (vm.count("help")) {
     std::cout << kUsage << options;
     return kExitOk;

@@ -37,19 +37,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       "quiet,q", "print no summary and no progress");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenario_path));
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("scenario", 1);
-
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    fmt::print(stderr, "mentorsim run: {}\n{}", e.what(), fmt::streamed(options));
-    return kExitBadInput;
-  }
+  if (!parse_arguments("run", args, options, hidden, positional, vm)) return kExitBadInput;
   if (vm.count("help")) {
     std::cout << options << "\nThe summary goes to stdout; progress and errors to stderr.\n";
     return kExitOk;

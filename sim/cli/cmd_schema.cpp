@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "params/schema_output.hpp"
 
 namespace mentorsim::cli {
@@ -25,15 +26,9 @@ int cmd_schema(const std::vector<std::string>& args) {
   po::options_description options("Options");
   options.add_options()("help,h", "print this help")(
       "format,f", po::value<std::string>()->default_value("md"), "md, toml or json");
+  // No positional arguments: a stray word is an error rather than silently ignored.
   po::variables_map vm;
-  try {
-    // No positional arguments: a stray word is an error rather than silently ignored.
-    po::store(po::command_line_parser(args).options(options).positional({}).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "mentorsim schema: " << e.what() << "\nRun 'mentorsim schema --help' for usage.\n";
-    return kExitBadInput;
-  }
+  if (!parse_arguments("schema", args, options, {}, {}, vm)) return kExitBadInput;
   if (vm.count("help")) {
     std::cout << kUsage << options;
     return kExitOk;

@@ -8,6 +8,25 @@
 
 namespace mentorsim::cli {
 
+bool parse_arguments(std::string_view command, const std::vector<std::string>& args,
+                     const boost::program_options::options_description& visible,
+                     const boost::program_options::options_description& hidden,
+                     const boost::program_options::positional_options_description& positional,
+                     boost::program_options::variables_map& vm) {
+  namespace po = boost::program_options;
+  po::options_description all;
+  all.add(visible).add(hidden);
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    return true;
+  } catch (const po::error& e) {
+    fmt::print(stderr, "mentorsim {}: {}\nRun 'mentorsim {} --help' for usage.\n", command,
+               e.what(), command);
+    return false;
+  }
+}
+
 int report_input_error(const InputError& error, const std::string& what) {
   for (const auto& d : error.diagnostics()) fmt::print(stderr, "{}\n", d.to_string());
   const auto n = error.diagnostics().size();

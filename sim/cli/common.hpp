@@ -4,10 +4,22 @@
 #include <string>
 
 #include <tbb/global_control.h>
+#include <boost/program_options.hpp>
+#include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 
 namespace mentorsim::cli {
+
+// Parses a sub-command's arguments: `visible` options (shown by --help), `hidden` ones bound to the
+// positional arguments. On a command-line error prints "mentorsim COMMAND: what" and a pointer to
+// --help on stderr and returns false (the caller exits with kExitBadInput).
+bool parse_arguments(std::string_view command, const std::vector<std::string>& args,
+                     const boost::program_options::options_description& visible,
+                     const boost::program_options::options_description& hidden,
+                     const boost::program_options::positional_options_description& positional,
+                     boost::program_options::variables_map& vm);
 
 // Prints every diagnostic, one per line, and a count; returns kExitBadInput.
 int report_input_error(const InputError& error, const std::string& what);

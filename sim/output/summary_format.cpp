@@ -1,6 +1,8 @@
 // Summary statistics across replicates and their text, JSON and CSV renderings.
 #include "output/summary_format.hpp"
 
+#include "core/quoted.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -32,38 +34,7 @@ std::string json_number(double x) {
 
 // A JSON string literal. UTF-8 passes through; control characters are escaped.
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else
-          out += c;
-    }
-  }
-  return out + "\"";
+  return quoted(s);
 }
 
 // RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled.

@@ -1,5 +1,7 @@
 #include "params/value_format.hpp"
 
+#include "core/quoted.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -16,41 +18,8 @@ std::string format_real(double value) {
 }
 
 namespace {
-// The escapes used are valid both in TOML basic strings and in JSON.
 std::string escape(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        // Other control characters (and DEL, which TOML also forbids) as \u escapes.
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-          out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        else
-          out += c;
-    }
-  }
-  return out + "\"";
+  return quoted(text);
 }
 
 template <class Elem, class F>

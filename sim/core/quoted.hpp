@@ -1,0 +1,12 @@
+#pragma once
+// One string-quoting routine for every text format we write: the escapes it uses are valid both in
+// TOML basic strings and in JSON.
+#include <string>
+#include <string_view>
+
+namespace mentorsim {
+
+// "text" with \" \\ \n \t \r \b \f escaped and other control characters (and DEL) as \uXXXX.
+std::string quoted(std::string_view text);
+
+}  // namespace mentorsim
