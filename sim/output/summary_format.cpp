@@ -104,8 +104,8 @@ std::string format_text(const RunResult& first, size_t n, const std::vector<Metr
       std::string(std::min<size_t>(units_w, 5), '-'));
   for (const auto& m : stats) {
     const std::string ci =
-        m.values.size() < 2 ? "-" : fmt::format("[{:.6g}, {:.6g}]", m.ci_low, m.ci_high);
-    row(m.name, fmt::format("{:.6g}", m.mean), ci, m.units);
+        m.values.size() < 2 ? "-" : fmt::format("[{:.4g}, {:.4g}]", m.ci_low, m.ci_high);
+    row(m.name, fmt::format("{:.4g}", m.mean), ci, m.units);
   }
   return out;
 }
