@@ -89,22 +89,41 @@ int cmd_bench(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   if (thread_counts.empty()) thread_counts = {1, 2};
+  for (int threads : thread_counts)
+    if (threads < 1) {
+      fmt::print(stderr, "mentorsim bench: every --threads value must be at least 1, not {}\n",
+                 threads);
+      return kExitBadInput;
+    }
   if (scenarios.empty()) {
-    for (const auto& entry : std::filesystem::directory_iterator("scenarios/bench"))
+    const std::filesystem::path dir = "scenarios/bench";
+    if (!std::filesystem::is_directory(dir)) {
+      fmt::print(stderr,
+                 "mentorsim bench: no scenarios given and no {} here; run from the repository "
+                 "root or name the scenario files\n",
+                 dir.string());
+      return kExitBadInput;
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
       if (entry.path().extension() == ".toml") scenarios.push_back(entry.path().string());
     std::sort(scenarios.begin(), scenarios.end());
+  }
+  // Every scenario is loaded (and any problem reported) before the first measurement.
+  std::vector<Scenario> loaded;
+  for (const auto& path : scenarios) {
+    try {
+      loaded.push_back(params::load_scenario_file(path, overrides));
+    } catch (const InputError& e) {
+      return report_input_error(e, path);
+    }
   }
 
   const std::size_t rss_before = proc_status_bytes("VmRSS");
   fmt::print("{:<34} {:>7} {:>12} {:>16} {:>16} {:>11} {:>11}\n", "scenario", "threads", "median s",
              "prac-weeks/s", "per core", "B/prac tbl", "B/prac RSS");
-  for (const auto& path : scenarios) {
-    Scenario scenario;
-    try {
-      scenario = params::load_scenario_file(path, overrides);
-    } catch (const InputError& e) {
-      return report_input_error(e, path);
-    }
+  for (std::size_t s = 0; s < loaded.size(); ++s) {
+    const Scenario& scenario = loaded[s];
+    const std::string& path = scenarios[s];
     for (int threads : thread_counts) {
       const auto limit = limit_threads(threads);
       std::vector<Measurement> runs;

@@ -50,7 +50,7 @@ int cmd_check(const std::vector<std::string>& args) {
   try {
     const Scenario scenario = params::load_scenario_file(path, overrides);
     std::cout << scenario.resolved_toml;
-    return kExitOk;
+    return stdout_ok() ? kExitOk : kExitFailure;
   } catch (const InputError& e) {
     return report_input_error(e, path);  // file:line:col: message, then the count
   }

@@ -21,7 +21,7 @@ namespace mentorsim::cli {
 int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
   std::string scenario_path, out, format = "text";
   std::vector<std::string> overrides;
-  std::int64_t replicates = 0, seed = -1;
+  std::int64_t replicates = 0, seed = 0;
   int threads = 0;
   po::options_description options("mentorsim run SCENARIO [options]");
   options.add_options()("help,h", "show this help")(
@@ -53,19 +53,31 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
     fmt::print(stderr, "mentorsim run: --format must be text, json or csv, not '{}'\n", format);
     return kExitBadInput;
   }
-  if (threads < 0 || replicates < 0) {
-    fmt::print(stderr, "mentorsim run: --threads and --replicates must not be negative\n");
+  if (threads < 0) {
+    fmt::print(stderr, "mentorsim run: --threads must be 0 (every core) or more, not {}\n",
+               threads);
     return kExitBadInput;
   }
-  // --seed and --replicates are scenario keys: apply them as overrides so the resolved scenario
-  // recorded in the output says what actually ran.
-  if (seed >= 0) overrides.push_back(fmt::format("scenario.seed={}", seed));
-  if (replicates > 0) overrides.push_back(fmt::format("scenario.replicates={}", replicates));
+  if (vm.count("out") && out.empty()) {
+    fmt::print(stderr, "mentorsim run: --out needs a file name\n");
+    return kExitBadInput;
+  }
+  // --seed and --replicates are scenario keys: apply them as overrides, so they are range-checked
+  // like any other key and the resolved scenario recorded in the output says what actually ran.
+  if (vm.count("seed")) overrides.push_back(fmt::format("scenario.seed={}", seed));
+  if (vm.count("replicates"))
+    overrides.push_back(fmt::format("scenario.replicates={}", replicates));
 
   const bool quiet = vm.count("quiet") > 0;
+  const bool force = vm.count("force") > 0;
+  try {
+    if (!out.empty()) check_output_path(out, force);
+  } catch (const InputError& e) {
+    return report_input_error(e, "--out");
+  }
   try {
     const Scenario scenario = params::load_scenario_file(scenario_path, overrides);
-    if (!out.empty()) check_output_path(out, vm.count("force") > 0);
+    const std::string started = utc_now_iso8601();
     const auto thread_limit = limit_threads(threads);
     const auto count = static_cast<std::uint64_t>(scenario.meta.replicates);
 
@@ -74,15 +86,14 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
         run_replicates(scenario, count, [&] { progress.tick(); });
 
     if (!out.empty()) {
-      InvocationInfo info{MENTORSIM_VERSION, MENTORSIM_GIT_COMMIT, utc_now_iso8601(), command_line,
-                          active_threads()};
-      write_hdf5(out, info, results, vm.count("force") > 0);
+      InvocationInfo info{MENTORSIM_VERSION, git_commit(), started, command_line, active_threads()};
+      write_hdf5(out, info, results, force);
     }
     if (!quiet) {
       std::string summary = format_summary(results, format);
       if (!summary.empty() && summary.back() != '\n') summary += '\n';
       fmt::print("{}", summary);
-      std::fflush(stdout);  // before the hints on stderr
+      if (!stdout_ok()) return kExitFailure;  // flushed before the hints on stderr
       if (out.empty() && format == "text")
         fmt::print(stderr, "(no --out given: weekly series were not saved)\n");
       else if (!out.empty() && format == "text")

@@ -45,7 +45,7 @@ int cmd_schema(const std::vector<std::string>& args) {
               << "' (expected md, toml or json)\n";
     return kExitBadInput;
   }
-  return kExitOk;
+  return stdout_ok() ? kExitOk : kExitFailure;
 }
 
 }  // namespace mentorsim::cli

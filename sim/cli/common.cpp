@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 
 #include "cli/commands.hpp"
@@ -41,8 +45,16 @@ std::unique_ptr<tbb::global_control> limit_threads(int threads) {
 }
 
 int active_threads() {
-  return static_cast<int>(
-      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  const auto limit =
+      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
+  return static_cast<int>(std::min<std::size_t>(
+      limit, static_cast<std::size_t>(tbb::this_task_arena::max_concurrency())));
+}
+
+bool stdout_ok() {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+  fmt::print(stderr, "mentorsim: could not write to standard output\n");
+  return false;
 }
 
 std::string utc_now_iso8601() {

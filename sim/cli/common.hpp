@@ -26,7 +26,14 @@ int report_input_error(const InputError& error, const std::string& what);
 
 // Limits oneTBB to `threads` workers (0: every core). Keep the object alive while running.
 std::unique_ptr<tbb::global_control> limit_threads(int threads);
+// Worker threads runs actually use: the --threads limit, or every core, whichever is fewer.
 int active_threads();
+
+// Flushes stdout; on a write error (e.g. a full disk) says so on stderr and returns false.
+bool stdout_ok();
+
+// The git commit this binary was built from (generated at build time, see sim/CMakeLists.txt).
+const char* git_commit();
 
 std::string utc_now_iso8601();
 

@@ -2,12 +2,16 @@
 // options.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 
 namespace {
 
@@ -27,11 +31,23 @@ commands:
 exit status: 0 success, 2 bad input (scenario or command line), 1 failure while running
 )";
 
+// The command line as a shell would re-read it: arguments with anything but safe characters are
+// single-quoted, so the line recorded in output files can be pasted back to re-run.
 std::string joined_command_line(int argc, char** argv) {
+  const auto safe = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("-_./=:,+@%", c) != nullptr;
+  };
   std::string out;
   for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
     if (i) out += ' ';
-    out += argv[i];
+    if (!arg.empty() && std::all_of(arg.begin(), arg.end(), safe)) {
+      out += arg;
+      continue;
+    }
+    out += '\'';
+    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    out += '\'';
   }
   return out;
 }
@@ -52,7 +68,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "--version" || command == "version") {
-      fmt::print("mentorsim {} (git {})\n", MENTORSIM_VERSION, MENTORSIM_GIT_COMMIT);
+      fmt::print("mentorsim {} (git {})\n", MENTORSIM_VERSION, git_commit());
       return kExitOk;
     }
     if (command == "run") return cmd_run(args, joined_command_line(argc, argv));

@@ -2,6 +2,8 @@
 // source of each is in docs/model.md. Assumed values (no empirical source) say so in their doc.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "mechanisms/configs.hpp"
@@ -24,6 +26,26 @@ std::optional<std::string> shares_match(const std::vector<std::string>& names,
   for (double s : shares) total += s;
   if (std::fabs(total - 1.0) > 1e-6)
     return fmt::format("{}_shares must sum to 1, not {:g}", what, total);
+  return std::nullopt;
+}
+// Names become HDF5 dataset names (mean_skill/<zone>) and column headers: unique, non-empty,
+// a letter or '_' first, then letters, digits, '_' or '-'.
+std::optional<std::string> names_valid(const std::vector<std::string>& names, const char* key) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
+    const bool ok = !name.empty() &&
+                    (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                    });
+    if (!ok)
+      return fmt::format(
+          "{} entry \"{}\" must start with a letter or '_' and use only letters, "
+          "digits, '_' and '-'",
+          key, name);
+    for (std::size_t j = 0; j < i; ++j)
+      if (names[j] == name) return fmt::format("{} lists \"{}\" twice", key, name);
+  }
   return std::nullopt;
 }
 }  // namespace
@@ -69,11 +91,17 @@ params::SectionSpec population() {
             "Mean initial skill of seniors in every zone.")
       .integer("initial_tenure_max_weeks", &PopulationConfig::initial_tenure_max_weeks, 260,
                {0, 5200}, "weeks", "Initial tenures are uniform on [0, this] weeks.")
-      .check({"group_names", "group_shares"},
+      .check({"zones"}, [](const PopulationConfig& c) { return names_valid(c.zones, "zones"); })
+      .check({"group_names"},
+             [](const PopulationConfig& c) { return names_valid(c.group_names, "group_names"); })
+      .check(
+          {"function_names"},
+          [](const PopulationConfig& c) { return names_valid(c.function_names, "function_names"); })
+      .check({"group_shares", "group_names"},
              [](const PopulationConfig& c) {
                return shares_match(c.group_names, c.group_shares, "group");
              })
-      .check({"function_names", "function_shares"},
+      .check({"function_shares", "function_names"},
              [](const PopulationConfig& c) {
                return shares_match(c.function_names, c.function_shares, "function");
              })

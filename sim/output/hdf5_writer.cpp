@@ -289,6 +289,9 @@ void check_output_path(const fs::path& out, bool force) {
   if (!fs::is_directory(parent, ec))
     bad_destination(out, fmt::format("directory {} does not exist", parent.string()));
   if (fs::is_directory(out, ec)) bad_destination(out, "is a directory");
+  // Found now rather than after a long simulation: the temporary file is created in `parent`.
+  if (::access(parent.c_str(), W_OK) != 0)
+    bad_destination(out, fmt::format("directory {} is not writable", parent.string()));
   // symlink_status: a dangling symbolic link is still something that would be replaced.
   if (fs::exists(fs::symlink_status(out, ec)) && !force)
     bad_destination(out, "exists; pass --force to overwrite");

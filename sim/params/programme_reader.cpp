@@ -95,6 +95,11 @@ std::vector<ProgrammeConfig> read_programmes(const toml::node& node, const Scena
     report_type(r, node, std::string(kProgrammeTable), "an array of tables ([[programme]])");
     return programmes;
   }
+  // Ties record their programme in 8 bits (sim/engine/ties.hpp).
+  constexpr std::size_t kMaxProgrammes = 255;
+  if (array->size() > kMaxProgrammes)
+    r.at((*array)[kMaxProgrammes], fmt::format("{}: at most {} programmes are supported, found {}",
+                                               kProgrammeTable, kMaxProgrammes, array->size()));
   std::map<std::string, std::string> first_with_name;  // name -> prefix of the entry using it
   for (std::size_t i = 0; i < array->size(); ++i) {
     const std::string prefix = fmt::format("{}[{}]", kProgrammeTable, i);

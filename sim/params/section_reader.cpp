@@ -57,6 +57,12 @@ void SectionReader::run_checks(const toml::table& table, const Target& target,
 
 void SectionReader::at_first_key(const toml::table& table, const std::vector<std::string>& keys,
                                  std::string message) {
+  // A value given with --set is what the user just changed: blame that override first.
+  for (const auto& k : keys) {
+    auto it = table.find(k);
+    if (it != table.end() && reporter_.override_of(it->second))
+      return reporter_.at_key(it->first, it->second, std::move(message));
+  }
   for (const auto& k : keys) {
     auto it = table.find(k);
     if (it != table.end()) return reporter_.at_key(it->first, it->second, std::move(message));

@@ -19,13 +19,13 @@ WEEKS = 6
 
 # (name, units, doc, values for replicate r and week w)
 SERIES = [
-    ("active_practitioners", "people", "Practitioners active at week end", lambda r, w: 100 + w + r),
+    ("active_practitioners", "practitioners", "Practitioners active at week end", lambda r, w: 100 + w + r),
     ("coverage", "share", "Share of seekers with a mentor", lambda r, w: 0.1 * w),
     ("mean_skill/technical", "skill", "Mean skill, zone technical", lambda r, w: 0.5 + 0.01 * w),
     ("mean_skill/social", "skill", "Mean skill, zone social", lambda r, w: 0.4 + 0.01 * r),
 ]
 SUMMARY = [
-    ("final_active_practitioners", "people", "Active practitioners in the last week"),
+    ("final_active_practitioners", "practitioners", "Active practitioners in the last week"),
     ("mean_coverage", "share", "Coverage averaged over all weeks"),
 ]
 RESOLVED = '[scenario]\nname = "synthetic"\nweeks = {weeks}\nseed = {seed}\n'
