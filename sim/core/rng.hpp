@@ -22,6 +22,8 @@ enum class Purpose : std::uint64_t {
   kAttendance = 10,
   kMatchCandidates = 11,
   kAvailableHours = 13,
+  kMatchRandom = 14,  // matching::Policy::kRandom: the candidate a seeker gets
+  kTieDissolve = 15,  // one-on-one homophily: a cross-group tie ends early this week
   kBenchmarkProbe = 99,
 };
 

@@ -37,6 +37,7 @@ enum S : std::size_t {
   kEndedMentorLeft,
   kEndedMenteeLeft,
   kEndedBurnout,
+  kEndedDissolved,
   kFixedCount
 };
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -71,6 +72,8 @@ Recorder::Recorder(const Scenario& scenario)
   add("ties_ended_mentor_left", "ties/week", "Relationships ended because the developer left.");
   add("ties_ended_mentee_left", "ties/week", "Relationships ended because the learner left.");
   add("ties_ended_burnout", "ties/week", "Relationships shed by a developer burning out.");
+  add("ties_ended_dissolved", "ties/week",
+      "Relationships ended early by their programme (e.g. cross-group ties, homophily).");
   zones_first_ = series_.size();
   for (const auto& zone : scenario.population.zones)
     add("mean_skill/" + zone, "skill (0-1)",
@@ -134,10 +137,11 @@ void Recorder::record(const World& world) {
     for (int z = 0; z < zones; ++z) skill_sum[z] += p.skill[z];
   }
   std::size_t waiting = 0, over = 0;
-  for (const auto& model : world.models()) {
-    waiting += model->waiting_count();
-    over += model->mentors_over_capacity(world);
-  }
+  for (const auto& model : world.models()) waiting += model->waiting_count();
+  if (!world.models().empty())
+    for (Row r = 0; r < n; ++r)
+      over += std::any_of(world.models().begin(), world.models().end(),
+                          [&](const auto& model) { return model->over_capacity(world, r); });
   std::int64_t active_ties = 0;
   for (TieRow t = 0; t < world.ties.size(); ++t) active_ties += world.ties.active(t);
 
@@ -168,6 +172,7 @@ void Recorder::record(const World& world) {
   push(kEndedMenteeLeft,
        static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kMenteeLeft)]));
   push(kEndedBurnout, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kBurnout)]));
+  push(kEndedDissolved, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kDissolved)]));
   for (int z = 0; z < zones; ++z) push(zones_first_ + z, share(skill_sum[z], n));
 
   matches_total_ += c.matches;

@@ -24,6 +24,8 @@ const char* end_reason_name(EndReason reason) {
       return "rematched";
     case EndReason::kProgrammeEnded:
       return "programme_ended";
+    case EndReason::kDissolved:
+      return "dissolved";
   }
   return "unknown";
 }

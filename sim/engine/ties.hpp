@@ -20,8 +20,9 @@ enum class EndReason : std::uint8_t {
   kReleased,        // released at a check-in
   kRematched,       // replaced by another match
   kProgrammeEnded,  // its programme ended
+  kDissolved,       // ended early by its programme (e.g. a cross-group tie, homophily)
 };
-inline constexpr int kEndReasonCount = 8;
+inline constexpr int kEndReasonCount = 9;
 const char* end_reason_name(EndReason reason);
 
 inline constexpr std::int8_t kAllZones = -1;

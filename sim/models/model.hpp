@@ -49,9 +49,10 @@ class Model {
   virtual void on_end(World& world) = 0;
   // Learners waiting for this programme now.
   virtual std::size_t waiting_count() const = 0;
-  // Developers whose relationships (counted over every programme: load from all of them adds up)
-  // exceed this programme's nominal capacity.
-  virtual std::size_t mentors_over_capacity(const World& world) const = 0;
+  // Whether practitioner row r holds more relationships (counted over every programme: load from
+  // all of them adds up) than this programme's nominal capacity. The recorder counts a
+  // practitioner once, however many programmes say so.
+  virtual bool over_capacity(const World& world, Row r) const = 0;
 };
 
 }  // namespace mentorsim

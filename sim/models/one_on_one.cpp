@@ -1,14 +1,14 @@
-// The one-on-one model: a waiting list and a matcher over mentors with a capacity.
+// The one-on-one model: a waiting list matched, through matching/matcher.hpp, to mentors with a
+// capacity; optional early ends of cross-group ties (homophily) in upkeep.
 #include "models/one_on_one.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <limits>
-#include <queue>
 
 #include "core/distributions.hpp"
 #include "engine/world.hpp"
+#include "matching/matcher.hpp"
 
 namespace mentorsim {
 
@@ -19,19 +19,14 @@ struct Waiting {
   Week since;  // week the learner started waiting
 };
 
-// A mentor with room, ordered so the top has the most room; ties go to the lowest row (id).
-struct Room {
-  std::int64_t spare;
-  Row row;
-  bool operator<(const Room& other) const {
-    return spare != other.spare ? spare < other.spare : row > other.row;
-  }
-};
-
 class OneOnOneModel final : public Model {
  public:
   OneOnOneModel(const OneOnOneConfig& config, int index)
-      : config_(config), index_(static_cast<std::uint8_t>(index)) {}
+      : config_(config),
+        index_(static_cast<std::uint8_t>(index)),
+        policy_(matching::policy_from_name(config.matching)),
+        weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
+                 config.weight_cross_function} {}
 
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     const double share = at_start ? config_.initial_seek_share : config_.seek_share;
@@ -63,25 +58,35 @@ class OneOnOneModel final : public Model {
 
   void match(World& world) override {
     if (queue_.empty()) return;
-    if (config_.matching == "best_score")
-      match_best_score(world);
-    else
-      match_fifo(world, config_.capacity, 0);
+    match_pass(world, policy_, config_.capacity, 0);
+    // max_mentees = 0 means "no more than capacity": no pressure pass.
     if (config_.max_mentees > config_.capacity)
-      match_fifo(world, config_.max_mentees, config_.pressure_wait_weeks);
+      match_pass(world, matching::Policy::kFifo, config_.max_mentees, config_.pressure_wait_weeks);
   }
 
-  void upkeep(World&) override {}
+  // Homophily after matching (McPherson et al. 2001; constellation seed §7): each active tie of
+  // this programme between different groups ends early this week with probability
+  // 1 - exp(-h/52), h = cross_group_end_per_year. Ties in tie order; the learner re-queues as for
+  // any tie cut short.
+  void upkeep(World& world) override {
+    if (config_.cross_group_end_per_year <= 0) return;
+    const double p = 1.0 - std::exp(-config_.cross_group_end_per_year / 52.0);
+    Ties& ties = world.ties;
+    const TieRow n = ties.size();
+    for (TieRow t = 0; t < n; ++t) {
+      if (!ties.active(t) || ties.programme[t] != index_) continue;
+      if (world.people.group[ties.developer[t]] == world.people.group[ties.learner[t]]) continue;
+      if (uniform01(world.key(), ties.id[t], world.week(), Purpose::kTieDissolve, index_) < p)
+        world.end_tie(t, EndReason::kDissolved);
+    }
+  }
 
   void on_end(World&) override { queue_.clear(); }
 
   std::size_t waiting_count() const override { return queue_.size(); }
 
-  std::size_t mentors_over_capacity(const World& world) const override {
-    std::size_t count = 0;
-    for (Row r = 0; r < world.people.size(); ++r)
-      count += world.people.developer_ties[r] > config_.capacity;
-    return count;
+  bool over_capacity(const World& world, Row r) const override {
+    return world.people.developer_ties[r] > config_.capacity;
   }
 
  private:
@@ -97,87 +102,36 @@ class OneOnOneModel final : public Model {
     return world.effective_capacity(r, cap) - world.people.developer_ties[r];
   }
 
-  // Longest-waiting learner first, each to the mentor with the most room under `cap`. Only learners
-  // who have waited at least `min_wait` weeks are placed (the pressure pass uses this). The queue
-  // is in order of `since`, so the eligible learners are a prefix of it.
-  void match_fifo(World& world, std::int64_t cap, std::int64_t min_wait) {
-    std::priority_queue<Room> rooms;
+  // One pass of the shared matcher over the learners who have waited at least `min_wait` weeks
+  // (a prefix of the queue, which is in order of `since`), with mentors' room counted under
+  // `cap`. Matched learners leave the queue; the others keep their order at its front.
+  void match_pass(World& world, matching::Policy policy, std::int64_t cap, std::int64_t min_wait) {
+    std::vector<matching::Candidate> open;
     for (Row r = 0; r < world.people.size(); ++r) {
       if (!world.people.has(r, flag::kCanMentor)) continue;
       const std::int64_t s = spare(world, r, cap);
-      if (s > 0) rooms.push({s, r});
+      if (s > 0) open.push_back({r, s});
     }
-    std::vector<Waiting> passed_over;  // learners whose only mentor with room is themselves
-    while (!rooms.empty() && !queue_.empty() && world.week() - queue_.front().since >= min_wait) {
-      const Waiting w = queue_.front();
-      queue_.pop_front();
-      const Row learner = world.people.find(w.id);
-      Room room = rooms.top();
-      rooms.pop();
-      if (room.row == learner) {  // nobody mentors themselves: take the next mentor
-        if (rooms.empty()) {
-          rooms.push(room);
-          passed_over.push_back(w);
-          break;
-        }
-        const Room self = room;
-        room = rooms.top();
-        rooms.pop();
-        rooms.push(self);
-      }
-      pair(world, room.row, learner, w);
-      if (--room.spare > 0) rooms.push(room);
+    if (open.empty()) return;
+    std::vector<matching::Seeker> seekers;
+    for (const Waiting& w : queue_) {
+      if (world.week() - w.since < min_wait) break;
+      seekers.push_back({w.id, world.people.find(w.id), w.since, 1});
     }
-    queue_.insert(queue_.begin(), passed_over.begin(), passed_over.end());
-  }
-
-  // Longest-waiting learner first; `candidates` mentors with room are surfaced at random and the
-  // best-scoring one is matched ("surface candidates, let people say yes").
-  void match_best_score(World& world) {
-    std::vector<Row> open;
-    for (Row r = 0; r < world.people.size(); ++r)
-      if (world.people.has(r, flag::kCanMentor) && spare(world, r, config_.capacity) > 0)
-        open.push_back(r);
-    std::vector<Waiting> passed_over;
-    while (!open.empty() && !queue_.empty()) {
-      const Waiting w = queue_.front();
-      queue_.pop_front();
-      const Row learner = world.people.find(w.id);
-      Draws draws(world.key(), w.id, world.week(), Purpose::kMatchCandidates, index_);
-      const bool all = open.size() <= static_cast<std::size_t>(config_.candidates);
-      const std::size_t tries = all ? open.size() : static_cast<std::size_t>(config_.candidates);
-      std::size_t best = open.size();
-      double best_score = -std::numeric_limits<double>::infinity();
-      for (std::size_t k = 0; k < tries; ++k) {
-        const std::size_t i =
-            all ? k : static_cast<std::size_t>(draws.uniform() * static_cast<double>(open.size()));
-        if (open[i] == learner) continue;
-        const double s = score(world, open[i], learner);
-        if (best == open.size() || s > best_score || (s == best_score && open[i] < open[best])) {
-          best_score = s;
-          best = i;
-        }
-      }
-      if (best == open.size()) {
-        passed_over.push_back(w);
-        continue;
-      }
-      const Row mentor = open[best];
-      pair(world, mentor, learner, w);
-      if (spare(world, mentor, config_.capacity) <= 0)
-        open.erase(open.begin() + static_cast<std::ptrdiff_t>(best));
+    if (seekers.empty()) return;
+    const std::vector<matching::Pair> pairs =
+        matching::match(world, policy, seekers, std::move(open), weights_, config_.capacity,
+                        config_.candidates, index_);
+    std::vector<bool> matched(seekers.size(), false);
+    for (const matching::Pair& p : pairs) {
+      const matching::Seeker& s = seekers[p.seeker];
+      pair(world, p.developer, s.row, {s.id, s.since});
+      matched[p.seeker] = true;
     }
-    queue_.insert(queue_.begin(), passed_over.begin(), passed_over.end());
-  }
-
-  double score(const World& world, Row mentor, Row learner) const {
-    const Practitioners& p = world.people;
-    const double gap = p.mean_skill(mentor) - p.mean_skill(learner);
-    const double room = static_cast<double>(spare(world, mentor, config_.capacity)) /
-                        static_cast<double>(config_.capacity);
-    const double same_group = p.group[mentor] == p.group[learner] ? 1.0 : 0.0;
-    return config_.weight_gap * gap + config_.weight_availability * room +
-           config_.weight_similarity * same_group;
+    std::deque<Waiting> rest;
+    for (std::size_t i = 0; i < queue_.size(); ++i)
+      if (i >= matched.size() || !matched[i]) rest.push_back(queue_[i]);
+    queue_ = std::move(rest);
   }
 
   void pair(World& world, Row mentor, Row learner, const Waiting& w) {
@@ -213,6 +167,8 @@ class OneOnOneModel final : public Model {
 
   OneOnOneConfig config_;
   std::uint8_t index_;
+  matching::Policy policy_;
+  matching::ScoreWeights weights_;
   std::deque<Waiting> queue_;
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 // Classic one-on-one mentoring: a mentor holds a few developmental relationships at once
 // (group-models seed §2: "maybe 3–5 meaningful relationships"); learners who need a mentor wait in
-// a waiting list; a matcher pairs them first-come-first-served or by score. Its single-mentor
-// bottleneck is the baseline every other model is compared against.
+// a waiting list; the shared matcher (matching/matcher.hpp) pairs them. Its
+// single-mentor bottleneck is the baseline every other model is compared against.
 #include <memory>
 #include <string>
 
@@ -17,14 +17,16 @@ struct OneOnOneConfig final : ModelConfig {
   std::int64_t capacity;             // mentees a mentor takes in the normal course
   std::int64_t max_mentees;          // hard cap a mentor accepts under waiting-list pressure
   std::int64_t pressure_wait_weeks;  // wait after which mentors at capacity take on more
-  std::string matching;              // "fifo" or "best_score"
-  std::int64_t candidates;           // mentors scored per learner by best_score
+  std::string matching;              // "fifo", "random", "best_score" or "batch_optimal"
+  std::int64_t candidates;           // mentors scored per learner by best_score, batch_optimal
   double weight_gap;
   double weight_availability;
-  double weight_similarity;    // negative favours cross-group pairs
-  std::string duration;        // "fixed" or "exponential"
-  double duration_weeks;       // length, or mean length
-  std::int64_t cadence_weeks;  // weeks between sessions
+  double weight_similarity;         // negative favours cross-group pairs
+  double weight_cross_function;     // positive favours pairs across functions
+  double cross_group_end_per_year;  // extra hazard (1/year) that a cross-group tie ends early
+  std::string duration;             // "fixed" or "exponential"
+  double duration_weeks;            // length, or mean length
+  std::int64_t cadence_weeks;       // weeks between sessions
   double session_hours;
   double attendance;  // probability a scheduled session takes place
   double quality_base;

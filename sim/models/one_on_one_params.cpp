@@ -10,22 +10,34 @@ params::SectionSpec one_on_one_section() {
   return B("one_on_one", "Classic one-on-one mentoring with a waiting list.")
       .integer("capacity", &OneOnOneConfig::capacity, 4, {1, 100}, "mentees",
                "Mentees a mentor takes in the normal course (group-models seed §2: 3-5).")
-      .integer("max_mentees", &OneOnOneConfig::max_mentees, 4, {1, 100}, "mentees",
+      .integer("max_mentees", &OneOnOneConfig::max_mentees, 0, {0, 100}, "mentees",
                "Most mentees a mentor accepts when learners have waited pressure_wait_weeks "
-               "(seed: organisers 'handling 8-10 mentees each'); equal to capacity for none.")
+               "(seed: organisers 'handling 8-10 mentees each'); 0: never more than capacity.")
       .integer("pressure_wait_weeks", &OneOnOneConfig::pressure_wait_weeks, 12, {0, 5200}, "weeks",
                "Wait after which a learner may be placed with a mentor already at capacity.")
-      .choice("matching", &OneOnOneConfig::matching, {"fifo", "best_score"}, "fifo",
+      .choice("matching", &OneOnOneConfig::matching,
+              {"fifo", "random", "best_score", "batch_optimal"}, "fifo",
               "fifo: longest-waiting learner first, to the free mentor with most spare capacity; "
-              "best_score: longest-waiting first, to the best-scoring of a few sampled mentors.")
+              "random: longest-waiting first, to a uniformly random mentor with room; "
+              "best_score: longest-waiting first, to the best-scoring of a few sampled mentors; "
+              "batch_optimal: the week's whole list at once, maximising the total score.")
       .integer("candidates", &OneOnOneConfig::candidates, 16, {1, 1000}, "mentors",
-               "Mentors with spare capacity surfaced and scored per learner by best_score.")
+               "Mentors with spare capacity surfaced and scored per learner by best_score and "
+               "batch_optimal.")
       .real("weight_gap", &OneOnOneConfig::weight_gap, 1.0, {-100, 100}, "1/skill",
-            "best_score weight on the mentor's skill lead over the learner (mean over zones).")
+            "Score weight (best_score, batch_optimal) on the mentor's skill lead over the learner "
+            "(mean over zones).")
       .real("weight_availability", &OneOnOneConfig::weight_availability, 0.5, {-100, 100}, "",
-            "best_score weight on the mentor's spare share of capacity.")
+            "Score weight (best_score, batch_optimal) on the mentor's spare share of capacity.")
       .real("weight_similarity", &OneOnOneConfig::weight_similarity, 0.0, {-100, 100}, "",
-            "best_score weight on sharing the learner's group; negative favours cross-group pairs.")
+            "Score weight on sharing the learner's group; negative favours cross-group pairs.")
+      .real("weight_cross_function", &OneOnOneConfig::weight_cross_function, 0.0, {-100, 100}, "",
+            "Score weight on mentor and learner being in different functions (brief: "
+            "'cross-function bonus'; constellation seed §4: 'pair engineers across specialties').")
+      .real("cross_group_end_per_year", &OneOnOneConfig::cross_group_end_per_year, 0.0, {0, 52},
+            "1/year",
+            "Extra hazard that a relationship between different groups ends early (homophily: "
+            "McPherson et al. 2001; constellation seed §7); ends with reason 'dissolved'.")
       .choice("duration", &OneOnOneConfig::duration, {"fixed", "exponential"}, "fixed",
               "Relationship length: fixed, or exponential with the given mean.")
       .real("duration_weeks", &OneOnOneConfig::duration_weeks, 39.0, {1, 5200}, "weeks",
@@ -50,9 +62,11 @@ params::SectionSpec one_on_one_section() {
             "completes (one cut short by the mentor leaving or burning out always re-queues them).")
       .check({"max_mentees", "capacity"},
              [](const OneOnOneConfig& c) -> std::optional<std::string> {
-               if (c.max_mentees < c.capacity)
-                 return fmt::format("max_mentees {} must be at least capacity {}", c.max_mentees,
-                                    c.capacity);
+               if (c.max_mentees != 0 && c.max_mentees < c.capacity)
+                 return fmt::format(
+                     "max_mentees {} must be 0 (no pressure placement) or at least "
+                     "capacity {}",
+                     c.max_mentees, c.capacity);
                return std::nullopt;
              })
       .check({"quality_base", "quality_similarity_bonus"},

@@ -190,7 +190,7 @@ TEST_CASE("set overrides: problems name the override and have no position", "[pa
         "--set: departure.annual_rate: expected a real number, found a string; the value is not "
         "valid TOML, so it was read as a string (in 'departure.annual_rate=high')");
   d = problems(kTwoProgrammes, {"programme.nope.capacity=1", "programme.2.capacity=1", "weeks=3",
-                                "depature.annual_rate=0.1", "programme.pilot.capacity=50"});
+                                "depature.annual_rate=0.1", "programme.pilot.max_mentees=2"});
   REQUIRE(d.size() == 5);
   CHECK(d[0].message ==
         "there is no programme named 'nope' (programmes: 'one_on_one' and 'pilot') "
@@ -205,8 +205,8 @@ TEST_CASE("set overrides: problems name the override and have no position", "[pa
         "unknown table '[depature]'; did you mean 'departure'? "
         "(in 'depature.annual_rate=0.1')");
   CHECK(d[4].message ==
-        "programme[1].max_mentees and programme[1].capacity: max_mentees 4 must be "
-        "at least capacity 50 (in 'programme.pilot.capacity=50')");
+        "programme[1].max_mentees and programme[1].capacity: max_mentees 2 must be 0 (no "
+        "pressure placement) or at least capacity 4 (in 'programme.pilot.max_mentees=2')");
   for (const auto& x : d) CHECK((x.file == "--set" && x.line == 0));
 }
 
