@@ -102,21 +102,31 @@ class OneOnOneModel final : public Model {
     return world.effective_capacity(r, cap) - world.people.developer_ties[r];
   }
 
-  // One pass of the shared matcher over the learners who have waited at least `min_wait` weeks
-  // (a prefix of the queue, which is in order of `since`), with mentors' room counted under
-  // `cap`. Matched learners leave the queue; the others keep their order at its front.
+  // One pass of the shared matcher over this week's intake: the longest-waiting learners who have
+  // waited at least `min_wait` weeks (a prefix of the queue, which is in order of `since`), as many
+  // as there are places, plus one for each of them who is also a mentor with room (they may be
+  // passed over: nobody mentors themselves). No policy could place a learner beyond that, so the
+  // rest of a long queue costs nothing. Mentors' room is counted under `cap`. Matched learners
+  // leave the queue; the others keep their order at its front.
   void match_pass(World& world, matching::Policy policy, std::int64_t cap, std::int64_t min_wait) {
     std::vector<matching::Candidate> open;
+    std::int64_t places = 0;
     for (Row r = 0; r < world.people.size(); ++r) {
       if (!world.people.has(r, flag::kCanMentor)) continue;
       const std::int64_t s = spare(world, r, cap);
-      if (s > 0) open.push_back({r, s});
+      if (s > 0) {
+        open.push_back({r, s});
+        places += s;
+      }
     }
     if (open.empty()) return;
     std::vector<matching::Seeker> seekers;
     for (const Waiting& w : queue_) {
+      if (static_cast<std::int64_t>(seekers.size()) >= places) break;
       if (world.week() - w.since < min_wait) break;
-      seekers.push_back({w.id, world.people.find(w.id), w.since, 1});
+      const Row row = world.people.find(w.id);
+      seekers.push_back({w.id, row, w.since, 1});
+      if (world.people.has(row, flag::kCanMentor) && spare(world, row, cap) > 0) ++places;
     }
     if (seekers.empty()) return;
     const std::vector<matching::Pair> pairs =
@@ -128,10 +138,12 @@ class OneOnOneModel final : public Model {
       pair(world, p.developer, s.row, {s.id, s.since});
       matched[p.seeker] = true;
     }
-    std::deque<Waiting> rest;
-    for (std::size_t i = 0; i < queue_.size(); ++i)
-      if (i >= matched.size() || !matched[i]) rest.push_back(queue_[i]);
-    queue_ = std::move(rest);
+    // Replace the intake at the queue's front by its unmatched learners, in order.
+    const std::vector<Waiting> intake(queue_.begin(),
+                                      queue_.begin() + static_cast<std::ptrdiff_t>(seekers.size()));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(seekers.size()));
+    for (std::size_t i = intake.size(); i-- > 0;)
+      if (!matched[i]) queue_.push_front(intake[i]);
   }
 
   void pair(World& world, Row mentor, Row learner, const Waiting& w) {
