@@ -84,12 +84,15 @@ void require_eventful(const RunResult& r) {
 
 TEST_CASE("runs are bit-identical for 1, 2 and 4 threads", "[determinism]") {
   using Overrides = std::vector<std::string>;
-  const Overrides variant = GENERATE(
-      values<Overrides>({{},
-                         {"programme.0.matching=best_score"},
-                         {"programme.0.duration=exponential"},
-                         {"programme.0.matching=best_score", "programme.0.duration=exponential",
-                          "population.initial_size=6000"}}));
+  const Overrides variant = GENERATE(values<Overrides>(
+      {{},
+       {"programme.0.matching=best_score"},
+       {"programme.0.duration=exponential"},
+       {"programme.0.matching=best_score", "programme.0.duration=exponential",
+        "population.initial_size=6000"},
+       {"programme.0.matching=random", "programme.0.cross_group_end_per_year=2.0"},
+       {"programme.0.matching=batch_optimal", "programme.0.weight_similarity=-0.5",
+        "programme.0.weight_cross_function=0.3"}}));
   const Scenario s = one_on_one(variant);
   std::string label;
   for (const auto& o : variant) label += o + " ";
