@@ -87,8 +87,9 @@ params::SectionSpec population() {
             "Standard deviation of initial skill (normal, truncated to [0, 1]).")
       .real("senior_share", &PopulationConfig::senior_share, 0.01, {0, 1}, "",
             "Share of the initial population who are seniors: skilled and able to mentor at once.")
-      .real("senior_skill_mean", &PopulationConfig::senior_skill_mean, 0.8, {0, 1}, "skill",
-            "Mean initial skill of seniors in every zone.")
+      .real_list("senior_skill_mean", &PopulationConfig::senior_skill_mean, {0.8}, {0, 1}, {1, 8},
+                 "skill",
+                 "Mean initial skill of seniors, per zone (a single value applies to every zone).")
       .integer("initial_tenure_max_weeks", &PopulationConfig::initial_tenure_max_weeks, 260,
                {0, 5200}, "weeks", "Initial tenures are uniform on [0, this] weeks.")
       .check({"zones"}, [](const PopulationConfig& c) { return names_valid(c.zones, "zones"); })
@@ -110,6 +111,14 @@ params::SectionSpec population() {
                if (c.skill_mean.size() != 1 && c.skill_mean.size() != c.zones.size())
                  return fmt::format("skill_mean has {} values; give one, or one per zone ({})",
                                     c.skill_mean.size(), c.zones.size());
+               return std::nullopt;
+             })
+      .check({"senior_skill_mean", "zones"},
+             [](const PopulationConfig& c) -> std::optional<std::string> {
+               if (c.senior_skill_mean.size() != 1 && c.senior_skill_mean.size() != c.zones.size())
+                 return fmt::format(
+                     "senior_skill_mean has {} values; give one, or one per zone ({})",
+                     c.senior_skill_mean.size(), c.zones.size());
                return std::nullopt;
              })
       .build();

@@ -60,8 +60,9 @@ Row Joining::add_practitioner(World& world, bool initial, double senior_share) c
   Draws skill_draws(key, id, 0, Purpose::kInitialSkill);
   float* skill = people.skill_row(r);
   for (int z = 0; z < people.zones(); ++z) {
-    const double mean = senior ? population_.senior_skill_mean
-                               : population_.skill_mean[population_.skill_mean.size() == 1 ? 0 : z];
+    const std::vector<double>& means =
+        senior ? population_.senior_skill_mean : population_.skill_mean;
+    const double mean = means[means.size() == 1 ? 0 : static_cast<std::size_t>(z)];
     skill[z] = static_cast<float>(
         dist::truncated_normal(skill_draws, mean, population_.skill_sd, 0.0, 1.0));
   }

@@ -3,6 +3,7 @@
 #include "models/registry.hpp"
 
 #include "models/one_on_one.hpp"
+#include "models/reverse.hpp"
 
 namespace mentorsim {
 
@@ -10,7 +11,10 @@ const std::vector<ModelEntry>& model_registry() {
   static const std::vector<ModelEntry> entries = {
       {"one_on_one", "Classic one-on-one mentoring: mentors with a capacity and a waiting list.",
        one_on_one_section, [] { return std::make_unique<OneOnOneConfig>(); },
-       make_one_on_one_model},
+       make_one_on_one_model, {}},
+      {"reverse", "Reverse mentoring: juniors teach seniors in the zones where they are stronger.",
+       reverse_section, [] { return std::make_unique<ReverseConfig>(); }, make_reverse_model,
+       reverse_check_in_scenario},
   };
   return entries;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "models/model.hpp"
@@ -14,6 +15,7 @@
 namespace mentorsim {
 
 struct ProgrammeConfig;
+struct Scenario;
 
 struct ModelEntry {
   std::string kind;     // scenario key, e.g. "one_on_one"
@@ -26,6 +28,12 @@ struct ModelEntry {
   // The running model for one programme of a scenario.
   std::function<std::unique_ptr<Model>(const ProgrammeConfig& programme, int programme_index)>
       make_model;
+  // Optional: checks of the programme's values against the rest of the scenario (e.g. zone names
+  // against population.zones), run by the loader once every table is read, so `mentorsim check`
+  // reports them with the other problems. Returns (key, message) pairs; empty when all is well.
+  std::function<std::vector<std::pair<std::string, std::string>>(const ProgrammeConfig& programme,
+                                                                 const Scenario& scenario)>
+      check_in_scenario;
 };
 
 const std::vector<ModelEntry>& model_registry();

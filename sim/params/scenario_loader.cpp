@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "models/registry.hpp"
 #include "params/did_you_mean.hpp"
 #include "params/overrides.hpp"
 #include "params/programme_reader.hpp"
@@ -53,8 +54,22 @@ Scenario build(const toml::table& root, Reporter& r) {
     const toml::table& table = node ? *node->as_table() : kAbsent;
     reader.read(table, {{&t.spec, config}}, t.spec.name, {});
   }
-  if (const toml::node* node = root.get(kProgrammeTable))
+  if (const toml::node* node = root.get(kProgrammeTable)) {
     scenario.programmes = read_programmes(*node, scenario.meta, reader);
+    // Checks of each programme against the rest of the scenario. Run when every entry read
+    // cleanly, so programme i is the array's table i.
+    const toml::array* entries = node->as_array();
+    if (entries && entries->size() == scenario.programmes.size())
+      for (std::size_t i = 0; i < scenario.programmes.size(); ++i) {
+        const ModelEntry* model = find_model(scenario.programmes[i].common.kind);
+        const toml::table* entry = (*entries)[i].as_table();
+        if (!model || !model->check_in_scenario || !entry) continue;
+        for (const auto& [key, message] :
+             model->check_in_scenario(scenario.programmes[i], scenario))
+          reader.at_first_key(*entry, {key},
+                              fmt::format("{}[{}].{}: {}", kProgrammeTable, i, key, message));
+      }
+  }
   report_unknown_top_level(root, r);
   return scenario;
 }

@@ -34,7 +34,7 @@ group_shares = [1.0]
 skill_mean = [0.25]
 skill_sd = 0.0
 senior_share = 0.0
-senior_skill_mean = 0.8
+senior_skill_mean = [0.8]
 initial_tenure_max_weeks = 0
 )";
 

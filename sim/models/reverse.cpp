@@ -1,0 +1,206 @@
+// The reverse mentoring model: seniors wait, one entry per covered zone where they are weak, for a
+// junior who leads them there; each waiting senior in turn goes through the shared matcher over the
+// juniors eligible for them in that zone. Ties are kReverse, in that zone only, with the junior's
+// load weighted for invisible labour and protected time.
+#include "models/reverse.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+
+#include "core/error.hpp"
+#include "engine/world.hpp"
+#include "matching/matcher.hpp"
+
+namespace mentorsim {
+
+namespace {
+
+struct Waiting {
+  PractitionerId id;
+  std::int8_t zone;
+  Week since;  // week the senior started waiting for this zone
+};
+
+class ReverseModel final : public Model {
+ public:
+  ReverseModel(const ReverseConfig& config, int index)
+      : config_(config),
+        index_(static_cast<std::uint8_t>(index)),
+        policy_(matching::policy_from_name(config.matching)),
+        weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
+                 config.weight_cross_function} {}
+
+  void on_join(World& world, std::span<const Row> rows, bool) override {
+    resolve_zones(world);
+    for (Row r : rows) {
+      if (!world.people.has(r, flag::kSenior)) continue;
+      const float* skill = world.people.skill_row(r);
+      for (std::int8_t z : zones_)
+        if (skill[z] < config_.seek_below) queue_.push_back({world.people.id[r], z, world.week()});
+    }
+  }
+
+  void on_departures(World& world) override {
+    const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
+    std::erase_if(queue_, [&](const Waiting& w) {
+      return std::binary_search(leavers.begin(), leavers.end(), w.id);
+    });
+  }
+
+  void on_tie_ended(World& world, TieRow t) override {
+    const auto it = developers_.find(world.ties.developer_id[t]);
+    if (it != developers_.end() && --it->second == 0) developers_.erase(it);
+    const auto reason = static_cast<EndReason>(world.ties.end_reason[t]);
+    if (reason == EndReason::kMenteeLeft || reason == EndReason::kProgrammeEnded) return;
+    if (reason == EndReason::kCompleted && !config_.rematch) return;
+    const Row senior = world.ties.learner[t];
+    if (senior == kNoRow || world.people.has(senior, flag::kLeaving)) return;
+    const std::int8_t z = world.ties.zone[t];
+    if (world.people.skill_row(senior)[z] >= config_.seek_below) return;
+    queue_.push_back({world.ties.learner_id[t], z, world.week()});
+  }
+
+  // Zone by zone, seniors in waiting-list order. Each senior's candidates are the juniors with room
+  // whose skill in the zone leads theirs by at least min_lead, in row order; the matcher picks at
+  // most one. Its stream separates programmes (index < 256) and zones.
+  void match(World& world) override {
+    if (queue_.empty()) return;
+    const Practitioners& p = world.people;
+    std::vector<matching::Candidate> juniors;  // juniors with room, row order
+    for (Row r = 0; r < p.size(); ++r) {
+      if (!is_junior(world, r)) continue;
+      const std::int64_t spare =
+          world.effective_capacity(r, config_.capacity) - p.developer_ties[r];
+      if (spare > 0) juniors.push_back({r, spare});
+    }
+    std::vector<bool> matched(queue_.size(), false);
+    std::vector<matching::Candidate> eligible;
+    for (std::int8_t z : zones_) {
+      const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
+      for (std::size_t i = 0; i < queue_.size(); ++i) {
+        if (juniors.empty()) break;
+        const Waiting& w = queue_[i];
+        if (w.zone != z) continue;
+        const Row senior = p.find(w.id);
+        const double needed = static_cast<double>(p.skill_row(senior)[z]) + config_.min_lead;
+        eligible.clear();
+        for (const matching::Candidate& c : juniors)
+          if (static_cast<double>(p.skill_row(c.row)[z]) >= needed) eligible.push_back(c);
+        if (eligible.empty()) continue;
+        const matching::Seeker seeker{w.id, senior, w.since, 1};
+        const std::vector<matching::Pair> pairs =
+            matching::match(world, policy_, std::span(&seeker, 1), eligible, weights_,
+                            config_.capacity, config_.candidates, stream);
+        if (pairs.empty()) continue;
+        const Row junior = pairs.front().developer;
+        pair(world, junior, senior, w);
+        matched[i] = true;
+        const auto c = std::find_if(juniors.begin(), juniors.end(),
+                                    [&](const matching::Candidate& x) { return x.row == junior; });
+        if (--c->spare == 0) juniors.erase(c);
+      }
+    }
+    std::deque<Waiting> still;
+    for (std::size_t i = 0; i < queue_.size(); ++i)
+      if (!matched[i]) still.push_back(queue_[i]);
+    queue_.swap(still);
+  }
+
+  void upkeep(World&) override {}  // no check-ins: relationships run their fixed length
+
+  void on_end(World&) override { queue_.clear(); }
+
+  // Distinct seniors waiting (a senior waiting in two zones counts once).
+  std::size_t waiting_count() const override {
+    std::vector<PractitionerId> ids;
+    ids.reserve(queue_.size());
+    for (const Waiting& w : queue_) ids.push_back(w.id);
+    std::sort(ids.begin(), ids.end());
+    return static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+  }
+
+  // A reverse mentor of this programme holding more relationships (over every programme) than
+  // `capacity`.
+  bool over_capacity(const World& world, Row r) const override {
+    return world.people.developer_ties[r] > config_.capacity &&
+           developers_.contains(world.people.id[r]);
+  }
+
+ private:
+  bool is_junior(const World& world, Row r) const {
+    return !world.people.has(r, flag::kSenior) &&
+           world.week() - world.people.joined_week[r] < config_.junior_max_tenure_weeks;
+  }
+
+  // The section API checks one table at a time, so the zone names are checked against
+  // population.zones here, when the programme first meets the world (its start week).
+  void resolve_zones(const World& world) {
+    if (resolved_) return;
+    const std::vector<std::string>& names = world.scenario().population.zones;
+    if (config_.zones.empty())
+      for (std::size_t z = 0; z < names.size(); ++z) zones_.push_back(static_cast<std::int8_t>(z));
+    for (const std::string& zone : config_.zones) {
+      const auto it = std::find(names.begin(), names.end(), zone);
+      if (it == names.end())
+        throw InputError(Diagnostic{
+            world.scenario().source, 0, 0,
+            fmt::format("programme[{}].zones: unknown zone '{}' (population.zones: '{}')", index_,
+                        zone, fmt::join(names, "', '"))});
+      zones_.push_back(static_cast<std::int8_t>(it - names.begin()));
+    }
+    std::sort(zones_.begin(), zones_.end());
+    resolved_ = true;
+  }
+
+  void pair(World& world, Row junior, Row senior, const Waiting& w) {
+    TieSpec spec;
+    spec.developer = junior;
+    spec.learner = senior;
+    spec.kind = TieKind::kReverse;
+    spec.programme = index_;
+    spec.zone = w.zone;
+    spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
+    spec.session_hours = static_cast<float>(config_.session_hours);
+    spec.attendance = static_cast<float>(config_.attendance);
+    spec.quality = static_cast<float>(config_.quality);
+    spec.load_weight = static_cast<float>(config_.load_weight());
+    spec.planned_end = world.week() + static_cast<Week>(config_.duration_weeks) - 1;
+    world.create_tie(spec);
+    ++developers_[world.people.id[junior]];
+    ++world.counters.matches;
+    world.counters.match_wait_weeks_total += static_cast<double>(world.week() - w.since);
+  }
+
+  ReverseConfig config_;
+  std::uint8_t index_;
+  matching::Policy policy_;
+  matching::ScoreWeights weights_;
+  std::deque<Waiting> queue_;
+  std::vector<std::int8_t> zones_;  // covered zone indices, ascending
+  bool resolved_ = false;
+  std::map<PractitionerId, int> developers_;  // juniors with ties of this programme: tie count
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> reverse_check_in_scenario(
+    const ProgrammeConfig& programme, const Scenario& scenario) {
+  std::vector<std::pair<std::string, std::string>> problems;
+  const auto& names = scenario.population.zones;
+  for (const std::string& zone : static_cast<const ReverseConfig&>(*programme.model).zones)
+    if (std::find(names.begin(), names.end(), zone) == names.end())
+      problems.emplace_back("zones", fmt::format("unknown zone '{}' (population.zones: '{}')", zone,
+                                                 fmt::join(names, "', '")));
+  return problems;
+}
+
+std::unique_ptr<Model> make_reverse_model(const ProgrammeConfig& programme, int programme_index) {
+  return std::make_unique<ReverseModel>(static_cast<const ReverseConfig&>(*programme.model),
+                                        programme_index);
+}
+
+}  // namespace mentorsim
