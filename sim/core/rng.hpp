@@ -24,6 +24,7 @@ enum class Purpose : std::uint64_t {
   kAvailableHours = 13,
   kMatchRandom = 14,  // matching::Policy::kRandom: the candidate a seeker gets
   kTieDissolve = 15,  // one-on-one homophily: a cross-group tie ends early this week
+  kPodSafety = 16,    // peer pods: a pod's psychological safety, drawn at formation
   kBenchmarkProbe = 99,
 };
 

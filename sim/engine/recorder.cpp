@@ -55,7 +55,8 @@ Recorder::Recorder(const Scenario& scenario)
       "Share of practitioners who are learners in at least one active developmental relationship.");
   add("waiting_list", "practitioners", "Learners waiting for a match, over all programmes.");
   add("wait_weeks_mean", "weeks", "Mean wait of the matches made this week (NaN when none).");
-  add("matches", "ties/week", "Relationships created this week.");
+  add("matches", "learners/week",
+      "Learners matched this week: given a relationship, or a place in a group.");
   add("active_ties", "ties", "Active developmental relationships.");
   add("mentors", "practitioners",
       "Practitioners able to develop others (seniors and those qualified by reciprocity).");
@@ -218,8 +219,8 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
   s.push_back({"mean_wait_weeks",
                matches_total_ > 0 ? wait_total_ / static_cast<double>(matches_total_) : kNaN,
                "weeks", "Mean wait of all matches made in the run."});
-  s.push_back(
-      {"matches_total", static_cast<double>(matches_total_), "ties", "Relationships created."});
+  s.push_back({"matches_total", static_cast<double>(matches_total_), "learners",
+               "Learners matched over the run."});
   s.push_back({"mean_mentors_over_capacity", mean(kOverCapacity), "practitioners",
                "Developers over nominal capacity, averaged over weeks."});
   s.push_back({"peak_burned_out_mentor_share", peak(kBurnedOutShare), "share",

@@ -3,6 +3,7 @@
 #include "models/registry.hpp"
 
 #include "models/one_on_one.hpp"
+#include "models/peer_pod.hpp"
 #include "models/reverse.hpp"
 
 namespace mentorsim {
@@ -15,6 +16,9 @@ const std::vector<ModelEntry>& model_registry() {
       {"reverse", "Reverse mentoring: juniors teach seniors in the zones where they are stronger.",
        reverse_section, [] { return std::make_unique<ReverseConfig>(); }, make_reverse_model,
        reverse_check_in_scenario},
+      {"peer_pod", "Peer learning pods: peers meeting weekly, a visiting senior, a rotation.",
+       peer_pod_section, [] { return std::make_unique<PeerPodConfig>(); }, make_peer_pod_model,
+       {}},
   };
   return entries;
 }

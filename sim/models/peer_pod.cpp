@@ -1,0 +1,277 @@
+// The peer pod model: a waiting list cut into pods in order; each pod holds peer ties between all
+// ordered pairs of members (no load), a rotation of load-carrying peer ties from each member to
+// the next-weaker one, and monthly visit ties from one senior chosen by the shared matcher (fifo).
+// Pods live in a model-owned table keyed by pod id; ties are found again by id (tie order is id
+// order, so a binary search finds them after compaction).
+#include <algorithm>
+#include <deque>
+#include <map>
+
+#include "core/rng.hpp"
+#include "engine/world.hpp"
+#include "matching/matcher.hpp"
+#include "models/peer_pod.hpp"
+
+namespace mentorsim {
+
+namespace {
+
+struct Waiting {
+  PractitionerId id;
+  Week since;
+};
+
+struct Pod {
+  std::vector<PractitionerId> members;  // in waiting-list order
+  bool has_senior = false;
+  PractitionerId senior = 0;
+  double safety = 1.0;
+  Week formed = 0;
+  Week next_rotation = 0;
+  bool needs_senior = false;  // the senior shed a visit (burnout): reassign
+  std::vector<TieId> peer, visits, rotation;
+};
+
+class PeerPodModel final : public Model {
+ public:
+  PeerPodModel(const PeerPodConfig& config, int index)
+      : config_(config), index_(static_cast<std::uint8_t>(index)) {}
+
+  void on_join(World& world, std::span<const Row> rows, bool at_start) override {
+    const double share = at_start ? config_.initial_seek_share : config_.seek_share;
+    for (Row r : rows) {
+      if (world.people.has(r, flag::kSenior)) continue;
+      const double u =
+          uniform01(world.key(), world.people.id[r], world.week(), Purpose::kSeeksMentor, index_);
+      if (u < share) queue_.push_back({world.people.id[r], world.week()});
+    }
+  }
+
+  // Leavers leave the waiting list and their pod (as member or visiting senior); their ties end
+  // afterwards as mentor_left / mentee_left, which re-queues nobody. Pods that shrank are checked
+  // for dissolution in match().
+  void on_departures(World& world) override {
+    const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
+    const auto leaving = [&](PractitionerId id) {
+      return std::binary_search(leavers.begin(), leavers.end(), id);
+    };
+    std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
+    for (auto& [pid, pod] : pods_) {
+      if (pod.has_senior && leaving(pod.senior)) release_senior(world, pod, EndReason::kNone);
+      std::erase_if(pod.members, leaving);
+    }
+    for (PractitionerId id : leavers) member_pod_.erase(id);
+  }
+
+  // Only a visit shed by a burned-out senior needs action: the pod gets a new senior.
+  void on_tie_ended(World& world, TieRow t) override {
+    if (static_cast<EndReason>(world.ties.end_reason[t]) != EndReason::kBurnout) return;
+    if (world.ties.kind[t] != static_cast<std::uint8_t>(TieKind::kGuide)) return;
+    const auto it = member_pod_.find(world.ties.learner_id[t]);
+    if (it != member_pod_.end()) pods_.at(it->second).needs_senior = true;
+  }
+
+  void match(World& world) override {
+    dissolve_small(world);
+    while (static_cast<std::int64_t>(queue_.size()) >= config_.pod_size_min) form(world);
+    assign_seniors(world);
+  }
+
+  // The rotation is re-paired every rotation_weeks.
+  void upkeep(World& world) override {
+    for (auto& [pid, pod] : pods_)
+      if (world.week() >= pod.next_rotation) rotate(world, pod);
+  }
+
+  void on_end(World&) override {
+    queue_.clear();
+    pods_.clear();
+    member_pod_.clear();
+    senior_pods_.clear();
+  }
+
+  std::size_t waiting_count() const override { return queue_.size(); }
+
+  // A visiting senior of this programme holding more pods than visit_capacity.
+  bool over_capacity(const World& world, Row r) const override {
+    const auto it = senior_pods_.find(world.people.id[r]);
+    return it != senior_pods_.end() && it->second > config_.visit_capacity;
+  }
+
+ private:
+  // Beyond the programme's last week (or the run's): pod ties never complete; the engine ends them
+  // with the programme.
+  Week planned_end(const World& world) const {
+    const std::int64_t end = world.scenario().programmes[index_].common.end_week;
+    return static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks);
+  }
+
+  static void end_by_id(World& world, std::vector<TieId>& ids, EndReason reason) {
+    for (TieId id : ids) {
+      const auto it = std::lower_bound(world.ties.id.begin(), world.ties.id.end(), id);
+      if (it != world.ties.id.end() && *it == id)
+        world.end_tie(static_cast<TieRow>(it - world.ties.id.begin()), reason);
+    }
+    ids.clear();
+  }
+
+  TieId tie(World& world, Row developer, Row learner, TieKind kind, std::int64_t cadence,
+            double hours, double quality, double load_weight) {
+    TieSpec spec;
+    spec.developer = developer;
+    spec.learner = learner;
+    spec.kind = kind;
+    spec.programme = index_;
+    spec.cadence_weeks = static_cast<std::uint16_t>(cadence);
+    spec.session_hours = static_cast<float>(hours);
+    spec.attendance = static_cast<float>(config_.attendance);
+    spec.quality = static_cast<float>(quality);
+    spec.load_weight = static_cast<float>(load_weight);
+    spec.planned_end = planned_end(world);
+    return world.ties.id[world.create_tie(spec)];
+  }
+
+  double peer_quality(const Pod& pod) const {
+    const double q = config_.quality_base * pod.safety;
+    return pod.safety < config_.hollow_below ? q * config_.hollow_quality_factor : q;
+  }
+
+  // Ends the pod's visits (reason kNone: the senior is leaving and the engine ends them).
+  void release_senior(World& world, Pod& pod, EndReason reason) {
+    if (reason != EndReason::kNone) end_by_id(world, pod.visits, reason);
+    pod.visits.clear();
+    const auto it = senior_pods_.find(pod.senior);
+    if (it != senior_pods_.end() && --it->second == 0) senior_pods_.erase(it);
+    pod.has_senior = false;
+    pod.needs_senior = false;
+  }
+
+  // Pods below pod_size_min - 1 members dissolve, in pod id order; their remaining members go back
+  // to the front of the waiting list, in pod order then member order, waiting from this week.
+  void dissolve_small(World& world) {
+    std::vector<Waiting> back;
+    for (auto it = pods_.begin(); it != pods_.end();) {
+      Pod& pod = it->second;
+      const bool small = static_cast<std::int64_t>(pod.members.size()) < config_.pod_size_min - 1;
+      if (!small) {
+        ++it;
+        continue;
+      }
+      if (pod.has_senior) release_senior(world, pod, EndReason::kDissolved);
+      end_by_id(world, pod.peer, EndReason::kDissolved);
+      end_by_id(world, pod.rotation, EndReason::kDissolved);
+      for (PractitionerId id : pod.members) {
+        member_pod_.erase(id);
+        back.push_back({id, world.week()});
+      }
+      it = pods_.erase(it);
+    }
+    queue_.insert(queue_.begin(), back.begin(), back.end());
+  }
+
+  // One pod from the front of the waiting list: pod_size members, or all of them if fewer.
+  void form(World& world) {
+    const auto n = static_cast<std::size_t>(
+        std::min<std::int64_t>(config_.pod_size, static_cast<std::int64_t>(queue_.size())));
+    const std::uint32_t pid = next_pod_id_++;
+    Pod& pod = pods_[pid];
+    pod.formed = world.week();
+    const double u = uniform01(world.key(), pid, world.week(), Purpose::kPodSafety, index_);
+    pod.safety = config_.safety_min + (config_.safety_max - config_.safety_min) * u;
+    std::vector<Row> rows;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Waiting w = queue_.front();
+      queue_.pop_front();
+      pod.members.push_back(w.id);
+      member_pod_[w.id] = pid;
+      rows.push_back(world.people.find(w.id));
+      ++world.counters.matches;  // one per member placed
+      world.counters.match_wait_weeks_total += world.week() - w.since;
+    }
+    for (Row a : rows)
+      for (Row b : rows)
+        if (a != b)
+          pod.peer.push_back(tie(world, a, b, TieKind::kPeer, config_.cadence_weeks,
+                                 config_.session_hours, peer_quality(pod), 0.0));
+    rotate(world, pod);
+  }
+
+  static double mean_skill(const World& world, Row r) {
+    const float* s = world.people.skill_row(r);
+    double total = 0;
+    for (int z = 0; z < world.people.zones(); ++z) total += s[z];
+    return total / world.people.zones();
+  }
+
+  // Members by mean skill, strongest first (ties: lower id); each mentors the next one.
+  void rotate(World& world, Pod& pod) {
+    end_by_id(world, pod.rotation, EndReason::kReleased);
+    pod.next_rotation = world.week() + static_cast<Week>(config_.rotation_weeks);
+    std::vector<std::pair<double, PractitionerId>> order;
+    for (PractitionerId id : pod.members)
+      order.push_back({-mean_skill(world, world.people.find(id)), id});
+    std::sort(order.begin(), order.end());
+    for (std::size_t i = 0; i + 1 < order.size(); ++i)
+      pod.rotation.push_back(tie(world, world.people.find(order[i].second),
+                                 world.people.find(order[i + 1].second), TieKind::kPeer,
+                                 config_.rotation_cadence_weeks, config_.session_hours,
+                                 peer_quality(pod), 1.0));
+  }
+
+  // Pods without a senior (new, or whose senior left or burned out), in pod id order, each go
+  // through the fifo matcher over seniors and mentors with room who are in no pod themselves.
+  void assign_seniors(World& world) {
+    std::vector<matching::Seeker> seekers;
+    std::vector<std::uint32_t> pod_of;
+    for (auto& [pid, pod] : pods_) {
+      if (pod.needs_senior && pod.has_senior) release_senior(world, pod, EndReason::kReleased);
+      if (pod.has_senior || pod.members.empty()) continue;
+      const PractitionerId first = pod.members.front();
+      seekers.push_back({first, world.people.find(first), pod.formed, 1});
+      pod_of.push_back(pid);
+    }
+    if (seekers.empty()) return;
+    const Practitioners& p = world.people;
+    std::vector<matching::Candidate> open;
+    for (Row r = 0; r < p.size(); ++r) {
+      if (!p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor)) continue;
+      if (member_pod_.contains(p.id[r])) continue;
+      const auto held = senior_pods_.find(p.id[r]);
+      const std::int64_t spare = world.effective_capacity(r, config_.visit_capacity) -
+                                 (held == senior_pods_.end() ? 0 : held->second);
+      if (spare > 0) open.push_back({r, spare});
+    }
+    if (open.empty()) return;
+    const std::vector<matching::Pair> pairs =
+        matching::match(world, matching::Policy::kFifo, seekers, std::move(open), {},
+                        config_.visit_capacity, 1, index_);
+    for (const matching::Pair& m : pairs) {
+      Pod& pod = pods_.at(pod_of[m.seeker]);
+      pod.has_senior = true;
+      pod.senior = world.people.id[m.developer];
+      ++senior_pods_[pod.senior];
+      const double share = 1.0 / static_cast<double>(pod.members.size());
+      for (PractitionerId id : pod.members)
+        pod.visits.push_back(tie(world, m.developer, world.people.find(id), TieKind::kGuide,
+                                 config_.visit_cadence_weeks, config_.visit_hours,
+                                 config_.quality_base, share));
+    }
+  }
+
+  PeerPodConfig config_;
+  std::uint8_t index_;
+  std::deque<Waiting> queue_;
+  std::map<std::uint32_t, Pod> pods_;  // by pod id
+  std::map<PractitionerId, std::uint32_t> member_pod_;
+  std::map<PractitionerId, std::int64_t> senior_pods_;  // visiting senior: pods held
+  std::uint32_t next_pod_id_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Model> make_peer_pod_model(const ProgrammeConfig& programme, int programme_index) {
+  return std::make_unique<PeerPodModel>(static_cast<const PeerPodConfig&>(*programme.model),
+                                        programme_index);
+}
+
+}  // namespace mentorsim

@@ -1,0 +1,248 @@
+// The peer pod model on its bundled scenario (scenarios/models/peer_pod.toml). Pods are read back
+// from the tie table: the load-free peer ties of a pod connect every ordered pair of its members,
+// so their connected components are the pods.
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/simulation.hpp"
+#include "params/scenario_loader.hpp"
+
+using namespace mentorsim;
+
+namespace {
+
+const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/peer_pod.toml";
+
+Scenario peer_pod(std::vector<std::string> overrides) {
+  overrides.insert(overrides.begin(), "scenario.weeks=104");
+  return params::load_scenario_file(kScenario, overrides);
+}
+
+bool is(const World& w, TieRow t, TieKind kind) {
+  return w.ties.active(t) && w.ties.kind[t] == static_cast<std::uint8_t>(kind);
+}
+bool pod_tie(const World& w, TieRow t) {
+  return is(w, t, TieKind::kPeer) && w.ties.load_weight[t] == 0.0f;
+}
+bool rotation_tie(const World& w, TieRow t) {
+  return is(w, t, TieKind::kPeer) && w.ties.load_weight[t] == 1.0f;
+}
+
+// Pods as member -> pod label (the smallest member id), from the load-free peer ties.
+std::map<PractitionerId, PractitionerId> pods_of(const World& w) {
+  std::map<PractitionerId, PractitionerId> parent;
+  const auto root = [&](PractitionerId x) {
+    while (parent.at(x) != x) x = parent.at(x);
+    return x;
+  };
+  for (TieRow t = 0; t < w.ties.size(); ++t) {
+    if (!pod_tie(w, t)) continue;
+    const PractitionerId a = w.ties.developer_id[t], b = w.ties.learner_id[t];
+    parent.try_emplace(a, a);
+    parent.try_emplace(b, b);
+    const PractitionerId ra = root(a), rb = root(b);
+    if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+  }
+  std::map<PractitionerId, PractitionerId> label;
+  for (const auto& [id, p] : parent) label[id] = root(id);
+  return label;
+}
+
+std::map<PractitionerId, std::int64_t> sizes(const std::map<PractitionerId, PractitionerId>& pods) {
+  std::map<PractitionerId, std::int64_t> n;
+  for (const auto& [id, pod] : pods) ++n[pod];
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("pods form at the configured sizes and peer ties stay inside a pod", "[peer_pod]") {
+  const auto [size, min] = GENERATE(std::pair{5, 4}, std::pair{6, 3}, std::pair{3, 3});
+  const Scenario s = peer_pod({"programme.0.pod_size=" + std::to_string(size),
+                               "programme.0.pod_size_min=" + std::to_string(min)});
+  Simulation sim(s, 0);
+  const World& w = sim.world();
+  std::int64_t formed = 0, complete = 0, seen = 0;
+  for (int week = 0; week < 104; ++week) {
+    sim.step();
+    const auto pods = pods_of(w);
+    const auto n = sizes(pods);
+    std::map<PractitionerId, std::int64_t> peer_ties;
+    std::set<PractitionerId> new_pods;
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (pod_tie(w, t)) {
+        ++peer_ties[pods.at(w.ties.learner_id[t])];
+        if (w.ties.start_week[t] == w.week()) new_pods.insert(pods.at(w.ties.learner_id[t]));
+        CHECK(w.ties.cadence_weeks[t] == 1);
+      }
+      if (rotation_tie(w, t))  // rotation pairs are pod members
+        CHECK(pods.at(w.ties.developer_id[t]) == pods.at(w.ties.learner_id[t]));
+    }
+    for (const auto& [pod, members] : n) {
+      CHECK(members <= size);
+      CHECK(members >= min - 1);  // smaller pods dissolve
+      // Every ordered pair, nothing across pods (a pod merged with another would exceed
+      // pod_size); a member who burns out may shed some of theirs.
+      CHECK(peer_ties[pod] <= members * (members - 1));
+      complete += peer_ties[pod] == members * (members - 1);
+      ++seen;
+    }
+    for (PractitionerId pod : new_pods) {
+      CHECK(n.at(pod) >= min);
+      ++formed;
+    }
+  }
+  CHECK(formed > 50);
+  CHECK(complete > seen * 9 / 10);
+}
+
+TEST_CASE("each pod has one visiting senior holding at most visit_capacity pods", "[peer_pod]") {
+  const Scenario s = peer_pod({});
+  Simulation sim(s, 0);
+  const World& w = sim.world();
+  std::int64_t visited = 0, pods_seen = 0;
+  for (int week = 0; week < 104; ++week) {
+    sim.step();
+    const auto pods = pods_of(w);
+    std::map<PractitionerId, std::set<PractitionerId>> seniors_of_pod;
+    std::map<PractitionerId, std::set<PractitionerId>> pods_of_senior;
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (!is(w, t, TieKind::kGuide)) continue;
+      const PractitionerId pod = pods.at(w.ties.learner_id[t]);
+      seniors_of_pod[pod].insert(w.ties.developer_id[t]);
+      pods_of_senior[w.ties.developer_id[t]].insert(pod);
+      CHECK(w.ties.cadence_weeks[t] == 4);
+      CHECK(pods.count(w.ties.developer_id[t]) == 0);  // the senior is in no pod
+    }
+    for (const auto& [pod, seniors] : seniors_of_pod) CHECK(seniors.size() == 1);
+    for (const auto& [senior, held] : pods_of_senior) CHECK(held.size() <= 4);
+    visited += static_cast<std::int64_t>(seniors_of_pod.size());
+    pods_seen += static_cast<std::int64_t>(sizes(pods).size());
+    // A senior's visit load is visit_hours / 4 per pod: at most 1 h/week for four pods.
+    for (const auto& [senior, held] : pods_of_senior)
+      CHECK(w.people.load_hours[w.people.find(senior)] <= 1.0f + 1e-5f);
+  }
+  CHECK(visited > pods_seen / 2);
+}
+
+TEST_CASE("rotation pairs are re-made every rotation_weeks, old ones released", "[peer_pod]") {
+  const Scenario s = peer_pod({"programme.0.rotation_weeks=13", "departure.annual_rate=0"});
+  Simulation sim(s, 0);
+  const World& w = sim.world();
+  std::int64_t released = 0, rotation_seen = 0;
+  for (int week = 0; week < 104; ++week) {
+    sim.step();
+    released += w.counters.ties_ended[static_cast<int>(EndReason::kReleased)];
+    const auto n = sizes(pods_of(w));
+    std::map<PractitionerId, std::int64_t> pairs;
+    const auto pods = pods_of(w);
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (!rotation_tie(w, t)) continue;
+      ++rotation_seen;
+      ++pairs[pods.at(w.ties.learner_id[t])];
+      CHECK(w.week() - w.ties.start_week[t] < 13);
+      CHECK(w.ties.cadence_weeks[t] == 2);
+      // The developer is the stronger of the two by mean skill when paired; skill moves little.
+    }
+    for (const auto& [pod, members] : n) CHECK(pairs[pod] == members - 1);  // no one leaves
+  }
+  CHECK(rotation_seen > 0);
+  CHECK(released > 0);
+}
+
+namespace {
+
+double mean_non_senior_skill(const Scenario& s) {
+  Simulation sim(s, 0);
+  for (int week = 0; week < 104; ++week) sim.step();
+  const World& w = sim.world();
+  double total = 0;
+  int n = 0;
+  for (Row r = 0; r < w.people.size(); ++r) {
+    if (w.people.has(r, flag::kSenior) || w.people.learner_ties[r] == 0) continue;
+    for (int z = 0; z < w.people.zones(); ++z) total += w.people.skill_row(r)[z];
+    n += w.people.zones();
+  }
+  return total / n;
+}
+
+}  // namespace
+
+TEST_CASE("hollow pods transfer less than safe ones", "[peer_pod]") {
+  const double safe =
+      mean_non_senior_skill(peer_pod({"programme.0.safety_min=0.9", "programme.0.safety_max=0.9"}));
+  const double hollow =
+      mean_non_senior_skill(peer_pod({"programme.0.safety_min=0.4", "programme.0.safety_max=0.4"}));
+  INFO("mean skill of pod members: safe " << safe << ", hollow " << hollow);
+  CHECK(safe > hollow + 0.01);
+}
+
+TEST_CASE("departures shrink pods and dissolution re-queues the rest", "[peer_pod]") {
+  const Scenario s = peer_pod({"departure.annual_rate=1.5"});
+  Simulation sim(s, 0);
+  const World& w = sim.world();
+  std::int64_t dissolved = 0, shrunk = 0, repodded = 0;
+  std::map<PractitionerId, Week> pod_start;  // member -> start week of their pod's peer ties
+  for (int week = 0; week < 104; ++week) {
+    sim.step();
+    dissolved += w.counters.ties_ended[static_cast<int>(EndReason::kDissolved)];
+    for (const auto& [pod, members] : sizes(pods_of(w))) shrunk += members < 5;
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (!pod_tie(w, t)) continue;
+      const auto [it, fresh] = pod_start.try_emplace(w.ties.learner_id[t], w.ties.start_week[t]);
+      if (!fresh && it->second != w.ties.start_week[t]) {  // a member in a new pod
+        ++repodded;
+        it->second = w.ties.start_week[t];
+      }
+    }
+  }
+  CHECK(shrunk > 0);
+  CHECK(dissolved > 0);
+  CHECK(repodded > 0);
+}
+
+namespace {
+
+template <typename F>
+auto with_threads(int threads, F&& f) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  tbb::task_arena arena(threads);
+  return arena.execute([&] {
+    REQUIRE(tbb::this_task_arena::max_concurrency() == threads);
+    return f();
+  });
+}
+
+bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("peer pod runs are bit-identical for 1 and 2 threads", "[peer_pod][determinism]") {
+  const Scenario s = peer_pod({"departure.annual_rate=0.5"});
+  const auto run = [&] { return Simulation(s, 1).run(); };
+  const RunResult one = with_threads(1, run);
+  const RunResult two = with_threads(2, run);
+  REQUIRE(one.weekly.size() == two.weekly.size());
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < one.weekly.size(); ++i) {
+    REQUIRE(one.weekly[i].values.size() == two.weekly[i].values.size());
+    for (std::size_t k = 0; k < one.weekly[i].values.size(); ++k)
+      if (!same_bits(one.weekly[i].values[k], two.weekly[i].values[k])) ++differ;
+  }
+  for (std::size_t i = 0; i < one.summary.size(); ++i)
+    if (!same_bits(one.summary[i].value, two.summary[i].value)) ++differ;
+  CHECK(differ == 0);
+  double matches = 0;
+  for (double v : one.find_series("matches")->values) matches += v;
+  CHECK(matches > 0);
+}
