@@ -190,6 +190,11 @@ std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
     const double half = t_quantile_975(m.values.size() - 1) * m.sd / std::sqrt(n);
     m.ci_low = m.mean - half;
     m.ci_high = m.mean + half;
+    // Counts, shares and durations cannot be negative: when no replicate is, neither is the
+    // interval's lower end (the t interval is symmetric and would otherwise cross 0 for a metric
+    // that is 0 in most replicates).
+    if (std::all_of(m.values.begin(), m.values.end(), [](double v) { return v >= 0; }))
+      m.ci_low = std::max(m.ci_low, 0.0);
   }
   return stats;
 }

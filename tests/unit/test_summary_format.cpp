@@ -263,3 +263,18 @@ TEST_CASE("weekly CSV has a week column and one column per series", "[output][su
   CHECK(lines[2] == "1,4,");  // NaN and missing weeks are empty cells
   CHECK(lines[3] == "2,5,");
 }
+
+TEST_CASE("the interval's lower end is clipped at 0 only when no replicate is negative",
+          "[output][summary]") {
+  const auto runs_of = [](std::vector<double> values) {
+    std::vector<RunResult> runs;
+    for (double v : values) runs.push_back(run_with({{"burned_out_share", v, "share", ""}}));
+    return runs;
+  };
+  const auto mostly_zero = summarize(runs_of({0, 0, 0, 1}));
+  CHECK(mostly_zero[0].mean == 0.25);
+  CHECK(mostly_zero[0].ci_low == 0.0);  // the t interval alone would reach below 0
+  CHECK(mostly_zero[0].ci_high > 0.25);
+  const auto signed_values = summarize(runs_of({-1, 0, 0, 1}));
+  CHECK(signed_values[0].ci_low < 0.0);
+}
