@@ -22,9 +22,12 @@ enum class Purpose : std::uint64_t {
   kAttendance = 10,
   kMatchCandidates = 11,
   kAvailableHours = 13,
-  kMatchRandom = 14,  // matching::Policy::kRandom: the candidate a seeker gets
-  kTieDissolve = 15,  // one-on-one homophily: a cross-group tie ends early this week
-  kPodSafety = 16,    // peer pods: a pod's psychological safety, drawn at formation
+  kMatchRandom = 14,     // matching::Policy::kRandom: the candidate a seeker gets
+  kTieDissolve = 15,     // one-on-one homophily: a cross-group tie ends early this week
+  kPodSafety = 16,       // peer pods: a pod's psychological safety, drawn at formation
+  kCohortSafety = 17,    // group cohorts: a cohort's psychological safety, drawn at formation
+  kCohortPresence = 18,  // group cohorts: a member present at the coming session
+  kCohortGuard = 19,     // group cohorts: a calendar guard holds off a slip down
   kBenchmarkProbe = 99,
 };
 

@@ -2,6 +2,7 @@
 // entry here.
 #include "models/registry.hpp"
 
+#include "models/group_cohort.hpp"
 #include "models/one_on_one.hpp"
 #include "models/peer_pod.hpp"
 #include "models/reverse.hpp"
@@ -10,14 +11,26 @@ namespace mentorsim {
 
 const std::vector<ModelEntry>& model_registry() {
   static const std::vector<ModelEntry> entries = {
-      {"one_on_one", "Classic one-on-one mentoring: mentors with a capacity and a waiting list.",
-       one_on_one_section, [] { return std::make_unique<OneOnOneConfig>(); },
-       make_one_on_one_model, {}},
+      {"one_on_one",
+       "Classic one-on-one mentoring: mentors with a capacity and a waiting list.",
+       one_on_one_section,
+       [] { return std::make_unique<OneOnOneConfig>(); },
+       make_one_on_one_model,
+       {}},
       {"reverse", "Reverse mentoring: juniors teach seniors in the zones where they are stronger.",
        reverse_section, [] { return std::make_unique<ReverseConfig>(); }, make_reverse_model,
        reverse_check_in_scenario},
-      {"peer_pod", "Peer learning pods: peers meeting weekly, a visiting senior, a rotation.",
-       peer_pod_section, [] { return std::make_unique<PeerPodConfig>(); }, make_peer_pod_model,
+      {"peer_pod",
+       "Peer learning pods: peers meeting weekly, a visiting senior, a rotation.",
+       peer_pod_section,
+       [] { return std::make_unique<PeerPodConfig>(); },
+       make_peer_pod_model,
+       {}},
+      {"group_cohort",
+       "Group cohorts: 8–12 learners biweekly with a facilitator; decay, pauses.",
+       group_cohort_section,
+       [] { return std::make_unique<GroupCohortConfig>(); },
+       make_group_cohort_model,
        {}},
   };
   return entries;

@@ -1,0 +1,237 @@
+// The group cohort model: a waiting list cut into cohorts once cohort_min wait, each with one
+// facilitator chosen by the shared matcher (fifo); facilitator ties to every member and load-free
+// peer ties between every ordered pair of members, all ending at graduation. Presence is drawn per
+// member for each coming session and written into the attendance of the cohort's ties; the
+// attendance rate over the last sessions moves the cohort through vitality stages and pauses
+// (group_cohort_vitality.cpp). Cohorts live in a model-owned table keyed by cohort id.
+#include "models/group_cohort_impl.hpp"
+
+#include <algorithm>
+
+#include "matching/matcher.hpp"
+
+namespace mentorsim::group_cohort {
+
+void CohortModel::on_join(World& world, std::span<const Row> rows, bool at_start) {
+  const double share = at_start ? config_.initial_seek_share : config_.seek_share;
+  for (Row r : rows) {
+    if (world.people.has(r, flag::kSenior)) continue;
+    const double u =
+        uniform01(world.key(), world.people.id[r], world.week(), Purpose::kSeeksMentor, index_);
+    if (u < share) queue_.push_back({world.people.id[r], world.week()});
+  }
+}
+
+// Leavers leave the waiting list and their cohort (as member or facilitator); their ties end
+// afterwards as mentor_left / mentee_left. A cohort without facilitator gets one in match().
+void CohortModel::on_departures(World& world) {
+  const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
+  const auto leaving = [&](PractitionerId id) {
+    return std::binary_search(leavers.begin(), leavers.end(), id);
+  };
+  std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
+  for (auto& [cid, c] : cohorts_) {
+    if (c.has_facilitator && leaving(c.facilitator)) release_facilitator(world, c, false);
+    for (std::size_t i = c.members.size(); i-- > 0;)
+      if (leaving(c.members[i])) {
+        c.members.erase(c.members.begin() + static_cast<std::ptrdiff_t>(i));
+        c.present.erase(c.present.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+  }
+  for (PractitionerId id : leavers) member_cohort_.erase(id);
+}
+
+void CohortModel::on_tie_ended(World& world, TieRow t) {
+  const auto reason = static_cast<EndReason>(world.ties.end_reason[t]);
+  if (world.ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator)) return;
+  if (reason == EndReason::kBurnout) {  // the facilitator shed a member: find a new one
+    const auto it = member_cohort_.find(world.ties.learner_id[t]);
+    if (it != member_cohort_.end()) cohorts_.at(it->second).needs_facilitator = true;
+    return;
+  }
+  if (reason != EndReason::kCompleted || !config_.rematch) return;
+  const Row learner = world.ties.learner[t];
+  if (learner == kNoRow || world.people.has(learner, flag::kLeaving)) return;
+  if (below_competence(world, learner)) queue_.push_back({world.ties.learner_id[t], world.week()});
+}
+
+void CohortModel::match(World& world) {
+  assign_facilitators(world);
+  const bool calendar =
+      config_.intake_every_weeks > 0 && world.week() % config_.intake_every_weeks == 0;
+  while (static_cast<std::int64_t>(queue_.size()) >= config_.cohort_min ||
+         (calendar && queue_.size() >= 3)) {
+    if (!form(world)) break;
+  }
+}
+
+void CohortModel::upkeep(World& world) {
+  const Week w = world.week();
+  for (auto it = cohorts_.begin(); it != cohorts_.end();) {
+    Cohort& c = it->second;
+    if (w >= c.end || c.members.empty()) {  // graduated (ties ended) or emptied
+      if (c.has_facilitator) release_facilitator(world, c, true);
+      end_by_id(world, c.peer, EndReason::kDissolved);
+      for (PractitionerId id : c.members) member_cohort_.erase(id);
+      it = cohorts_.erase(it);
+      continue;
+    }
+    if (session_week(c, w)) record_session(world, it->first, c);
+    if (session_week(c, w + 1)) prepare_session(world, c, w + 1);
+    ++it;
+  }
+}
+
+void CohortModel::on_end(World&) {
+  queue_.clear();
+  cohorts_.clear();
+  member_cohort_.clear();
+  facilitator_cohorts_.clear();
+}
+
+bool CohortModel::over_capacity(const World& world, Row r) const {
+  const auto it = facilitator_cohorts_.find(world.people.id[r]);
+  return it != facilitator_cohorts_.end() && it->second > config_.facilitator_capacity;
+}
+
+bool CohortModel::below_competence(const World& world, Row r) {
+  const double threshold = world.scenario().knowledge.competence_threshold;
+  const float* skill = world.people.skill_row(r);
+  for (int z = 0; z < world.people.zones(); ++z)
+    if (skill[z] < threshold) return true;
+  return false;
+}
+
+TieRow CohortModel::row_of(const World& world, TieId id) {
+  const auto it = std::lower_bound(world.ties.id.begin(), world.ties.id.end(), id);
+  if (it == world.ties.id.end() || *it != id) return static_cast<TieRow>(world.ties.size());
+  return static_cast<TieRow>(it - world.ties.id.begin());
+}
+
+void CohortModel::end_by_id(World& world, std::vector<TieId>& ids, EndReason reason) {
+  for (TieId id : ids) {
+    const TieRow t = row_of(world, id);
+    if (t < world.ties.size()) world.end_tie(t, reason);
+  }
+  ids.clear();
+}
+
+TieId CohortModel::tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind,
+                       double quality, double load_weight, float attendance) {
+  TieSpec spec;
+  spec.developer = developer;
+  spec.learner = learner;
+  spec.kind = kind;
+  spec.programme = index_;
+  spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
+  spec.session_hours = static_cast<float>(config_.session_hours);
+  spec.attendance = attendance;
+  spec.quality = static_cast<float>(quality);
+  spec.load_weight = static_cast<float>(load_weight);
+  spec.planned_end = c.end;
+  return world.ties.id[world.create_tie(spec)];
+}
+
+// Ends the facilitator's ties (unless the facilitator is leaving: the engine ends them).
+void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
+  if (end_ties) end_by_id(world, c.facilitation, EndReason::kReleased);
+  c.facilitation.clear();
+  const auto it = facilitator_cohorts_.find(c.facilitator);
+  if (it != facilitator_cohorts_.end() && --it->second == 0) facilitator_cohorts_.erase(it);
+  c.has_facilitator = false;
+  c.needs_facilitator = false;
+}
+
+// Facilitators with room: mentors in no cohort (as members) and not in `exclude`, fifo order.
+std::vector<matching::Candidate> CohortModel::open_facilitators(
+    const World& world, const std::vector<PractitionerId>& exclude) const {
+  const Practitioners& p = world.people;
+  std::vector<matching::Candidate> open;
+  for (Row r = 0; r < p.size(); ++r) {
+    if (!p.has(r, flag::kCanMentor) || member_cohort_.contains(p.id[r])) continue;
+    if (std::find(exclude.begin(), exclude.end(), p.id[r]) != exclude.end()) continue;
+    const auto held = facilitator_cohorts_.find(p.id[r]);
+    const std::int64_t spare = world.effective_capacity(r, config_.facilitator_capacity) -
+                               (held == facilitator_cohorts_.end() ? 0 : held->second);
+    if (spare > 0) open.push_back({r, spare});
+  }
+  return open;
+}
+
+// Facilitator ties to every member, load 1/members each, attendance from the drawn presence.
+void CohortModel::facilitate(World& world, Cohort& c, Row facilitator) {
+  c.has_facilitator = true;
+  c.facilitator = world.people.id[facilitator];
+  ++facilitator_cohorts_[c.facilitator];
+  const double share = 1.0 / static_cast<double>(c.members.size());
+  for (std::size_t i = 0; i < c.members.size(); ++i)
+    c.facilitation.push_back(tie(world, c, facilitator, world.people.find(c.members[i]),
+                                 TieKind::kFacilitator, config_.quality_base, share,
+                                 member_attendance(c, i)));
+}
+
+// Cohorts whose facilitator left or burned out get a new one, only in a session week so that
+// the new ties share the cohort's calendar.
+void CohortModel::assign_facilitators(World& world) {
+  for (auto& [cid, c] : cohorts_) {
+    if (c.needs_facilitator && c.has_facilitator) release_facilitator(world, c, true);
+    if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) continue;
+    const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
+                                  1};
+    const auto pairs =
+        matching::match(world, matching::Policy::kFifo, {&seeker, 1}, open_facilitators(world, {}),
+                        {}, config_.facilitator_capacity, 1, index_);
+    if (!pairs.empty()) facilitate(world, c, pairs.front().developer);
+  }
+}
+
+// One cohort from the front of the waiting list, if a facilitator is free; otherwise the
+// learners stay on the list. Returns whether a cohort formed.
+bool CohortModel::form(World& world) {
+  const auto n = static_cast<std::size_t>(
+      std::min<std::int64_t>(config_.cohort_size, static_cast<std::int64_t>(queue_.size())));
+  std::vector<PractitionerId> members;
+  for (std::size_t i = 0; i < n; ++i) members.push_back(queue_[i].id);
+  const matching::Seeker seeker{members.front(), world.people.find(members.front()),
+                                queue_.front().since, 1};
+  const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
+                                     open_facilitators(world, members), {},
+                                     config_.facilitator_capacity, 1, index_);
+  if (pairs.empty()) return false;
+  const std::uint32_t cid = next_cohort_id_++;
+  Cohort& c = cohorts_[cid];
+  c.formed = world.week();
+  c.end = world.week() + static_cast<Week>(config_.cohort_weeks) - 1;
+  const double u = uniform01(world.key(), cid, world.week(), Purpose::kCohortSafety, index_);
+  c.safety = config_.safety_min + (config_.safety_max - config_.safety_min) * u;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Waiting w = queue_.front();
+    queue_.pop_front();
+    c.members.push_back(w.id);
+    member_cohort_[w.id] = cid;
+    ++world.counters.matches;  // one per member placed
+    world.counters.match_wait_weeks_total += world.week() - w.since;
+  }
+  draw_presence(world, c, world.week());
+  facilitate(world, c, pairs.front().developer);
+  const double q = config_.quality_base * c.safety;
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = 0; b < n; ++b)
+      if (a != b)
+        c.peer.push_back(tie(world, c, world.people.find(c.members[a]),
+                             world.people.find(c.members[b]), TieKind::kPeer, q, 0.0,
+                             c.present[a] && c.present[b] ? 1.0f : 0.0f));
+  return true;
+}
+
+}  // namespace mentorsim::group_cohort
+
+namespace mentorsim {
+
+std::unique_ptr<Model> make_group_cohort_model(const ProgrammeConfig& programme,
+                                               int programme_index) {
+  return std::make_unique<group_cohort::CohortModel>(
+      static_cast<const GroupCohortConfig&>(*programme.model), programme_index);
+}
+
+}  // namespace mentorsim

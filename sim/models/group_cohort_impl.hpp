@@ -1,0 +1,81 @@
+#pragma once
+// The group cohort model's class, shared by group_cohort.cpp (intake, facilitators, ties) and
+// group_cohort_vitality.cpp (presence draws, attendance, vitality stages, pauses).
+#include <deque>
+#include <map>
+#include <span>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "engine/world.hpp"
+#include "matching/matcher.hpp"
+#include "models/group_cohort.hpp"
+
+namespace mentorsim::group_cohort {
+
+struct Waiting {
+  PractitionerId id;
+  Week since;
+};
+
+struct Cohort {
+  std::vector<PractitionerId> members;  // in waiting-list order
+  std::vector<char> present;            // per member: present at the coming/last session
+  bool live = true;                     // the coming/last session is held (not paused)
+  bool has_facilitator = false;
+  bool needs_facilitator = false;  // the facilitator shed a member (burnout): reassign
+  PractitionerId facilitator = 0;
+  double safety = 1.0;
+  Week formed = 0;
+  Week end = 0;  // planned end of its ties (graduation)
+  std::size_t stage = 0;
+  Week paused_until = -1;     // no sessions before this week (paused), -1 when not paused
+  std::deque<double> window;  // attendance rates of the last sessions, oldest first
+  std::vector<TieId> facilitation, peer;
+};
+
+class CohortModel final : public Model {
+ public:
+  CohortModel(const GroupCohortConfig& config, int index)
+      : config_(config), index_(static_cast<std::uint8_t>(index)) {}
+
+  void on_join(World& world, std::span<const Row> rows, bool at_start) override;
+  void on_departures(World& world) override;
+  void on_tie_ended(World& world, TieRow t) override;
+  void match(World& world) override;
+  void upkeep(World& world) override;
+  void on_end(World& world) override;
+  std::size_t waiting_count() const override { return queue_.size(); }
+  bool over_capacity(const World& world, Row r) const override;
+
+ private:
+  static bool below_competence(const World& world, Row r);
+  static TieRow row_of(const World& world, TieId id);
+  static void end_by_id(World& world, std::vector<TieId>& ids, EndReason reason);
+  TieId tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind, double quality,
+            double load_weight, float attendance);
+  void release_facilitator(World& world, Cohort& c, bool end_ties);
+  std::vector<matching::Candidate> open_facilitators(
+      const World& world, const std::vector<PractitionerId>& exclude) const;
+  void facilitate(World& world, Cohort& c, Row facilitator);
+  void assign_facilitators(World& world);
+  bool form(World& world);
+
+  // group_cohort_vitality.cpp
+  bool session_week(const Cohort& c, Week week) const;
+  static float member_attendance(const Cohort& c, std::size_t i);
+  void draw_presence(const World& world, Cohort& c, Week week) const;
+  void write_attendance(World& world, const Cohort& c) const;
+  void prepare_session(World& world, Cohort& c, Week week) const;
+  void record_session(const World& world, std::uint32_t cid, Cohort& c) const;
+
+  GroupCohortConfig config_;
+  std::uint8_t index_;
+  std::deque<Waiting> queue_;
+  std::map<std::uint32_t, Cohort> cohorts_;  // by cohort id
+  std::map<PractitionerId, std::uint32_t> member_cohort_;
+  std::map<PractitionerId, std::int64_t> facilitator_cohorts_;  // facilitator: cohorts held
+  std::uint32_t next_cohort_id_ = 0;
+};
+
+}  // namespace mentorsim::group_cohort

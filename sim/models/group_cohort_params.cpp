@@ -1,0 +1,82 @@
+// Parameters of the group cohort model, declared once.
+#include <fmt/format.h>
+
+#include "models/group_cohort.hpp"
+
+namespace mentorsim {
+
+params::SectionSpec group_cohort_section() {
+  using B = params::SectionBuilder<GroupCohortConfig>;
+  using C = GroupCohortConfig;
+  return B("group_cohort",
+           "Group mentoring cohorts: 8–12 learners meeting biweekly with one facilitator, "
+           "graduating after a fixed term; attendance decays through stages and a cohort that "
+           "falls too low pauses, then restarts.")
+      .integer("cohort_size", &C::cohort_size, 10, {3, 15}, "practitioners",
+               "Members of a cohort when it forms (seed 001 §4: 'cohorts of 8–12').")
+      .integer("cohort_min", &C::cohort_min, 8, {3, 15}, "practitioners",
+               "A cohort forms once this many wait (seed 001: intake when enough people wait; "
+               "threshold assumed).")
+      .integer("intake_every_weeks", &C::intake_every_weeks, 0, {0, 520}, "weeks",
+               "Also form a cohort every this many weeks with whoever waits, if at least 3 "
+               "(0 = off; assumed).")
+      .real("seek_share", &C::seek_share, 0.8, {0, 1}, "",
+            "Share of newcomers (not seniors) who seek a cohort on joining.")
+      .real("initial_seek_share", &C::initial_seek_share, 0.05, {0, 1}, "",
+            "Share of the programme's starting population (not seniors) who seek a cohort.")
+      .integer("facilitator_capacity", &C::facilitator_capacity, 1, {1, 20}, "cohorts",
+               "Cohorts one facilitator holds at a time (seed 001 §2: 'a guide holds 8–15 "
+               "people', one cohort).")
+      .integer("cadence_weeks", &C::cadence_weeks, 2, {1, 52}, "weeks",
+               "Weeks between cohort sessions (seed 001 §4: 'meeting biweekly').")
+      .real("session_hours", &C::session_hours, 1.5, {0, 40}, "hours",
+            "Length of a session; the facilitator's load is session_hours / cadence_weeks per "
+            "cohort (assumed; about 39 h/yr per cohort at the defaults).")
+      .integer("cohort_weeks", &C::cohort_weeks, 26, {1, 520}, "weeks",
+               "Weeks from formation to graduation (assumed: six months).")
+      .real("quality_base", &C::quality_base, 0.6, {0, 1}, "",
+            "Facilitator tie quality; peer tie quality = quality_base x safety (assumed).")
+      .real("safety_min", &C::safety_min, 0.5, {0, 1}, "",
+            "Lower end of a cohort's psychological safety, drawn uniformly at formation "
+            "(assumed).")
+      .real("safety_max", &C::safety_max, 1.0, {0, 1}, "",
+            "Upper end of a cohort's psychological safety (assumed).")
+      .real_list("attendance_stages", &C::attendance_stages, {0.8, 0.6, 0.4}, {0, 1}, {1, 8}, "",
+                 "Probability a member is present at a session, per vitality stage, top first; "
+                 "the first item is the base attendance (seed 001 §5, §8: attendance '80%+', "
+                 "decay '60%, then 40%').")
+      .integer("vitality_window", &C::vitality_window, 3, {1, 52}, "sessions",
+               "Sessions over which a cohort's attendance rate is taken (assumed).")
+      .real("decay_below", &C::decay_below, 0.7, {0, 1}, "",
+            "A full window with a rate below this moves the cohort one stage down (assumed; "
+            "0 turns decay off).")
+      .real("pause_below", &C::pause_below, 0.5, {0, 1}, "",
+            "At the last stage, a full window with a rate below this pauses the cohort "
+            "(assumed; 0 turns pauses off).")
+      .integer("replant_weeks", &C::replant_weeks, 13, {1, 520}, "weeks",
+               "Length of a pause, then the cohort restarts at the top stage (seed 001 §8: "
+               "'pause for 3 months ... Then restart').")
+      .flag("calendar_guard", &C::calendar_guard, false,
+            "Someone guards the calendar: each slip (stage down or pause) happens with "
+            "probability 0.5 instead of 1 (seed 001 §8: 'assign someone to guard the "
+            "calendar'; effect size assumed).")
+      .flag("rematch", &C::rematch, true,
+            "Graduates still below competence in some zone seek a cohort again.")
+      .check({"cohort_min", "cohort_size"},
+             [](const C& c) -> std::optional<std::string> {
+               if (c.cohort_min > c.cohort_size)
+                 return fmt::format("cohort_min {} exceeds cohort_size {}", c.cohort_min,
+                                    c.cohort_size);
+               return std::nullopt;
+             })
+      .check({"safety_min", "safety_max"},
+             [](const C& c) -> std::optional<std::string> {
+               if (c.safety_min > c.safety_max)
+                 return fmt::format("safety_min {:g} exceeds safety_max {:g}", c.safety_min,
+                                    c.safety_max);
+               return std::nullopt;
+             })
+      .build();
+}
+
+}  // namespace mentorsim
