@@ -5,6 +5,8 @@
 #include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
 
+#include "support/same_results.hpp"
+
 #include <cstring>
 #include <map>
 #include <set>
@@ -15,6 +17,9 @@
 #include "params/scenario_loader.hpp"
 
 using namespace mentorsim;
+
+using mentorsim::testing::differences;
+using mentorsim::testing::with_threads;
 
 namespace {
 
@@ -208,40 +213,14 @@ TEST_CASE("departures shrink pods and dissolution re-queues the rest", "[peer_po
   CHECK(repodded > 0);
 }
 
-namespace {
-
-template <typename F>
-auto with_threads(int threads, F&& f) {
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(threads));
-  tbb::task_arena arena(threads);
-  return arena.execute([&] {
-    REQUIRE(tbb::this_task_arena::max_concurrency() == threads);
-    return f();
-  });
-}
-
-bool same_bits(double a, double b) {
-  return std::memcmp(&a, &b, sizeof(double)) == 0;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("peer pod runs are bit-identical for 1 and 2 threads", "[peer_pod][determinism]") {
   const Scenario s = peer_pod({"departure.annual_rate=0.5"});
   const auto run = [&] { return Simulation(s, 1).run(); };
   const RunResult one = with_threads(1, run);
   const RunResult two = with_threads(2, run);
-  REQUIRE(one.weekly.size() == two.weekly.size());
-  std::size_t differ = 0;
-  for (std::size_t i = 0; i < one.weekly.size(); ++i) {
-    REQUIRE(one.weekly[i].values.size() == two.weekly[i].values.size());
-    for (std::size_t k = 0; k < one.weekly[i].values.size(); ++k)
-      if (!same_bits(one.weekly[i].values[k], two.weekly[i].values[k])) ++differ;
-  }
-  for (std::size_t i = 0; i < one.summary.size(); ++i)
-    if (!same_bits(one.summary[i].value, two.summary[i].value)) ++differ;
-  CHECK(differ == 0);
+  CHECK(differences(one, two) == 0);
   double matches = 0;
   for (double v : one.find_series("matches")->values) matches += v;
   CHECK(matches > 0);

@@ -1,0 +1,58 @@
+#pragma once
+// Helpers shared by the thread-invariance tests: run under a thread limit, and compare two runs'
+// outputs bit by bit.
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+
+#include "output/run_result.hpp"
+
+namespace mentorsim::testing {
+
+// Runs `f` with at most `threads` threads, and checks that TBB really offers that many.
+template <typename F>
+auto with_threads(int threads, F&& f) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  tbb::task_arena arena(threads);
+  return arena.execute([&] {
+    REQUIRE(tbb::this_task_arena::max_concurrency() == threads);
+    return f();
+  });
+}
+
+inline bool same_bits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof(double)) == 0;
+}
+
+// Every weekly value and every summary value, compared bit by bit (NaN equals the same NaN).
+// Returns the number of differing values; REQUIREs that the two results have the same shape.
+inline std::size_t differences(const RunResult& a, const RunResult& b) {
+  REQUIRE(a.weekly.size() == b.weekly.size());
+  REQUIRE(a.summary.size() == b.summary.size());
+  REQUIRE(a.weeks == b.weeks);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.weekly.size(); ++i) {
+    REQUIRE(a.weekly[i].name == b.weekly[i].name);
+    REQUIRE(a.weekly[i].values.size() == b.weekly[i].values.size());
+    REQUIRE(a.weekly[i].values.size() == static_cast<std::size_t>(a.weeks));
+    for (std::size_t w = 0; w < a.weekly[i].values.size(); ++w)
+      if (!same_bits(a.weekly[i].values[w], b.weekly[i].values[w])) {
+        if (differ == 0) UNSCOPED_INFO("first difference: " << a.weekly[i].name << " week " << w);
+        ++differ;
+      }
+  }
+  for (std::size_t i = 0; i < a.summary.size(); ++i) {
+    REQUIRE(a.summary[i].name == b.summary[i].name);
+    if (!same_bits(a.summary[i].value, b.summary[i].value)) {
+      UNSCOPED_INFO("summary " << a.summary[i].name << ": " << a.summary[i].value << " vs "
+                               << b.summary[i].value);
+      ++differ;
+    }
+  }
+  return differ;
+}
+
+}  // namespace mentorsim::testing
