@@ -9,17 +9,15 @@
 #include <algorithm>
 
 #include "matching/matcher.hpp"
+#include "models/seekers.hpp"
 
 namespace mentorsim::group_cohort {
 
 void CohortModel::on_join(World& world, std::span<const Row> rows, bool at_start) {
-  const double share = at_start ? config_.initial_seek_share : config_.seek_share;
-  for (Row r : rows) {
-    if (world.people.has(r, flag::kSenior)) continue;
-    const double u =
-        uniform01(world.key(), world.people.id[r], world.week(), Purpose::kSeeksMentor, index_);
-    if (u < share) queue_.push_back({world.people.id[r], world.week()});
-  }
+  for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
+                  flag::kSenior, index_, [&](PractitionerId id) {
+                    queue_.push_back({id, world.week()});
+                  });
 }
 
 // Leavers leave the waiting list and their cohort (as member or facilitator); their ties end

@@ -9,6 +9,7 @@
 #include "core/distributions.hpp"
 #include "engine/world.hpp"
 #include "matching/matcher.hpp"
+#include "models/seekers.hpp"
 
 namespace mentorsim {
 
@@ -29,13 +30,11 @@ class OneOnOneModel final : public Model {
                  config.weight_cross_function} {}
 
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
-    const double share = at_start ? config_.initial_seek_share : config_.seek_share;
-    for (Row r : rows) {
-      if (world.people.has(r, flag::kCanMentor)) continue;
-      const double u =
-          uniform01(world.key(), world.people.id[r], world.week(), Purpose::kSeeksMentor, index_);
-      if (u < share) queue_.push_back({world.people.id[r], world.week()});
-    }
+    // Mentors do not seek a mentor here.
+    for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
+                    flag::kCanMentor, index_, [&](PractitionerId id) {
+                      queue_.push_back({id, world.week()});
+                    });
   }
 
   void on_departures(World& world) override {

@@ -11,6 +11,7 @@
 #include "engine/world.hpp"
 #include "matching/matcher.hpp"
 #include "models/peer_pod.hpp"
+#include "models/seekers.hpp"
 
 namespace mentorsim {
 
@@ -38,13 +39,10 @@ class PeerPodModel final : public Model {
       : config_(config), index_(static_cast<std::uint8_t>(index)) {}
 
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
-    const double share = at_start ? config_.initial_seek_share : config_.seek_share;
-    for (Row r : rows) {
-      if (world.people.has(r, flag::kSenior)) continue;
-      const double u =
-          uniform01(world.key(), world.people.id[r], world.week(), Purpose::kSeeksMentor, index_);
-      if (u < share) queue_.push_back({world.people.id[r], world.week()});
-    }
+    for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
+                    flag::kSenior, index_, [&](PractitionerId id) {
+                      queue_.push_back({id, world.week()});
+                    });
   }
 
   // Leavers leave the waiting list and their pod (as member or visiting senior); their ties end
