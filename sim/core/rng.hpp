@@ -28,6 +28,8 @@ enum class Purpose : std::uint64_t {
   kCohortSafety = 17,    // group cohorts: a cohort's psychological safety, drawn at formation
   kCohortPresence = 18,  // group cohorts: a member present at the coming session
   kCohortGuard = 19,     // group cohorts: a calendar guard holds off a slip down
+  kConstellationCoordinator = 20,  // constellations: a learner's constellation has a coordinator
+  kConstellationReflection = 21,   // constellations: the annual reflection takes place
   kBenchmarkProbe = 99,
 };
 

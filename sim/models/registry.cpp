@@ -2,6 +2,7 @@
 // entry here.
 #include "models/registry.hpp"
 
+#include "models/constellation.hpp"
 #include "models/group_cohort.hpp"
 #include "models/one_on_one.hpp"
 #include "models/peer_pod.hpp"
@@ -31,6 +32,12 @@ const std::vector<ModelEntry>& model_registry() {
        group_cohort_section,
        [] { return std::make_unique<GroupCohortConfig>(); },
        make_group_cohort_model,
+       {}},
+      {"constellation",
+       "Constellations: 2–4 guides per development zone by skill and room, staggered rhythms.",
+       constellation_section,
+       [] { return std::make_unique<ConstellationConfig>(); },
+       make_constellation_model,
        {}},
   };
   return entries;

@@ -216,7 +216,7 @@ TEST_CASE("programmes: kind required, names unique and usable, weeks in the run"
   REQUIRE(d.size() == 1);  // keys of an unknown kind are not reported
   CHECK(d[0].message ==
         "programme[0].kind: unknown programme kind 'mentoring' (valid kinds: 'one_on_one', "
-        "'reverse', 'peer_pod' or 'group_cohort')");
+        "'reverse', 'peer_pod', 'group_cohort' or 'constellation')");
   d = problems("[[programme]]\nkind = \"one_on_one\"\nname = \"a.b\"\nend_week = 0\n");
   REQUIRE(d.size() == 2);
   CHECK(d[0].to_string() ==

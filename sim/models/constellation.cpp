@@ -1,0 +1,273 @@
+// The constellation model: who builds a constellation, which zones they map, how guides are
+// recruited per (learner, zone) slot through the shared matcher, the role (and so the rhythm) of
+// each guide, and what an ending changes. Check-ins and reflections are in
+// constellation_upkeep.cpp.
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/rng.hpp"
+#include "models/constellation_impl.hpp"
+#include "models/seekers.hpp"
+
+namespace mentorsim {
+
+namespace constellation {
+
+ConstellationModel::ConstellationModel(const ConstellationConfig& config, int index)
+    : config_(config),
+      index_(static_cast<std::uint8_t>(index)),
+      policy_(matching::policy_from_name(config.matching)),
+      weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
+               config.weight_cross_function} {}
+
+// Non-seniors seek (seniors arrived skilled: §5 of model.md); each maps their weakest zones below
+// competence. Someone competent everywhere has nothing to map and does not join.
+void ConstellationModel::on_join(World& world, std::span<const Row> rows, bool at_start) {
+  const double share = at_start ? config_.initial_seek_share : config_.seek_share;
+  const auto count = std::min<std::size_t>(static_cast<std::size_t>(config_.zones_per_learner),
+                                           static_cast<std::size_t>(world.people.zones()));
+  for_each_seeker(world, rows, share, flag::kSenior, index_, [&](PractitionerId id) {
+    const std::vector<std::int8_t> zones = weakest_zones(world, world.people.find(id), count, {});
+    if (zones.empty()) return;
+    Learner learner;
+    learner.start = world.week();
+    learner.coordinator =
+        uniform01(world.key(), id, world.week(), Purpose::kConstellationCoordinator, index_) <
+        config_.coordinator_share;
+    for (std::int8_t z : zones) learner.zones.push_back({z, {}, true, world.week()});
+    learners_.emplace(id, std::move(learner));
+  });
+}
+
+// The `count` zones with the lowest skill below knowledge.competence_threshold, not in `mapped`;
+// ties to the lower zone index.
+std::vector<std::int8_t> ConstellationModel::weakest_zones(
+    const World& world, Row r, std::size_t count, const std::vector<std::int8_t>& mapped) const {
+  const float* skill = world.people.skill_row(r);
+  const double competent = world.scenario().knowledge.competence_threshold;
+  std::vector<std::pair<float, std::int8_t>> open;
+  for (int z = 0; z < world.people.zones(); ++z) {
+    const auto zone = static_cast<std::int8_t>(z);
+    if (skill[z] >= competent || std::find(mapped.begin(), mapped.end(), zone) != mapped.end())
+      continue;
+    open.push_back({skill[z], zone});
+  }
+  std::sort(open.begin(), open.end());
+  std::vector<std::int8_t> zones;
+  for (std::size_t i = 0; i < open.size() && i < count; ++i) zones.push_back(open[i].second);
+  return zones;
+}
+
+void ConstellationModel::on_departures(World& world) {
+  for (PractitionerId id : world.leavers) learners_.erase(id);
+}
+
+void ConstellationModel::on_tie_ended(World& world, TieRow t) {
+  const auto it = ties_.find(world.ties.id[t]);
+  if (it == ties_.end()) return;
+  const TieInfo info = it->second;
+  ties_.erase(it);
+  const auto g = guides_.find(world.ties.developer_id[t]);
+  if (g != guides_.end() && --g->second == 0) guides_.erase(g);
+  // A guide who left, burned out or was released leaves a gap that the next check-in lists.
+  const auto l = learners_.find(info.learner);
+  if (l == learners_.end()) return;
+  for (ZoneSlot& slot : l->second.zones) {
+    if (slot.zone != info.zone) continue;
+    std::erase_if(slot.guides, [&](const Guide& x) { return x.tie == world.ties.id[t]; });
+    refresh_quality(world, l->second, slot);
+    break;
+  }
+}
+
+// Learners in id order, their listed zones in mapping order: each slot goes through the matcher
+// over the guides eligible for it. Spare places and committed hours update after every pair.
+void ConstellationModel::match(World& world) {
+  const bool any_listed = std::any_of(learners_.begin(), learners_.end(), [](const auto& l) {
+    return std::any_of(l.second.zones.begin(), l.second.zones.end(),
+                       [](const ZoneSlot& s) { return s.listed; });
+  });
+  if (!any_listed) return;
+  const Practitioners& p = world.people;
+  std::vector<double> committed(p.size(), 0.0);  // weekly hours of every active tie, all programmes
+  for (TieRow t = 0; t < world.ties.size(); ++t)
+    if (world.ties.active(t)) committed[world.ties.developer[t]] += world.ties.weekly_load(t);
+  std::vector<matching::Candidate> open;  // guides with room, row order
+  for (Row r = 0; r < p.size(); ++r) {
+    if (config_.require_can_mentor && !p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor))
+      continue;
+    const std::int64_t spare =
+        world.effective_capacity(r, config_.guide_capacity) - p.developer_ties[r];
+    if (spare > 0) open.push_back({r, spare});
+  }
+  for (auto& [id, learner] : learners_)
+    for (ZoneSlot& slot : learner.zones)
+      if (slot.listed && !open.empty()) fill_slot(world, id, learner, slot, open, committed);
+}
+
+void ConstellationModel::fill_slot(World& world, PractitionerId id, Learner& learner,
+                                   ZoneSlot& slot, std::vector<matching::Candidate>& open,
+                                   std::vector<double>& committed) {
+  const Practitioners& p = world.people;
+  const std::int64_t wants =
+      config_.guides_per_zone - static_cast<std::int64_t>(slot.guides.size());
+  if (wants <= 0) {
+    slot.listed = false;
+    return;
+  }
+  const Row lr = p.find(id);
+  const int z = slot.zone;
+  const double needed = static_cast<double>(p.skill_row(lr)[z]) + config_.min_lead;
+  std::vector<matching::Candidate> eligible;
+  for (const matching::Candidate& c : open) {
+    if (c.spare <= 0 || c.row == lr) continue;
+    if (static_cast<double>(p.skill_row(c.row)[z]) < needed) continue;
+    if (is_guide_of(learner, p.id[c.row])) continue;
+    if (config_.within_available_hours) {
+      const Role r = role(world, c.row, lr);
+      const double weekly = hours(r) / static_cast<double>(cadence(r));
+      if (committed[c.row] + weekly > static_cast<double>(p.available_hours[c.row])) continue;
+    }
+    eligible.push_back(c);
+  }
+  if (eligible.empty()) return;
+  const matching::Seeker seeker{id, lr, slot.since, wants};
+  const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
+  const std::vector<matching::Pair> pairs =
+      matching::match(world, policy_, std::span(&seeker, 1), std::move(eligible), weights_,
+                      config_.guide_capacity, config_.candidates, stream);
+  for (const matching::Pair& pair : pairs) {
+    const Row guide = pair.developer;
+    const Role r = role(world, guide, lr);
+    committed[guide] += hours(r) / static_cast<double>(cadence(r));
+    create_guide_tie(world, guide, lr, id, slot);
+    const auto c =
+        std::lower_bound(open.begin(), open.end(), guide,
+                         [](const matching::Candidate& x, Row row) { return x.row < row; });
+    if (--c->spare == 0) open.erase(c);
+  }
+  if (static_cast<std::int64_t>(slot.guides.size()) >= config_.guides_per_zone) slot.listed = false;
+  refresh_quality(world, learner, slot);
+}
+
+bool ConstellationModel::is_guide_of(const Learner& learner, PractitionerId id) const {
+  for (const ZoneSlot& slot : learner.zones)
+    for (const Guide& g : slot.guides)
+      if (g.id == id) return true;
+  return false;
+}
+
+// Senior flag: senior guide; joined within the peer band of the learner: peer; long tenure:
+// navigator; otherwise a technical guide.
+Role ConstellationModel::role(const World& world, Row guide, Row learner) const {
+  const Practitioners& p = world.people;
+  if (p.has(guide, flag::kSenior)) return Role::kSenior;
+  if (std::llabs(static_cast<long long>(p.joined_week[guide] - p.joined_week[learner])) <=
+      config_.peer_tenure_band_weeks)
+    return Role::kPeer;
+  if (world.week() - p.joined_week[guide] >= config_.navigator_tenure_weeks)
+    return Role::kNavigator;
+  return Role::kTechnical;
+}
+
+std::int64_t ConstellationModel::cadence(Role role) const {
+  switch (role) {
+    case Role::kPeer:
+      return config_.cadence_peer_weeks;
+    case Role::kTechnical:
+      return config_.cadence_technical_weeks;
+    case Role::kNavigator:
+      return config_.cadence_navigator_weeks;
+    case Role::kSenior:
+      return config_.cadence_senior_weeks;
+  }
+  return config_.cadence_technical_weeks;
+}
+
+double ConstellationModel::hours(Role role) const {
+  switch (role) {
+    case Role::kPeer:
+      return config_.hours_peer;
+    case Role::kTechnical:
+      return config_.hours_technical;
+    case Role::kNavigator:
+      return config_.hours_navigator;
+    case Role::kSenior:
+      return config_.hours_senior;
+  }
+  return config_.hours_technical;
+}
+
+void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_row,
+                                          PractitionerId learner_id, ZoneSlot& slot) {
+  const Role r = role(world, guide, learner_row);
+  const std::int64_t end = world.scenario().programmes[index_].common.end_week;
+  TieSpec spec;
+  spec.developer = guide;
+  spec.learner = learner_row;
+  spec.kind = TieKind::kGuide;
+  spec.programme = index_;
+  spec.zone = slot.zone;
+  // No planned end: a guide stays until released at a check-in, they leave, or the programme ends.
+  spec.planned_end = static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks);
+  spec.cadence_weeks = static_cast<std::uint16_t>(cadence(r));
+  spec.session_hours = static_cast<float>(hours(r));
+  spec.attendance = static_cast<float>(config_.attendance);
+  spec.quality = static_cast<float>(config_.quality);  // refresh_quality applies contradiction
+  spec.load_weight = 1.0f;
+  const TieId tie = world.ties.id[world.create_tie(spec)];
+  const PractitionerId guide_id = world.people.id[guide];
+  ties_.emplace(tie, TieInfo{learner_id, slot.zone, 0});
+  ++guides_[guide_id];
+  slot.guides.push_back({tie, guide_id});
+  ++world.counters.matches;
+  world.counters.match_wait_weeks_total += static_cast<double>(world.week() - slot.since);
+}
+
+void ConstellationModel::refresh_quality(World& world, const Learner& learner,
+                                         const ZoneSlot& slot) const {
+  const bool contradiction = !learner.coordinator && slot.guides.size() >= 2;
+  const auto q =
+      static_cast<float>(config_.quality * (contradiction ? config_.contradiction_factor : 1.0));
+  for (const Guide& g : slot.guides) {
+    const TieRow t = row_of(world, g.tie);
+    if (t != kNoRow) world.ties.quality[t] = q;
+  }
+}
+
+TieRow ConstellationModel::row_of(const World& world, TieId id) {
+  const auto it = std::lower_bound(world.ties.id.begin(), world.ties.id.end(), id);
+  if (it == world.ties.id.end() || *it != id) return kNoRow;
+  return static_cast<TieRow>(it - world.ties.id.begin());
+}
+
+void ConstellationModel::on_end(World&) {
+  learners_.clear();
+  ties_.clear();
+  guides_.clear();
+}
+
+// Learners with a listed zone that has no guide at all: waiting for support in that zone.
+std::size_t ConstellationModel::waiting_count() const {
+  std::size_t waiting = 0;
+  for (const auto& [id, learner] : learners_)
+    if (std::any_of(learner.zones.begin(), learner.zones.end(),
+                    [](const ZoneSlot& s) { return s.listed && s.guides.empty(); }))
+      ++waiting;
+  return waiting;
+}
+
+bool ConstellationModel::over_capacity(const World& world, Row r) const {
+  return world.people.developer_ties[r] > config_.guide_capacity &&
+         guides_.contains(world.people.id[r]);
+}
+
+}  // namespace constellation
+
+std::unique_ptr<Model> make_constellation_model(const ProgrammeConfig& programme,
+                                                int programme_index) {
+  return std::make_unique<constellation::ConstellationModel>(
+      static_cast<const ConstellationConfig&>(*programme.model), programme_index);
+}
+
+}  // namespace mentorsim
