@@ -41,6 +41,8 @@ void CohortModel::on_departures(World& world) {
 
 void CohortModel::on_tie_ended(World& world, TieRow t) {
   const auto reason = static_cast<EndReason>(world.ties.end_reason[t]);
+  if (world.ties.kind[t] == static_cast<std::uint8_t>(TieKind::kOneOnOne))  // office hours
+    ++office_hours_ended_[static_cast<std::size_t>(reason)];
   if (world.ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator)) return;
   if (reason == EndReason::kBurnout) {  // the facilitator shed a member: find a new one
     const auto it = member_cohort_.find(world.ties.learner_id[t]);
@@ -55,6 +57,7 @@ void CohortModel::on_tie_ended(World& world, TieRow t) {
 
 void CohortModel::match(World& world) {
   assign_facilitators(world);
+  reopen_office_hours(world);
   const bool calendar =
       config_.intake_every_weeks > 0 && world.week() % config_.intake_every_weeks == 0;
   while (static_cast<std::int64_t>(queue_.size()) >= config_.cohort_min ||
@@ -65,6 +68,7 @@ void CohortModel::match(World& world) {
 
 void CohortModel::upkeep(World& world) {
   const Week w = world.week();
+  if (config_.all_hands && all_hands_week(world)) hold_all_hands(world);
   for (auto it = cohorts_.begin(); it != cohorts_.end();) {
     Cohort& c = it->second;
     if (w >= c.end || c.members.empty()) {  // graduated (ties ended) or emptied
@@ -75,6 +79,7 @@ void CohortModel::upkeep(World& world) {
       continue;
     }
     if (session_week(c, w)) record_session(world, it->first, c);
+    if (c.office_open && c.paused_until > w) close_office_hours(world, c, true);  // paused
     if (session_week(c, w + 1)) prepare_session(world, c, w + 1);
     ++it;
   }
@@ -130,10 +135,12 @@ TieId CohortModel::tie(World& world, const Cohort& c, Row developer, Row learner
   return world.ties.id[world.create_tie(spec)];
 }
 
-// Ends the facilitator's ties (unless the facilitator is leaving: the engine ends them).
+// Ends the facilitator's ties and office hours (unless the facilitator is leaving: the engine
+// ends them).
 void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
   if (end_ties) end_by_id(world, c.facilitation, EndReason::kReleased);
   c.facilitation.clear();
+  close_office_hours(world, c, end_ties);
   const auto it = facilitator_cohorts_.find(c.facilitator);
   if (it != facilitator_cohorts_.end() && --it->second == 0) facilitator_cohorts_.erase(it);
   c.has_facilitator = false;
@@ -156,16 +163,18 @@ std::vector<matching::Candidate> CohortModel::open_facilitators(
   return open;
 }
 
-// Facilitator ties to every member, load 1/members each, attendance from the drawn presence.
+// Facilitator ties to every member, load shared among them (with the all-hands' share), attendance
+// from the drawn presence; then the members' office hours with this facilitator.
 void CohortModel::facilitate(World& world, Cohort& c, Row facilitator) {
   c.has_facilitator = true;
   c.facilitator = world.people.id[facilitator];
   ++facilitator_cohorts_[c.facilitator];
-  const double share = 1.0 / static_cast<double>(c.members.size());
+  const double share = facilitation_load_weight(c.members.size());
   for (std::size_t i = 0; i < c.members.size(); ++i)
     c.facilitation.push_back(tie(world, c, facilitator, world.people.find(c.members[i]),
                                  TieKind::kFacilitator, config_.quality_base, share,
                                  member_attendance(c, i)));
+  open_office_hours(world, c, facilitator);
 }
 
 // Cohorts whose facilitator left or burned out get a new one, only in a session week so that

@@ -36,6 +36,19 @@ struct GroupCohortConfig final : ModelConfig {
   std::int64_t replant_weeks;             // length of a pause
   bool calendar_guard;                    // halves the chance of each slip (stage or pause)
   bool rematch;                           // graduates below competence seek again
+  // Office hours (seed 001 §4: "optional one-on-one office hours (30 minutes/month per mentee)"):
+  // a facilitator -> member tie of its own, beside the cohort's seats.
+  bool office_hours;                        // members get office hours with their facilitator
+  std::int64_t office_hours_cadence_weeks;  // weeks between office-hours slots (4 = monthly)
+  double office_hours_hours;                // length of one slot, hours
+  double office_hours_attendance;           // probability a member takes a slot
+  // All-hands (seed 001 §4: "quarterly all-hands reflection where the whole community makes
+  // meaning together"): every member of every cohort of the programme, with the facilitators.
+  bool all_hands;                      // hold a whole-community all-hands
+  std::int64_t all_hands_every_weeks;  // weeks between all-hands, from the programme's start
+  double all_hands_hours;              // length of one all-hands, hours (facilitator load)
+  double all_hands_attendance;         // probability a member attends
+  double all_hands_quality;            // transfer quality toward the facilitators' mean skill
 
   std::unique_ptr<ModelConfig> clone() const override {
     return std::make_unique<GroupCohortConfig>(*this);

@@ -1,6 +1,8 @@
 #pragma once
 // The group cohort model's class, shared by group_cohort.cpp (intake, facilitators, ties) and
-// group_cohort_vitality.cpp (presence draws, attendance, vitality stages, pauses).
+// group_cohort_vitality.cpp (presence draws, attendance, vitality stages, pauses) and
+// group_cohort_extras.cpp (office hours and all-hands).
+#include <array>
 #include <deque>
 #include <map>
 #include <span>
@@ -32,6 +34,14 @@ struct Cohort {
   Week paused_until = -1;     // no sessions before this week (paused), -1 when not paused
   std::deque<double> window;  // attendance rates of the last sessions, oldest first
   std::vector<TieId> facilitation, peer;
+  std::vector<TieId> office;  // office-hours ties, facilitator -> member
+  bool office_open = false;   // office hours are running (closed while paused or unstaffed)
+};
+
+// The last all-hands held: who was invited and who came, both in cohort-id then member order.
+struct AllHands {
+  Week week = -1;
+  std::vector<PractitionerId> invited, present;
 };
 
 class CohortModel final : public Model {
@@ -47,6 +57,12 @@ class CohortModel final : public Model {
   void on_end(World& world) override;
   std::size_t waiting_count() const override { return queue_.size(); }
   bool over_capacity(const World& world, Row r) const override;
+
+  // Observables for tests: the last all-hands, and office-hours ties ended so far by EndReason.
+  const AllHands& last_all_hands() const { return last_all_hands_; }
+  const std::array<std::int64_t, kEndReasonCount>& office_hours_ended() const {
+    return office_hours_ended_;
+  }
 
  private:
   static bool below_competence(const World& world, Row r);
@@ -69,6 +85,14 @@ class CohortModel final : public Model {
   void prepare_session(World& world, Cohort& c, Week week) const;
   void record_session(const World& world, std::uint32_t cid, Cohort& c) const;
 
+  // group_cohort_extras.cpp
+  double facilitation_load_weight(std::size_t members) const;
+  void open_office_hours(World& world, Cohort& c, Row facilitator);
+  void close_office_hours(World& world, Cohort& c, bool end_ties);
+  void reopen_office_hours(World& world);
+  bool all_hands_week(const World& world) const;
+  void hold_all_hands(World& world);
+
   GroupCohortConfig config_;
   std::uint8_t index_;
   std::deque<Waiting> queue_;
@@ -76,6 +100,8 @@ class CohortModel final : public Model {
   std::map<PractitionerId, std::uint32_t> member_cohort_;
   std::map<PractitionerId, std::int64_t> facilitator_cohorts_;  // facilitator: cohorts held
   std::uint32_t next_cohort_id_ = 0;
+  AllHands last_all_hands_;
+  std::array<std::int64_t, kEndReasonCount> office_hours_ended_{};
 };
 
 }  // namespace mentorsim::group_cohort

@@ -62,6 +62,37 @@ params::SectionSpec group_cohort_section() {
             "calendar'; effect size assumed).")
       .flag("rematch", &C::rematch, true,
             "Graduates still below competence in some zone seek a cohort again.")
+      .flag("office_hours", &C::office_hours, true,
+            "Each member has one-on-one office hours with the cohort's facilitator, a tie "
+            "beside the cohort that takes no seat (seed 001 §4: 'optional one-on-one office "
+            "hours (30 minutes/month per mentee)').")
+      .integer("office_hours_cadence_weeks", &C::office_hours_cadence_weeks, 4, {1, 52}, "weeks",
+               "Weeks between a member's office-hours slots (seed 001 §4: 'per month'; monthly "
+               "= every 4 weeks, 13 a year).")
+      .real("office_hours_hours", &C::office_hours_hours, 0.5, {0, 8}, "hours",
+            "Length of one office-hours slot (seed 001 §4: '30 minutes').")
+      .real("office_hours_attendance", &C::office_hours_attendance, 0.5, {0, 1}, "",
+            "Probability a member takes a slot (assumed; seed 001 §4: 'optional'). The "
+            "facilitator's load counts only slots taken: hours / cadence x attendance per "
+            "member.")
+      .flag("all_hands", &C::all_hands, true,
+            "Hold a whole-community all-hands of every cohort member and facilitator of the "
+            "programme (seed 001 §4: 'quarterly all-hands reflection where the whole community "
+            "makes meaning together').")
+      .integer("all_hands_every_weeks", &C::all_hands_every_weeks, 13, {1, 520}, "weeks",
+               "Weeks between all-hands, counted from the programme's start_week (seed 001 "
+               "§4: 'quarterly'; 13 weeks).")
+      .real("all_hands_hours", &C::all_hands_hours, 0.75, {0, 40}, "hours",
+            "Length of an all-hands, counted in each facilitator's load spread over the "
+            "interval (derived: with full office-hours take-up a facilitator of ten then gives "
+            "39 + 65 + 3 = 107 h/yr, the brief's workload figure).")
+      .real("all_hands_attendance", &C::all_hands_attendance, 0.7, {0, 1}, "",
+            "Probability a member attends an all-hands (assumed: below the cohort's '80%+', "
+            "seed 001 §8, as a quarterly whole-community meeting binds less).")
+      .real("all_hands_quality", &C::all_hands_quality, 0.3, {0, 1}, "",
+            "Quality of an all-hands' transfer toward the facilitators' mean skill per zone "
+            "(assumed: half the cohort's quality_base; seed 001 §2: in larger groups "
+            "'personalization evaporates'; 0 = no learning effect).")
       .check({"cohort_min", "cohort_size"},
              [](const C& c) -> std::optional<std::string> {
                if (c.cohort_min > c.cohort_size)

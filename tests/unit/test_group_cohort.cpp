@@ -186,11 +186,12 @@ TEST_CASE("a cohort with low attendance pauses for replant_weeks, then restarts"
   CHECK(restarted >= paused * 9 / 10);
 }
 
-namespace {}  // namespace
-
 TEST_CASE("group cohort runs are bit-identical for 1 and 2 threads",
           "[group_cohort][determinism]") {
-  const Scenario s = cohort({"departure.annual_rate=0.5", "programme.0.calendar_guard=true"});
+  // Office hours and all-hands on (as in the file), the all-hands every 5 weeks to exercise it.
+  const Scenario s = cohort({"departure.annual_rate=0.5", "programme.0.calendar_guard=true",
+                             "programme.0.office_hours=true", "programme.0.all_hands=true",
+                             "programme.0.all_hands_every_weeks=5"});
   const auto run = [&] { return Simulation(s, 1).run(); };
   const RunResult one = with_threads(1, run);
   const RunResult two = with_threads(2, run);
