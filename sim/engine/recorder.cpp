@@ -79,6 +79,17 @@ Recorder::Recorder(const Scenario& scenario)
   for (const auto& zone : scenario.population.zones)
     add("mean_skill/" + zone, "skill (0-1)",
         "Mean skill of active practitioners in zone " + zone + ".");
+  programmes_first_ = series_.size();
+  for (const auto& programme : scenario.programmes) {
+    const std::string prefix = "programme/" + programme.common.name + "/";
+    const std::string of = " of programme " + programme.common.name + ".";
+    add(prefix + "ties", "ties", "Active relationships" + of);
+    add(prefix + "learners", "practitioners", "Learners with an active relationship" + of);
+    add(prefix + "developers", "practitioners", "Developers with an active relationship" + of);
+    add(prefix + "developer_hours", "hours/week", "Weekly developer load hours" + of);
+    add(prefix + "senior_hours", "hours/week", "Weekly load hours carried by seniors" + of);
+    add(prefix + "waiting_list", "practitioners", "Learners waiting" + of);
+  }
 }
 
 std::size_t Recorder::add(std::string name, std::string units, std::string doc) {
@@ -175,6 +186,15 @@ void Recorder::record(const World& world) {
   push(kEndedBurnout, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kBurnout)]));
   push(kEndedDissolved, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kDissolved)]));
   for (int z = 0; z < zones; ++z) push(zones_first_ + z, share(skill_sum[z], n));
+  std::size_t next = programmes_first_;
+  for (const ProgrammeCounts& p : accounting_.count(world)) {
+    push(next++, static_cast<double>(p.ties));
+    push(next++, static_cast<double>(p.learners));
+    push(next++, static_cast<double>(p.developers));
+    push(next++, p.developer_hours);
+    push(next++, p.senior_hours);
+    push(next++, static_cast<double>(p.waiting));
+  }
 
   matches_total_ += c.matches;
   wait_total_ += c.match_wait_weeks_total;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/programme_accounting.hpp"
 #include "engine/world.hpp"
 #include "output/run_result.hpp"
 
@@ -26,7 +27,9 @@ class Recorder {
   void push(std::size_t index, double value) { series_[index].values.push_back(value); }
 
   std::vector<Series> series_;
-  std::size_t zones_first_ = 0;  // index of mean_skill/<zone 0>
+  std::size_t zones_first_ = 0;       // index of mean_skill/<zone 0>
+  std::size_t programmes_first_ = 0;  // index of programme/<first>/ties; six series each
+  ProgrammeAccounting accounting_;
   double competence_threshold_;
   // Run-wide accumulators for the summary.
   std::int64_t matches_total_ = 0;

@@ -1,6 +1,6 @@
 #include "engine/simulation.hpp"
 
-#include <numeric>
+#include <algorithm>
 
 #include "models/registry.hpp"
 
@@ -20,7 +20,12 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
     const auto& programme = scenario.programmes[i];
     const ModelEntry* entry = find_model(programme.common.kind);
     world_.add_model(entry->make_model(programme, static_cast<int>(i)));
+    match_order_.push_back(i);
   }
+  // Higher priority first; equal priorities keep file order.
+  std::stable_sort(match_order_.begin(), match_order_.end(), [&](std::size_t a, std::size_t b) {
+    return scenario.programmes[a].common.priority > scenario.programmes[b].common.priority;
+  });
 }
 
 void Simulation::step() {
@@ -62,19 +67,30 @@ void Simulation::run_phase(Phase phase) {
 }
 
 void Simulation::joining() {
-  std::vector<Row> initial;
-  if (week_ == 0) initial = joining_.add_initial_population(world_);
+  if (week_ == 0) joining_.add_initial_population(world_);
   const std::vector<Row> newcomers = joining_.add_newcomers(world_);
+  const Row present_count = world_.people.size() - static_cast<Row>(newcomers.size());
+  std::vector<Row> rows;
   for (std::size_t i = 0; i < world_.models().size(); ++i) {
     if (!world_.programme_running(i)) continue;
     Model& model = *world_.models()[i];
-    if (week_ == scenario_.programmes[i].common.start_week) {
-      // Everyone already here when the programme starts.
-      std::vector<Row> present(world_.people.size() - newcomers.size());
-      std::iota(present.begin(), present.end(), Row{0});
-      model.on_join(world_, present, true);
+    const ProgrammeCommon& common = scenario_.programmes[i].common;
+    const std::uint32_t mask = world_.function_mask(i, week_);
+    const auto in = [&](std::uint32_t m, Row r) { return (m >> world_.people.function[r]) & 1u; };
+    // Everyone already here when the programme starts, or whose function it reaches now.
+    const bool starts = week_ == common.start_week;
+    const bool expands = !starts && week_ == common.expand_week;
+    if (starts || expands) {
+      const std::uint32_t before = expands ? world_.function_mask(i, week_ - 1) : 0u;
+      rows.clear();
+      for (Row r = 0; r < present_count; ++r)
+        if (in(mask, r) && !in(before, r)) rows.push_back(r);
+      model.on_join(world_, rows, true);
     }
-    model.on_join(world_, newcomers, false);
+    rows.clear();
+    for (Row r : newcomers)
+      if (in(mask, r)) rows.push_back(r);
+    model.on_join(world_, rows, false);
   }
 }
 
@@ -85,7 +101,7 @@ bool Simulation::last_week_of(std::size_t programme) const {
 
 void Simulation::matching() {
   // No new matches in a programme's last week: its ties end at that week's upkeep.
-  for (std::size_t i = 0; i < world_.models().size(); ++i)
+  for (std::size_t i : match_order_)
     if (world_.programme_running(i) && !last_week_of(i)) world_.models()[i]->match(world_);
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "engine/phases.hpp"
 #include "engine/recorder.hpp"
@@ -50,6 +51,7 @@ class Simulation {
   Burnout burnout_;
   Reciprocity reciprocity_;
   Recorder recorder_;
+  std::vector<std::size_t> match_order_;  // programme indices by priority, highest first
   Week week_ = 0;
   std::size_t peak_active_ = 0;
   std::size_t peak_table_bytes_ = 0;

@@ -1,17 +1,45 @@
 #include "engine/world.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mentorsim {
 
+namespace {
+
+// Bits of the named functions; every function when `names` is empty.
+std::uint32_t mask_of(const std::vector<std::string>& names, const std::vector<std::string>& all) {
+  if (names.empty()) return (std::uint32_t{1} << all.size()) - 1u;
+  std::uint32_t mask = 0;
+  for (const std::string& name : names)
+    mask |= std::uint32_t{1}
+            << static_cast<unsigned>(std::find(all.begin(), all.end(), name) - all.begin());
+  return mask;
+}
+
+}  // namespace
+
 World::World(const Scenario& scenario, std::uint64_t replicate)
     : people(static_cast<int>(scenario.population.zones.size())),
       scenario_(&scenario),
-      key_{static_cast<std::uint64_t>(scenario.meta.seed), replicate} {}
+      key_{static_cast<std::uint64_t>(scenario.meta.seed), replicate} {
+  const std::vector<std::string>& functions = scenario.population.function_names;
+  for (const ProgrammeConfig& programme : scenario.programmes) {
+    const ProgrammeCommon& c = programme.common;
+    const std::uint32_t before = mask_of(c.functions, functions);
+    access_.push_back(
+        {before, before | mask_of(c.expand_functions, functions), static_cast<Week>(c.expand_week),
+         c.effective_volunteer_share(),
+         static_cast<float>(c.incentives ? c.incentive_attendance_gain : 0.0)});
+  }
+}
 
 TieRow World::create_tie(const TieSpec& spec) {
-  const TieRow t =
-      ties.append(next_tie_id_++, people.id[spec.developer], people.id[spec.learner], spec, week_);
+  TieSpec with_levers = spec;
+  with_levers.attendance =
+      std::min(1.0f, spec.attendance + access_[spec.programme].attendance_gain);
+  const TieRow t = ties.append(next_tie_id_++, people.id[spec.developer], people.id[spec.learner],
+                               with_levers, week_);
   ++people.developer_ties[spec.developer];
   ++people.learner_ties[spec.learner];
   return t;
@@ -42,6 +70,22 @@ std::int64_t World::effective_capacity(Row r, std::int64_t nominal) const {
   if (!people.has(r, flag::kBurnedOut) || !scenario_->burnout.enabled) return nominal;
   return static_cast<std::int64_t>(
       std::floor(static_cast<double>(nominal) * scenario_->burnout.capacity_factor));
+}
+
+std::uint32_t World::function_mask(std::size_t programme, Week week) const {
+  const Access& a = access_[programme];
+  return a.expand_week >= 0 && week >= a.expand_week ? a.expanded_functions : a.functions;
+}
+
+bool World::takes_part(std::size_t programme, Row r) const {
+  return (function_mask(programme, week_) >> people.function[r]) & 1u;
+}
+
+bool World::volunteers(std::size_t programme, Row r) const {
+  const double share = access_[programme].volunteer_share;
+  if (share >= 1.0) return true;
+  // Week 0 of the stream: one lasting disposition per practitioner and programme.
+  return uniform01(key_, people.id[r], 0, Purpose::kVolunteers, programme) < share;
 }
 
 bool World::programme_running(std::size_t index) const {

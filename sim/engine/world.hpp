@@ -51,6 +51,25 @@ class World {
   // Effective developer capacity for a nominal one, counting burnout.
   std::int64_t effective_capacity(Row r, std::int64_t nominal) const;
 
+  // Blended ecosystems: whether practitioner row r takes part in programme `programme` this week
+  // (its function is among the programme's functions, widened at expand_week).
+  bool takes_part(std::size_t programme, Row r) const;
+  // Whether r volunteers to develop others in the programme: drawn once per practitioner and
+  // programme, with the programme's volunteer share (raised by incentives).
+  bool volunteers(std::size_t programme, Row r) const;
+  // The developer capacity r offers the programme this week: effective_capacity when r takes part
+  // and volunteers, else 0. Models size their developers' room with this.
+  std::int64_t offered_capacity(std::size_t programme, Row r, std::int64_t nominal) const {
+    return takes_part(programme, r) && volunteers(programme, r) ? effective_capacity(r, nominal)
+                                                                : 0;
+  }
+  // What incentives add to the attendance probability of the programme's sessions (0 without).
+  // World::create_tie adds it to every new tie's attendance; models drawing presence themselves
+  // add it to their own probability.
+  float attendance_gain(std::size_t programme) const { return access_[programme].attendance_gain; }
+  // Function bit masks of the programme before and from its expand week (bit f: function f).
+  std::uint32_t function_mask(std::size_t programme, Week week) const;
+
   void add_model(std::unique_ptr<Model> model) { models_.push_back(std::move(model)); }
   std::vector<std::unique_ptr<Model>>& models() { return models_; }
   const std::vector<std::unique_ptr<Model>>& models() const { return models_; }
@@ -71,6 +90,14 @@ class World {
   PractitionerId next_practitioner_id_ = 0;
   TieId next_tie_id_ = 0;
   std::vector<std::unique_ptr<Model>> models_;
+  struct Access {
+    std::uint32_t functions;           // bit f: function f takes part
+    std::uint32_t expanded_functions;  // from expand_week
+    Week expand_week;                  // -1: never
+    double volunteer_share;
+    float attendance_gain;  // incentives: added to a new tie's attendance
+  };
+  std::vector<Access> access_;  // by programme
 };
 
 }  // namespace mentorsim

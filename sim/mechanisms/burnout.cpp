@@ -7,7 +7,35 @@
 
 namespace mentorsim {
 
-Burnout::Burnout(const Scenario& scenario) : config_(scenario.burnout) {}
+Burnout::Burnout(const Scenario& scenario) : config_(scenario.burnout) {
+  for (const ProgrammeConfig& programme : scenario.programmes) {
+    protected_hours_.push_back(static_cast<float>(programme.common.protected_hours));
+    any_protected_ = any_protected_ || programme.common.protected_hours > 0;
+  }
+}
+
+float Burnout::counted_load(const World& world, Row r, float load) const {
+  if (!any_protected_) return load;
+  const Ties& ties = world.ties;
+  const TieIndex& index = world.by_developer;
+  // Each programme's protected budget absorbs up to that many hours of its own load. A developer
+  // holds few ties, so each programme's sum is taken at its first tie.
+  for (auto i = index.begin(r); i < index.end(r); ++i) {
+    const std::uint8_t programme = ties.programme[index.rows[i]];
+    const float budget = protected_hours_[programme];
+    if (budget <= 0) continue;
+    bool first = true;
+    for (auto j = index.begin(r); j < i && first; ++j)
+      first = ties.programme[index.rows[j]] != programme;
+    if (!first) continue;
+    float programme_load = 0;
+    for (auto j = i; j < index.end(r); ++j)
+      if (ties.programme[index.rows[j]] == programme)
+        programme_load += ties.weekly_load(index.rows[j]);
+    load -= std::min(budget, programme_load);
+  }
+  return std::max(0.0f, load);
+}
 
 double Burnout::next_exhaustion(double exhaustion, double load_hours,
                                 double available_hours) const {
@@ -37,7 +65,8 @@ void Burnout::apply(World& world) {
       people.load_hours[r] = load;
       if (!enabled) continue;
       if (load == 0 && people.exhaustion[r] == 0) continue;  // idle and rested: nothing changes
-      const double e = next_exhaustion(people.exhaustion[r], load, people.available_hours[r]);
+      const double e = next_exhaustion(people.exhaustion[r], counted_load(world, r, load),
+                                       people.available_hours[r]);
       people.exhaustion[r] = static_cast<float>(e);
       const bool was = people.has(r, flag::kBurnedOut);
       if (!was && e >= config_.threshold) {

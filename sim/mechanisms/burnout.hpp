@@ -6,6 +6,8 @@
 // At E >= threshold a practitioner burns out; below recovery_threshold they recover. On burning out
 // a developer keeps floor(n * capacity_factor) of their n relationships (the oldest) and ends the
 // rest with reason "burnout"; while burned out they skip more sessions and leave more often.
+// A programme's protected-time budget (programme key protected_hours) absorbs up to that many
+// hours a week of the developer's load from that programme before overload is computed.
 #include <vector>
 
 #include "engine/world.hpp"
@@ -23,7 +25,12 @@ class Burnout {
   double next_exhaustion(double exhaustion, double load_hours, double available_hours) const;
 
  private:
+  // The load that counts toward exhaustion: `load` less what protected budgets absorb.
+  float counted_load(const World& world, Row r, float load) const;
+
   const BurnoutConfig& config_;
+  std::vector<float> protected_hours_;  // by programme, hours/week
+  bool any_protected_ = false;
   std::vector<std::uint8_t> newly_burned_out_;
 };
 

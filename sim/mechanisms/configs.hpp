@@ -2,6 +2,7 @@
 // Configuration of the population-level mechanisms, one struct per scenario table. Fields have no
 // defaults here: every default, range and unit lives in the declaration
 // (mechanisms/declarations.cpp).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -90,6 +91,25 @@ struct ProgrammeCommon {
   std::string name;
   std::int64_t start_week;
   std::int64_t end_week;  // -1: runs to the end
+  // Who takes part (seed 002: "begin with a pilot"): practitioners of these functions, as
+  // learners and as developers; empty: every function. From expand_week (-1: never) the
+  // expand_functions join too (empty: every function).
+  std::vector<std::string> functions;
+  std::int64_t expand_week;
+  std::vector<std::string> expand_functions;
+  std::int64_t priority;  // programmes with higher priority match first when capacity is short
+  // Levers (seed 002): the share of able developers who volunteer for this programme, raised by
+  // incentives (recognition, badges, review credit), which also raise attendance; and a
+  // protected-time budget per developer.
+  double volunteer_share;
+  bool incentives;
+  double incentive_volunteer_gain;    // added to volunteer_share (capped at 1)
+  double incentive_attendance_gain;   // added to each new tie's attendance (capped at 1)
+  double protected_hours;             // hours/week of this programme's load not counted as load
+
+  double effective_volunteer_share() const {
+    return std::min(1.0, volunteer_share + (incentives ? incentive_volunteer_gain : 0.0));
+  }
 };
 
 namespace declarations {

@@ -250,6 +250,40 @@ params::SectionSpec programme_common() {
                "First week the programme runs.")
       .integer("end_week", &ProgrammeCommon::end_week, -1, {-1, 5200}, "week",
                "Week the programme ends (its relationships end with it); -1 runs to the end.")
+      .string_list("functions", &ProgrammeCommon::functions, {}, {0, 16},
+                   "Functions (population.function_names) whose practitioners take part, as "
+                   "learners and as developers; empty: every function (seed 002: 'Begin with a "
+                   "pilot').")
+      .integer("expand_week", &ProgrammeCommon::expand_week, -1, {-1, 5200}, "week",
+               "Week the programme expands to expand_functions (seed 002: 'expand the scope to "
+               "include more departments'); -1: never.")
+      .string_list("expand_functions", &ProgrammeCommon::expand_functions, {}, {0, 16},
+                   "Functions that join at expand_week; empty: every function.")
+      .integer("priority", &ProgrammeCommon::priority, 0, {-1000, 1000}, "",
+               "When developers are short, programmes with higher priority match first each week "
+               "(equal priorities: file order) (seed 002: 'identify priority cohorts').")
+      .real("volunteer_share", &ProgrammeCommon::volunteer_share, 1.0, {0, 1}, "",
+            "Share of practitioners able to develop others who volunteer for this programme, "
+            "drawn once per practitioner and programme.")
+      .flag("incentives", &ProgrammeCommon::incentives, false,
+            "Recognition, skill badges, review credit (seed 002: 'Each role requires tailored "
+            "incentives, such as recognition, skill badges, or opportunities for advancement, "
+            "ensuring sustained participation').")
+      .real("incentive_volunteer_gain", &ProgrammeCommon::incentive_volunteer_gain, 0.2, {0, 1},
+            "", "With incentives, added to volunteer_share, capped at 1 (assumed).")
+      .real("incentive_attendance_gain", &ProgrammeCommon::incentive_attendance_gain, 0.05, {0, 1},
+            "", "With incentives, added to the attendance of the programme's new relationships, "
+                "capped at 1 (assumed).")
+      .real("protected_hours", &ProgrammeCommon::protected_hours, 0.0, {0, 168}, "hours/week",
+            "Protected-time budget per developer: up to this many hours a week of the "
+            "programme's load do not count against available hours (seed 002: 'ensuring "
+            "mentors have dedicated time'; 'must be protected time').")
+      .check({"functions"},
+             [](const ProgrammeCommon& c) { return names_valid(c.functions, "functions"); })
+      .check({"expand_functions"},
+             [](const ProgrammeCommon& c) {
+               return names_valid(c.expand_functions, "expand_functions");
+             })
       .build();
 }
 

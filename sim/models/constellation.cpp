@@ -97,7 +97,7 @@ void ConstellationModel::match(World& world) {
     if (config_.require_can_mentor && !p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor))
       continue;
     const std::int64_t spare =
-        world.effective_capacity(r, config_.guide_capacity) - p.developer_ties[r];
+        world.offered_capacity(index_, r, config_.guide_capacity) - p.developer_ties[r];
     if (spare > 0) open.push_back({r, spare});
   }
   for (auto& [id, learner] : learners_)

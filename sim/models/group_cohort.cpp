@@ -56,13 +56,17 @@ void CohortModel::on_tie_ended(World& world, TieRow t) {
 }
 
 void CohortModel::match(World& world) {
-  assign_facilitators(world);
+  // Facilitators shed by burnout are released first, so that their room counts this week.
+  for (auto& [cid, c] : cohorts_)
+    if (c.needs_facilitator && c.has_facilitator) release_facilitator(world, c, true);
+  std::vector<matching::Candidate> open = open_facilitators(world);
+  assign_facilitators(world, open);
   reopen_office_hours(world);
   const bool calendar =
       config_.intake_every_weeks > 0 && world.week() % config_.intake_every_weeks == 0;
   while (static_cast<std::int64_t>(queue_.size()) >= config_.cohort_min ||
          (calendar && queue_.size() >= 3)) {
-    if (!form(world)) break;
+    if (!form(world, open)) break;
   }
 }
 
@@ -132,7 +136,11 @@ TieId CohortModel::tie(World& world, const Cohort& c, Row developer, Row learner
   spec.quality = static_cast<float>(quality);
   spec.load_weight = static_cast<float>(load_weight);
   spec.planned_end = c.end;
-  return world.ties.id[world.create_tie(spec)];
+  const TieRow t = world.create_tie(spec);
+  // Attendance here is the member's drawn presence (incentives already raised its chance), not
+  // a probability for World::create_tie to raise again.
+  world.ties.attendance[t] = attendance;
+  return world.ties.id[t];
 }
 
 // Ends the facilitator's ties and office hours (unless the facilitator is leaving: the engine
@@ -147,20 +155,27 @@ void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
   c.needs_facilitator = false;
 }
 
-// Facilitators with room: mentors in no cohort (as members) and not in `exclude`, fifo order.
-std::vector<matching::Candidate> CohortModel::open_facilitators(
-    const World& world, const std::vector<PractitionerId>& exclude) const {
+// Facilitators with room: mentors taking part in the programme and in no cohort (as members).
+std::vector<matching::Candidate> CohortModel::open_facilitators(const World& world) const {
   const Practitioners& p = world.people;
   std::vector<matching::Candidate> open;
   for (Row r = 0; r < p.size(); ++r) {
     if (!p.has(r, flag::kCanMentor) || member_cohort_.contains(p.id[r])) continue;
-    if (std::find(exclude.begin(), exclude.end(), p.id[r]) != exclude.end()) continue;
     const auto held = facilitator_cohorts_.find(p.id[r]);
-    const std::int64_t spare = world.effective_capacity(r, config_.facilitator_capacity) -
+    const std::int64_t spare = world.offered_capacity(index_, r, config_.facilitator_capacity) -
                                (held == facilitator_cohorts_.end() ? 0 : held->second);
     if (spare > 0) open.push_back({r, spare});
   }
   return open;
+}
+
+// One cohort's worth of room less in `open` for `facilitator` (a cohort or a membership taken).
+void CohortModel::take(std::vector<matching::Candidate>& open, Row facilitator) {
+  const auto it = std::lower_bound(
+      open.begin(), open.end(), facilitator,
+      [](const matching::Candidate& c, Row r) { return c.row < r; });
+  if (it == open.end() || it->row != facilitator) return;
+  if (--it->spare <= 0) open.erase(it);
 }
 
 // Facilitator ties to every member, load shared among them (with the all-hands' share), attendance
@@ -179,32 +194,47 @@ void CohortModel::facilitate(World& world, Cohort& c, Row facilitator) {
 
 // Cohorts whose facilitator left or burned out get a new one, only in a session week so that
 // the new ties share the cohort's calendar.
-void CohortModel::assign_facilitators(World& world) {
+void CohortModel::assign_facilitators(World& world, std::vector<matching::Candidate>& open) {
   for (auto& [cid, c] : cohorts_) {
-    if (c.needs_facilitator && c.has_facilitator) release_facilitator(world, c, true);
+    if (open.empty()) return;
     if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) continue;
     const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
                                   1};
-    const auto pairs =
-        matching::match(world, matching::Policy::kFifo, {&seeker, 1}, open_facilitators(world, {}),
-                        {}, config_.facilitator_capacity, 1, index_);
-    if (!pairs.empty()) facilitate(world, c, pairs.front().developer);
+    const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1}, open, {},
+                                       config_.facilitator_capacity, 1, index_);
+    if (pairs.empty()) continue;
+    facilitate(world, c, pairs.front().developer);
+    take(open, pairs.front().developer);
   }
 }
 
 // One cohort from the front of the waiting list, if a facilitator is free; otherwise the
 // learners stay on the list. Returns whether a cohort formed.
-bool CohortModel::form(World& world) {
+bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
+  if (open.empty()) return false;
   const auto n = static_cast<std::size_t>(
       std::min<std::int64_t>(config_.cohort_size, static_cast<std::int64_t>(queue_.size())));
-  std::vector<PractitionerId> members;
-  for (std::size_t i = 0; i < n; ++i) members.push_back(queue_[i].id);
-  const matching::Seeker seeker{members.front(), world.people.find(members.front()),
-                                queue_.front().since, 1};
+  std::vector<Row> member_rows;
+  for (std::size_t i = 0; i < n; ++i) member_rows.push_back(world.people.find(queue_[i].id));
+  // The cohort's own members cannot facilitate it.
+  std::vector<matching::Candidate> candidates;
+  candidates.reserve(open.size());
+  for (const matching::Candidate& c : open)
+    if (std::find(member_rows.begin(), member_rows.end(), c.row) == member_rows.end())
+      candidates.push_back(c);
+  const matching::Seeker seeker{queue_.front().id, member_rows.front(), queue_.front().since, 1};
   const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
-                                     open_facilitators(world, members), {},
-                                     config_.facilitator_capacity, 1, index_);
+                                     std::move(candidates), {}, config_.facilitator_capacity, 1,
+                                     index_);
   if (pairs.empty()) return false;
+  take(open, pairs.front().developer);
+  // Members are in a cohort now: no longer free to facilitate.
+  for (Row r : member_rows) {
+    const auto it = std::lower_bound(
+        open.begin(), open.end(), r,
+        [](const matching::Candidate& c, Row row) { return c.row < row; });
+    if (it != open.end() && it->row == r) open.erase(it);
+  }
   const std::uint32_t cid = next_cohort_id_++;
   Cohort& c = cohorts_[cid];
   c.formed = world.week();

@@ -71,11 +71,13 @@ class CohortModel final : public Model {
   TieId tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind, double quality,
             double load_weight, float attendance);
   void release_facilitator(World& world, Cohort& c, bool end_ties);
-  std::vector<matching::Candidate> open_facilitators(
-      const World& world, const std::vector<PractitionerId>& exclude) const;
+  // Facilitators with room this week, in row order: computed once per match, then kept up to
+  // date as cohorts take facilitators and members (a full scan per cohort was the model's cost).
+  std::vector<matching::Candidate> open_facilitators(const World& world) const;
+  static void take(std::vector<matching::Candidate>& open, Row facilitator);
   void facilitate(World& world, Cohort& c, Row facilitator);
-  void assign_facilitators(World& world);
-  bool form(World& world);
+  void assign_facilitators(World& world, std::vector<matching::Candidate>& open);
+  bool form(World& world, std::vector<matching::Candidate>& open);
 
   // group_cohort_vitality.cpp
   bool session_week(const Cohort& c, Week week) const;

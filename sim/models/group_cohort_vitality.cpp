@@ -23,7 +23,9 @@ float CohortModel::member_attendance(const Cohort& c, std::size_t i) {
 }
 
 void CohortModel::draw_presence(const World& world, Cohort& c, Week week) const {
-  const double p = config_.attendance_stages[c.stage];
+  // The stage's attendance, raised by the programme's incentives (World::attendance_gain).
+  const double p =
+      std::min(1.0, config_.attendance_stages[c.stage] + world.attendance_gain(index_));
   c.live = true;
   c.present.assign(c.members.size(), 0);
   for (std::size_t i = 0; i < c.members.size(); ++i)

@@ -98,7 +98,7 @@ class OneOnOneModel final : public Model {
   }
 
   std::int64_t spare(const World& world, Row r, std::int64_t cap) const {
-    return world.effective_capacity(r, cap) - world.people.developer_ties[r];
+    return world.offered_capacity(index_, r, cap) - world.people.developer_ties[r];
   }
 
   // One pass of the shared matcher over this week's intake: the longest-waiting learners who have

@@ -235,7 +235,7 @@ class PeerPodModel final : public Model {
       if (!p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor)) continue;
       if (member_pod_.contains(p.id[r])) continue;
       const auto held = senior_pods_.find(p.id[r]);
-      const std::int64_t spare = world.effective_capacity(r, config_.visit_capacity) -
+      const std::int64_t spare = world.offered_capacity(index_, r, config_.visit_capacity) -
                                  (held == senior_pods_.end() ? 0 : held->second);
       if (spare > 0) open.push_back({r, spare});
     }

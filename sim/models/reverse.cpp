@@ -74,7 +74,7 @@ class ReverseModel final : public Model {
     for (Row r = 0; r < p.size(); ++r) {
       if (!is_junior(world, r)) continue;
       const std::int64_t spare =
-          world.effective_capacity(r, config_.capacity) - p.developer_ties[r];
+          world.offered_capacity(index_, r, config_.capacity) - p.developer_ties[r];
       if (spare > 0) juniors.push_back({r, spare});
     }
     std::vector<bool> matched(queue_.size(), false);

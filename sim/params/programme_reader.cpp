@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -64,7 +65,8 @@ std::optional<ProgrammeConfig> read_entry(const toml::table& entry, const std::s
 
 // Checks across an entry's keys and the scenario: a usable name, and start/end within the run.
 void check_entry(const toml::table& entry, const ProgrammeConfig& p, const std::string& prefix,
-                 const ScenarioMeta& meta, SectionReader& reader) {
+                 const ScenarioMeta& meta, const PopulationConfig& population,
+                 SectionReader& reader) {
   auto ok = [&](const char* key) { return !reader.failed(prefix + "." + key); };
   const ProgrammeCommon& c = p.common;
   if (ok("name") && !valid_programme_name(c.name))
@@ -82,11 +84,41 @@ void check_entry(const toml::table& entry, const ProgrammeConfig& p, const std::
                         fmt::format("{}.end_week and {}.start_week: end_week {} must be after "
                                     "start_week {} (or -1 to run to the end)",
                                     prefix, prefix, c.end_week, c.start_week));
+  if (ok("expand_week") && ok("start_week") && c.expand_week != -1 &&
+      (c.expand_week <= c.start_week || (c.end_week != -1 && c.expand_week >= c.end_week)))
+    reader.at_first_key(entry, {"expand_week"},
+                        fmt::format("{}.expand_week: week {} is not while the programme runs "
+                                    "(after start_week {}{})",
+                                    prefix, c.expand_week, c.start_week,
+                                    c.end_week == -1 ? std::string()
+                                                     : fmt::format(", before end_week {}",
+                                                                   c.end_week)));
+  if (ok("expand_functions") && c.expand_week == -1 && !c.expand_functions.empty())
+    reader.at_first_key(entry, {"expand_functions"},
+                        fmt::format("{}.expand_functions: set expand_week too (the week the "
+                                    "programme expands to these functions)",
+                                    prefix));
+  if (reader.failed("population.function_names")) return;
+  const std::vector<std::string>& known = population.function_names;
+  for (const char* key : {"functions", "expand_functions"}) {
+    if (!ok(key)) continue;
+    const auto& names = std::string_view(key) == "functions" ? c.functions : c.expand_functions;
+    for (const std::string& name : names)
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        reader.at_first_key(entry, {key},
+                            fmt::format("{}.{}: unknown function '{}' (population.function_names: "
+                                        "{}){}",
+                                        prefix, key, name, join_names(known, "'", ", "),
+                                        did_you_mean_suffix(name, known)));
+        break;
+      }
+  }
 }
 
 }  // namespace
 
 std::vector<ProgrammeConfig> read_programmes(const toml::node& node, const ScenarioMeta& meta,
+                                             const PopulationConfig& population,
                                              SectionReader& reader) {
   Reporter& r = reader.reporter();
   std::vector<ProgrammeConfig> programmes;
@@ -110,7 +142,7 @@ std::vector<ProgrammeConfig> read_programmes(const toml::node& node, const Scena
     }
     std::optional<ProgrammeConfig> programme = read_entry(*entry, prefix, reader);
     if (!programme) continue;
-    check_entry(*entry, *programme, prefix, meta, reader);
+    check_entry(*entry, *programme, prefix, meta, population, reader);
     const std::string& name = programme->common.name;
     if (auto [it, fresh] = first_with_name.emplace(name, prefix); !fresh)
       reader.at_first_key(*entry, {"name"},

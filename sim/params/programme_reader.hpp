@@ -11,9 +11,11 @@
 namespace mentorsim::params {
 
 // Reads the `programme` node (an array of tables). Entries are checked individually and then
-// together: names are unique and usable in --set, and each programme starts before the run ends
-// (`meta.weeks`). Entries with an unusable kind are reported and left out.
+// together: names are unique and usable in --set, each programme starts before the run ends
+// (`meta.weeks`), expands while it runs, and names functions of `population`. Entries with an
+// unusable kind are reported and left out.
 std::vector<ProgrammeConfig> read_programmes(const toml::node& node, const ScenarioMeta& meta,
+                                             const PopulationConfig& population,
                                              SectionReader& reader);
 
 // Whether `name` can name a programme: a letter or '_', then letters, digits, '_' or '-'. This

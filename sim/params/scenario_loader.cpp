@@ -55,7 +55,7 @@ Scenario build(const toml::table& root, Reporter& r) {
     reader.read(table, {{&t.spec, config}}, t.spec.name, {});
   }
   if (const toml::node* node = root.get(kProgrammeTable)) {
-    scenario.programmes = read_programmes(*node, scenario.meta, reader);
+    scenario.programmes = read_programmes(*node, scenario.meta, scenario.population, reader);
     // Checks of each programme against the rest of the scenario. Run when every entry read
     // cleanly, so programme i is the array's table i.
     const toml::array* entries = node->as_array();

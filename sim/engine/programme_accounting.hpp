@@ -1,0 +1,31 @@
+#pragma once
+// Per-programme capacity accounting for blended ecosystems: what each programme holds this week.
+// A practitioner can take part in several programmes (load from all of them adds up); these counts
+// say how much of the organisation's developer time and reach each programme accounts for.
+#include <cstdint>
+#include <vector>
+
+#include "engine/world.hpp"
+
+namespace mentorsim {
+
+struct ProgrammeCounts {
+  std::int64_t ties = 0;        // active relationships of the programme
+  std::int64_t learners = 0;    // distinct learners holding one or more of them
+  std::int64_t developers = 0;  // distinct developers holding one or more of them
+  double developer_hours = 0;   // weekly load hours of its ties (session hours / cadence x weight)
+  double senior_hours = 0;      // the part of developer_hours carried by seniors
+  std::int64_t waiting = 0;     // its model's waiting count
+};
+
+class ProgrammeAccounting {
+ public:
+  // One entry per programme of the world, in programme order. Sequential, in tie order.
+  std::vector<ProgrammeCounts> count(const World& world);
+
+ private:
+  // Scratch, reused every week: bit p of word p / 64 of row r's slice marks programme p.
+  std::vector<std::uint64_t> developer_bits_, learner_bits_;
+};
+
+}  // namespace mentorsim

@@ -1,0 +1,225 @@
+// Blended ecosystems: several programmes at once, each with its eligible functions (a pilot that
+// expands), its priority when developers are short, its levers (volunteering, incentives,
+// protected time), and exact per-programme accounting; the bundled ecosystem.toml does not depend
+// on threads.
+#include <catch2/catch.hpp>
+
+#include "support/same_results.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/simulation.hpp"
+#include "params/scenario_loader.hpp"
+
+using namespace mentorsim;
+
+using mentorsim::testing::differences;
+using mentorsim::testing::with_threads;
+
+namespace {
+
+// 500 practitioners, 20 seniors (the only mentors: reciprocity off), no departures, no
+// arrivals unless `arrivals`; the programmes are appended by each test.
+std::string organisation(double arrivals = 0.0) {
+  return "[scenario]\nweeks = 60\nseed = 11\n"
+         "[population]\ninitial_size = 500\nsenior_share = 0.04\n"
+         "[joining]\narrivals_per_week = " +
+         std::to_string(arrivals) +
+         "\n[departure]\nenabled = false\n"
+         "[reciprocity]\nenabled = false\n";
+}
+
+std::string one_on_one(const std::string& name, const std::string& extra = "", int capacity = 2) {
+  return "[[programme]]\nkind = \"one_on_one\"\nname = \"" + name +
+         "\"\ncapacity = " + std::to_string(capacity) + "\ninitial_seek_share = 0.5\n" + extra;
+}
+
+Scenario load(const std::string& text) { return params::load_scenario_text(text, "<test>", {}); }
+
+std::int64_t active_ties_of(const World& w, std::uint8_t programme) {
+  std::int64_t n = 0;
+  for (TieRow t = 0; t < w.ties.size(); ++t)
+    n += w.ties.active(t) && w.ties.programme[t] == programme;
+  return n;
+}
+
+double last(const Simulation& sim, const std::string& series) {
+  return sim.recorder().series(series).back();
+}
+
+}  // namespace
+
+TEST_CASE("a pilot takes part by function and expands at its expand week", "[ecosystem]") {
+  const Scenario scenario =
+      load(organisation(5.0) + one_on_one("pilot",
+                                          "functions = [\"engineering\"]\nexpand_week = 20\n"
+                                          "expand_functions = [\"sales\"]\nseek_share = 0.8\n",
+                                          30));  // places for everyone who asks
+  // function_names default to engineering, operations, sales.
+  constexpr std::uint8_t kEngineering = 0, kOperations = 1, kSales = 2;
+  Simulation sim(scenario, 0);
+  const World& w = sim.world();
+  std::int64_t sales_learners_after = 0;
+  for (int week = 0; week < 60; ++week) {
+    sim.step();
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (!w.ties.active(t)) continue;
+      for (const Row r : {w.ties.learner[t], w.ties.developer[t]}) {
+        const std::uint8_t f = w.people.function[r];
+        CHECK(f != kOperations);
+        if (week < 20) CHECK(f == kEngineering);
+      }
+      sales_learners_after += w.people.function[w.ties.learner[t]] == kSales;
+    }
+  }
+  CHECK(sales_learners_after > 0);
+  CHECK(last(sim, "programme/pilot/ties") > 0);
+}
+
+TEST_CASE("when developers are short, the programme with higher priority matches first",
+          "[ecosystem]") {
+  // 20 seniors x capacity 2 = 40 places; each programme has about 250 seekers at week 0.
+  const bool b_first = GENERATE(true, false);
+  const Scenario scenario =
+      load(organisation() + one_on_one("a") +
+           one_on_one("b", b_first ? "priority = 1\n" : ""));
+  Simulation sim(scenario, 0);
+  sim.step();
+  const World& w = sim.world();
+  std::int64_t places = 0;
+  for (Row r = 0; r < w.people.size(); ++r) places += w.people.has(r, flag::kSenior) ? 2 : 0;
+  REQUIRE(places >= 20);
+  // The first programme to match takes every place; equal priorities keep file order.
+  CHECK(active_ties_of(w, b_first ? 1 : 0) == places);
+  CHECK(active_ties_of(w, b_first ? 0 : 1) == 0);
+  CHECK(last(sim, b_first ? "programme/a/waiting_list" : "programme/b/waiting_list") > 200);
+}
+
+TEST_CASE("only volunteers develop others; incentives add volunteers", "[ecosystem]") {
+  SECTION("no volunteers: nobody is matched, learners wait") {
+    const Scenario scenario = load(organisation() + one_on_one("p", "volunteer_share = 0\n"));
+    Simulation sim(scenario, 0);  // keeps a reference to the scenario
+    for (int week = 0; week < 10; ++week) sim.step();
+    CHECK(active_ties_of(sim.world(), 0) == 0);
+    CHECK(last(sim, "programme/p/waiting_list") > 200);
+  }
+  SECTION("incentives raise the share, keeping everyone who volunteered without them") {
+    const Scenario without = load(organisation() + one_on_one("p", "volunteer_share = 0.5\n"));
+    const Scenario with = load(organisation() + one_on_one("p",
+                                                           "volunteer_share = 0.5\nincentives = "
+                                                           "true\nincentive_volunteer_gain = 0.3\n"));
+    Simulation a(without, 0), b(with, 0);
+    a.step();
+    b.step();
+    const World& wa = a.world();
+    const World& wb = b.world();
+    REQUIRE(wa.people.size() == wb.people.size());
+    std::int64_t va = 0, vb = 0;
+    for (Row r = 0; r < wa.people.size(); ++r) {
+      REQUIRE(wa.people.id[r] == wb.people.id[r]);
+      va += wa.volunteers(0, r);
+      vb += wb.volunteers(0, r);
+      if (wa.volunteers(0, r)) CHECK(wb.volunteers(0, r));
+    }
+    const double n = static_cast<double>(wa.people.size());
+    // Binomial(500, p): 4 standard errors are at most 0.09.
+    CHECK(static_cast<double>(va) / n == Approx(0.5).margin(0.09));
+    CHECK(static_cast<double>(vb) / n == Approx(0.8).margin(0.08));
+    // Non-volunteers hold no ties.
+    for (TieRow t = 0; t < wa.ties.size(); ++t)
+      if (wa.ties.active(t)) CHECK(wa.volunteers(0, wa.ties.developer[t]));
+  }
+}
+
+TEST_CASE("incentives raise the attendance of the programme's relationships", "[ecosystem]") {
+  const Scenario scenario =
+      load(organisation() +
+           one_on_one("p", "attendance = 0.9\nincentives = true\nincentive_attendance_gain = 0.05\n") +
+           one_on_one("q", "attendance = 0.98\nincentives = true\n"
+                           "incentive_attendance_gain = 0.05\n"));
+  Simulation sim(scenario, 0);
+  sim.step();
+  const World& w = sim.world();
+  std::int64_t seen = 0;
+  for (TieRow t = 0; t < w.ties.size(); ++t) {
+    ++seen;
+    CHECK(w.ties.attendance[t] == Approx(w.ties.programme[t] == 0 ? 0.95 : 1.0));  // capped at 1
+  }
+  CHECK(seen > 0);
+}
+
+TEST_CASE("a protected-time budget keeps the programme's load from exhausting developers",
+          "[ecosystem]") {
+  // Two 4-hour sessions a fortnight per mentor (capacity 2): 4 h/week against about 2 available.
+  const bool protect = GENERATE(true, false);
+  const Scenario scenario = load(
+      organisation() +
+      one_on_one("p", std::string("session_hours = 4\nattendance = 1\n") +
+                          (protect ? "protected_hours = 4\n" : "protected_hours = 0\n")));
+  Simulation sim(scenario, 0);
+  for (int week = 0; week < 20; ++week) sim.step();
+  const World& w = sim.world();
+  double loaded = 0, max_exhaustion = 0;
+  for (Row r = 0; r < w.people.size(); ++r) {
+    loaded += w.people.load_hours[r];
+    max_exhaustion = std::max(max_exhaustion, static_cast<double>(w.people.exhaustion[r]));
+  }
+  CHECK(loaded > 50);  // the load is there either way
+  if (protect)
+    CHECK(max_exhaustion == 0);
+  else
+    CHECK(max_exhaustion > 1);
+}
+
+TEST_CASE("per-programme accounting is exact in the bundled ecosystem", "[ecosystem]") {
+  const Scenario scenario = params::load_scenario_file(
+      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=80"});
+  REQUIRE(scenario.programmes.size() == 3);
+  Simulation sim(scenario, 0);
+  const World& w = sim.world();
+  for (int week = 0; week < 80; ++week) {
+    sim.step();
+    double ties_total = 0;
+    for (std::size_t p = 0; p < 3; ++p) {
+      const std::string prefix = "programme/" + scenario.programmes[p].common.name + "/";
+      std::set<Row> developers, learners;
+      std::int64_t ties = 0;
+      double hours = 0, senior_hours = 0;
+      for (TieRow t = 0; t < w.ties.size(); ++t) {
+        if (!w.ties.active(t) || w.ties.programme[t] != p) continue;
+        ++ties;
+        developers.insert(w.ties.developer[t]);
+        learners.insert(w.ties.learner[t]);
+        hours += w.ties.weekly_load(t);
+        if (w.people.has(w.ties.developer[t], flag::kSenior)) senior_hours += w.ties.weekly_load(t);
+      }
+      CHECK(last(sim, prefix + "ties") == static_cast<double>(ties));
+      CHECK(last(sim, prefix + "developers") == static_cast<double>(developers.size()));
+      CHECK(last(sim, prefix + "learners") == static_cast<double>(learners.size()));
+      CHECK(last(sim, prefix + "developer_hours") == Approx(hours));
+      CHECK(last(sim, prefix + "senior_hours") == Approx(senior_hours));
+      CHECK(last(sim, prefix + "waiting_list") ==
+            static_cast<double>(w.models()[p]->waiting_count()));
+      ties_total += last(sim, prefix + "ties");
+    }
+    CHECK(ties_total == last(sim, "active_ties"));
+  }
+  // Every programme ran: the pods expanded beyond the engineering pilot, reverse ties started.
+  CHECK(sim.recorder().series("programme/reverse/ties")[25] == 0);
+  const std::vector<double>& reverse = sim.recorder().series("programme/reverse/ties");
+  CHECK(*std::max_element(reverse.begin(), reverse.end()) > 0);
+  CHECK(last(sim, "programme/pods/learners") >
+        sim.recorder().series("programme/pods/learners")[51]);
+}
+
+TEST_CASE("the bundled ecosystem gives the same bits with 1 and 2 threads", "[ecosystem]") {
+  const Scenario scenario = params::load_scenario_file(
+      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=104"});
+  const RunResult one = with_threads(1, [&] { return Simulation(scenario, 1).run(); });
+  const RunResult two = with_threads(2, [&] { return Simulation(scenario, 1).run(); });
+  CHECK(differences(one, two) == 0);
+}
