@@ -30,8 +30,10 @@ bool contains(const std::vector<Row>& rows, Row r) {
 // Candidates with room, in row order.
 std::vector<Candidate> open_candidates(std::vector<Candidate> candidates) {
   std::erase_if(candidates, [](const Candidate& c) { return c.spare <= 0; });
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& a, const Candidate& b) { return a.row < b.row; });
+  const auto by_row = [](const Candidate& a, const Candidate& b) { return a.row < b.row; };
+  // Models usually list candidates in row order already; checking is linear, sorting is not.
+  if (!std::is_sorted(candidates.begin(), candidates.end(), by_row))
+    std::sort(candidates.begin(), candidates.end(), by_row);
   return candidates;
 }
 
