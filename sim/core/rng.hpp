@@ -30,8 +30,8 @@ enum class Purpose : std::uint64_t {
   kCohortGuard = 19,     // group cohorts: a calendar guard holds off a slip down
   kConstellationCoordinator = 20,  // constellations: a learner's constellation has a coordinator
   kConstellationReflection = 21,   // constellations: the annual reflection takes place
-  kAllHandsPresence = 25,  // group cohorts: a member attends the programme's all-hands
-  kVolunteers = 28,     // blended ecosystems: a practitioner volunteers for a programme (once)
+  kAllHandsPresence = 25,          // group cohorts: a member attends the programme's all-hands
+  kVolunteers = 28,  // blended ecosystems: a practitioner volunteers for a programme (once)
   kBenchmarkProbe = 99,
 };
 

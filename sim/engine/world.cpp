@@ -12,8 +12,8 @@ std::uint32_t mask_of(const std::vector<std::string>& names, const std::vector<s
   if (names.empty()) return (std::uint32_t{1} << all.size()) - 1u;
   std::uint32_t mask = 0;
   for (const std::string& name : names)
-    mask |= std::uint32_t{1}
-            << static_cast<unsigned>(std::find(all.begin(), all.end(), name) - all.begin());
+    mask |= std::uint32_t{1} << static_cast<unsigned>(std::find(all.begin(), all.end(), name) -
+                                                      all.begin());
   return mask;
 }
 
@@ -27,10 +27,9 @@ World::World(const Scenario& scenario, std::uint64_t replicate)
   for (const ProgrammeConfig& programme : scenario.programmes) {
     const ProgrammeCommon& c = programme.common;
     const std::uint32_t before = mask_of(c.functions, functions);
-    access_.push_back(
-        {before, before | mask_of(c.expand_functions, functions), static_cast<Week>(c.expand_week),
-         c.effective_volunteer_share(),
-         static_cast<float>(c.incentives ? c.incentive_attendance_gain : 0.0)});
+    access_.push_back({before, before | mask_of(c.expand_functions, functions),
+                       static_cast<Week>(c.expand_week), c.effective_volunteer_share(),
+                       static_cast<float>(c.incentives ? c.incentive_attendance_gain : 0.0)});
   }
 }
 

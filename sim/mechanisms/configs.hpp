@@ -103,9 +103,9 @@ struct ProgrammeCommon {
   // protected-time budget per developer.
   double volunteer_share;
   bool incentives;
-  double incentive_volunteer_gain;    // added to volunteer_share (capped at 1)
-  double incentive_attendance_gain;   // added to each new tie's attendance (capped at 1)
-  double protected_hours;             // hours/week of this programme's load not counted as load
+  double incentive_volunteer_gain;   // added to volunteer_share (capped at 1)
+  double incentive_attendance_gain;  // added to each new tie's attendance (capped at 1)
+  double protected_hours;            // hours/week of this programme's load not counted as load
 
   double effective_volunteer_share() const {
     return std::min(1.0, volunteer_share + (incentives ? incentive_volunteer_gain : 0.0));

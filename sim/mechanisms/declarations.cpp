@@ -269,11 +269,12 @@ params::SectionSpec programme_common() {
             "Recognition, skill badges, review credit (seed 002: 'Each role requires tailored "
             "incentives, such as recognition, skill badges, or opportunities for advancement, "
             "ensuring sustained participation').")
-      .real("incentive_volunteer_gain", &ProgrammeCommon::incentive_volunteer_gain, 0.2, {0, 1},
-            "", "With incentives, added to volunteer_share, capped at 1 (assumed).")
+      .real("incentive_volunteer_gain", &ProgrammeCommon::incentive_volunteer_gain, 0.2, {0, 1}, "",
+            "With incentives, added to volunteer_share, capped at 1 (assumed).")
       .real("incentive_attendance_gain", &ProgrammeCommon::incentive_attendance_gain, 0.05, {0, 1},
-            "", "With incentives, added to the attendance of the programme's new relationships, "
-                "capped at 1 (assumed).")
+            "",
+            "With incentives, added to the attendance of the programme's new relationships, "
+            "capped at 1 (assumed).")
       .real("protected_hours", &ProgrammeCommon::protected_hours, 0.0, {0, 168}, "hours/week",
             "Protected-time budget per developer: up to this many hours a week of the "
             "programme's load do not count against available hours (seed 002: 'ensuring "

@@ -171,9 +171,8 @@ std::vector<matching::Candidate> CohortModel::open_facilitators(const World& wor
 
 // One cohort's worth of room less in `open` for `facilitator` (a cohort or a membership taken).
 void CohortModel::take(std::vector<matching::Candidate>& open, Row facilitator) {
-  const auto it = std::lower_bound(
-      open.begin(), open.end(), facilitator,
-      [](const matching::Candidate& c, Row r) { return c.row < r; });
+  const auto it = std::lower_bound(open.begin(), open.end(), facilitator,
+                                   [](const matching::Candidate& c, Row r) { return c.row < r; });
   if (it == open.end() || it->row != facilitator) return;
   if (--it->spare <= 0) open.erase(it);
 }
@@ -223,16 +222,16 @@ bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
     if (std::find(member_rows.begin(), member_rows.end(), c.row) == member_rows.end())
       candidates.push_back(c);
   const matching::Seeker seeker{queue_.front().id, member_rows.front(), queue_.front().since, 1};
-  const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
-                                     std::move(candidates), {}, config_.facilitator_capacity, 1,
-                                     index_);
+  const auto pairs =
+      matching::match(world, matching::Policy::kFifo, {&seeker, 1}, std::move(candidates), {},
+                      config_.facilitator_capacity, 1, index_);
   if (pairs.empty()) return false;
   take(open, pairs.front().developer);
   // Members are in a cohort now: no longer free to facilitate.
   for (Row r : member_rows) {
-    const auto it = std::lower_bound(
-        open.begin(), open.end(), r,
-        [](const matching::Candidate& c, Row row) { return c.row < row; });
+    const auto it =
+        std::lower_bound(open.begin(), open.end(), r,
+                         [](const matching::Candidate& c, Row row) { return c.row < row; });
     if (it != open.end() && it->row == r) open.erase(it);
   }
   const std::uint32_t cid = next_cohort_id_++;

@@ -86,13 +86,13 @@ void check_entry(const toml::table& entry, const ProgrammeConfig& p, const std::
                                     prefix, prefix, c.end_week, c.start_week));
   if (ok("expand_week") && ok("start_week") && c.expand_week != -1 &&
       (c.expand_week <= c.start_week || (c.end_week != -1 && c.expand_week >= c.end_week)))
-    reader.at_first_key(entry, {"expand_week"},
-                        fmt::format("{}.expand_week: week {} is not while the programme runs "
-                                    "(after start_week {}{})",
-                                    prefix, c.expand_week, c.start_week,
-                                    c.end_week == -1 ? std::string()
-                                                     : fmt::format(", before end_week {}",
-                                                                   c.end_week)));
+    reader.at_first_key(
+        entry, {"expand_week"},
+        fmt::format(
+            "{}.expand_week: week {} is not while the programme runs "
+            "(after start_week {}{})",
+            prefix, c.expand_week, c.start_week,
+            c.end_week == -1 ? std::string() : fmt::format(", before end_week {}", c.end_week)));
   if (ok("expand_functions") && c.expand_week == -1 && !c.expand_functions.empty())
     reader.at_first_key(entry, {"expand_functions"},
                         fmt::format("{}.expand_functions: set expand_week too (the week the "

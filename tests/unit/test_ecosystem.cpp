@@ -38,7 +38,9 @@ std::string one_on_one(const std::string& name, const std::string& extra = "", i
          "\"\ncapacity = " + std::to_string(capacity) + "\ninitial_seek_share = 0.5\n" + extra;
 }
 
-Scenario load(const std::string& text) { return params::load_scenario_text(text, "<test>", {}); }
+Scenario load(const std::string& text) {
+  return params::load_scenario_text(text, "<test>", {});
+}
 
 std::int64_t active_ties_of(const World& w, std::uint8_t programme) {
   std::int64_t n = 0;
@@ -85,8 +87,7 @@ TEST_CASE("when developers are short, the programme with higher priority matches
   // 20 seniors x capacity 2 = 40 places; each programme has about 250 seekers at week 0.
   const bool b_first = GENERATE(true, false);
   const Scenario scenario =
-      load(organisation() + one_on_one("a") +
-           one_on_one("b", b_first ? "priority = 1\n" : ""));
+      load(organisation() + one_on_one("a") + one_on_one("b", b_first ? "priority = 1\n" : ""));
   Simulation sim(scenario, 0);
   sim.step();
   const World& w = sim.world();
@@ -109,9 +110,10 @@ TEST_CASE("only volunteers develop others; incentives add volunteers", "[ecosyst
   }
   SECTION("incentives raise the share, keeping everyone who volunteered without them") {
     const Scenario without = load(organisation() + one_on_one("p", "volunteer_share = 0.5\n"));
-    const Scenario with = load(organisation() + one_on_one("p",
-                                                           "volunteer_share = 0.5\nincentives = "
-                                                           "true\nincentive_volunteer_gain = 0.3\n"));
+    const Scenario with =
+        load(organisation() + one_on_one("p",
+                                         "volunteer_share = 0.5\nincentives = "
+                                         "true\nincentive_volunteer_gain = 0.3\n"));
     Simulation a(without, 0), b(with, 0);
     a.step();
     b.step();
@@ -136,11 +138,12 @@ TEST_CASE("only volunteers develop others; incentives add volunteers", "[ecosyst
 }
 
 TEST_CASE("incentives raise the attendance of the programme's relationships", "[ecosystem]") {
-  const Scenario scenario =
-      load(organisation() +
-           one_on_one("p", "attendance = 0.9\nincentives = true\nincentive_attendance_gain = 0.05\n") +
-           one_on_one("q", "attendance = 0.98\nincentives = true\n"
-                           "incentive_attendance_gain = 0.05\n"));
+  const Scenario scenario = load(
+      organisation() +
+      one_on_one("p", "attendance = 0.9\nincentives = true\nincentive_attendance_gain = 0.05\n") +
+      one_on_one("q",
+                 "attendance = 0.98\nincentives = true\n"
+                 "incentive_attendance_gain = 0.05\n"));
   Simulation sim(scenario, 0);
   sim.step();
   const World& w = sim.world();
@@ -156,10 +159,10 @@ TEST_CASE("a protected-time budget keeps the programme's load from exhausting de
           "[ecosystem]") {
   // Two 4-hour sessions a fortnight per mentor (capacity 2): 4 h/week against about 2 available.
   const bool protect = GENERATE(true, false);
-  const Scenario scenario = load(
-      organisation() +
-      one_on_one("p", std::string("session_hours = 4\nattendance = 1\n") +
-                          (protect ? "protected_hours = 4\n" : "protected_hours = 0\n")));
+  const Scenario scenario =
+      load(organisation() +
+           one_on_one("p", std::string("session_hours = 4\nattendance = 1\n") +
+                               (protect ? "protected_hours = 4\n" : "protected_hours = 0\n")));
   Simulation sim(scenario, 0);
   for (int week = 0; week < 20; ++week) sim.step();
   const World& w = sim.world();
