@@ -12,6 +12,7 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitBadInput = 2;
 
 int cmd_run(const std::vector<std::string>& args, const std::string& command_line);
+int cmd_compare(const std::vector<std::string>& args, const std::string& command_line);
 int cmd_check(const std::vector<std::string>& args);
 int cmd_schema(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);

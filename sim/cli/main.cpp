@@ -21,6 +21,9 @@ usage: mentorsim <command> [options]
 
 commands:
   run SCENARIO      run a scenario, write HDF5 (--out) and print a summary
+  compare BASELINE OTHER...
+                    run scenarios on common random numbers and print each metric with its
+                    paired difference against the baseline (95% CIs)
   check SCENARIO    validate a scenario and print it fully resolved
   schema            list every scenario parameter (--format md|toml|json)
   bench             run the declared benchmark scenarios and report throughput and memory
@@ -72,6 +75,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "run") return cmd_run(args, joined_command_line(argc, argv));
+    if (command == "compare") return cmd_compare(args, joined_command_line(argc, argv));
     if (command == "check") return cmd_check(args);
     if (command == "schema") return cmd_schema(args);
     if (command == "bench") return cmd_bench(args);

@@ -171,8 +171,9 @@ void write_doubles(hid_t group, const std::string& group_path, const std::string
   string_attr(dset.get(), path, "doc", doc);
 }
 
-void write_run(hid_t runs_group, const RunResult& run, hid_t lcpl) {
-  const std::string path = "/runs/" + run.run_id;
+// `runs_path` is the path of `runs_group`, e.g. "/runs" or "/scenarios/<label>/runs".
+void write_run(hid_t runs_group, const std::string& runs_path, const RunResult& run, hid_t lcpl) {
+  const std::string path = runs_path + "/" + run.run_id;
   const Handle group = create_group(runs_group, run.run_id, lcpl, path);
   string_attr(group.get(), path, "scenario_name", run.scenario_name);
   string_attr(group.get(), path, "scenario_source", run.scenario_source);
@@ -192,8 +193,19 @@ void write_run(hid_t runs_group, const RunResult& run, hid_t lcpl) {
                   lcpl);
 }
 
-void write_file(const fs::path& file_name, const InvocationInfo& info,
-                const std::vector<RunResult>& runs) {
+void write_provenance(hid_t root, const InvocationInfo& info, const char* format, int version) {
+  string_attr(root, "/", "format", format);
+  scalar_attr(root, "/", "format_version", version, H5T_STD_I32LE, H5T_NATIVE_INT);
+  string_attr(root, "/", "version", info.version);
+  string_attr(root, "/", "git_commit", info.git_commit);
+  string_attr(root, "/", "created_utc", info.created_utc);
+  string_attr(root, "/", "command_line", info.command_line);
+  scalar_attr(root, "/", "threads", info.threads, H5T_STD_I32LE, H5T_NATIVE_INT);
+}
+
+// Creates `file_name`, calls write_body(root, lcpl) and closes the file, checking every step.
+template <typename Body>
+void write_file(const fs::path& file_name, Body&& write_body) {
   const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "H5Pcreate(file access)");
   // SEMI: closing the file fails if an object in it is still open, rather than leaving the file
   // open (and unflushed) behind a successful-looking H5Fclose.
@@ -204,20 +216,34 @@ void write_file(const fs::path& file_name, const InvocationInfo& info,
     const Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose, "H5Pcreate(link create)");
     check_ok(H5Pset_create_intermediate_group(lcpl.get(), 1), "H5Pset_create_intermediate_group");
     check_ok(H5Pset_char_encoding(lcpl.get(), H5T_CSET_UTF8), "H5Pset_char_encoding");
-
-    const hid_t root = file.get();
-    string_attr(root, "/", "format", "mentorsim-run");
-    scalar_attr(root, "/", "format_version", kHdf5FormatVersion, H5T_STD_I32LE, H5T_NATIVE_INT);
-    string_attr(root, "/", "version", info.version);
-    string_attr(root, "/", "git_commit", info.git_commit);
-    string_attr(root, "/", "created_utc", info.created_utc);
-    string_attr(root, "/", "command_line", info.command_line);
-    scalar_attr(root, "/", "threads", info.threads, H5T_STD_I32LE, H5T_NATIVE_INT);
-
-    const Handle runs_group = create_group(root, "runs", lcpl.get(), "/runs");
-    for (const auto& run : runs) write_run(runs_group.get(), run, lcpl.get());
+    write_body(file.get(), lcpl.get());
   }
   file.close("closing " + file_name.string());
+}
+
+void write_runs(hid_t root, const InvocationInfo& info, const std::vector<RunResult>& runs,
+                hid_t lcpl) {
+  write_provenance(root, info, "mentorsim-run", kHdf5FormatVersion);
+  const Handle runs_group = create_group(root, "runs", lcpl, "/runs");
+  for (const auto& run : runs) write_run(runs_group.get(), "/runs", run, lcpl);
+}
+
+void write_scenarios(hid_t root, const InvocationInfo& info,
+                     const std::vector<ScenarioGroup>& scenarios, hid_t lcpl) {
+  write_provenance(root, info, "mentorsim-compare", kHdf5CompareFormatVersion);
+  std::vector<std::string> labels;
+  for (const auto& s : scenarios) labels.push_back(s.label);
+  string_attr(root, "/", "baseline", labels.empty() ? std::string() : labels.front());
+  string_array_attr(root, "/", "scenarios", labels);  // arm order: baseline first
+  const Handle all = create_group(root, "scenarios", lcpl, "/scenarios");
+  for (const auto& s : scenarios) {
+    const std::string path = "/scenarios/" + s.label;
+    const Handle group = create_group(all.get(), s.label, lcpl, path);
+    string_attr(group.get(), path, "scenario_source", s.source);
+    string_attr(group.get(), path, "resolved_scenario", s.resolved_scenario_toml);
+    const Handle runs_group = create_group(group.get(), "runs", lcpl, path + "/runs");
+    for (const auto& run : s.runs) write_run(runs_group.get(), path + "/runs", run, lcpl);
+  }
 }
 
 // A name becomes an HDF5 link path: no empty component, and no "." or ".." (which HDF5 would
@@ -280,6 +306,38 @@ fs::path parent_dir(const fs::path& out) {
   throw InputError(Diagnostic{out.string(), 0, 0, std::move(message)});
 }
 
+// Writes the file under a temporary name next to `out` with write(temp), then renames it onto
+// `out`; on any failure removes the temporary and leaves `out` untouched.
+template <typename Write>
+void write_atomically(const fs::path& out, bool force, Write&& write) {
+  // Same directory as `out`, so the rename cannot cross file systems; the pid keeps two
+  // concurrent invocations apart.
+  const fs::path temp =
+      parent_dir(out) / fmt::format(".{}.tmp-{}", out.filename().string(), ::getpid());
+  const QuietHdf5Errors quiet;
+  auto remove_temp = [&temp] {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+  };
+  try {
+    write(temp);
+    sync_file(temp);
+    // A file that appeared at `out` during the run is not overwritten either.
+    std::error_code ec;
+    if (!force && fs::exists(fs::symlink_status(out, ec)))
+      bad_destination(out, "exists; pass --force to overwrite");
+    fs::rename(temp, out, ec);
+    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
+  } catch (const RunError& e) {
+    remove_temp();
+    throw RunError(fmt::format("cannot write {}: {}", out.string(), e.what()));
+  } catch (...) {
+    remove_temp();
+    throw;
+  }
+  sync_directory(parent_dir(out));
+}
+
 }  // namespace
 
 void check_output_path(const fs::path& out, bool force) {
@@ -301,32 +359,23 @@ void write_hdf5(const fs::path& out, const InvocationInfo& info, const std::vect
                 bool force) {
   check_output_path(out, force);
   validate(runs);
-  // Same directory as `out`, so the rename cannot cross file systems; the pid keeps two
-  // concurrent invocations apart.
-  const fs::path temp =
-      parent_dir(out) / fmt::format(".{}.tmp-{}", out.filename().string(), ::getpid());
-  const QuietHdf5Errors quiet;
-  auto remove_temp = [&temp] {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-  };
-  try {
-    write_file(temp, info, runs);
-    sync_file(temp);
-    // A file that appeared at `out` during the run is not overwritten either.
-    std::error_code ec;
-    if (!force && fs::exists(fs::symlink_status(out, ec)))
-      bad_destination(out, "exists; pass --force to overwrite");
-    fs::rename(temp, out, ec);
-    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
-  } catch (const RunError& e) {
-    remove_temp();
-    throw RunError(fmt::format("cannot write {}: {}", out.string(), e.what()));
-  } catch (...) {
-    remove_temp();
-    throw;
+  write_atomically(out, force, [&](const fs::path& temp) {
+    write_file(temp, [&](hid_t root, hid_t lcpl) { write_runs(root, info, runs, lcpl); });
+  });
+}
+
+void write_comparison_hdf5(const fs::path& out, const InvocationInfo& info,
+                           const std::vector<ScenarioGroup>& scenarios, bool force) {
+  check_output_path(out, force);
+  std::set<std::string> labels;
+  for (const auto& s : scenarios) {
+    if (!valid_link_name(s.label, false) || !labels.insert(s.label).second)
+      throw RunError(fmt::format("invalid or duplicate scenario label '{}'", s.label));
+    validate(s.runs);
   }
-  sync_directory(parent_dir(out));
+  write_atomically(out, force, [&](const fs::path& temp) {
+    write_file(temp, [&](hid_t root, hid_t lcpl) { write_scenarios(root, info, scenarios, lcpl); });
+  });
 }
 
 }  // namespace mentorsim

@@ -5,6 +5,7 @@
 // The file is written under a temporary name in the destination directory, closed, flushed to disk
 // and renamed onto the destination, so a reader never sees a half-written file at `out`.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "output/run_result.hpp"
@@ -24,5 +25,22 @@ void check_output_path(const std::filesystem::path& out, bool force);
 // `out` is untouched.
 void write_hdf5(const std::filesystem::path& out, const InvocationInfo& info,
                 const std::vector<RunResult>& runs, bool force);
+
+// One scenario of `mentorsim compare`, written as the group /scenarios/<label>.
+struct ScenarioGroup {
+  std::string label;   // a single HDF5 link name, unique in the file
+  std::string source;  // path of the scenario file
+  std::string resolved_scenario_toml;
+  std::vector<RunResult> runs;
+};
+
+// Version of the layout written by write_comparison_hdf5 (format "mentorsim-compare").
+inline constexpr int kHdf5CompareFormatVersion = 1;
+
+// Writes several scenarios' runs to one file, grouped by scenario (docs/output-format.md, format
+// "mentorsim-compare"); scenarios[0] is the baseline. Same destination checks, errors and atomic
+// replace as write_hdf5.
+void write_comparison_hdf5(const std::filesystem::path& out, const InvocationInfo& info,
+                           const std::vector<ScenarioGroup>& scenarios, bool force);
 
 }  // namespace mentorsim

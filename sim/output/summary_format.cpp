@@ -167,6 +167,21 @@ double t_quantile_975(std::size_t df) {
   return z + (g1 + (g2 + (g3 + g4 / v) / v) / v) / v;
 }
 
+MeanInterval mean_with_interval(const std::vector<double>& values) {
+  const double n = static_cast<double>(values.size());
+  double sum = 0;
+  for (const double v : values) sum += v;
+  MeanInterval out{values.empty() ? kNaN : sum / n, kNaN, kNaN, kNaN};
+  if (values.size() < 2) return out;
+  double squares = 0;  // two-pass: no cancellation for large means with small spread
+  for (const double v : values) squares += (v - out.mean) * (v - out.mean);
+  out.sd = std::sqrt(squares / (n - 1));
+  const double half = t_quantile_975(values.size() - 1) * out.sd / std::sqrt(n);
+  out.low = out.mean - half;
+  out.high = out.mean + half;
+  return out;
+}
+
 std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
   std::vector<MetricStats> stats;
   std::map<std::string, size_t> index;  // name -> position in stats
@@ -178,18 +193,12 @@ std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
     }
   }
   for (auto& m : stats) {
-    const double n = static_cast<double>(m.values.size());
-    double sum = 0;
-    for (const double v : m.values) sum += v;
-    m.mean = sum / n;
-    m.sd = m.ci_low = m.ci_high = kNaN;
+    const MeanInterval interval = mean_with_interval(m.values);
+    m.mean = interval.mean;
+    m.sd = interval.sd;
+    m.ci_low = interval.low;
+    m.ci_high = interval.high;
     if (m.values.size() < 2) continue;
-    double squares = 0;  // two-pass: no cancellation for large means with small spread
-    for (const double v : m.values) squares += (v - m.mean) * (v - m.mean);
-    m.sd = std::sqrt(squares / (n - 1));
-    const double half = t_quantile_975(m.values.size() - 1) * m.sd / std::sqrt(n);
-    m.ci_low = m.mean - half;
-    m.ci_high = m.mean + half;
     // Counts, shares and durations cannot be negative: when no replicate is, neither is the
     // interval's lower end (the t interval is symmetric and would otherwise cross 0 for a metric
     // that is 0 in most replicates).

@@ -25,6 +25,17 @@ struct MetricStats {
 // The 0.975 quantile of Student's t distribution with `df` >= 1 degrees of freedom.
 double t_quantile_975(std::size_t df);
 
+// Mean of `values` with its 95% Student-t interval: mean -/+ t(0.975, n-1) sd / sqrt(n). Shared by
+// the run summary and `mentorsim compare`'s paired differences. With n < 2, sd, low and high are
+// NaN; with n == 0 the mean is NaN too. No clipping at 0 (summarize does that for its metrics).
+struct MeanInterval {
+  double mean = 0;
+  double sd = 0;  // sample standard deviation (n - 1 denominator)
+  double low = 0;
+  double high = 0;
+};
+MeanInterval mean_with_interval(const std::vector<double>& values);
+
 // Statistics of every summary value, in the order of first appearance across runs.
 std::vector<MetricStats> summarize(const std::vector<RunResult>& runs);
 

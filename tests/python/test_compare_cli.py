@@ -1,0 +1,101 @@
+"""`mentorsim compare` through the real CLI: the grouped HDF5 file, seed alignment, warnings."""
+
+import json
+import os
+import pathlib
+import subprocess
+
+import h5py
+import pytest
+
+BINARY = os.environ.get("MENTORSIM_BINARY")
+SOURCE = pathlib.Path(os.environ.get("MENTORSIM_SOURCE_DIR", pathlib.Path(__file__).parents[2]))
+MODELS = SOURCE / "scenarios" / "models"
+pytestmark = pytest.mark.skipif(not BINARY, reason="MENTORSIM_BINARY not set")
+QUICK = ["--replicates", "2", "--set", "scenario.weeks=26"]
+
+
+def compare(*args):
+    return subprocess.run([BINARY, "compare", *args], capture_output=True, text=True, timeout=120)
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def variant(tmp_path, name, old, new):
+    """A copy of the one-on-one scenario with one line replaced."""
+    source = (MODELS / "one_on_one.toml").read_text()
+    assert old in source
+    path = tmp_path / name
+    path.write_text(source.replace(old, new, 1))
+    return path
+
+
+def test_grouped_file_and_json(tmp_path):
+    out = tmp_path / "compare.h5"
+    result = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"),
+                     str(MODELS / "one_on_one.toml"), *QUICK, "--out", str(out), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["baseline"] == "one_on_one"
+    assert [s["label"] for s in report["scenarios"]] == ["one_on_one", "peer_pod", "one_on_one-2"]
+    coverage = report["metrics"]["final_coverage"]
+    assert coverage["differences"]["one_on_one-2"]["mean"] == 0  # same scenario, same draws
+    assert coverage["stats"]["peer_pod"]["n"] == 2
+    with h5py.File(out, "r") as f:
+        assert text(f.attrs["format"]) == "mentorsim-compare"
+        assert [text(s) for s in f.attrs["scenarios"]] == ["one_on_one", "peer_pod", "one_on_one-2"]
+        group = f["scenarios/peer_pod"]
+        assert text(group.attrs["scenario_source"]).endswith("peer_pod.toml")
+        assert "weeks = 26" in text(group.attrs["resolved_scenario"])
+        assert sorted(group["runs"]) == ["r0000", "r0001"]
+        assert len(group["runs/r0001/weekly/coverage"]) == 26
+        assert group["runs/r0001/summary/final_coverage"][()] == pytest.approx(
+            coverage["stats"]["peer_pod"]["values"][1])
+
+
+def test_other_scenarios_run_on_the_baseline_seed(tmp_path):
+    other = variant(tmp_path, "other.toml", "seed = 2026", "seed = 99")
+    out = tmp_path / "compare.h5"
+    result = compare(str(MODELS / "one_on_one.toml"), str(other), *QUICK, "--out", str(out),
+                     "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    with h5py.File(out, "r") as f:
+        assert f["scenarios/one_on_one-2/runs/r0000"].attrs["seed"] == 2026
+        assert "seed = 2026" in text(f["scenarios/one_on_one-2"].attrs["resolved_scenario"])
+
+
+def test_different_population_warns_but_runs(tmp_path):
+    other = variant(tmp_path, "bigger.toml", "initial_size = 2000", "initial_size = 1500")
+    result = compare(str(MODELS / "one_on_one.toml"), str(other), *QUICK, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "warning: one_on_one-2 differs from the baseline one_on_one in [population]" in (
+        result.stderr)
+    assert "[joining]" not in result.stderr
+    assert result.stdout.startswith("metric,scenario,mean,ci_low,ci_high,diff,")
+
+
+def test_same_population_does_not_warn():
+    result = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"), *QUICK)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
+def test_help_and_usage_errors(tmp_path):
+    result = compare("--help")
+    assert result.returncode == 0
+    assert "BASELINE" in result.stdout and "--replicates" in result.stdout
+    top = subprocess.run([BINARY, "--help"], capture_output=True, text=True)
+    assert "compare BASELINE" in top.stdout
+    out = tmp_path / "c.h5"
+    assert compare(str(MODELS / "one_on_one.toml"), "--out", str(out)).returncode == 2
+    existing = tmp_path / "existing.h5"
+    existing.write_text("keep")
+    result = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"), *QUICK,
+                     "--out", str(existing))
+    assert result.returncode == 2
+    assert "pass --force" in result.stderr
+    assert existing.read_text() == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.h5"]
