@@ -150,10 +150,11 @@ void Recorder::record(const World& world) {
   }
   std::size_t waiting = 0, over = 0;
   for (const auto& model : world.models()) waiting += model->waiting_count();
-  if (!world.models().empty())
-    for (Row r = 0; r < n; ++r)
-      over += std::any_of(world.models().begin(), world.models().end(),
-                          [&](const auto& model) { return model->over_capacity(world, r); });
+  if (!world.models().empty()) {
+    over_capacity_.assign(n, 0);
+    for (const auto& model : world.models()) model->mark_over_capacity(world, over_capacity_);
+    over = static_cast<std::size_t>(std::count(over_capacity_.begin(), over_capacity_.end(), 1));
+  }
   std::int64_t active_ties = 0;
   for (TieRow t = 0; t < world.ties.size(); ++t) active_ties += world.ties.active(t);
 

@@ -30,6 +30,7 @@ class Recorder {
   std::size_t zones_first_ = 0;       // index of mean_skill/<zone 0>
   std::size_t programmes_first_ = 0;  // index of programme/<first>/ties; six series each
   ProgrammeAccounting accounting_;
+  std::vector<std::uint8_t> over_capacity_;  // scratch: 1 for rows some programme marks
   double competence_threshold_;
   // Run-wide accumulators for the summary.
   std::int64_t matches_total_ = 0;

@@ -1,7 +1,9 @@
 #pragma once
 // Developmental relationships (ties) as structure-of-arrays with stable ids. A tie is created by a
 // programme's matcher and ended by a reason; ended ties are removed at the end of the week.
+#include <algorithm>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "engine/ids.hpp"
@@ -58,6 +60,31 @@ class Ties {
   // Scheduled sessions fall on the start week and every cadence_weeks after it.
   bool scheduled(TieRow t, Week week) const {
     return week >= start_week[t] && (week - start_week[t]) % cadence_weeks[t] == 0;
+  }
+
+  // Row of tie `id`, or size() when it is no longer in the table (ended and compacted away).
+  // Rows are in id order, so this is a binary search.
+  TieRow find(TieId tie_id) const {
+    const auto it = std::lower_bound(id.begin(), id.end(), tie_id);
+    return it == id.end() || *it != tie_id ? size() : static_cast<TieRow>(it - id.begin());
+  }
+  // Calls f(row) for each of `ids` (ascending) still in the table, in one forward pass that
+  // gallops from the previous hit: ties created together sit together, so this is near-linear
+  // in ids.size() where a binary search per id would cost log(size()) cache misses each.
+  template <class F>
+  void for_each_row(std::span<const TieId> ids, F&& f) const {
+    std::size_t from = 0;
+    const std::size_t n = id.size();
+    for (TieId wanted : ids) {
+      std::size_t step = 1;
+      while (from + step < n && id[from + step] < wanted) step *= 2;
+      const auto first = id.begin() + static_cast<std::ptrdiff_t>(from + step / 2);
+      const auto last = id.begin() + static_cast<std::ptrdiff_t>(std::min(n, from + step + 1));
+      const auto it = std::lower_bound(first, last, wanted);
+      from = static_cast<std::size_t>(it - id.begin());
+      if (from == n) return;
+      if (*it == wanted) f(static_cast<TieRow>(from));
+    }
   }
 
   // Removes ended ties, keeping order (and so id order).

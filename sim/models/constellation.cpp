@@ -236,9 +236,8 @@ void ConstellationModel::refresh_quality(World& world, const Learner& learner,
 }
 
 TieRow ConstellationModel::row_of(const World& world, TieId id) {
-  const auto it = std::lower_bound(world.ties.id.begin(), world.ties.id.end(), id);
-  if (it == world.ties.id.end() || *it != id) return kNoRow;
-  return static_cast<TieRow>(it - world.ties.id.begin());
+  const TieRow t = world.ties.find(id);
+  return t < world.ties.size() ? t : kNoRow;
 }
 
 void ConstellationModel::on_end(World&) {
@@ -257,9 +256,13 @@ std::size_t ConstellationModel::waiting_count() const {
   return waiting;
 }
 
-bool ConstellationModel::over_capacity(const World& world, Row r) const {
-  return world.people.developer_ties[r] > config_.guide_capacity &&
-         guides_.contains(world.people.id[r]);
+// Guides of this programme holding more relationships (over every programme) than guide_capacity.
+void ConstellationModel::mark_over_capacity(const World& world,
+                                            std::vector<std::uint8_t>& over) const {
+  for (const auto& [id, ties] : guides_) {
+    const Row r = world.people.find(id);
+    if (r != kNoRow && world.people.developer_ties[r] > config_.guide_capacity) over[r] = 1;
+  }
 }
 
 }  // namespace constellation

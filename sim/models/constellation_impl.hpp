@@ -52,7 +52,7 @@ class ConstellationModel final : public Model {
   void upkeep(World& world) override;
   void on_end(World& world) override;
   std::size_t waiting_count() const override;
-  bool over_capacity(const World& world, Row r) const override;
+  void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override;
 
  private:
   // constellation.cpp

@@ -96,9 +96,13 @@ void CohortModel::on_end(World&) {
   facilitator_cohorts_.clear();
 }
 
-bool CohortModel::over_capacity(const World& world, Row r) const {
-  const auto it = facilitator_cohorts_.find(world.people.id[r]);
-  return it != facilitator_cohorts_.end() && it->second > config_.facilitator_capacity;
+// Facilitators holding more cohorts than facilitator_capacity.
+void CohortModel::mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const {
+  for (const auto& [id, cohorts] : facilitator_cohorts_) {
+    if (cohorts <= config_.facilitator_capacity) continue;
+    const Row r = world.people.find(id);
+    if (r != kNoRow) over[r] = 1;
+  }
 }
 
 bool CohortModel::below_competence(const World& world, Row r) {
@@ -109,17 +113,9 @@ bool CohortModel::below_competence(const World& world, Row r) {
   return false;
 }
 
-TieRow CohortModel::row_of(const World& world, TieId id) {
-  const auto it = std::lower_bound(world.ties.id.begin(), world.ties.id.end(), id);
-  if (it == world.ties.id.end() || *it != id) return static_cast<TieRow>(world.ties.size());
-  return static_cast<TieRow>(it - world.ties.id.begin());
-}
-
+// Ending a tie keeps its row until the end of the week, so rows found stay valid meanwhile.
 void CohortModel::end_by_id(World& world, std::vector<TieId>& ids, EndReason reason) {
-  for (TieId id : ids) {
-    const TieRow t = row_of(world, id);
-    if (t < world.ties.size()) world.end_tie(t, reason);
-  }
+  world.ties.for_each_row(ids, [&](TieRow t) { world.end_tie(t, reason); });
   ids.clear();
 }
 

@@ -56,7 +56,7 @@ class CohortModel final : public Model {
   void upkeep(World& world) override;
   void on_end(World& world) override;
   std::size_t waiting_count() const override { return queue_.size(); }
-  bool over_capacity(const World& world, Row r) const override;
+  void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override;
 
   // Observables for tests: the last all-hands, and office-hours ties ended so far by EndReason.
   const AllHands& last_all_hands() const { return last_all_hands_; }
@@ -66,7 +66,6 @@ class CohortModel final : public Model {
 
  private:
   static bool below_competence(const World& world, Row r);
-  static TieRow row_of(const World& world, TieId id);
   static void end_by_id(World& world, std::vector<TieId>& ids, EndReason reason);
   TieId tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind, double quality,
             double load_weight, float attendance);

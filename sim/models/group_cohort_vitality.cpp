@@ -42,15 +42,10 @@ void CohortModel::write_attendance(World& world, const Cohort& c) const {
     return i < c.members.size() ? member_attendance(c, i) : 0.0f;
   };
   Ties& ties = world.ties;
-  for (TieId id : c.facilitation) {
-    const TieRow t = row_of(world, id);
-    if (t < ties.size()) ties.attendance[t] = at(ties.learner_id[t]);
-  }
-  for (TieId id : c.peer) {
-    const TieRow t = row_of(world, id);
-    if (t < ties.size())
-      ties.attendance[t] = std::min(at(ties.developer_id[t]), at(ties.learner_id[t]));
-  }
+  ties.for_each_row(c.facilitation, [&](TieRow t) { ties.attendance[t] = at(ties.learner_id[t]); });
+  ties.for_each_row(c.peer, [&](TieRow t) {
+    ties.attendance[t] = std::min(at(ties.developer_id[t]), at(ties.learner_id[t]));
+  });
 }
 
 void CohortModel::prepare_session(World& world, Cohort& c, Week week) const {

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/ids.hpp"
 
@@ -49,10 +50,12 @@ class Model {
   virtual void on_end(World& world) = 0;
   // Learners waiting for this programme now.
   virtual std::size_t waiting_count() const = 0;
-  // Whether practitioner row r holds more relationships (counted over every programme: load from
-  // all of them adds up) than this programme's nominal capacity. The recorder counts a
-  // practitioner once, however many programmes say so.
-  virtual bool over_capacity(const World& world, Row r) const = 0;
+  // Sets over[r] = 1 for each practitioner row r (of this programme's developers) holding more
+  // relationships, counted over every programme (load from all of them adds up), than this
+  // programme's nominal capacity. `over` has one entry per row; models only ever set entries, and
+  // the recorder counts a practitioner once, however many programmes mark them. Each model walks
+  // its own developers, so the cost follows them, not the population.
+  virtual void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const = 0;
 };
 
 }  // namespace mentorsim

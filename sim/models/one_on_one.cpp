@@ -84,8 +84,10 @@ class OneOnOneModel final : public Model {
 
   std::size_t waiting_count() const override { return queue_.size(); }
 
-  bool over_capacity(const World& world, Row r) const override {
-    return world.people.developer_ties[r] > config_.capacity;
+  // Any practitioner holding more than `capacity` relationships.
+  void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override {
+    for (Row r = 0; r < world.people.size(); ++r)
+      if (world.people.developer_ties[r] > config_.capacity) over[r] = 1;
   }
 
  private:

@@ -91,9 +91,12 @@ class PeerPodModel final : public Model {
   std::size_t waiting_count() const override { return queue_.size(); }
 
   // A visiting senior of this programme holding more pods than visit_capacity.
-  bool over_capacity(const World& world, Row r) const override {
-    const auto it = senior_pods_.find(world.people.id[r]);
-    return it != senior_pods_.end() && it->second > config_.visit_capacity;
+  void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override {
+    for (const auto& [id, pods] : senior_pods_) {
+      if (pods <= config_.visit_capacity) continue;
+      const Row r = world.people.find(id);
+      if (r != kNoRow) over[r] = 1;
+    }
   }
 
  private:

@@ -64,9 +64,12 @@ class ReverseModel final : public Model {
     queue_.push_back({world.ties.learner_id[t], z, world.week()});
   }
 
-  // Zone by zone, seniors in waiting-list order. Each senior's candidates are the juniors with room
-  // whose skill in the zone leads theirs by at least min_lead, in row order; the matcher picks at
-  // most one. Its stream separates programmes (index < 256) and zones.
+  // Zone by zone. First one batch through the shared matcher: the zone's waiting seniors in
+  // waiting-list order, over the juniors with room who lead the least-skilled of them by min_lead;
+  // a pair stands when the junior also leads that senior by min_lead. Seniors left without a
+  // standing pair then go one at a time over exactly the juniors who lead them. (One batch instead
+  // of one call per senior: with many juniors, filtering them per senior dominated the run.) The
+  // matcher's stream separates programmes (index < 256), zones and the two passes.
   void match(World& world) override {
     if (queue_.empty()) return;
     const Practitioners& p = world.people;
@@ -78,30 +81,53 @@ class ReverseModel final : public Model {
       if (spare > 0) juniors.push_back({r, spare});
     }
     std::vector<bool> matched(queue_.size(), false);
-    std::vector<matching::Candidate> eligible;
     for (std::int8_t z : zones_) {
+      if (juniors.empty()) break;
       const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
-      for (std::size_t i = 0; i < queue_.size(); ++i) {
-        if (juniors.empty()) break;
-        const Waiting& w = queue_[i];
-        if (w.zone != z) continue;
-        const Row senior = p.find(w.id);
-        const double needed = static_cast<double>(p.skill_row(senior)[z]) + config_.min_lead;
+      std::vector<std::size_t> waiting;  // queue positions of this zone's seniors
+      for (std::size_t i = 0; i < queue_.size(); ++i)
+        if (queue_[i].zone == z && !matched[i]) waiting.push_back(i);
+      if (waiting.empty()) continue;
+      const auto needed = [&](std::size_t i) {
+        return static_cast<double>(p.skill_row(p.find(queue_[i].id))[z]) + config_.min_lead;
+      };
+      const auto leads = [&](Row junior, double need) {
+        return static_cast<double>(p.skill_row(junior)[z]) >= need;
+      };
+      double lowest = 2.0;
+      std::vector<matching::Seeker> seekers;
+      for (std::size_t i : waiting) {
+        lowest = std::min(lowest, needed(i));
+        seekers.push_back({queue_[i].id, p.find(queue_[i].id), queue_[i].since, 1});
+      }
+      std::vector<matching::Candidate> pool;
+      for (const matching::Candidate& c : juniors)
+        if (leads(c.row, lowest)) pool.push_back(c);
+      if (pool.empty()) continue;
+      for (const matching::Pair& m :
+           matching::match(world, policy_, seekers, std::move(pool), weights_, config_.capacity,
+                           config_.candidates, stream)) {
+        const std::size_t i = waiting[m.seeker];
+        if (!leads(m.developer, needed(i)) || !take(juniors, m.developer)) continue;
+        pair(world, m.developer, seekers[m.seeker].row, queue_[i]);
+        matched[i] = true;
+      }
+      std::vector<matching::Candidate> eligible;
+      for (std::size_t i : waiting) {
+        if (matched[i] || juniors.empty()) continue;
+        const double need = needed(i);
         eligible.clear();
         for (const matching::Candidate& c : juniors)
-          if (static_cast<double>(p.skill_row(c.row)[z]) >= needed) eligible.push_back(c);
+          if (leads(c.row, need)) eligible.push_back(c);
         if (eligible.empty()) continue;
-        const matching::Seeker seeker{w.id, senior, w.since, 1};
+        const matching::Seeker seeker{queue_[i].id, p.find(queue_[i].id), queue_[i].since, 1};
         const std::vector<matching::Pair> pairs =
             matching::match(world, policy_, std::span(&seeker, 1), eligible, weights_,
-                            config_.capacity, config_.candidates, stream);
+                            config_.capacity, config_.candidates, stream + (1u << 16));
         if (pairs.empty()) continue;
-        const Row junior = pairs.front().developer;
-        pair(world, junior, senior, w);
+        take(juniors, pairs.front().developer);
+        pair(world, pairs.front().developer, seeker.row, queue_[i]);
         matched[i] = true;
-        const auto c = std::find_if(juniors.begin(), juniors.end(),
-                                    [&](const matching::Candidate& x) { return x.row == junior; });
-        if (--c->spare == 0) juniors.erase(c);
       }
     }
     std::deque<Waiting> still;
@@ -125,9 +151,11 @@ class ReverseModel final : public Model {
 
   // A reverse mentor of this programme holding more relationships (over every programme) than
   // `capacity`.
-  bool over_capacity(const World& world, Row r) const override {
-    return world.people.developer_ties[r] > config_.capacity &&
-           developers_.contains(world.people.id[r]);
+  void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override {
+    for (const auto& [id, ties] : developers_) {
+      const Row r = world.people.find(id);
+      if (r != kNoRow && world.people.developer_ties[r] > config_.capacity) over[r] = 1;
+    }
   }
 
  private:
@@ -154,6 +182,15 @@ class ReverseModel final : public Model {
     }
     std::sort(zones_.begin(), zones_.end());
     resolved_ = true;
+  }
+
+  // One place less for `junior` among `juniors` (row order); false if it has none left.
+  static bool take(std::vector<matching::Candidate>& juniors, Row junior) {
+    const auto it = std::lower_bound(juniors.begin(), juniors.end(), junior,
+                                     [](const matching::Candidate& c, Row r) { return c.row < r; });
+    if (it == juniors.end() || it->row != junior) return false;
+    if (--it->spare == 0) juniors.erase(it);
+    return true;
   }
 
   void pair(World& world, Row junior, Row senior, const Waiting& w) {

@@ -99,7 +99,9 @@ TEST_CASE("office hours take no facilitator seat and never outlive the cohort ti
         ++office_ties;
         CHECK(facilitation.count({w.ties.developer_id[t], w.ties.learner_id[t]}) == 1);
       }
-    for (Row r = 0; r < w.people.size(); ++r) CHECK_FALSE(w.models().front()->over_capacity(w, r));
+    std::vector<std::uint8_t> over(w.people.size(), 0);
+    w.models().front()->mark_over_capacity(w, over);
+    CHECK(std::count(over.begin(), over.end(), 1) == 0);
   }
   CHECK(office_ties > 1000);
 }
