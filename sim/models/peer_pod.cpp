@@ -54,11 +54,21 @@ class PeerPodModel final : public Model {
       return std::binary_search(leavers.begin(), leavers.end(), id);
     };
     std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
-    for (auto& [pid, pod] : pods_) {
-      if (pod.has_senior && leaving(pod.senior)) release_senior(world, pod, EndReason::kNone);
-      std::erase_if(pod.members, leaving);
+    // Members: through their pod (a walk over every pod each week cost more than the rest).
+    for (PractitionerId id : leavers) {
+      const auto member = member_pod_.find(id);
+      if (member == member_pod_.end()) continue;
+      std::erase(pods_.at(member->second).members, id);
+      shrunk_.push_back(member->second);
+      member_pod_.erase(member);
     }
-    for (PractitionerId id : leavers) member_pod_.erase(id);
+    // Visiting seniors: the pods are searched only in a week one of them leaves.
+    const bool senior_leaves = std::any_of(leavers.begin(), leavers.end(), [&](PractitionerId id) {
+      return senior_pods_.contains(id);
+    });
+    if (senior_leaves)
+      for (auto& [pid, pod] : pods_)
+        if (pod.has_senior && leaving(pod.senior)) release_senior(world, pod, EndReason::kNone);
   }
 
   // Only a visit shed by a burned-out senior needs action: the pod gets a new senior.
@@ -86,6 +96,7 @@ class PeerPodModel final : public Model {
     pods_.clear();
     member_pod_.clear();
     senior_pods_.clear();
+    shrunk_.clear();
   }
 
   std::size_t waiting_count() const override { return queue_.size(); }
@@ -149,15 +160,18 @@ class PeerPodModel final : public Model {
 
   // Pods below pod_size_min - 1 members dissolve, in pod id order; their remaining members go back
   // to the front of the waiting list, in pod order then member order, waiting from this week.
+  // Only pods that lost members since the last call can be small: pods form with at least
+  // pod_size_min members.
   void dissolve_small(World& world) {
+    std::sort(shrunk_.begin(), shrunk_.end());
+    shrunk_.erase(std::unique(shrunk_.begin(), shrunk_.end()), shrunk_.end());
     std::vector<Waiting> back;
-    for (auto it = pods_.begin(); it != pods_.end();) {
+    for (std::uint32_t pid : shrunk_) {
+      const auto it = pods_.find(pid);
+      if (it == pods_.end()) continue;
       Pod& pod = it->second;
       const bool small = static_cast<std::int64_t>(pod.members.size()) < config_.pod_size_min - 1;
-      if (!small) {
-        ++it;
-        continue;
-      }
+      if (!small) continue;
       if (pod.has_senior) release_senior(world, pod, EndReason::kDissolved);
       end_by_id(world, pod.peer, EndReason::kDissolved);
       end_by_id(world, pod.rotation, EndReason::kDissolved);
@@ -165,8 +179,9 @@ class PeerPodModel final : public Model {
         member_pod_.erase(id);
         back.push_back({id, world.week()});
       }
-      it = pods_.erase(it);
+      pods_.erase(it);
     }
+    shrunk_.clear();
     queue_.insert(queue_.begin(), back.begin(), back.end());
   }
 
@@ -264,6 +279,7 @@ class PeerPodModel final : public Model {
   std::deque<Waiting> queue_;
   std::map<std::uint32_t, Pod> pods_;  // by pod id
   std::map<PractitionerId, std::uint32_t> member_pod_;
+  std::vector<std::uint32_t> shrunk_;  // pods that lost members since the last dissolve_small
   std::map<PractitionerId, std::int64_t> senior_pods_;  // visiting senior: pods held
   std::uint32_t next_pod_id_ = 0;
 };
