@@ -219,6 +219,27 @@ TEST_CASE("per-programme accounting is exact in the bundled ecosystem", "[ecosys
         sim.recorder().series("programme/pods/learners")[51]);
 }
 
+TEST_CASE("per-programme accounting is exact with a single programme", "[ecosystem]") {
+  // One programme takes a shortcut (the per-practitioner tie counts); check it against a recount.
+  const Scenario scenario = load(organisation(5.0) + one_on_one("solo", "duration_weeks = 8\n"));
+  Simulation sim(scenario, 0);
+  const World& w = sim.world();
+  int weeks_with_ties = 0;
+  for (int week = 0; week < 40; ++week) {
+    sim.step();
+    std::set<Row> developers, learners;
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (!w.ties.active(t)) continue;
+      developers.insert(w.ties.developer[t]);
+      learners.insert(w.ties.learner[t]);
+    }
+    weeks_with_ties += !developers.empty();
+    CHECK(last(sim, "programme/solo/developers") == static_cast<double>(developers.size()));
+    CHECK(last(sim, "programme/solo/learners") == static_cast<double>(learners.size()));
+  }
+  CHECK(weeks_with_ties > 30);  // every 8th week all ties complete at once, before rematching
+}
+
 TEST_CASE("the bundled ecosystem gives the same bits with 1 and 2 threads", "[ecosystem]") {
   const Scenario scenario = params::load_scenario_file(
       MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=104"});
