@@ -155,14 +155,38 @@ void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
 std::vector<matching::Candidate> CohortModel::open_facilitators(const World& world) const {
   const Practitioners& p = world.people;
   std::vector<matching::Candidate> open;
+  // Rows are in id order, as are both maps: walk them together instead of a lookup per row.
+  auto member = member_cohort_.begin();
+  auto held = facilitator_cohorts_.begin();
   for (Row r = 0; r < p.size(); ++r) {
-    if (!p.has(r, flag::kCanMentor) || member_cohort_.contains(p.id[r])) continue;
-    const auto held = facilitator_cohorts_.find(p.id[r]);
-    const std::int64_t spare = world.offered_capacity(index_, r, config_.facilitator_capacity) -
-                               (held == facilitator_cohorts_.end() ? 0 : held->second);
+    const PractitionerId id = p.id[r];
+    while (member != member_cohort_.end() && member->first < id) ++member;
+    while (held != facilitator_cohorts_.end() && held->first < id) ++held;
+    if (!p.has(r, flag::kCanMentor)) continue;
+    if (member != member_cohort_.end() && member->first == id) continue;
+    const std::int64_t cohorts =
+        held != facilitator_cohorts_.end() && held->first == id ? held->second : 0;
+    const std::int64_t spare =
+        world.offered_capacity(index_, r, config_.facilitator_capacity) - cohorts;
     if (spare > 0) open.push_back({r, spare});
   }
   return open;
+}
+
+// The fifo matcher gives one seeker the candidate with the most room, then the lowest row, among
+// those it may take. That candidate, found in one pass over `open` (row order), is all the matcher
+// needs to be handed: the same pair as with the whole list, without copying it and building a
+// heap of it for every cohort.
+std::vector<matching::Candidate> CohortModel::fifo_shortlist(
+    const std::vector<matching::Candidate>& open, const std::vector<Row>& excluded) {
+  const matching::Candidate* best = nullptr;
+  for (const matching::Candidate& c : open) {
+    if (best && c.spare <= best->spare) continue;  // row order: the first with the most room wins
+    if (std::find(excluded.begin(), excluded.end(), c.row) != excluded.end()) continue;
+    best = &c;
+  }
+  if (!best) return {};
+  return {*best};
 }
 
 // One cohort's worth of room less in `open` for `facilitator` (a cohort or a membership taken).
@@ -195,7 +219,8 @@ void CohortModel::assign_facilitators(World& world, std::vector<matching::Candid
     if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) continue;
     const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
                                   1};
-    const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1}, open, {},
+    const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
+                                       fifo_shortlist(open, {seeker.row}), {},
                                        config_.facilitator_capacity, 1, index_);
     if (pairs.empty()) continue;
     facilitate(world, c, pairs.front().developer);
@@ -212,15 +237,10 @@ bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
   std::vector<Row> member_rows;
   for (std::size_t i = 0; i < n; ++i) member_rows.push_back(world.people.find(queue_[i].id));
   // The cohort's own members cannot facilitate it.
-  std::vector<matching::Candidate> candidates;
-  candidates.reserve(open.size());
-  for (const matching::Candidate& c : open)
-    if (std::find(member_rows.begin(), member_rows.end(), c.row) == member_rows.end())
-      candidates.push_back(c);
   const matching::Seeker seeker{queue_.front().id, member_rows.front(), queue_.front().since, 1};
-  const auto pairs =
-      matching::match(world, matching::Policy::kFifo, {&seeker, 1}, std::move(candidates), {},
-                      config_.facilitator_capacity, 1, index_);
+  const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
+                                     fifo_shortlist(open, member_rows), {},
+                                     config_.facilitator_capacity, 1, index_);
   if (pairs.empty()) return false;
   take(open, pairs.front().developer);
   // Members are in a cohort now: no longer free to facilitate.
