@@ -249,12 +249,17 @@ class PeerPodModel final : public Model {
     if (seekers.empty()) return;
     const Practitioners& p = world.people;
     std::vector<matching::Candidate> open;
+    // Rows are in id order, as are both maps: walk them together instead of a lookup per row.
+    auto member = member_pod_.begin();
+    auto held = senior_pods_.begin();
     for (Row r = 0; r < p.size(); ++r) {
+      const PractitionerId id = p.id[r];
+      while (member != member_pod_.end() && member->first < id) ++member;
+      while (held != senior_pods_.end() && held->first < id) ++held;
       if (!p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor)) continue;
-      if (member_pod_.contains(p.id[r])) continue;
-      const auto held = senior_pods_.find(p.id[r]);
-      const std::int64_t spare = world.offered_capacity(index_, r, config_.visit_capacity) -
-                                 (held == senior_pods_.end() ? 0 : held->second);
+      if (member != member_pod_.end() && member->first == id) continue;
+      const std::int64_t pods = held != senior_pods_.end() && held->first == id ? held->second : 0;
+      const std::int64_t spare = world.offered_capacity(index_, r, config_.visit_capacity) - pods;
       if (spare > 0) open.push_back({r, spare});
     }
     if (open.empty()) return;
