@@ -32,6 +32,7 @@ enum class Purpose : std::uint64_t {
   kConstellationReflection = 21,   // constellations: the annual reflection takes place
   kAllHandsPresence = 25,          // group cohorts: a member attends the programme's all-hands
   kVolunteers = 28,  // blended ecosystems: a practitioner volunteers for a programme (once)
+  kShock = 29,       // shocks: a practitioner leaves in a random_departure or partial layoff
   kBenchmarkProbe = 99,
 };
 

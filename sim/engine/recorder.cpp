@@ -21,6 +21,7 @@ enum S : std::size_t {
   kDepartures,
   kDeparturesTurnover,
   kDeparturesBurnout,
+  kDeparturesShock,
   kCoverage,
   kWaiting,
   kWaitMean,
@@ -51,6 +52,7 @@ Recorder::Recorder(const Scenario& scenario)
   add("departures", "practitioners/week", "Practitioners who left this week, for any reason.");
   add("departures_turnover", "practitioners/week", "Departures at the baseline hazard.");
   add("departures_burnout", "practitioners/week", "Departures attributable to burnout.");
+  add("departures_shock", "practitioners/week", "Departures caused by [[shock]] entries.");
   add("coverage", "share",
       "Share of practitioners who are learners in at least one active developmental relationship.");
   add("waiting_list", "practitioners", "Learners waiting for a match, over all programmes.");
@@ -161,11 +163,14 @@ void Recorder::record(const World& world) {
   const auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
   push(kActive, n);
   push(kJoins, static_cast<double>(c.joins));
-  push(kDepartures, static_cast<double>(c.departures[0] + c.departures[1]));
+  push(kDepartures, static_cast<double>(std::accumulate(c.departures.begin(), c.departures.end(),
+                                                        std::int64_t{0})));
   push(kDeparturesTurnover,
        static_cast<double>(c.departures[static_cast<int>(DepartureReason::kTurnover)]));
   push(kDeparturesBurnout,
        static_cast<double>(c.departures[static_cast<int>(DepartureReason::kBurnout)]));
+  push(kDeparturesShock,
+       static_cast<double>(c.departures[static_cast<int>(DepartureReason::kShock)]));
   push(kCoverage, share(static_cast<double>(covered), n));
   push(kWaiting, static_cast<double>(waiting));
   push(kWaitMean, c.matches > 0 ? c.match_wait_weeks_total / static_cast<double>(c.matches) : kNaN);

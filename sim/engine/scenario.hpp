@@ -37,6 +37,7 @@ struct Scenario {
   BurnoutConfig burnout;
   ReciprocityConfig reciprocity;
   std::vector<ProgrammeConfig> programmes;
+  std::vector<ShockConfig> shocks;  // [[shock]] entries in file order (docs/model.md §7.15)
 };
 
 }  // namespace mentorsim

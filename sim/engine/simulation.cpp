@@ -15,6 +15,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
       knowledge_(scenario),
       burnout_(scenario),
       reciprocity_(scenario),
+      shocks_(scenario),
       recorder_(scenario) {
   for (std::size_t i = 0; i < scenario.programmes.size(); ++i) {
     const auto& programme = scenario.programmes[i];
@@ -41,6 +42,7 @@ void Simulation::run_phase(Phase phase) {
       joining();
       break;
     case Phase::kDeparture:
+      shocks_.apply_departures(world_);  // shocks first, then the ordinary hazard draws
       departure_.apply(world_);
       break;
     case Phase::kMatching:
@@ -68,7 +70,7 @@ void Simulation::run_phase(Phase phase) {
 
 void Simulation::joining() {
   if (week_ == 0) joining_.add_initial_population(world_);
-  const std::vector<Row> newcomers = joining_.add_newcomers(world_);
+  const std::vector<Row> newcomers = joining_.add_newcomers(world_, shocks_.newcomers(week_));
   const Row present_count = world_.people.size() - static_cast<Row>(newcomers.size());
   std::vector<Row> rows;
   for (std::size_t i = 0; i < world_.models().size(); ++i) {
@@ -100,9 +102,11 @@ bool Simulation::last_week_of(std::size_t programme) const {
 }
 
 void Simulation::matching() {
-  // No new matches in a programme's last week: its ties end at that week's upkeep.
+  // No new matches in a programme's last week (its ties end at that week's upkeep), nor while a
+  // programme_pause shock holds it.
   for (std::size_t i : match_order_)
-    if (world_.programme_running(i) && !last_week_of(i)) world_.models()[i]->match(world_);
+    if (world_.programme_running(i) && !last_week_of(i) && !shocks_.paused(i, week_))
+      world_.models()[i]->match(world_);
 }
 
 void Simulation::programme_upkeep() {

@@ -13,6 +13,7 @@
 #include "mechanisms/joining.hpp"
 #include "mechanisms/knowledge.hpp"
 #include "mechanisms/reciprocity.hpp"
+#include "mechanisms/shocks.hpp"
 #include "output/run_result.hpp"
 
 namespace mentorsim {
@@ -50,6 +51,7 @@ class Simulation {
   Knowledge knowledge_;
   Burnout burnout_;
   Reciprocity reciprocity_;
+  Shocks shocks_;
   Recorder recorder_;
   std::vector<std::size_t> match_order_;  // programme indices by priority, highest first
   Week week_ = 0;

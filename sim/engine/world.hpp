@@ -14,8 +14,9 @@
 namespace mentorsim {
 
 // Reasons a practitioner leaves. Never renumber: values reach output.
-enum class DepartureReason : std::uint8_t { kTurnover = 0, kBurnout = 1 };
-inline constexpr int kDepartureReasonCount = 2;
+// Append only.
+enum class DepartureReason : std::uint8_t { kTurnover = 0, kBurnout = 1, kShock = 2 };
+inline constexpr int kDepartureReasonCount = 3;
 
 // What happened this week; reset at the start of every week, read by the recorder.
 struct WeekCounters {

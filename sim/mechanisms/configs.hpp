@@ -112,6 +112,20 @@ struct ProgrammeCommon {
   }
 };
 
+// One [[shock]] entry: something that happens to the organisation in one week
+// (sim/mechanisms/shocks.hpp, docs/model.md §7.15). Which keys apply depends on the kind
+// (declarations::shock_keys).
+struct ShockConfig {
+  std::string kind;  // top_mentors, random_departure, layoff, programme_pause, hiring_surge
+  std::int64_t week;
+  std::int64_t count;     // top_mentors: developers who leave; hiring_surge: newcomers
+  std::string by;         // top_mentors: "load", "skill" or "ties"
+  double share;           // random_departure: of everyone; layoff: of the function
+  std::string function;   // layoff
+  std::string programme;  // programme_pause: a [[programme]] name
+  std::int64_t weeks;     // programme_pause: weeks without new matches
+};
+
 namespace declarations {
 params::SectionSpec scenario_meta();
 params::SectionSpec population();
@@ -121,6 +135,11 @@ params::SectionSpec knowledge();
 params::SectionSpec burnout();
 params::SectionSpec reciprocity();
 params::SectionSpec programme_common();
+params::SectionSpec shock();
+// The keys an entry of the given shock kind takes (`kind` and `week` included), in declaration
+// order; the keys of the kinds that must be given in the file are listed by shock_required_keys.
+std::vector<std::string> shock_keys(const std::string& kind);
+std::vector<std::string> shock_required_keys(const std::string& kind);
 }  // namespace declarations
 
 }  // namespace mentorsim

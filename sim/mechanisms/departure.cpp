@@ -50,12 +50,16 @@ void Departure::apply(World& world) {
     }
   });
 
-  world.leavers.clear();
   for (Row r = 0; r < n; ++r)
-    if (reason_[r]) {
-      ++world.counters.departures[reason_[r] - 1u];
-      world.leavers.push_back(people.id[r]);
-    }
+    if (reason_[r]) ++world.counters.departures[reason_[r] - 1u];
+  remove_leavers(world);
+}
+
+void remove_leavers(World& world) {
+  Practitioners& people = world.people;
+  world.leavers.clear();
+  for (Row r = 0; r < people.size(); ++r)
+    if (people.has(r, flag::kLeaving)) world.leavers.push_back(people.id[r]);
   if (world.leavers.empty()) return;
   for (auto& model : world.models()) model->on_departures(world);
   world.end_ties_of_leavers();

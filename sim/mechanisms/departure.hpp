@@ -27,4 +27,10 @@ class Departure {
   std::vector<std::uint8_t> reason_;  // per row: 0 stays, 1 + DepartureReason leaves
 };
 
+// Removes the practitioners flagged kLeaving, as every departure is handled: world.leavers gets
+// their ids in row (id) order, every programme hears of them (on_departures), their active ties end
+// in tie order (mentor_left / mentee_left) and the practitioner and tie rows are compacted.
+// Counting the departures by reason is the caller's. Used by Departure::apply and by shocks.
+void remove_leavers(World& world);
+
 }  // namespace mentorsim

@@ -18,15 +18,19 @@ std::vector<Row> Joining::add_initial_population(World& world) const {
   return rows;
 }
 
-std::vector<Row> Joining::add_newcomers(World& world) const {
+std::vector<Row> Joining::add_newcomers(World& world, std::uint64_t extra) const {
   std::vector<Row> rows;
-  if (!joining_.enabled) return rows;
-  const Week week = world.week();
-  Draws draws(world.key(), kOrganisationEntity, week, Purpose::kArrivals);
-  std::uint64_t count = dist::poisson(draws, joining_.arrivals_per_week);
-  if (joining_.intake_every_weeks > 0 && week >= joining_.intake_first_week &&
-      (week - joining_.intake_first_week) % joining_.intake_every_weeks == 0)
-    count += static_cast<std::uint64_t>(joining_.intake_size);
+  std::uint64_t count = 0;
+  if (joining_.enabled) {
+    const Week week = world.week();
+    Draws draws(world.key(), kOrganisationEntity, week, Purpose::kArrivals);
+    count = dist::poisson(draws, joining_.arrivals_per_week);
+    if (joining_.intake_every_weeks > 0 && week >= joining_.intake_first_week &&
+        (week - joining_.intake_first_week) % joining_.intake_every_weeks == 0)
+      count += static_cast<std::uint64_t>(joining_.intake_size);
+  }
+  count += extra;
+  if (count == 0) return rows;
   rows.reserve(count);
   world.counters.joins += static_cast<std::int64_t>(count);
   for (std::uint64_t i = 0; i < count; ++i)

@@ -15,8 +15,10 @@ class Joining {
 
   // Adds the week-0 population (ids 0 .. initial_size-1). Returns their rows.
   std::vector<Row> add_initial_population(World& world) const;
-  // Adds this week's newcomers; returns their rows (empty when joining is switched off).
-  std::vector<Row> add_newcomers(World& world) const;
+  // Adds this week's newcomers; returns their rows. Joining switched off adds no arrivals or
+  // intakes. `extra` newcomers (a hiring surge, sim/mechanisms/shocks.hpp) join after them,
+  // whether joining is on or not, with attributes drawn exactly like arrivals'.
+  std::vector<Row> add_newcomers(World& world, std::uint64_t extra = 0) const;
 
  private:
   Row add_practitioner(World& world, bool initial, double senior_share) const;

@@ -13,6 +13,7 @@
 #include "params/read_value.hpp"
 #include "params/section_reader.hpp"
 #include "params/sections.hpp"
+#include "params/shock_reader.hpp"
 
 namespace mentorsim::params {
 
@@ -30,7 +31,7 @@ std::string belongs_hint(const std::string& key) {
 void report_unknown_top_level(const toml::table& root, Reporter& r) {
   for (auto&& [key, node] : root) {
     const std::string k(key.str());
-    if (find_table(k) || k == kProgrammeTable) continue;
+    if (find_table(k) || k == kProgrammeTable || k == kShockTable) continue;
     if (node.is_table())
       r.at_key(key, node,
                fmt::format("unknown table '[{}]'{}", k, did_you_mean_suffix(k, top_level_names())));
@@ -70,6 +71,9 @@ Scenario build(const toml::table& root, Reporter& r) {
                               fmt::format("{}[{}].{}: {}", kProgrammeTable, i, key, message));
       }
   }
+  if (const toml::node* node = root.get(kShockTable))
+    scenario.shocks =
+        read_shocks(*node, scenario.meta, scenario.population, scenario.programmes, reader);
   report_unknown_top_level(root, r);
   return scenario;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "mechanisms/configs.hpp"
 #include "params/scenario_loader.hpp"
 #include "params/sections.hpp"
 #include "params/value_format.hpp"
@@ -16,6 +17,7 @@ std::string default_text(const SectionSpec& spec, const ParamInfo& info) {
     if (info.key == "kind") return "required";
     if (info.key == "name") return "default: the kind";
   }
+  if (&spec == &shock_section() && (info.key == "kind" || info.key == "week")) return "required";
   return "default: " + toml_literal(info.default_value);
 }
 
@@ -59,6 +61,13 @@ std::string write_scenario_toml(const Scenario& scenario, TomlStyle style) {
     if (!kind || !p.model) continue;  // not a loaded scenario; nothing more to print
     out += fmt::format("# {}: {}\n", kind->spec.name, kind->spec.doc);
     write_section(out, kind->spec, p.model.get(), style);
+  }
+  // Only the keys of each shock's kind: the others are errors in a scenario file.
+  for (const ShockConfig& shock : scenario.shocks) {
+    const SectionSpec& spec = shock_section();
+    out += fmt::format("\n# {}\n[[{}]]\n", spec.doc, kShockTable);
+    for (const std::string& key : declarations::shock_keys(shock.kind))
+      write_key(out, spec, *spec.find(key), &shock, style);
   }
   return out;
 }

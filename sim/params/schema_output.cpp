@@ -57,6 +57,7 @@ void markdown_params(std::string& out, const SectionSpec& spec) {
     std::string def = code(toml_literal(i.default_value));
     if (&spec == &programme_common_section() && i.key == "kind") def = "required";
     if (&spec == &programme_common_section() && i.key == "name") def = "the kind";
+    if (&spec == &shock_section() && (i.key == "kind" || i.key == "week")) def = "required";
     out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", i.key, type_name(i.type), cell(def),
                        cell(allowed_text(i, "`")), cell(i.units), cell(i.doc));
   }
@@ -98,6 +99,24 @@ must be after `start_week`.
     out += fmt::format("\n### kind = \"{}\"\n\n{}\n\n", k.entry->kind, k.entry->summary);
     markdown_params(out, k.spec);
   }
+  out += R"(
+## Shocks: [[shock]]
+
+A scenario has any number of `[[shock]]` entries, zero included: something that happens to the
+organisation in one week (model: [model.md §7.15](model.md)). `kind` and `week` are required and
+`week` must be before `scenario.weeks`. Each kind takes only its own keys (any other key is an
+error) and requires some of them:
+
+| kind | keys (required in bold) |
+| --- | --- |
+| `top_mentors` | **`count`**, `by` |
+| `random_departure` | **`share`** |
+| `layoff` | **`function`** (one of `population.function_names`), `share` |
+| `programme_pause` | **`programme`** (a `[[programme]]` name), **`weeks`** |
+| `hiring_surge` | **`count`** |
+
+)";
+  markdown_params(out, shock_section());
   return out;
 }
 

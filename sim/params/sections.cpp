@@ -38,7 +38,13 @@ std::vector<std::string> top_level_names() {
   std::vector<std::string> names;
   for (const auto& t : scenario_tables()) names.push_back(t.spec.name);
   names.emplace_back(kProgrammeTable);
+  names.emplace_back(kShockTable);
   return names;
+}
+
+const SectionSpec& shock_section() {
+  static const SectionSpec spec = declarations::shock();
+  return spec;
 }
 
 const SectionSpec& programme_common_section() {

@@ -26,7 +26,11 @@ const ScenarioTable* find_table(std::string_view name);
 // The name of the array of tables holding programmes.
 inline constexpr std::string_view kProgrammeTable = "programme";
 
-// Table names a scenario file may use, including "programme".
+// The name of the array of tables holding shocks, and their keys (declarations::shock).
+inline constexpr std::string_view kShockTable = "shock";
+const SectionSpec& shock_section();
+
+// Table names a scenario file may use, including "programme" and "shock".
 std::vector<std::string> top_level_names();
 
 // A programme kind: its registry entry and its parameters (built once).
