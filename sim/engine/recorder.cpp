@@ -45,7 +45,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 Recorder::Recorder(const Scenario& scenario)
-    : competence_threshold_(scenario.knowledge.competence_threshold) {
+    : competence_threshold_(scenario.knowledge.competence_threshold),
+      outcomes_(scenario.population.group_names.size()),
+      groups_(scenario.population.group_names.size()) {
   add("active_practitioners", "practitioners",
       "Practitioners in the organisation at the end of the week.");
   add("joins", "practitioners/week", "Newcomers this week (arrivals and intakes).");
@@ -92,6 +94,30 @@ Recorder::Recorder(const Scenario& scenario)
     add(prefix + "senior_hours", "hours/week", "Weekly load hours carried by seniors" + of);
     add(prefix + "waiting_list", "practitioners", "Learners waiting" + of);
   }
+  // Outcome metrics (docs/metrics.md); record() pushes them in this order.
+  outcomes_first_ = series_.size();
+  add("load_p95_hours", "hours/week",
+      "95th percentile (nearest rank) of load_hours over developers (load_hours > 0).");
+  add("load_max_hours", "hours/week", "Largest load_hours of any developer.");
+  add("load_gini", "Gini (0-1)", "Gini coefficient of load_hours over developers.");
+  add("developers_per_learner", "practitioners",
+      "Mean number of distinct developers of learners with at least one active tie.");
+  add("learners_who_mentor_share", "share",
+      "Share of learners (at least one learner tie) who also develop someone (reciprocity).");
+  for (const auto& group : scenario.population.group_names)
+    add("coverage_by_group/" + group, "share",
+        "Share of practitioners of group " + group + " with at least one active learner tie.");
+  add("access_ratio", "ratio (0-1)",
+      "Lowest coverage of a non-empty group divided by the highest (1 when none is covered).");
+  add("homophily_coleman", "index (-1 to 1)",
+      "Coleman's homophily index of active ties by group, tie-weighted mean over groups.");
+  for (const auto& group : scenario.population.group_names)
+    add("homophily_coleman_by_group/" + group, "index (-1 to 1)",
+        "Coleman's homophily index of the ties of learners of group " + group + ".");
+  add("developer_diversity_blau", "index (0-1)",
+      "Mean over learners of the Blau diversity of their distinct developers' groups.");
+  add("hours_received_gini", "Gini (0-1)",
+      "Gini coefficient over practitioners of mentoring hours received per week.");
 }
 
 std::size_t Recorder::add(std::string name, std::string units, std::string doc) {
@@ -201,6 +227,17 @@ void Recorder::record(const World& world) {
     push(next++, p.senior_hours);
     push(next++, static_cast<double>(p.waiting));
   }
+  const metrics::Outcomes& o = outcomes_.compute(world);
+  next = outcomes_first_;
+  for (const double value : {o.load_p95_hours, o.load_max_hours, o.load_gini,
+                             o.developers_per_learner, o.learners_who_mentor_share})
+    push(next++, value);
+  for (const double value : o.coverage_by_group) push(next++, value);
+  push(next++, o.access_ratio);
+  push(next++, o.homophily);
+  for (const double value : o.homophily_by_group) push(next++, value);
+  push(next++, o.developer_diversity);
+  push(next++, o.hours_received_gini);
 
   matches_total_ += c.matches;
   wait_total_ += c.match_wait_weeks_total;
@@ -263,6 +300,31 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
                "Share of practitioners competent in every zone in the last week."});
   s.push_back(
       {"final_mean_skill", final_skill, "skill (0-1)", "Mean skill over zones in the last week."});
+  // Outcome metrics (docs/metrics.md), in the order of their series.
+  const std::size_t o = outcomes_first_;
+  s.push_back({"mean_load_p95_hours", mean(o), "hours/week",
+               "95th percentile of developers' load, averaged over weeks."});
+  s.push_back({"peak_load_max_hours", peak(o + 1), "hours/week", "Largest load of any developer."});
+  s.push_back({"mean_load_gini", mean(o + 2), "Gini (0-1)",
+               "Gini of developers' load, averaged over weeks."});
+  s.push_back({"mean_developers_per_learner", mean(o + 3), "practitioners",
+               "Distinct developers per learner, averaged over weeks."});
+  s.push_back({"mean_learners_who_mentor_share", mean(o + 4), "share",
+               "Share of learners who also develop someone, averaged over weeks."});
+  for (std::size_t g = 0; g < groups_; ++g)
+    s.push_back({"mean_coverage_by_group/" + scenario.population.group_names[g], mean(o + 5 + g),
+                 "share", "Coverage of the group, averaged over weeks."});
+  const std::size_t access = o + 5 + groups_;
+  s.push_back({"mean_access_ratio", mean(access), "ratio (0-1)",
+               "Lowest group coverage over highest, averaged over weeks."});
+  s.push_back({"final_access_ratio", last(access), "ratio (0-1)",
+               "Lowest group coverage over highest in the last week."});
+  s.push_back({"mean_homophily_coleman", mean(access + 1), "index (-1 to 1)",
+               "Coleman's homophily index of ties, averaged over weeks."});
+  s.push_back({"mean_developer_diversity_blau", mean(access + 2 + groups_), "index (0-1)",
+               "Blau diversity of learners' developers, averaged over weeks."});
+  s.push_back({"mean_hours_received_gini", mean(access + 3 + groups_), "Gini (0-1)",
+               "Gini of mentoring hours received, averaged over weeks."});
   return out;
 }
 

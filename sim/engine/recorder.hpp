@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/metrics/weekly_outcomes.hpp"
 #include "engine/programme_accounting.hpp"
 #include "engine/world.hpp"
 #include "output/run_result.hpp"
@@ -32,6 +33,10 @@ class Recorder {
   ProgrammeAccounting accounting_;
   std::vector<std::uint8_t> over_capacity_;  // scratch: 1 for rows some programme marks
   double competence_threshold_;
+  // Outcome metrics (docs/metrics.md), added after the per-programme series.
+  metrics::WeeklyOutcomes outcomes_;
+  std::size_t outcomes_first_ = 0;  // index of load_p95_hours
+  std::size_t groups_ = 0;          // population.group_names
   // Run-wide accumulators for the summary.
   std::int64_t matches_total_ = 0;
   double wait_total_ = 0;

@@ -1,0 +1,63 @@
+#include "engine/metrics/inequality.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mentorsim::metrics {
+
+double gini_sorted(std::span<const double> sorted) {
+  const std::size_t n = sorted.size();
+  double total = 0, weighted = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    total += sorted[i];
+    // (2i - n - 1) with 1-based i, as a double: 2(i + 1) - n - 1 = 2i + 1 - n.
+    weighted += (2.0 * static_cast<double>(i) + 1.0 - static_cast<double>(n)) * sorted[i];
+  }
+  if (n == 0 || total <= 0) return 0.0;
+  return weighted / (static_cast<double>(n) * total);
+}
+
+double gini(std::span<double> values) {
+  std::sort(values.begin(), values.end());
+  return gini_sorted(values);
+}
+
+double percentile_sorted(std::span<const double> sorted, double p) {
+  const std::size_t n = sorted.size();
+  if (n == 0) return 0.0;
+  // The tolerance keeps k = p n exact when p n is an integer up to rounding (0.95 x 20 = 19).
+  const double rank = std::ceil(p * static_cast<double>(n) - 1e-9);
+  const auto k = static_cast<std::size_t>(std::clamp(rank, 1.0, static_cast<double>(n)));
+  return sorted[k - 1];
+}
+
+double coleman_homophily(double same_share, double group_share) {
+  if (group_share <= 0 || group_share >= 1) return 0.0;
+  if (same_share >= group_share) return (same_share - group_share) / (1 - group_share);
+  return (same_share - group_share) / group_share;
+}
+
+double coleman_homophily(std::span<const std::int64_t> same, std::span<const std::int64_t> ties,
+                         std::span<const double> shares, std::span<double> per_group) {
+  double weighted = 0, weight = 0;
+  for (std::size_t g = 0; g < ties.size(); ++g) {
+    per_group[g] = 0;
+    if (ties[g] <= 0 || shares[g] <= 0 || shares[g] >= 1) continue;
+    const double t = static_cast<double>(ties[g]);
+    per_group[g] = coleman_homophily(static_cast<double>(same[g]) / t, shares[g]);
+    weighted += t * per_group[g];
+    weight += t;
+  }
+  return weight > 0 ? weighted / weight : 0.0;
+}
+
+double blau_diversity(std::span<const double> counts) {
+  double total = 0;
+  for (double c : counts) total += c;
+  if (total <= 0) return 0.0;
+  double concentration = 0;
+  for (double c : counts) concentration += (c / total) * (c / total);
+  return 1.0 - concentration;
+}
+
+}  // namespace mentorsim::metrics
