@@ -5,21 +5,40 @@
 
 namespace mentorsim::metrics {
 
-double gini_sorted(std::span<const double> sorted) {
-  const std::size_t n = sorted.size();
+namespace {
+
+// The Gini of n values whose smallest n - tail.size() are zero and whose others are `tail`,
+// sorted ascending. Zero terms add nothing to either sum, so this equals gini_sorted of all n.
+double gini_sorted_tail(std::span<const double> tail, std::size_t n) {
+  const std::size_t zeros = n - tail.size();
   double total = 0, weighted = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    total += sorted[i];
+  for (std::size_t j = 0; j < tail.size(); ++j) {
+    const std::size_t i = zeros + j;
+    total += tail[j];
     // (2i - n - 1) with 1-based i, as a double: 2(i + 1) - n - 1 = 2i + 1 - n.
-    weighted += (2.0 * static_cast<double>(i) + 1.0 - static_cast<double>(n)) * sorted[i];
+    weighted += (2.0 * static_cast<double>(i) + 1.0 - static_cast<double>(n)) * tail[j];
   }
   if (n == 0 || total <= 0) return 0.0;
   return weighted / (static_cast<double>(n) * total);
 }
 
+}  // namespace
+
+double gini_sorted(std::span<const double> sorted) {
+  return gini_sorted_tail(sorted, sorted.size());
+}
+
 double gini(std::span<double> values) {
-  std::sort(values.begin(), values.end());
-  return gini_sorted(values);
+  // Most practitioners often hold 0 (e.g. hours received): sort only the positive values.
+  if (std::any_of(values.begin(), values.end(), [](double v) { return v < 0; })) {
+    std::sort(values.begin(), values.end());
+    return gini_sorted(values);
+  }
+  const auto positive =
+      std::partition(values.begin(), values.end(), [](double v) { return v == 0; });
+  std::sort(positive, values.end());
+  const auto zeros = static_cast<std::size_t>(positive - values.begin());
+  return gini_sorted_tail(values.subspan(zeros), values.size());
 }
 
 double percentile_sorted(std::span<const double> sorted, double p) {
