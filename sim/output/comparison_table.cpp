@@ -1,6 +1,8 @@
 // Text and markdown tables of a comparison.
 #include "output/comparison_table.hpp"
 
+#include "output/text_columns.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,30 +18,10 @@ constexpr size_t kNumberWidth = 10;  // "{:.4g}" / "{:+.4g}" are at most 10, e.g
 constexpr size_t kCiWidth = 24;      // "[" + 10 + ", " + 10 + "]"
 constexpr size_t kGap = 2;
 
-// Columns are counted in code points (UTF-8 continuation bytes take no column).
-size_t width(std::string_view s) {
-  return static_cast<size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// At most `max` columns, cut at a code point boundary and marked with "...".
-std::string fit(std::string_view s, size_t max) {
-  if (width(s) <= max) return std::string(s);
-  const size_t keep = max > 3 ? max - 3 : 0;
-  size_t bytes = 0;
-  for (size_t cols = 0; bytes < s.size(); ++bytes) {
-    if ((static_cast<unsigned char>(s[bytes]) & 0xC0) != 0x80 && cols++ == keep) break;
-  }
-  return std::string(s.substr(0, bytes)) + std::string(std::min<size_t>(max, 3), '.');
-}
-
-std::string pad_right(std::string_view s, size_t w) {
-  return std::string(s) + std::string(w - std::min(w, width(s)), ' ');
-}
-
-std::string pad_left(std::string_view s, size_t w) {
-  return std::string(w - std::min(w, width(s)), ' ') + std::string(s);
-}
+using text::fit;
+using text::pad_left;
+using text::pad_right;
+using text::width;
 
 std::string number(double x) {
   return std::isfinite(x) ? fmt::format("{:.4g}", x) : "-";

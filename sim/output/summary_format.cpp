@@ -1,6 +1,8 @@
 // Summary statistics across replicates and their text, JSON and CSV renderings.
 #include "output/summary_format.hpp"
 
+#include "output/text_columns.hpp"
+
 #include "core/quoted.hpp"
 
 #include <algorithm>
@@ -56,30 +58,10 @@ constexpr size_t kMeanWidth = 12;  // "{:.6g}" is at most 12 characters, e.g. "-
 constexpr size_t kCiWidth = 28;    // "[" + 12 + ", " + 12 + "]"
 constexpr size_t kGap = 2;
 
-// Columns are counted in code points (UTF-8 continuation bytes take no column).
-size_t width(std::string_view s) {
-  return static_cast<size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// At most `max` columns, cut at a code point boundary and marked with "...".
-std::string fit(std::string_view s, size_t max) {
-  if (width(s) <= max) return std::string(s);
-  const size_t keep = max > 3 ? max - 3 : 0;
-  size_t bytes = 0;
-  for (size_t cols = 0; bytes < s.size(); ++bytes) {
-    if ((static_cast<unsigned char>(s[bytes]) & 0xC0) != 0x80 && cols++ == keep) break;
-  }
-  return std::string(s.substr(0, bytes)) + std::string(std::min<size_t>(max, 3), '.');
-}
-
-std::string pad_right(std::string_view s, size_t w) {
-  return std::string(s) + std::string(w - std::min(w, width(s)), ' ');
-}
-
-std::string pad_left(std::string_view s, size_t w) {
-  return std::string(w - std::min(w, width(s)), ' ') + std::string(s);
-}
+using text::fit;
+using text::pad_left;
+using text::pad_right;
+using text::width;
 
 std::string format_text(const RunResult& first, size_t n, const std::vector<MetricStats>& stats) {
   std::string out =
