@@ -1,5 +1,4 @@
 // Parameters of the group cohort model, declared once.
-#include <fmt/format.h>
 
 #include "models/group_cohort.hpp"
 
@@ -93,20 +92,8 @@ params::SectionSpec group_cohort_section() {
             "Quality of an all-hands' transfer toward the facilitators' mean skill per zone "
             "(assumed: half the cohort's quality_base; seed 001 §2: in larger groups "
             "'personalization evaporates'; 0 = no learning effect).")
-      .check({"cohort_min", "cohort_size"},
-             [](const C& c) -> std::optional<std::string> {
-               if (c.cohort_min > c.cohort_size)
-                 return fmt::format("cohort_min {} exceeds cohort_size {}", c.cohort_min,
-                                    c.cohort_size);
-               return std::nullopt;
-             })
-      .check({"safety_min", "safety_max"},
-             [](const C& c) -> std::optional<std::string> {
-               if (c.safety_min > c.safety_max)
-                 return fmt::format("safety_min {:g} exceeds safety_max {:g}", c.safety_min,
-                                    c.safety_max);
-               return std::nullopt;
-             })
+      .not_above("cohort_min", &C::cohort_min, "cohort_size", &C::cohort_size)
+      .not_above("safety_min", &C::safety_min, "safety_max", &C::safety_max)
       .build();
 }
 

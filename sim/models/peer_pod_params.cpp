@@ -1,5 +1,4 @@
 // Parameters of the peer pod model, declared once.
-#include <fmt/format.h>
 
 #include "models/peer_pod.hpp"
 
@@ -54,20 +53,8 @@ params::SectionSpec peer_pod_section() {
                "weeks",
                "Weeks between sessions of a rotation pair, who carry it as mentoring load "
                "(assumed).")
-      .check({"pod_size_min", "pod_size"},
-             [](const PeerPodConfig& c) -> std::optional<std::string> {
-               if (c.pod_size_min > c.pod_size)
-                 return fmt::format("pod_size_min {} exceeds pod_size {}", c.pod_size_min,
-                                    c.pod_size);
-               return std::nullopt;
-             })
-      .check({"safety_min", "safety_max"},
-             [](const PeerPodConfig& c) -> std::optional<std::string> {
-               if (c.safety_min > c.safety_max)
-                 return fmt::format("safety_min {:g} exceeds safety_max {:g}", c.safety_min,
-                                    c.safety_max);
-               return std::nullopt;
-             })
+      .not_above("pod_size_min", &PeerPodConfig::pod_size_min, "pod_size", &PeerPodConfig::pod_size)
+      .not_above("safety_min", &PeerPodConfig::safety_min, "safety_max", &PeerPodConfig::safety_max)
       .build();
 }
 

@@ -6,6 +6,7 @@
 // their own.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -127,9 +128,28 @@ class SectionBuilder {
     return *this;
   }
 
+  // A check that `low` does not exceed `high` (e.g. a minimum size and a size), reported at both
+  // keys as "<low> <value> exceeds <high> <value>".
+  template <class T>
+  SectionBuilder& not_above(std::string low_key, T Cfg::*low, std::string high_key, T Cfg::*high) {
+    return check({low_key, high_key}, [=](const Cfg& c) -> std::optional<std::string> {
+      if (!(c.*low > c.*high)) return std::nullopt;
+      return low_key + " " + format_value(c.*low) + " exceeds " + high_key + " " +
+             format_value(c.*high);
+    });
+  }
+
   SectionSpec build() { return std::move(spec_); }
 
  private:
+  static std::string format_value(std::int64_t v) { return std::to_string(v); }
+  // As fmt's "{:g}": six significant digits, no trailing zeros.
+  static std::string format_value(double v) {
+    std::string s(32, '\0');
+    s.resize(static_cast<std::size_t>(std::snprintf(s.data(), s.size(), "%g", v)));
+    return s;
+  }
+
   template <class T, class Field>
   SectionBuilder& add(std::string key, ParamType type, Field field, T def, Range range,
                       ItemCount items, std::vector<std::string> choices, std::string units,
