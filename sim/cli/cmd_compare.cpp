@@ -133,26 +133,11 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
                format);
     return kExitBadInput;
   }
-  if (threads < 0) {
-    fmt::print(stderr, "mentorsim compare: --threads must be 0 (every core) or more, not {}\n",
-               threads);
-    return kExitBadInput;
-  }
-  if (vm.count("out") && out.empty()) {
-    fmt::print(stderr, "mentorsim compare: --out needs a file name\n");
-    return kExitBadInput;
-  }
-  // As in `run`: scenario keys, so they are range-checked and recorded in the resolved scenario.
-  if (vm.count("seed")) overrides.push_back(fmt::format("scenario.seed={}", seed));
-  if (vm.count("replicates"))
-    overrides.push_back(fmt::format("scenario.replicates={}", replicates));
   const bool quiet = vm.count("quiet") > 0;
   const bool force = vm.count("force") > 0;
-  try {
-    if (!out.empty()) check_output_path(out, force);
-  } catch (const InputError& e) {
-    return report_input_error(e, "--out");
-  }
+  if (const auto status =
+          check_run_options("compare", vm, threads, out, force, seed, replicates, overrides))
+    return *status;
 
   const auto scenarios = load_all(paths, overrides);
   if (!scenarios) return kExitBadInput;

@@ -53,28 +53,11 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
     fmt::print(stderr, "mentorsim run: --format must be text, json or csv, not '{}'\n", format);
     return kExitBadInput;
   }
-  if (threads < 0) {
-    fmt::print(stderr, "mentorsim run: --threads must be 0 (every core) or more, not {}\n",
-               threads);
-    return kExitBadInput;
-  }
-  if (vm.count("out") && out.empty()) {
-    fmt::print(stderr, "mentorsim run: --out needs a file name\n");
-    return kExitBadInput;
-  }
-  // --seed and --replicates are scenario keys: apply them as overrides, so they are range-checked
-  // like any other key and the resolved scenario recorded in the output says what actually ran.
-  if (vm.count("seed")) overrides.push_back(fmt::format("scenario.seed={}", seed));
-  if (vm.count("replicates"))
-    overrides.push_back(fmt::format("scenario.replicates={}", replicates));
-
   const bool quiet = vm.count("quiet") > 0;
   const bool force = vm.count("force") > 0;
-  try {
-    if (!out.empty()) check_output_path(out, force);
-  } catch (const InputError& e) {
-    return report_input_error(e, "--out");
-  }
+  if (const auto status =
+          check_run_options("run", vm, threads, out, force, seed, replicates, overrides))
+    return *status;
   try {
     const Scenario scenario = params::load_scenario_file(scenario_path, overrides);
     const std::string started = utc_now_iso8601();

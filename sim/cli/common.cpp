@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "cli/commands.hpp"
+#include "output/hdf5_writer.hpp"
 
 namespace mentorsim::cli {
 
@@ -64,6 +65,30 @@ std::string utc_now_iso8601() {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
+}
+
+std::optional<int> check_run_options(std::string_view command,
+                                     const boost::program_options::variables_map& vm, int threads,
+                                     const std::string& out, bool force, std::int64_t seed,
+                                     std::int64_t replicates, std::vector<std::string>& overrides) {
+  if (threads < 0) {
+    fmt::print(stderr, "mentorsim {}: --threads must be 0 (every core) or more, not {}\n", command,
+               threads);
+    return kExitBadInput;
+  }
+  if (vm.count("out") && out.empty()) {
+    fmt::print(stderr, "mentorsim {}: --out needs a file name\n", command);
+    return kExitBadInput;
+  }
+  if (vm.count("seed")) overrides.push_back(fmt::format("scenario.seed={}", seed));
+  if (vm.count("replicates"))
+    overrides.push_back(fmt::format("scenario.replicates={}", replicates));
+  try {
+    if (!out.empty()) check_output_path(out, force);
+  } catch (const InputError& e) {
+    return report_input_error(e, "--out");
+  }
+  return std::nullopt;
 }
 
 }  // namespace mentorsim::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Pieces shared by the sub-commands.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <tbb/global_control.h>
@@ -36,5 +38,14 @@ bool stdout_ok();
 const char* git_commit();
 
 std::string utc_now_iso8601();
+
+// The options `run` and `compare` share: checks --threads and --out (a file name that may be
+// written, see check_output_path), and turns --seed and --replicates into scenario overrides, so
+// they are range-checked like any other key and the resolved scenario says what actually ran.
+// Returns the exit status on bad input, after saying why on stderr.
+std::optional<int> check_run_options(std::string_view command,
+                                     const boost::program_options::variables_map& vm, int threads,
+                                     const std::string& out, bool force, std::int64_t seed,
+                                     std::int64_t replicates, std::vector<std::string>& overrides);
 
 }  // namespace mentorsim::cli
