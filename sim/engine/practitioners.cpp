@@ -20,6 +20,8 @@ Row Practitioners::append(PractitionerId new_id, Week joined) {
   load_hours.push_back(0.0f);
   developer_ties.push_back(0);
   learner_ties.push_back(0);
+  first_learner_week.push_back(kNeverMatched);
+  competent_week.push_back(competence::kUnobserved);
   skill.insert(skill.end(), static_cast<std::size_t>(zones_), 0.0f);
   return size() - 1;
 }
@@ -51,6 +53,10 @@ std::vector<Row> Practitioners::compact_leavers() {
                          compact_column(learner_ties, new_row);
                        },
                        [&] {
+                         compact_column(first_learner_week, new_row);
+                         compact_column(competent_week, new_row);
+                       },
+                       [&] {
                          compact_column(group, new_row);
                          compact_column(function, new_row);
                          compact_column(flags, new_row);
@@ -60,7 +66,9 @@ std::vector<Row> Practitioners::compact_leavers() {
 }
 
 std::size_t Practitioners::bytes_reserved() const {
-  return id.capacity() * sizeof(PractitionerId) + joined_week.capacity() * sizeof(Week) +
+  return id.capacity() * sizeof(PractitionerId) +
+         (joined_week.capacity() + first_learner_week.capacity() + competent_week.capacity()) *
+             sizeof(Week) +
          group.capacity() + function.capacity() + flags.capacity() + practised.capacity() +
          (exhaustion.capacity() + available_hours.capacity() + load_hours.capacity()) *
              sizeof(float) +

@@ -20,6 +20,21 @@ inline constexpr std::uint8_t kLeaving =
     8;  // leaves this week; removed at the end of the departure phase
 }  // namespace flag
 
+// Values of Practitioners::competent_week other than a week (docs/metrics.md, "Growth").
+namespace competence {
+inline constexpr Week kUnobserved = -3;  // joined, not yet seen at a recording
+inline constexpr Week kOnArrival = -2;   // competent at their first recording: never at risk
+inline constexpr Week kNotYet = -1;      // at risk: not yet competent in every zone
+}  // namespace competence
+// Practitioners::first_learner_week before any learner tie.
+inline constexpr Week kNeverMatched = -1;
+
+// The week a practitioner's clocks (wait to first match, time to competence) start: the week they
+// joined, or week 0 for the initial population (their tenure before the run is not simulated).
+inline Week observed_from(Week joined) {
+  return joined > 0 ? joined : 0;
+}
+
 class Practitioners {
  public:
   explicit Practitioners(int zones) : zones_(zones) {}
@@ -63,7 +78,9 @@ class Practitioners {
   std::vector<float> load_hours;              // committed mentoring hours per week (developer side)
   std::vector<std::uint16_t> developer_ties;  // active ties in which this person develops someone
   std::vector<std::uint16_t> learner_ties;    // active ties in which this person is developed
-  std::vector<float> skill;                   // size() x zones, row-major
+  std::vector<Week> first_learner_week;  // week of the first learner tie ever; kNeverMatched before
+  std::vector<Week> competent_week;  // first week competent in every zone, or a competence:: value
+  std::vector<float> skill;          // size() x zones, row-major
 
  private:
   int zones_;

@@ -47,7 +47,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 Recorder::Recorder(const Scenario& scenario)
     : competence_threshold_(scenario.knowledge.competence_threshold),
       outcomes_(scenario.population.group_names.size()),
-      groups_(scenario.population.group_names.size()) {
+      groups_(scenario.population.group_names.size()),
+      resilience_(scenario.population.zones.size(), scenario.knowledge.competence_threshold),
+      cost_(scenario) {
   add("active_practitioners", "practitioners",
       "Practitioners in the organisation at the end of the week.");
   add("joins", "practitioners/week", "Newcomers this week (arrivals and intakes).");
@@ -104,6 +106,8 @@ Recorder::Recorder(const Scenario& scenario)
       "Mean number of distinct developers of learners with at least one active tie.");
   add("learners_who_mentor_share", "share",
       "Share of learners (at least one learner tie) who also develop someone (reciprocity).");
+  add("single_developer_share", "share",
+      "Share of learners whose active ties are all with one developer (single-person dependence).");
   for (const auto& group : scenario.population.group_names)
     add("coverage_by_group/" + group, "share",
         "Share of practitioners of group " + group + " with at least one active learner tie.");
@@ -118,6 +122,56 @@ Recorder::Recorder(const Scenario& scenario)
       "Mean over learners of the Blau diversity of their distinct developers' groups.");
   add("hours_received_gini", "Gini (0-1)",
       "Gini coefficient over practitioners of mentoring hours received per week.");
+  // Resilience metrics (docs/metrics.md, "Resilience"); record() pushes them in this order.
+  resilience_first_ = series_.size();
+  add("isolation_events", "practitioners/week",
+      "Learners still present who lost their last active tie this week, by a disruption.");
+  add("knowledge_stock", "skill (0-1) x practitioners",
+      "Sum over active practitioners and zones of skill (the organisation's knowledge).");
+  add("institutional_memory_share", "share",
+      "Share of zones held at competence_threshold by at least two active practitioners.");
+  for (const auto& zone : scenario.population.zones)
+    add("bus_factor/" + zone, "practitioners",
+        "Active practitioners at or above competence_threshold in zone " + zone + ".");
+  // Reach and growth (docs/metrics.md); record() pushes them in this order.
+  reach_growth_ = metrics::ReachGrowth(scenario.population.group_names.size(), scenario.meta.weeks);
+  reach_first_ = series_.size();
+  add("contact_hours_per_senior_hour", "ratio",
+      "Session hours learners receive per hour of load carried by seniors (NaN: no senior hours).");
+  add("unmet_demand_share", "share",
+      "Waiting-list places over waiting-list places plus covered learners (0 when both are 0).");
+  add("competence_reached", "practitioners/week",
+      "Practitioners competent in every zone for the first time this week (at risk before).");
+  // Cost (docs/metrics.md, "Cost"); record() pushes them in this order.
+  const std::string per_week = scenario.cost.currency + "/week";
+  cost_first_ = series_.size();
+  add("cost/senior_developer", per_week,
+      "Hours seniors spent developing others in held sessions x senior_developer_rate.");
+  add("cost/other_developer", per_week,
+      "Hours other developers spent in held sessions x other_developer_rate.");
+  add("cost/facilitator", per_week,
+      "Hours facilitators spent in held cohort sessions (once per session) x facilitator_rate.");
+  add("cost/learner", per_week,
+      "Hours learners spent in held sessions (a group session once per member) x learner_rate.");
+  add("cost/fixed", per_week,
+      "Programmes' fixed_cost_per_year / 52 while running, plus setup_cost in start_week.");
+  add("cost_total", per_week, "Sum of the cost/ series.");
+  // Signs of life and decay (docs/metrics.md); record() pushes them in this order.
+  signs_first_ = series_.size();
+  add("ties_completed_share", "share",
+      "Of ties ended this week (learner departures aside), the share reaching their planned end "
+      "(NaN when none ended).");
+  add("ties_ended_early_share", "share",
+      "Of ties ended this week (learner departures aside), the share ending early "
+      "(NaN when none ended).");
+  add("roster_changed_share", "share",
+      "Share of learners whose set of developers changed this week (gained or lost one).");
+  add("group_attendance", "share",
+      "Members' attendance of group sessions: held / scheduled (NaN when none scheduled).");
+  add("group_attendance_by_kind/facilitator", "share",
+      "Held / scheduled of cohort facilitator ties (NaN when none scheduled).");
+  add("group_attendance_by_kind/peer", "share",
+      "Held / scheduled of load-free peer ties of cohorts and pods (NaN when none scheduled).");
 }
 
 std::size_t Recorder::add(std::string name, std::string units, std::string doc) {
@@ -229,8 +283,9 @@ void Recorder::record(const World& world) {
   }
   const metrics::Outcomes& o = outcomes_.compute(world);
   next = outcomes_first_;
-  for (const double value : {o.load_p95_hours, o.load_max_hours, o.load_gini,
-                             o.developers_per_learner, o.learners_who_mentor_share})
+  for (const double value :
+       {o.load_p95_hours, o.load_max_hours, o.load_gini, o.developers_per_learner,
+        o.learners_who_mentor_share, o.single_developer_share})
     push(next++, value);
   for (const double value : o.coverage_by_group) push(next++, value);
   push(next++, o.access_ratio);
@@ -238,6 +293,34 @@ void Recorder::record(const World& world) {
   for (const double value : o.homophily_by_group) push(next++, value);
   push(next++, o.developer_diversity);
   push(next++, o.hours_received_gini);
+  const metrics::ResilienceWeek& resilience = resilience_.compute(world);
+  next = resilience_first_;
+  push(next++, static_cast<double>(resilience.isolation_events));
+  push(next++, resilience.knowledge_stock);
+  push(next++, resilience.institutional_memory_share);
+  for (const std::int64_t holders : resilience.bus_factor)
+    push(next++, static_cast<double>(holders));
+
+  const metrics::ReachGrowthWeek& reach = reach_growth_.record(world);
+  std::size_t reach_at = reach_first_;
+  push(reach_at++, reach.contact_hours_per_senior_hour);
+  push(reach_at++, reach.unmet_demand_share);
+  push(reach_at++, static_cast<double>(reach.competence_reached));
+  const metrics::WeeklyCost& cost = cost_.compute(world);
+  next = cost_first_;
+  for (const double value : {cost.senior_developer, cost.other_developer, cost.facilitator,
+                             cost.learner, cost.fixed, cost.total})
+    push(next++, value);
+  covered_weeks_ += static_cast<double>(cost.covered);
+  const metrics::Signs& signs = signs_.compute(world);
+  next = signs_first_;
+  for (const double value :
+       {signs.completed_share, signs.early_share, signs.roster.share(),
+        signs.attendance.members.rate(), signs.attendance.facilitator.rate(),
+        signs.attendance.peer.rate()})
+    push(next++, value);
+  endings_total_.completed += signs.endings.completed;
+  endings_total_.early += signs.endings.early;
 
   matches_total_ += c.matches;
   wait_total_ += c.match_wait_weeks_total;
@@ -311,10 +394,12 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
                "Distinct developers per learner, averaged over weeks."});
   s.push_back({"mean_learners_who_mentor_share", mean(o + 4), "share",
                "Share of learners who also develop someone, averaged over weeks."});
+  s.push_back({"mean_single_developer_share", mean(o + 5), "share",
+               "Share of learners depending on one developer, averaged over weeks."});
   for (std::size_t g = 0; g < groups_; ++g)
-    s.push_back({"mean_coverage_by_group/" + scenario.population.group_names[g], mean(o + 5 + g),
+    s.push_back({"mean_coverage_by_group/" + scenario.population.group_names[g], mean(o + 6 + g),
                  "share", "Coverage of the group, averaged over weeks."});
-  const std::size_t access = o + 5 + groups_;
+  const std::size_t access = o + 6 + groups_;
   s.push_back({"mean_access_ratio", mean(access), "ratio (0-1)",
                "Lowest group coverage over highest, averaged over weeks."});
   s.push_back({"final_access_ratio", last(access), "ratio (0-1)",
@@ -325,6 +410,131 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
                "Blau diversity of learners' developers, averaged over weeks."});
   s.push_back({"mean_hours_received_gini", mean(access + 3 + groups_), "Gini (0-1)",
                "Gini of mentoring hours received, averaged over weeks."});
+  // Resilience metrics (docs/metrics.md, "Resilience"), in the order of their series, then the
+  // outcomes around each [[shock]] in file order (shock<i>/..., the same names in every scenario
+  // with an i-th shock, so that compare pairs them).
+  const std::size_t r0 = resilience_first_;
+  const std::size_t zone_count = scenario.population.zones.size();
+  s.push_back({"isolation_events_total", total(r0), "practitioners",
+               "Learners who lost their last tie to a disruption, over the run."});
+  s.push_back({"mean_institutional_memory_share", mean(r0 + 2), "share",
+               "Share of zones held at competence by two or more, averaged over weeks."});
+  s.push_back({"final_institutional_memory_share", last(r0 + 2), "share",
+               "Share of zones held at competence by two or more in the last week."});
+  for (std::size_t z = 0; z < zone_count; ++z) {
+    const std::vector<double>& bus = v(r0 + 3 + z);
+    const std::string& zone = scenario.population.zones[z];
+    const double fewest = bus.empty() ? 0.0 : *std::min_element(bus.begin(), bus.end());
+    s.push_back({"min_bus_factor/" + zone, fewest, "practitioners",
+                 "Fewest competent holders of the zone in any week."});
+    s.push_back({"final_bus_factor/" + zone, last(r0 + 3 + z), "practitioners",
+                 "Competent holders of the zone in the last week."});
+  }
+  std::vector<double> holders(v(r0).size(), 0.0);  // competent (practitioner, zone) pairs
+  for (std::size_t z = 0; z < zone_count; ++z)
+    for (std::size_t w = 0; w < holders.size(); ++w) holders[w] += v(r0 + 3 + z)[w];
+  for (std::size_t i = 0; i < scenario.shocks.size(); ++i) {
+    const metrics::ShockOutcomes so = metrics::shock_outcomes(
+        scenario.shocks[i].week, v(r0 + 1), holders, v(kCoverage), v(r0));
+    const std::string p = "shock" + std::to_string(i + 1) + "/";
+    s.push_back({p + "knowledge_retained", so.knowledge_retained, "ratio",
+                 "Knowledge stock at the shock week over the week before."});
+    s.push_back({p + "knowledge_retained_13w", so.knowledge_retained_13w, "ratio",
+                 "Knowledge stock 13 weeks after the shock over the week before it."});
+    s.push_back({p + "knowledge_retained_52w", so.knowledge_retained_52w, "ratio",
+                 "Knowledge stock 52 weeks after the shock over the week before it."});
+    s.push_back({p + "competent_holders_retained", so.competent_holders_retained, "ratio",
+                 "Competent (practitioner, zone) pairs at the shock week over the week before."});
+    s.push_back({p + "coverage_drop", so.coverage_drop, "share",
+                 "Coverage the week before the shock minus its lowest in the 13 weeks from it."});
+    s.push_back({p + "recovery_weeks", so.recovery_weeks, "weeks",
+                 "Weeks from the shock until coverage is back to the week before (NaN: never)."});
+    s.push_back({p + "recovered", so.recovered, "share",
+                 "1 when coverage returned to its level before the shock within the run, else 0."});
+    s.push_back({p + "isolation_events_13w", so.isolation_events, "practitioners",
+                 "Isolation events in the 13 weeks from the shock week."});
+  }
+  // Reach and growth (docs/metrics.md).
+  const metrics::ReachGrowthSummary rg = reach_growth_.summary();
+  s.push_back({"wait_to_first_match_mean_weeks", rg.wait_mean_weeks, "weeks",
+               "Mean weeks from joining to the first learner tie (NaN: no first match)."});
+  s.push_back({"wait_to_first_match_median_weeks", rg.wait_median_weeks, "weeks",
+               "Median (nearest rank) weeks from joining to the first learner tie."});
+  s.push_back({"wait_to_first_match_p95_weeks", rg.wait_p95_weeks, "weeks",
+               "95th percentile (nearest rank) of weeks from joining to the first learner tie."});
+  s.push_back({"first_matches_total", static_cast<double>(rg.first_matches), "practitioners",
+               "Practitioners who became learners for the first time in the run."});
+  s.push_back({"never_matched_share", rg.never_matched_share, "share",
+               "Share of non-seniors (who left, or present at the end) never a learner."});
+  s.push_back({"contact_hours_per_senior_hour", rg.contact_hours_per_senior_hour, "ratio",
+               "Session hours received over senior load hours, run totals (NaN: none)."});
+  s.push_back({"unmet_demand_share", rg.unmet_demand_share, "share",
+               "Waiting places over waiting places plus covered learners, run totals."});
+  s.push_back({"waiting_learner_weeks_total", rg.waiting_learner_weeks, "learner-weeks",
+               "Sum over weeks of the waiting list."});
+  s.push_back({"time_to_competence_median_weeks", rg.time_to_competence_median_weeks, "weeks",
+               "Kaplan-Meier median weeks from joining to competence (NaN: not reached)."});
+  s.push_back({"time_to_competence_p90_weeks", rg.time_to_competence_p90_weeks, "weeks",
+               "Kaplan-Meier 90th percentile weeks to competence (NaN: not reached)."});
+  s.push_back({"never_competent_share", rg.never_competent_share, "share",
+               "Share of those at risk who left or reached the end without competence."});
+  s.push_back({"competence_reached_total", static_cast<double>(rg.competence_reached),
+               "practitioners", "Practitioners who reached competence in the run."});
+  for (std::size_t g = 0; g < scenario.population.group_names.size(); ++g)
+    s.push_back({"time_to_competence_median_weeks_by_group/" +
+                     scenario.population.group_names[g],
+                 rg.time_to_competence_median_by_group[g], "weeks",
+                 "Kaplan-Meier median weeks to competence in the group (NaN: not reached)."});
+  s.push_back({"competent_within_52w_share", rg.competent_within_52w_share, "share",
+               "Kaplan-Meier share competent within 52 weeks of joining (NaN: none followed)."});
+  for (std::size_t g = 0; g < scenario.population.group_names.size(); ++g)
+    s.push_back({"competent_within_52w_share_by_group/" +
+                     scenario.population.group_names[g],
+                 rg.competent_within_52w_share_by_group[g], "share",
+                 "Kaplan-Meier share of the group competent within 52 weeks of joining."});
+  // Cost (docs/metrics.md, "Cost"), in the [cost] currency.
+  const std::string& currency = scenario.cost.currency;
+  const double cost_total = total(cost_first_ + 5);
+  s.push_back({"cost_total", cost_total, currency, "Cost over the run, every component."});
+  const char* const components[] = {"senior_developer", "other_developer", "facilitator",
+                                    "learner", "fixed"};
+  for (std::size_t i = 0; i < 5; ++i)
+    s.push_back({std::string("cost_by_component/") + components[i], total(cost_first_ + i),
+                 currency, std::string("Cost over the run of cost/") + components[i] + "."});
+  s.push_back({"covered_practitioner_years", covered_weeks_ / 52.0, "practitioner-years",
+               "Sum over weeks of practitioners with an active learner tie, / 52."});
+  s.push_back({"cost_per_covered_practitioner_year",
+               metrics::cost_per_covered_year(cost_total, covered_weeks_),
+               currency + "/practitioner-year",
+               "cost_total / covered_practitioner_years (NaN when nobody was covered)."});
+  const std::vector<double>& reached = series("competence_reached");
+  const double reached_total = std::accumulate(reached.begin(), reached.end(), 0.0);
+  s.push_back({"cost_per_competence_reached",
+               reached_total > 0 ? cost_total / reached_total : kNaN,
+               currency + "/practitioner",
+               "cost_total / competence_reached_total (NaN when nobody reached competence)."});
+  // Signs of life and decay (docs/metrics.md).
+  s.push_back({"ties_completed_share_total", metrics::completed_share(endings_total_), "share",
+               "Of ties ended in the run (learner departures aside), the share completed."});
+  s.push_back({"ties_ended_early_total", static_cast<double>(endings_total_.early), "ties",
+               "Ties ended early over the run (mentor left, burnout, released, rematched, "
+               "programme ended, dissolved)."});
+  s.push_back({"mean_roster_changed_share", mean(signs_first_ + 2), "share",
+               "Share of learners whose developers changed, averaged over weeks."});
+  const std::vector<double>& attendance = v(signs_first_ + 3);
+  double attendance_sum = 0, attendance_weeks = 0, lively_weeks = 0;
+  for (const double a : attendance) {
+    if (std::isnan(a)) continue;
+    attendance_sum += a;
+    ++attendance_weeks;
+    lively_weeks += a >= 0.8;
+  }
+  s.push_back({"mean_group_attendance",
+               attendance_weeks > 0 ? attendance_sum / attendance_weeks : kNaN, "share",
+               "group_attendance averaged over weeks with group sessions (NaN: none)."});
+  s.push_back({"group_attendance_weeks_at_least_0_8_share",
+               attendance_weeks > 0 ? lively_weeks / attendance_weeks : kNaN, "share",
+               "Share of weeks with group sessions whose attendance is >= 0.8 (seed 001)."});
   return out;
 }
 

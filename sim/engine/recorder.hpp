@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/metrics/cost.hpp"
+#include "engine/metrics/resilience.hpp"
+#include "engine/metrics/reach_growth.hpp"
+#include "engine/metrics/signs_of_life.hpp"
 #include "engine/metrics/weekly_outcomes.hpp"
 #include "engine/programme_accounting.hpp"
 #include "engine/world.hpp"
@@ -37,9 +41,23 @@ class Recorder {
   metrics::WeeklyOutcomes outcomes_;
   std::size_t outcomes_first_ = 0;  // index of load_p95_hours
   std::size_t groups_ = 0;          // population.group_names
+  // Resilience metrics (docs/metrics.md, "Resilience"), added after the outcome metrics.
+  metrics::WeeklyResilience resilience_;
+  std::size_t resilience_first_ = 0;  // index of isolation_events
+  // Cost and signs of life (docs/metrics.md, "Cost", "Signs of life and decay").
+  metrics::Cost cost_;
+  std::size_t cost_first_ = 0;  // index of cost/senior_developer; six series
+  metrics::SignsOfLife signs_;
+  std::size_t signs_first_ = 0;  // index of ties_completed_share; six series
+  double covered_weeks_ = 0;     // sum over weeks of covered practitioners
+  metrics::Endings endings_total_;
   // Run-wide accumulators for the summary.
   std::int64_t matches_total_ = 0;
   double wait_total_ = 0;
+  // Reach and growth (docs/metrics.md, "Reach: waits, leverage, unmet demand", "Growth: time to
+  // competence"): the run's histograms, and the index of contact_hours_per_senior_hour.
+  metrics::ReachGrowth reach_growth_;
+  std::size_t reach_first_ = 0;
 };
 
 }  // namespace mentorsim

@@ -36,6 +36,7 @@ struct Scenario {
   KnowledgeConfig knowledge;
   BurnoutConfig burnout;
   ReciprocityConfig reciprocity;
+  CostConfig cost;  // [cost]: prices of hours spent (docs/metrics.md, Cost)
   std::vector<ProgrammeConfig> programmes;
   std::vector<ShockConfig> shocks;  // [[shock]] entries in file order (docs/model.md §7.15)
 };

@@ -58,6 +58,7 @@ void Simulation::run_phase(Phase phase) {
       programme_upkeep();
       break;
     case Phase::kRecording:
+      world_.note_competence();  // first competent weeks, for the growth metrics
       recorder_.record(world_);
       if (world_.people.size() >= peak_active_) {
         peak_active_ = world_.people.size();

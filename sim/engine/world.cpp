@@ -41,6 +41,8 @@ TieRow World::create_tie(const TieSpec& spec) {
                                with_levers, week_);
   ++people.developer_ties[spec.developer];
   ++people.learner_ties[spec.learner];
+  if (people.first_learner_week[spec.learner] == kNeverMatched)
+    people.first_learner_week[spec.learner] = week_;
   return t;
 }
 
@@ -62,6 +64,34 @@ void World::end_ties_of_leavers() {
       end_tie(t, EndReason::kMentorLeft);
     else if (people.has(ties.learner[t], flag::kLeaving))
       end_tie(t, EndReason::kMenteeLeft);
+  }
+}
+
+void World::note_leavers() {
+  if (departed_week_ != week_) {
+    departed_.clear();
+    departed_week_ = week_;
+  }
+  for (Row r = 0; r < people.size(); ++r)
+    if (people.has(r, flag::kLeaving))
+      departed_.push_back({observed_from(people.joined_week[r]), people.first_learner_week[r],
+                           people.competent_week[r], people.group[r],
+                           people.has(r, flag::kSenior)});
+}
+
+void World::note_competence() {
+  const double threshold = scenario_->knowledge.competence_threshold;  // as competent_share
+  const int zones = people.zones();
+  for (Row r = 0; r < people.size(); ++r) {
+    Week& state = people.competent_week[r];
+    if (state != competence::kUnobserved && state != competence::kNotYet) continue;
+    const float* s = people.skill_row(r);
+    bool competent = true;
+    for (int z = 0; z < zones && competent; ++z) competent = static_cast<double>(s[z]) >= threshold;
+    if (state == competence::kUnobserved)
+      state = competent ? competence::kOnArrival : competence::kNotYet;
+    else if (competent)
+      state = week_;
   }
 }
 

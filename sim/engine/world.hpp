@@ -4,6 +4,7 @@
 // columns (tie counts per practitioner, counters) consistent.
 #include <array>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "core/rng.hpp"
@@ -29,6 +30,16 @@ struct WeekCounters {
   std::int64_t sessions_held = 0;
 };
 
+// What the outcome metrics need of a practitioner who left (docs/metrics.md, "Reach" and
+// "Growth"), copied before their row is removed.
+struct Departed {
+  Week observed_from;       // observed_from(joined_week)
+  Week first_learner_week;  // or kNeverMatched
+  Week competent_week;      // or a competence:: value
+  std::uint8_t group;
+  bool senior;
+};
+
 class World {
  public:
   World(const Scenario& scenario, std::uint64_t replicate);
@@ -41,13 +52,29 @@ class World {
   // Hands out the next practitioner id (never reused).
   PractitionerId next_practitioner_id() { return next_practitioner_id_++; }
 
-  // Creates an active tie starting this week; keeps per-practitioner counts.
+  // Creates an active tie starting this week; keeps per-practitioner counts and the learner's
+  // first_learner_week.
   TieRow create_tie(const TieSpec& spec);
   // Ends an active tie with `reason` and tells its programme. Idempotent for ended ties.
   void end_tie(TieRow tie, EndReason reason);
   // Ends every active tie of practitioners flagged kLeaving, in one pass in tie order
   // (developer leaving: kMentorLeft; otherwise learner leaving: kMenteeLeft).
   void end_ties_of_leavers();
+
+  // Departure phase, before the rows flagged kLeaving are removed: copies what the outcome metrics
+  // need of each of them (row order) to departed(). Called once per removal (shocks, then the
+  // hazard draws), so the list collects every leaver of the week.
+  void note_leavers();
+  // This week's leavers noted so far (empty before the first note_leavers of the week).
+  std::span<const Departed> departed() const {
+    return departed_week_ == week_ ? std::span<const Departed>(departed_)
+                                   : std::span<const Departed>();
+  }
+  // Recording phase, before the recorder: sets competent_week of every practitioner, as the first
+  // week all their zones are at or above knowledge.competence_threshold. At a practitioner's first
+  // recording it becomes kOnArrival if they are competent already, else kNotYet (at risk); a
+  // practitioner at risk who is competent now gets this week. Later forgetting does not undo it.
+  void note_competence();
 
   // Effective developer capacity for a nominal one, counting burnout.
   std::int64_t effective_capacity(Row r, std::int64_t nominal) const;
@@ -98,7 +125,9 @@ class World {
     double volunteer_share;
     float attendance_gain;  // incentives: added to a new tie's attendance
   };
-  std::vector<Access> access_;  // by programme
+  std::vector<Access> access_;      // by programme
+  std::vector<Departed> departed_;  // leavers of departed_week_; reused from week to week
+  Week departed_week_ = -1;
 };
 
 }  // namespace mentorsim

@@ -85,6 +85,16 @@ struct ReciprocityConfig {
   std::string rule;           // "any" of the two criteria, or "all"
 };
 
+// [cost]: prices of the hours spent in held sessions (docs/metrics.md, "Cost"). Every rate
+// defaults to 1 and the currency to "hours", so that by default a cost is the hours spent.
+struct CostConfig {
+  double senior_developer_rate;  // per hour a senior developer spends in a held session
+  double other_developer_rate;   // per hour a non-senior developer (peer, reciprocity) spends
+  double facilitator_rate;       // per hour a cohort facilitator spends in a held group session
+  double learner_rate;           // per hour a learner spends in a held session
+  std::string currency;          // label of the unit of every cost
+};
+
 // Keys every [[programme]] entry has, whatever its kind.
 struct ProgrammeCommon {
   std::string kind;
@@ -106,6 +116,10 @@ struct ProgrammeCommon {
   double incentive_volunteer_gain;   // added to volunteer_share (capped at 1)
   double incentive_attendance_gain;  // added to each new tie's attendance (capped at 1)
   double protected_hours;            // hours/week of this programme's load not counted as load
+  // Fixed costs ([cost] currency): per year while the programme runs (spread evenly, 1/52 a
+  // week), and once in its start week.
+  double fixed_cost_per_year;
+  double setup_cost;
 
   double effective_volunteer_share() const {
     return std::min(1.0, volunteer_share + (incentives ? incentive_volunteer_gain : 0.0));
@@ -134,6 +148,7 @@ params::SectionSpec departure();
 params::SectionSpec knowledge();
 params::SectionSpec burnout();
 params::SectionSpec reciprocity();
+params::SectionSpec cost();
 params::SectionSpec programme_common();
 params::SectionSpec shock();
 // The keys an entry of the given shock kind takes (`kind` and `week` included), in declaration

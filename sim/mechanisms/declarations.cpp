@@ -240,6 +240,36 @@ params::SectionSpec reciprocity() {
       .build();
 }
 
+params::SectionSpec cost() {
+  const char* rate_units = "currency/hour";
+  return SectionBuilder<CostConfig>(
+             "cost",
+             "Prices of the hours spent in held sessions (docs/metrics.md, Cost). Every rate "
+             "defaults to 1 and the currency to \"hours\", so that by default a cost is the "
+             "hours spent; set the rates (and the currency) to get money.")
+      .real("senior_developer_rate", &CostConfig::senior_developer_rate, 1.0, {0, 1e6},
+            rate_units,
+            "Price of an hour a senior developer spends in a held session (one-on-one, guide, "
+            "pod visit, office hours, any session a senior develops someone in).")
+      .real("other_developer_rate", &CostConfig::other_developer_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a developer who is not a senior (a peer, a mentor qualified by "
+            "reciprocity) spends in a held session.")
+      .real("facilitator_rate", &CostConfig::facilitator_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a cohort facilitator spends in a held cohort session (once per "
+            "session, whatever the number of members present).")
+      .real("learner_rate", &CostConfig::learner_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a learner spends in a held session (a group session counts once "
+            "per member present).")
+      .text("currency", &CostConfig::currency, "hours",
+            "Label of the unit of every cost and of the programmes' fixed costs, e.g. \"EUR\".")
+      .check({"currency"},
+             [](const CostConfig& c) -> std::optional<std::string> {
+               if (c.currency.empty()) return "currency must not be empty";
+               return std::nullopt;
+             })
+      .build();
+}
+
 params::SectionSpec programme_common() {
   return SectionBuilder<ProgrammeCommon>("programme", "Keys every [[programme]] entry has.")
       .text("kind", &ProgrammeCommon::kind, "one_on_one",
@@ -279,6 +309,12 @@ params::SectionSpec programme_common() {
             "Protected-time budget per developer: up to this many hours a week of the "
             "programme's load do not count against available hours (seed 002: 'ensuring "
             "mentors have dedicated time'; 'must be protected time').")
+      .real("fixed_cost_per_year", &ProgrammeCommon::fixed_cost_per_year, 0.0, {0, 1e12},
+            "currency/year",
+            "Fixed cost of running the programme ([cost] currency), spread evenly over the "
+            "weeks it runs (1/52 a week): administration, licences, coordinator time.")
+      .real("setup_cost", &ProgrammeCommon::setup_cost, 0.0, {0, 1e12}, "currency",
+            "One-off cost ([cost] currency) counted in the programme's start_week.")
       .check({"functions"},
              [](const ProgrammeCommon& c) { return names_valid(c.functions, "functions"); })
       .check({"expand_functions"},

@@ -23,6 +23,7 @@ const std::vector<ScenarioTable>& scenario_tables() {
     t.push_back(bind<&Scenario::knowledge>(declarations::knowledge()));
     t.push_back(bind<&Scenario::burnout>(declarations::burnout()));
     t.push_back(bind<&Scenario::reciprocity>(declarations::reciprocity()));
+    t.push_back(bind<&Scenario::cost>(declarations::cost()));
     return t;
   }();
   return tables;

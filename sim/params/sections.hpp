@@ -19,7 +19,8 @@ struct ScenarioTable {
   const void* (*const_config)(const Scenario&);
 };
 
-// [scenario], [population], [joining], [departure], [knowledge], [burnout], [reciprocity].
+// [scenario], [population], [joining], [departure], [knowledge], [burnout], [reciprocity],
+// [cost].
 const std::vector<ScenarioTable>& scenario_tables();
 const ScenarioTable* find_table(std::string_view name);
 

@@ -142,9 +142,10 @@ TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]")
       same[p.group[l]] += p.group[l] == p.group[d];
     }
     double distinct = 0, blau = 0;
-    std::int64_t mentoring = 0;
+    std::int64_t mentoring = 0, single = 0;
     for (const auto& [l, ds] : developers_of) {
       distinct += static_cast<double>(ds.size());
+      single += ds.size() == 1;
       double in_group[2] = {0, 0};
       for (Row d : ds) in_group[p.group[d]] += 1;
       const double a = in_group[0] / static_cast<double>(ds.size());
@@ -158,6 +159,7 @@ TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]")
       CHECK(last(sim, "developer_diversity_blau") == Approx(blau / learners).margin(1e-12));
       CHECK(last(sim, "learners_who_mentor_share") ==
             Approx(static_cast<double>(mentoring) / learners));
+      CHECK(last(sim, "single_developer_share") == Approx(static_cast<double>(single) / learners));
       max_developers_per_learner = std::max(max_developers_per_learner, distinct / learners);
     }
     double members[2] = {0, 0}, covered[2] = {0, 0};

@@ -68,12 +68,13 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
 
   // Per learner: distinct developers and the Blau index of their groups.
   seen_.assign(n, 0);
-  std::int64_t tie_learners = 0, distinct_total = 0;
+  std::int64_t tie_learners = 0, distinct_total = 0, single_developer = 0;
   double blau_total = 0;
   for (Row l = 0; l < n; ++l) {
     if (offsets_[l] == offsets_[l + 1]) continue;
     ++tie_learners;
     std::fill(group_counts_.begin(), group_counts_.end(), 0.0);
+    const std::int64_t distinct_before = distinct_total;
     for (std::uint32_t i = offsets_[l]; i < offsets_[l + 1]; ++i) {
       const Row d = developers_[i];
       if (seen_[d] == l + 1) continue;
@@ -82,10 +83,12 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
       if (groups_ > 0) group_counts_[group_of(d)] += 1;
     }
     blau_total += blau_diversity(group_counts_);
+    single_developer += distinct_total - distinct_before == 1;
   }
   const double per_learner = tie_learners > 0 ? 1.0 / static_cast<double>(tie_learners) : 0.0;
   out_.developers_per_learner = static_cast<double>(distinct_total) * per_learner;
   out_.developer_diversity = blau_total * per_learner;
+  out_.single_developer_share = static_cast<double>(single_developer) * per_learner;
 
   // Equity by group.
   double lowest = 0, highest = 0;

@@ -18,6 +18,9 @@ struct Outcomes {
   // Reach: over learners (>= 1 active tie as learner).
   double developers_per_learner = 0;     // mean distinct developers
   double learners_who_mentor_share = 0;  // share also developing someone
+  // Resilience: share of learners whose every active tie is with one developer (one departure
+  // away from losing all their support).
+  double single_developer_share = 0;
   // Equity.
   std::vector<double> coverage_by_group;   // by population.group_names
   double access_ratio = 1;                 // lowest group coverage / highest

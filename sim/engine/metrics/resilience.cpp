@@ -1,0 +1,111 @@
+#include "engine/metrics/resilience.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace mentorsim::metrics {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+bool disrupts(EndReason reason) {
+  switch (reason) {
+    case EndReason::kMentorLeft:
+    case EndReason::kBurnout:
+    case EndReason::kDissolved:
+    case EndReason::kProgrammeEnded:
+      return true;
+    case EndReason::kNone:
+    case EndReason::kCompleted:
+    case EndReason::kMenteeLeft:
+    case EndReason::kReleased:
+    case EndReason::kRematched:
+      return false;
+  }
+  return false;
+}
+
+void bus_factors(std::span<const float> skill, double threshold, std::span<std::int64_t> holders) {
+  std::fill(holders.begin(), holders.end(), 0);
+  const std::size_t zones = holders.size();
+  if (zones == 0) return;
+  for (std::size_t i = 0; i + zones <= skill.size(); i += zones)
+    for (std::size_t z = 0; z < zones; ++z) holders[z] += skill[i + z] >= threshold;
+}
+
+double institutional_memory_share(std::span<const std::int64_t> holders) {
+  if (holders.empty()) return 0.0;
+  const auto held = std::count_if(holders.begin(), holders.end(), [](auto h) { return h >= 2; });
+  return static_cast<double>(held) / static_cast<double>(holders.size());
+}
+
+std::int64_t isolation_events(const Ties& ties, std::span<const std::uint16_t> learner_ties,
+                              std::vector<std::uint8_t>& marked) {
+  marked.assign(learner_ties.size(), 0);
+  std::int64_t events = 0;
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    const Row l = ties.learner[t];
+    if (l == kNoRow || learner_ties[l] > 0 || marked[l]) continue;
+    if (!disrupts(static_cast<EndReason>(ties.end_reason[t]))) continue;
+    marked[l] = 1;
+    ++events;
+  }
+  return events;
+}
+
+WeeklyResilience::WeeklyResilience(std::size_t zones, double competence_threshold)
+    : threshold_(competence_threshold) {
+  out_.bus_factor.assign(zones, 0);
+}
+
+const ResilienceWeek& WeeklyResilience::compute(const World& world) {
+  const Practitioners& people = world.people;
+  const std::size_t cells = static_cast<std::size_t>(people.size()) * out_.bus_factor.size();
+  const std::span<const float> skill(people.skill.data(), cells);
+  bus_factors(skill, threshold_, out_.bus_factor);
+  out_.institutional_memory_share = institutional_memory_share(out_.bus_factor);
+  double stock = 0;
+  for (const float k : skill) stock += k;  // in row order: thread-independent
+  out_.knowledge_stock = stock;
+  out_.isolation_events = isolation_events(world.ties, people.learner_ties, marked_);
+  return out_;
+}
+
+ShockOutcomes shock_outcomes(std::int64_t shock_week, std::span<const double> knowledge,
+                             std::span<const double> competent_holders,
+                             std::span<const double> coverage,
+                             std::span<const double> isolation) {
+  const auto weeks = static_cast<std::int64_t>(coverage.size());
+  ShockOutcomes out{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  if (shock_week < 0 || shock_week >= weeks) return out;
+  const auto s = static_cast<std::size_t>(shock_week);
+  const std::size_t window_end =
+      std::min<std::size_t>(coverage.size(), s + static_cast<std::size_t>(kShockWindowWeeks));
+  out.isolation_events = 0;
+  for (std::size_t w = s; w < window_end; ++w) out.isolation_events += isolation[w];
+  if (shock_week == 0) return out;  // no recording before the shock
+
+  const std::size_t before = s - 1;
+  const auto ratio = [&](std::span<const double> v, std::size_t at) {
+    return at < v.size() && v[before] > 0 ? v[at] / v[before] : kNaN;
+  };
+  out.knowledge_retained = ratio(knowledge, s);
+  out.knowledge_retained_13w = ratio(knowledge, s + 13);
+  out.knowledge_retained_52w = ratio(knowledge, s + 52);
+  out.competent_holders_retained = ratio(competent_holders, s);
+
+  double lowest = coverage[s];
+  for (std::size_t w = s; w < window_end; ++w) lowest = std::min(lowest, coverage[w]);
+  out.coverage_drop = coverage[before] - lowest;
+  out.recovered = 0;
+  for (std::size_t w = s; w < coverage.size(); ++w)
+    if (coverage[w] >= coverage[before]) {
+      out.recovery_weeks = static_cast<double>(w - s);
+      out.recovered = 1;
+      break;
+    }
+  return out;
+}
+
+}  // namespace mentorsim::metrics

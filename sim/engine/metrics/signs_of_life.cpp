@@ -1,0 +1,115 @@
+#include "engine/metrics/signs_of_life.hpp"
+
+#include "engine/world.hpp"
+
+namespace mentorsim::metrics {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::int64_t ended(const std::array<std::int64_t, kEndReasonCount>& counts, EndReason reason) {
+  return counts[static_cast<std::size_t>(reason)];
+}
+}  // namespace
+
+Endings split_endings(const std::array<std::int64_t, kEndReasonCount>& counts) {
+  Endings e;
+  e.completed = ended(counts, EndReason::kCompleted);
+  for (EndReason r : {EndReason::kMentorLeft, EndReason::kBurnout, EndReason::kReleased,
+                      EndReason::kRematched, EndReason::kProgrammeEnded, EndReason::kDissolved})
+    e.early += ended(counts, r);
+  return e;
+}
+
+double completed_share(const Endings& e) {
+  const std::int64_t all = e.completed + e.early;
+  return all > 0 ? static_cast<double>(e.completed) / static_cast<double>(all) : kNaN;
+}
+
+RosterChurn roster_churn(const Ties& ties, Week week, Row rows, std::vector<std::uint32_t>& offsets,
+                         std::vector<TieRow>& order, std::vector<std::uint8_t>& marks) {
+  constexpr std::uint8_t kBefore = 1, kAfter = 2;
+  const auto before = [&](TieRow t) { return ties.start_week[t] < week; };
+  const auto counts = [&](TieRow t) {
+    return ties.learner[t] != kNoRow && ties.learner[t] < rows && (before(t) || ties.active(t));
+  };
+  // Ties held at the start or at the end of the week, grouped by learner row (counting sort).
+  offsets.assign(static_cast<std::size_t>(rows) + 1, 0);
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (counts(t)) ++offsets[ties.learner[t] + 1];
+  for (Row r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
+  order.resize(offsets[rows]);
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (counts(t)) order[offsets[ties.learner[t]]++] = t;
+  for (Row r = rows; r > 0; --r) offsets[r] = offsets[r - 1];  // undo the fill's advance
+  offsets[0] = 0;
+
+  marks.assign(rows, 0);  // developer row -> kBefore | kAfter over the current learner's ties
+  RosterChurn out;
+  for (Row l = 0; l < rows; ++l) {
+    const std::uint32_t first = offsets[l], last = offsets[l + 1];
+    if (first == last) continue;
+    ++out.learners;
+    bool changed = false;
+    for (std::uint32_t i = first; i < last; ++i) {
+      const TieRow t = order[i];
+      const Row d = ties.developer[t];
+      if (d == kNoRow || d >= rows) {  // the developer left this week: a developer lost
+        changed = true;
+        continue;
+      }
+      marks[d] |= static_cast<std::uint8_t>((before(t) ? kBefore : 0) |
+                                            (ties.active(t) ? kAfter : 0));
+    }
+    for (std::uint32_t i = first; i < last; ++i) {  // read each developer once, then clear
+      const Row d = ties.developer[order[i]];
+      if (d == kNoRow || d >= rows) continue;
+      changed = changed || (marks[d] != 0 && marks[d] != (kBefore | kAfter));
+      marks[d] = 0;
+    }
+    out.changed += changed;
+  }
+  return out;
+}
+
+GroupAttendance group_attendance(const Ties& ties, Week week,
+                                 std::vector<std::array<Attendance, 2>>& by_programme) {
+  by_programme.assign(256, {});  // programme indices are uint8
+  GroupAttendance out;
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    const bool facilitator = ties.kind[t] == static_cast<std::uint8_t>(TieKind::kFacilitator);
+    const bool peer = ties.kind[t] == static_cast<std::uint8_t>(TieKind::kPeer) &&
+                      ties.load_weight[t] <= 0.0f;
+    if (!facilitator && !peer) continue;
+    const auto reason = static_cast<EndReason>(ties.end_reason[t]);
+    const bool in_sessions = reason == EndReason::kNone || reason == EndReason::kBurnout ||
+                             reason == EndReason::kCompleted ||
+                             reason == EndReason::kProgrammeEnded;
+    if (!in_sessions || !ties.scheduled(t, week)) continue;
+    Attendance& a = by_programme[ties.programme[t]][facilitator ? 0 : 1];
+    ++a.scheduled;
+    a.held += ties.held[t] != 0;
+  }
+  for (const auto& [f, p] : by_programme) {
+    out.facilitator.scheduled += f.scheduled;
+    out.facilitator.held += f.held;
+    out.peer.scheduled += p.scheduled;
+    out.peer.held += p.held;
+    const Attendance& members = f.scheduled > 0 ? f : p;
+    out.members.scheduled += members.scheduled;
+    out.members.held += members.held;
+  }
+  return out;
+}
+
+const Signs& SignsOfLife::compute(const World& world) {
+  out_.endings = split_endings(world.counters.ties_ended);
+  out_.completed_share = completed_share(out_.endings);
+  out_.early_share = 1.0 - out_.completed_share;  // NaN stays NaN
+  out_.roster =
+      roster_churn(world.ties, world.week(), world.people.size(), offsets_, order_, marks_);
+  out_.attendance = group_attendance(world.ties, world.week(), by_programme_);
+  return out_;
+}
+
+}  // namespace mentorsim::metrics
