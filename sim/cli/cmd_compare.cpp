@@ -97,7 +97,7 @@ std::optional<std::vector<Scenario>> load_all(const std::vector<std::string>& pa
 
 int cmd_compare(const std::vector<std::string>& args, const std::string& command_line) {
   std::vector<std::string> paths, overrides;
-  std::string out, format = "text";
+  std::string out, format = "text", metrics;
   std::int64_t replicates = 0, seed = 0;
   int threads = 0;
   po::options_description options("mentorsim compare BASELINE OTHER... [options]");
@@ -111,7 +111,10 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
       "out,o", po::value(&out), "write every run to this HDF5 file, grouped by scenario")(
       "force", "overwrite --out if it exists")("format,f", po::value(&format),
                                                "table format: text, markdown, csv or json")(
-      "quiet,q", "print no table and no progress");
+      "metrics,m", po::value(&metrics),
+      (std::string(kMetricsHelp) +
+       "; default: headline for text and markdown, all for csv and json")
+          .c_str())("quiet,q", "print no table and no progress");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&paths)->composing());
   po::positional_options_description positional;
@@ -133,6 +136,9 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
                format);
     return kExitBadInput;
   }
+  const auto selection =
+      metric_selection_option("compare", vm, metrics, default_metric_selection(format));
+  if (!selection) return kExitBadInput;
   const bool quiet = vm.count("quiet") > 0;
   const bool force = vm.count("force") > 0;
   if (const auto status =
@@ -163,6 +169,14 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
         arms.push_back(ComparisonArm{
             labels[i], paths[i], run_replicates((*scenarios)[i], count, [&] { progress.tick(); })});
     }
+    // The metric names are known once the runs report them: an unknown --metrics name is bad
+    // input, reported before anything is written.
+    Comparison table;
+    try {
+      table = select_comparison(compare_arms(arms), *selection);
+    } catch (const InputError& e) {
+      return report_input_error(e, "--metrics");
+    }
     if (!out.empty()) {
       std::vector<ScenarioGroup> groups;
       for (size_t i = 0; i < arms.size(); ++i)
@@ -172,7 +186,7 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
       write_comparison_hdf5(out, info, groups, force);
     }
     if (!quiet) {
-      fmt::print("{}", format_comparison(compare_arms(arms), format));
+      fmt::print("{}", format_comparison(table, format));
       if (!stdout_ok()) return kExitFailure;
       if (!out.empty() && format == "text") fmt::print(stderr, "results written to {}\n", out);
     }

@@ -19,7 +19,7 @@ namespace po = boost::program_options;
 namespace mentorsim::cli {
 
 int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
-  std::string scenario_path, out, format = "text";
+  std::string scenario_path, out, format = "text", metrics;
   std::vector<std::string> overrides;
   std::int64_t replicates = 0, seed = 0;
   int threads = 0;
@@ -34,6 +34,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       "out,o", po::value(&out), "write results to this HDF5 file")(
       "force", "overwrite --out if it exists")("format,f", po::value(&format),
                                                "summary format: text, json or csv")(
+      "metrics,m", po::value(&metrics), (std::string(kMetricsHelp) + "; default: all").c_str())(
       "quiet,q", "print no summary and no progress");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenario_path));
@@ -53,6 +54,9 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
     fmt::print(stderr, "mentorsim run: --format must be text, json or csv, not '{}'\n", format);
     return kExitBadInput;
   }
+  const auto selection =
+      metric_selection_option("run", vm, metrics, MetricSelection{MetricSelection::Kind::all, {}});
+  if (!selection) return kExitBadInput;
   const bool quiet = vm.count("quiet") > 0;
   const bool force = vm.count("force") > 0;
   if (const auto status =
@@ -68,12 +72,19 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
     const std::vector<RunResult> results =
         run_replicates(scenario, count, [&] { progress.tick(); });
 
+    // The metric names are known once the runs report them: an unknown --metrics name is bad
+    // input, reported before anything is written.
+    std::string summary;
+    try {
+      summary = format_summary(results, format, *selection);
+    } catch (const InputError& e) {
+      return report_input_error(e, "--metrics");
+    }
     if (!out.empty()) {
       InvocationInfo info{MENTORSIM_VERSION, git_commit(), started, command_line, active_threads()};
       write_hdf5(out, info, results, force);
     }
     if (!quiet) {
-      std::string summary = format_summary(results, format);
       if (!summary.empty() && summary.back() != '\n') summary += '\n';
       fmt::print("{}", summary);
       if (!stdout_ok()) return kExitFailure;  // flushed before the hints on stderr

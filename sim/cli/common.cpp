@@ -91,4 +91,17 @@ std::optional<int> check_run_options(std::string_view command,
   return std::nullopt;
 }
 
+std::optional<MetricSelection> metric_selection_option(
+    std::string_view command, const boost::program_options::variables_map& vm,
+    const std::string& metrics, const MetricSelection& fallback) {
+  if (!vm.count("metrics")) return fallback;
+  try {
+    return parse_metric_selection(metrics);
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics())
+      fmt::print(stderr, "mentorsim {}: {}\n", command, d.to_string());
+    return std::nullopt;
+  }
+}
+
 }  // namespace mentorsim::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "output/metric_selection.hpp"
 
 namespace mentorsim::cli {
 
@@ -47,5 +48,17 @@ std::optional<int> check_run_options(std::string_view command,
                                      const boost::program_options::variables_map& vm, int threads,
                                      const std::string& out, bool force, std::int64_t seed,
                                      std::int64_t replicates, std::vector<std::string>& overrides);
+
+// What --metrics accepts, for the option's help line.
+inline constexpr const char* kMetricsHelp =
+    "metrics to print: headline, all, or a comma-separated list of names and glob patterns "
+    "(e.g. 'mean_coverage,shock*/*')";
+
+// The --metrics selection: the value given (`metrics`, if vm has "metrics"), else `fallback`. On a
+// malformed value says why on stderr and returns nullopt (the caller exits with kExitBadInput).
+// Whether each name exists is known only once the runs report their metrics (select_metrics).
+std::optional<MetricSelection> metric_selection_option(
+    std::string_view command, const boost::program_options::variables_map& vm,
+    const std::string& metrics, const MetricSelection& fallback);
 
 }  // namespace mentorsim::cli

@@ -148,7 +148,7 @@ Comparison compare_arms(const std::vector<ComparisonArm>& arms) {
     per_arm.push_back(summarize(arm.runs));
     for (const auto& s : per_arm.back())
       if (index.try_emplace(s.name, c.metrics.size()).second)
-        c.metrics.push_back(MetricComparison{s.name, s.units, s.doc, {}});
+        c.metrics.push_back(MetricComparison{s.name, s.units, s.doc, {}, "", Better::unknown});
   }
   for (auto& m : c.metrics) {
     for (size_t a = 0; a < arms.size(); ++a) {
@@ -168,6 +168,19 @@ Comparison compare_arms(const std::vector<ComparisonArm>& arms) {
     }
   }
   return c;
+}
+
+Comparison select_comparison(const Comparison& comparison, const MetricSelection& selection) {
+  std::vector<std::string> names;
+  for (const auto& m : comparison.metrics) names.push_back(m.name);
+  Comparison out = comparison;
+  out.metrics.clear();
+  for (const auto& chosen : select_metrics(names, selection)) {
+    out.metrics.push_back(comparison.metrics[chosen.index]);
+    out.metrics.back().group = chosen.group;
+    out.metrics.back().better = chosen.better;
+  }
+  return out;
 }
 
 std::string format_comparison(const Comparison& comparison, std::string_view format) {

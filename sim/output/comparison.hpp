@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "output/metric_selection.hpp"
 #include "output/run_result.hpp"
 #include "output/summary_format.hpp"
 
@@ -37,6 +38,8 @@ struct MetricComparison {
   std::string units;
   std::string doc;
   std::vector<ArmMetric> arms;  // in arm order; arms[0] is the baseline
+  std::string group;            // headline group it is shown under ("" outside the headline set)
+  Better better = Better::unknown;  // which way is better, for the headline metrics
 };
 
 struct Comparison {
@@ -55,7 +58,12 @@ bool interval_excludes_zero(const MeanInterval& interval);
 // at least one run (RunError otherwise).
 Comparison compare_arms(const std::vector<ComparisonArm>& arms);
 
-// `format` is "text", "markdown", "csv" or "json"; anything else is an InputError.
+// The comparison restricted to the metrics `selection` picks, in display order, each with its
+// headline group and direction (see select_metrics; an unknown name is an InputError).
+Comparison select_comparison(const Comparison& comparison, const MetricSelection& selection);
+
+// `format` is "text", "markdown", "csv" or "json"; anything else is an InputError. Prints the
+// metrics of `comparison` as they are: select_comparison first for a selection.
 std::string format_comparison(const Comparison& comparison, std::string_view format);
 
 // Labels from scenario names: '/' becomes '_', an empty name or "." / ".." becomes "scenario",

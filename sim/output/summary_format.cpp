@@ -63,7 +63,9 @@ using text::pad_left;
 using text::pad_right;
 using text::width;
 
-std::string format_text(const RunResult& first, size_t n, const std::vector<MetricStats>& stats) {
+// `groups[i]` is the headline group of stats[i] ("" for none): a heading line opens each group.
+std::string format_text(const RunResult& first, size_t n, const std::vector<MetricStats>& stats,
+                        const std::vector<std::string>& groups) {
   std::string out =
       fit(fmt::format("scenario {}: {} replicate{}, {} weeks, seed {}", first.scenario_name, n,
                       n == 1 ? "" : "s", first.weeks, first.seed),
@@ -84,11 +86,16 @@ std::string format_text(const RunResult& first, size_t n, const std::vector<Metr
   row("metric", "mean", "95% CI", "units");
   row(std::string(metric_w, '-'), std::string(kMeanWidth, '-'), std::string(kCiWidth, '-'),
       std::string(std::min<size_t>(units_w, 5), '-'));
-  for (const auto& m : stats) {
+  std::string group;
+  for (size_t i = 0; i < stats.size(); ++i) {
+    const MetricStats& m = stats[i];
+    if (groups[i] != group && !groups[i].empty()) out += fmt::format("== {} ==\n", groups[i]);
+    group = groups[i];
     const std::string ci =
         m.values.size() < 2 ? "-" : fmt::format("[{:.4g}, {:.4g}]", m.ci_low, m.ci_high);
     row(m.name, fmt::format("{:.4g}", m.mean), ci, m.units);
   }
+  if (!group.empty()) out += "(headline metrics only: --metrics all shows every one)\n";
   return out;
 }
 
@@ -191,14 +198,27 @@ std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
 }
 
 std::string format_summary(const std::vector<RunResult>& runs, std::string_view format) {
+  return format_summary(runs, format, MetricSelection{MetricSelection::Kind::all, {}});
+}
+
+std::string format_summary(const std::vector<RunResult>& runs, std::string_view format,
+                           const MetricSelection& selection) {
   if (format != "text" && format != "json" && format != "csv")
     throw InputError(Diagnostic{"command line", 0, 0,
                                 fmt::format("unknown summary format '{}' (expected text, json "
                                             "or csv)",
                                             format)});
   if (runs.empty()) throw RunError("no runs to summarize");
-  const auto stats = summarize(runs);
-  if (format == "text") return format_text(runs.front(), runs.size(), stats);
+  const auto all = summarize(runs);
+  std::vector<std::string> names;
+  for (const auto& m : all) names.push_back(m.name);
+  std::vector<MetricStats> stats;
+  std::vector<std::string> groups;
+  for (const auto& chosen : select_metrics(names, selection)) {
+    stats.push_back(all[chosen.index]);
+    groups.push_back(chosen.group);
+  }
+  if (format == "text") return format_text(runs.front(), runs.size(), stats, groups);
   if (format == "json") return format_json(runs.front(), runs.size(), stats);
   return format_csv(stats);
 }
@@ -207,14 +227,17 @@ std::string format_weekly_csv(const RunResult& run) {
   std::string out = "week";
   size_t rows = 0;
   for (const auto& s : run.weekly) {
-    out += "," + csv_field(s.name);
+    out += ',';  // appended in two steps: GCC 12 warns falsely on "," + std::string&&
+    out += csv_field(s.name);
     rows = std::max(rows, s.values.size());
   }
   out += "\n";
   for (size_t w = 0; w < rows; ++w) {
     out += std::to_string(w);
-    for (const auto& s : run.weekly)
-      out += "," + (w < s.values.size() ? number_or_empty(s.values[w]) : std::string());
+    for (const auto& s : run.weekly) {
+      out += ',';
+      if (w < s.values.size()) out += number_or_empty(s.values[w]);
+    }
     out += "\n";
   }
   return out;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "output/metric_selection.hpp"
 #include "output/run_result.hpp"
 
 namespace mentorsim {
@@ -39,8 +40,12 @@ MeanInterval mean_with_interval(const std::vector<double>& values);
 // Statistics of every summary value, in the order of first appearance across runs.
 std::vector<MetricStats> summarize(const std::vector<RunResult>& runs);
 
-// `format` is "text", "json" or "csv"; anything else is an InputError.
+// `format` is "text", "json" or "csv"; anything else is an InputError. Every metric, in report
+// order; with a `selection`, only the metrics it picks (an unknown name is an InputError), and in
+// text under the headings of their headline group.
 std::string format_summary(const std::vector<RunResult>& runs, std::string_view format);
+std::string format_summary(const std::vector<RunResult>& runs, std::string_view format,
+                           const MetricSelection& selection);
 
 // "week" (0-based index into the series) and one column per series; a series shorter than the
 // longest leaves its cells empty.

@@ -1,5 +1,6 @@
 // `mentorsim compare`'s statistics and tables: paired differences against hand-computed values,
 // common random numbers (identical arms differ by exactly 0), and thread independence.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <sstream>
@@ -158,6 +159,17 @@ TEST_CASE("two arms with the same scenario differ by exactly 0 (common random nu
     INFO(m.name);
     const ArmMetric& b = m.arms[1];
     CHECK(b.n_paired == 3);
+    // A summary undefined in a replicate (NaN, e.g. a Kaplan-Meier median the run never reaches)
+    // has no difference; the two arms must still agree value for value, NaN for NaN.
+    const std::vector<double>& base = m.arms[0].stats.values;
+    if (std::any_of(base.begin(), base.end(), [](double v) { return std::isnan(v); })) {
+      const std::vector<double>& other = b.stats.values;
+      REQUIRE(other.size() == base.size());
+      for (std::size_t i = 0; i < base.size(); ++i)
+        CHECK((std::isnan(base[i]) ? std::isnan(other[i]) : other[i] == base[i]));
+      CHECK_FALSE(b.significant);
+      continue;
+    }
     CHECK(b.difference.mean == 0);
     CHECK(b.difference.low == 0);
     CHECK(b.difference.high == 0);
@@ -181,4 +193,180 @@ TEST_CASE("the comparison does not depend on the thread count", "[compare][threa
   for (const char* format : {"text", "markdown", "csv", "json"})
     CHECK(format_comparison(compare_arms(one), format) ==
           format_comparison(compare_arms(two), format));
+}
+
+namespace {
+
+// Replicate r reports every (name, values[r]) of `metrics`; units "share".
+std::vector<RunResult> runs_of(
+    const std::vector<std::pair<std::string, std::vector<double>>>& metrics, size_t replicates) {
+  std::vector<RunResult> runs = runs_with("unused", std::vector<double>(replicates, 0));
+  for (size_t r = 0; r < replicates; ++r) {
+    runs[r].summary.clear();
+    for (const auto& [name, values] : metrics)
+      runs[r].summary.push_back({name, values[r], "share", "What " + name + " measures."});
+  }
+  return runs;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The lines of the block titled `name ...`, up to the next blank line.
+std::vector<std::string> block(const std::vector<std::string>& lines, const std::string& name) {
+  std::vector<std::string> out;
+  bool in = false;
+  for (const auto& line : lines) {
+    if (!in && line.rfind(name + " [", 0) == 0) in = true;
+    if (in && line.empty()) break;
+    if (in) out.push_back(line);
+  }
+  return out;
+}
+
+// A baseline without a shock and two arms with one: coverage up (better) in "up", waiting list up
+// (worse) in "up", a shock metric only in the shock arms, and an unlisted metric.
+Comparison shocked_comparison() {
+  const auto base = runs_of({{"final_coverage", {1, 1, 1, 1}},
+                             {"mean_coverage", {0.1, 0.2, 0.3, 0.4}},
+                             {"peak_waiting_list", {10, 20, 30, 40}}},
+                            4);
+  const auto up = runs_of({{"final_coverage", {1, 1, 1, 1}},
+                           {"mean_coverage", {0.2, 0.4, 0.5, 0.6}},
+                           {"peak_waiting_list", {12, 23, 33, 43}},
+                           {"shock1/knowledge_retained", {0.9, 0.8, 0.85, 0.95}}},
+                          4);
+  const auto same = runs_of({{"final_coverage", {1, 1, 1, 1}},
+                             {"mean_coverage", {0.1, 0.2, 0.3, 0.4}},
+                             {"peak_waiting_list", {10, 20, 30, 40}},
+                             {"shock1/knowledge_retained", {0.5, 0.6, 0.7, 0.8}}},
+                            4);
+  return compare_arms({{"base", "base.toml", base},
+                       {"up_shock", "up.toml", up},
+                       {"same_shock", "same.toml", same}});
+}
+
+}  // namespace
+
+TEST_CASE("selecting metrics keeps their statistics and sets group and direction",
+          "[compare][metrics-selection]") {
+  const Comparison all = shocked_comparison();
+  REQUIRE(all.metrics.size() == 4);
+  const Comparison headline = select_comparison(all, parse_metric_selection("headline"));
+  std::vector<std::string> names, groups;
+  for (const auto& m : headline.metrics) {
+    names.push_back(m.name);
+    groups.push_back(m.group);
+  }
+  CHECK(names == std::vector<std::string>{"mean_coverage", "peak_waiting_list",
+                                          "shock1/knowledge_retained"});
+  CHECK(groups == std::vector<std::string>{"Reach", "Reach", "Resilience"});
+  CHECK(headline.metrics[0].better == Better::higher);
+  CHECK(headline.metrics[0].arms[1].difference.mean == all.metrics[1].arms[1].difference.mean);
+  CHECK(headline.labels == all.labels);
+  const Comparison listed = select_comparison(all, parse_metric_selection("shock*/*,final_*"));
+  REQUIRE(listed.metrics.size() == 2);
+  CHECK(listed.metrics[0].name == "shock1/knowledge_retained");
+  CHECK(listed.metrics[0].group.empty());
+  CHECK(listed.metrics[1].name == "final_coverage");
+  CHECK_THROWS_AS(select_comparison(all, parse_metric_selection("final_coverage,nope")),
+                  InputError);
+}
+
+TEST_CASE("the headline text table: group headings, directions, better and worse",
+          "[compare][metrics-selection]") {
+  const Comparison c = select_comparison(shocked_comparison(), parse_metric_selection("headline"));
+  const auto lines = lines_of(format_comparison(c, "text"));
+  for (const auto& line : lines) CHECK(line.size() <= 100);
+  CHECK(std::find(lines.begin(), lines.end(), "== Reach: who gets mentoring, and how soon ==") !=
+        lines.end());
+  CHECK(std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+          return l.rfind("headline metrics only: --metrics all", 0) == 0;
+        }) != lines.end());
+  const auto coverage = block(lines, "mean_coverage");
+  REQUIRE(coverage.size() == 5);  // title, column titles, three scenarios
+  CHECK_THAT(coverage[0], Catch::StartsWith("mean_coverage [share; higher is better]: What"));
+  CHECK_THAT(coverage[3], Catch::StartsWith("  up_shock ") && Catch::EndsWith(" * better"));
+  CHECK_THAT(coverage[4], Catch::StartsWith("  same_shock ") && Catch::EndsWith("]"));
+  const auto waiting = block(lines, "peak_waiting_list");
+  REQUIRE(waiting.size() == 5);
+  CHECK_THAT(waiting[0], Catch::StartsWith("peak_waiting_list [share; lower is better]"));
+  CHECK_THAT(waiting[3], Catch::EndsWith(" * worse"));
+  // Reported only by the shock arms: their values, no differences, and a note saying why.
+  const auto shock = block(lines, "shock1/knowledge_retained");
+  REQUIRE(shock.size() == 6);
+  CHECK_THAT(shock[2], Catch::StartsWith("  up_shock ") && Catch::Contains(" 0.875 ") &&
+                           Catch::EndsWith("]"));
+  CHECK_THAT(shock[3], Catch::StartsWith("  same_shock ") && Catch::Contains(" 0.65 ") &&
+                           Catch::EndsWith("]"));
+  CHECK(shock[4] == "  no diff: the baseline base does not report this metric");
+  CHECK(shock[5] == "  not reported by base");
+  // Every block lines up: the mean column ends at the same place.
+  const size_t mean_end = coverage[1].find("mean") + 4;
+  for (const auto* b : {&coverage, &waiting, &shock})
+    for (size_t i = 1; i < b->size() && (*b)[i].rfind("  no diff", 0) != 0 &&
+                       (*b)[i].rfind("  not reported", 0) != 0;
+         ++i) {
+      INFO((*b)[i]);
+      CHECK((*b)[i][mean_end] == ' ');
+      CHECK((*b)[i][mean_end - 1] != ' ');
+    }
+}
+
+TEST_CASE("markdown tables are grouped for the headline set; csv and json keep their shape",
+          "[compare][metrics-selection]") {
+  const Comparison c = select_comparison(shocked_comparison(), parse_metric_selection("headline"));
+  const std::string md = format_comparison(c, "markdown");
+  CHECK(md.find("**Reach** — who gets mentoring, and how soon\n\n| metric |") != std::string::npos);
+  CHECK(md.find("**Resilience**") != std::string::npos);
+  CHECK(md.find("| mean_coverage | share; higher is better | up_shock |") != std::string::npos);
+  CHECK(md.find("| * better |") != std::string::npos);
+  const size_t shock_row =
+      md.find("| shock1/knowledge_retained | share; higher is better | up_shock | 0.875 | [");
+  REQUIRE(shock_row != std::string::npos);
+  const std::string row = md.substr(shock_row, md.find('\n', shock_row) - shock_row);
+  CHECK_THAT(row, Catch::EndsWith("] |  |  |  |"));  // no diff, no interval, no mark
+  const std::string csv = format_comparison(c, "csv");
+  CHECK(csv.find("final_coverage") == std::string::npos);
+  CHECK(csv.find("shock1/knowledge_retained,up_shock,0.875,") != std::string::npos);
+}
+
+TEST_CASE("with worst-case numbers and long labels the text table still fits 100 columns",
+          "[compare][metrics-selection]") {
+  const auto base = runs_of({{"mean_coverage", {-1234567, 1e-300, 2, 3}}}, 4);
+  const auto other = runs_of({{"mean_coverage", {-7654321, 5e9, 7e9, 9e9}}}, 4);
+  const Comparison c =
+      select_comparison(compare_arms({{"a_scenario_label_that_is_long", "a.toml", base},
+                                      {"another_long_scenario_label_here", "b.toml", other}}),
+                        parse_metric_selection("headline"));
+  for (const auto& line : lines_of(format_comparison(c, "text"))) {
+    INFO(line);
+    CHECK(line.size() <= 100);
+  }
+}
+
+TEST_CASE("a metric without any value is one line, not a block of dashes",
+          "[compare][metrics-selection]") {
+  const double nan = std::nan("");
+  const Comparison c =
+      compare_arms({{"base", "b", runs_of({{"time_to_competence_median_weeks", {nan, nan}}}, 2)},
+                    {"other", "o", runs_of({{"time_to_competence_median_weeks", {nan, nan}}}, 2)}});
+  const auto lines = lines_of(format_comparison(c, "text"));
+  const auto b = block(lines, "time_to_competence_median_weeks");
+  REQUIRE(b.size() == 2);
+  CHECK(b[1] == "  no value in any scenario or replicate");
+}
+
+TEST_CASE("interval ends get more digits only when three would print them alike",
+          "[compare][metrics-selection]") {
+  const Comparison c = compare_arms({{"base", "b", runs_of({{"m", {1.001, 1.002, 1.003, 1.002}}}, 4)},
+                                     {"other", "o", runs_of({{"m", {0.25, 0.5, 0.75, 0.5}}}, 4)}});
+  const auto b = block(lines_of(format_comparison(c, "text")), "m");
+  REQUIRE(b.size() == 4);
+  CHECK_THAT(b[2], Catch::Contains("[1.001, 1.003]"));  // not "[1, 1]"
+  CHECK_THAT(b[3], Catch::Contains("[0.175, 0.825]"));
 }

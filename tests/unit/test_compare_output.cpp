@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -119,8 +120,9 @@ std::string slurp(const fs::path& path) {
 // `dir`, so a test can check nothing else was written there.
 Result run(const std::string& args, const fs::path& streams_dir) {
   const fs::path out = streams_dir / "stdout", err = streams_dir / "stderr";
-  const std::string command = "'" + std::string(MENTORSIM_BINARY) + "' " + args + " >'" +
-                              out.string() + "' 2>'" + err.string() + "'";
+  // fmt rather than "'" + std::string(...): GCC 12 warns falsely (-Wrestrict) on the latter.
+  const std::string command =
+      fmt::format("'{}' {} >'{}' 2>'{}'", MENTORSIM_BINARY, args, out.string(), err.string());
   const int raw = std::system(command.c_str());
   Result r{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
   fs::remove(out);
@@ -129,7 +131,7 @@ Result run(const std::string& args, const fs::path& streams_dir) {
 }
 
 std::string model(const std::string& name) {
-  return "'" + std::string(MENTORSIM_SOURCE_DIR) + "/scenarios/models/" + name + ".toml'";
+  return fmt::format("'{}/scenarios/models/{}.toml'", MENTORSIM_SOURCE_DIR, name);
 }
 
 }  // namespace

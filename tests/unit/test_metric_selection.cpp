@@ -1,0 +1,173 @@
+// --metrics: glob patterns, the headline set, and the selection shared by `run` and `compare`.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "output/metric_selection.hpp"
+#include "output/summary_format.hpp"
+
+using namespace mentorsim;
+
+namespace {
+
+std::vector<std::string> chosen_names(const std::vector<std::string>& names,
+                                      const MetricSelection& selection) {
+  std::vector<std::string> out;
+  for (const auto& s : select_metrics(names, selection)) out.push_back(names[s.index]);
+  return out;
+}
+
+std::string input_error_text(const std::vector<std::string>& names, const std::string& spec) {
+  try {
+    select_metrics(names, parse_metric_selection(spec));
+  } catch (const InputError& e) {
+    return e.diagnostics().at(0).to_string();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("glob patterns: '*' spans any characters, '/' included; '?' one", "[metrics-selection]") {
+  CHECK(glob_match("mean_coverage", "mean_coverage"));
+  CHECK_FALSE(glob_match("mean_coverage", "mean_coverage_by_group"));
+  CHECK_FALSE(glob_match("mean_coverage", "final_mean_coverage"));
+  CHECK(glob_match("shock*/knowledge_retained", "shock1/knowledge_retained"));
+  CHECK(glob_match("shock*/knowledge_retained", "shock12/knowledge_retained"));
+  CHECK_FALSE(glob_match("shock*/knowledge_retained", "shock1/recovery_weeks"));
+  CHECK(glob_match("shock1/*", "shock1/recovery_weeks"));
+  CHECK(glob_match("*", ""));
+  CHECK(glob_match("*_total", "departures_burnout_total"));
+  CHECK(glob_match("mean_*_gini", "mean_load_gini"));
+  CHECK(glob_match("mean_*_gini", "mean_hours_received_gini"));
+  CHECK_FALSE(glob_match("mean_*_gini", "mean_load_gini_x"));
+  CHECK(glob_match("shock?/*", "shock2/a/b"));
+  CHECK_FALSE(glob_match("shock?/*", "shock12/a"));
+  CHECK(glob_match("a*b*c", "aXbYbZc"));
+  CHECK_FALSE(glob_match("a*b*c", "aXbYbZ"));
+  CHECK_FALSE(glob_match("", "a"));
+}
+
+TEST_CASE("metric selections parse: headline, all or a list", "[metrics-selection]") {
+  CHECK(parse_metric_selection("headline").kind == MetricSelection::Kind::headline);
+  CHECK(parse_metric_selection(" all ").kind == MetricSelection::Kind::all);
+  const MetricSelection list = parse_metric_selection("mean_coverage, shock*/* ,x");
+  CHECK(list.kind == MetricSelection::Kind::list);
+  CHECK(list.patterns == std::vector<std::string>{"mean_coverage", "shock*/*", "x"});
+  CHECK_THROWS_AS(parse_metric_selection(""), InputError);
+  CHECK_THROWS_AS(parse_metric_selection("  "), InputError);
+  CHECK_THROWS_AS(parse_metric_selection("a,,b"), InputError);
+  CHECK_THROWS_AS(parse_metric_selection("a,"), InputError);
+  // The tables people read default to the headline set, the ones scripts read to every metric.
+  CHECK(default_metric_selection("text").kind == MetricSelection::Kind::headline);
+  CHECK(default_metric_selection("markdown").kind == MetricSelection::Kind::headline);
+  CHECK(default_metric_selection("csv").kind == MetricSelection::Kind::all);
+  CHECK(default_metric_selection("json").kind == MetricSelection::Kind::all);
+}
+
+TEST_CASE("the headline set is grouped Reach, Burnout, Resilience, Growth, Equity, Cost",
+          "[metrics-selection]") {
+  std::vector<std::string> headings, patterns;
+  for (const auto& g : headline_groups()) {
+    headings.emplace_back(g.heading);
+    CHECK_FALSE(g.question.empty());
+    for (const auto& e : g.entries) {
+      patterns.emplace_back(e.pattern);
+      CHECK(e.better != Better::unknown);
+    }
+  }
+  CHECK(headings ==
+        std::vector<std::string>{"Reach", "Burnout", "Resilience", "Growth", "Equity", "Cost"});
+  for (const char* name :
+       {"mean_coverage", "mean_wait_weeks", "peak_waiting_list", "peak_burned_out_mentor_share",
+        "departures_burnout_total", "mean_load_gini", "mean_developers_per_learner",
+        "mean_single_developer_share", "mean_access_ratio", "final_competent_share",
+        "wait_to_first_match_median_weeks", "time_to_competence_median_weeks",
+        "shock*/knowledge_retained", "shock*/recovery_weeks", "isolation_events_total",
+        "cost_per_covered_practitioner_year"}) {
+    INFO(name);
+    CHECK(std::find(patterns.begin(), patterns.end(), name) != patterns.end());
+  }
+}
+
+TEST_CASE("headline selection: group order, patterns expanded, absent names skipped",
+          "[metrics-selection]") {
+  // In report order, as a run reports them: headline names scattered among others; no cost or
+  // time-to-competence metrics (families not recorded yet must simply be skipped).
+  const std::vector<std::string> names = {"final_coverage",        "mean_coverage",
+                                          "mean_load_gini",        "shock2/recovery_weeks",
+                                          "shock1/recovery_weeks", "shock1/knowledge_retained",
+                                          "final_competent_share", "peak_waiting_list",
+                                          "mean_access_ratio",     "mean_hours_received_gini"};
+  const auto selected = select_metrics(names, parse_metric_selection("headline"));
+  std::vector<std::string> got, groups;
+  for (const auto& s : selected) {
+    got.push_back(names[s.index]);
+    groups.push_back(s.group);
+  }
+  CHECK(got == std::vector<std::string>{"mean_coverage", "peak_waiting_list", "mean_load_gini",
+                                        "shock1/knowledge_retained", "shock2/recovery_weeks",
+                                        "shock1/recovery_weeks", "final_competent_share",
+                                        "mean_access_ratio"});
+  CHECK(groups == std::vector<std::string>{"Reach", "Reach", "Burnout", "Resilience", "Resilience",
+                                           "Resilience", "Growth", "Equity"});
+  CHECK(selected[0].better == Better::higher);  // coverage
+  CHECK(selected[1].better == Better::lower);   // waiting list
+  CHECK(selected[4].better == Better::lower);   // recovery weeks
+  CHECK(select_metrics({"final_coverage"}, parse_metric_selection("headline")).empty());
+}
+
+TEST_CASE("all and list selections", "[metrics-selection]") {
+  const std::vector<std::string> names = {"b", "mean_coverage", "shock1/x", "shock1/y", "a"};
+  const auto all = select_metrics(names, parse_metric_selection("all"));
+  REQUIRE(all.size() == names.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].index == i);
+    CHECK(all[i].group.empty());
+  }
+  CHECK(all[1].better == Better::higher);  // directions come from the headline set regardless
+  CHECK(all[0].better == Better::unknown);
+  // In the order given; each name once, where first selected.
+  CHECK(chosen_names(names, parse_metric_selection("a,shock1/*,b,shock1/y")) ==
+        std::vector<std::string>{"a", "shock1/x", "shock1/y", "b"});
+  CHECK(chosen_names(names, parse_metric_selection("*")) == names);
+}
+
+TEST_CASE("an unknown metric name is an input error listing the valid choices",
+          "[metrics-selection]") {
+  const std::vector<std::string> names = {"mean_coverage", "peak_waiting_list"};
+  const std::string text = input_error_text(names, "mean_coverage,nonsense,shock*/*");
+  CHECK(text.find("--metrics") == 0);
+  CHECK(text.find("'nonsense', 'shock*/*'") != std::string::npos);
+  CHECK(text.find("'headline', 'all'") != std::string::npos);
+  CHECK(text.find("mean_coverage, peak_waiting_list") != std::string::npos);
+  CHECK(input_error_text(names, "mean_coverage") == "no error");
+}
+
+TEST_CASE("run summaries take the same selection", "[metrics-selection][output][summary]") {
+  std::vector<RunResult> runs(2);
+  for (size_t r = 0; r < runs.size(); ++r) {
+    runs[r].scenario_name = std::string(1, 's');  // not = "s": GCC 12 warns falsely (-Wrestrict)
+    runs[r].replicate = r;
+    runs[r].weeks = 4;
+    runs[r].summary = {{"final_coverage", 0.5, "share", ""},
+                       {"mean_load_gini", 0.25 + 0.1 * static_cast<double>(r), "Gini", ""},
+                       {"mean_coverage", 0.4, "share", ""}};
+  }
+  std::vector<std::string> lines;
+  std::istringstream text(format_summary(runs, "text", parse_metric_selection("headline")));
+  for (std::string line; std::getline(text, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 8);  // header, titles, rule, two headings, two metrics, the hint
+  CHECK(lines[3] == "== Reach ==");
+  CHECK(lines[4].rfind("mean_coverage ", 0) == 0);
+  CHECK(lines[5] == "== Burnout ==");
+  CHECK(lines[6].rfind("mean_load_gini ", 0) == 0);
+  CHECK(lines[7] == "(headline metrics only: --metrics all shows every one)");
+  CHECK(format_summary(runs, "csv", parse_metric_selection("final_*")) ==
+        "metric,units,mean,sd,ci_low,ci_high,n\nfinal_coverage,share,0.5,0,0.5,0.5,2\n");
+  CHECK(format_summary(runs, "csv", parse_metric_selection("all")) == format_summary(runs, "csv"));
+  CHECK_THROWS_AS(format_summary(runs, "json", parse_metric_selection("nope")), InputError);
+}
