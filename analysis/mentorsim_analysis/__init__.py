@@ -5,7 +5,14 @@
 >>> ma.runs("out.h5")                      # one row per run, summary values as columns
 >>> ma.weekly("out.h5", "coverage")        # tidy: run_id, scenario_name, replicate, week, series, value
 >>> print(ma.resolved_scenario("out.h5", "r0000"))
+
+Comparison files (`mentorsim compare --out`):
+
+>>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
+>>> ma.paired_differences(c, "mean_coverage")   # per scenario and replicate: diff vs the baseline
 """
+
+from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
 
 from .loader import (
     FORMAT,
@@ -22,10 +29,14 @@ from .loader import (
 )
 
 __all__ = [
+    "COMPARE_FORMAT",
+    "Comparison",
     "FORMAT",
     "SUPPORTED_FORMAT_VERSIONS",
     "Results",
+    "load_compare",
     "open_results",
+    "paired_differences",
     "provenance",
     "resolved_scenario",
     "run_ids",

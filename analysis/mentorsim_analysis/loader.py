@@ -4,6 +4,9 @@ The layout is documented in docs/output-format.md: root attributes hold the prov
 run is a group ``/runs/<run_id>`` with attributes, a ``weekly`` group of 1-D float64 series (a name
 such as ``mean_skill/technical`` is a nested group) and a ``summary`` group of scalar float64
 values. Every function takes the path of a file and opens it read-only for the duration of the call.
+
+Comparison files (``mentorsim compare --out``) hold the same run groups under
+``/scenarios/<label>/runs/<run_id>``; :func:`load_compare` reads them (see compare.py).
 """
 
 from __future__ import annotations
@@ -35,13 +38,20 @@ def _python(value):
     return value
 
 
-def _open(path: PathLike) -> h5py.File:
-    """Open ``path`` read-only, checking that it is a result file in a layout this code reads."""
+def _open(path: PathLike, expected: str = FORMAT) -> h5py.File:
+    """Open ``path`` read-only, checking that it is a file of format ``expected`` in a layout this
+    code reads."""
     f = h5py.File(path, "r")
     try:
         fmt = _python(f.attrs.get("format"))
-        if fmt != FORMAT:
-            raise ValueError(f"{path}: not a mentorsim result file (format attribute {fmt!r})")
+        if fmt != expected:
+            hint = ""
+            if fmt == "mentorsim-compare":
+                hint = "; it is a comparison file: read it with load_compare"
+            elif fmt == FORMAT:
+                hint = "; it is a run file: read it with runs() and weekly()"
+            kind = "result" if expected == FORMAT else "comparison"
+            raise ValueError(f"{path}: not a mentorsim {kind} file (format attribute {fmt!r}){hint}")
         version = _python(f.attrs.get("format_version"))
         if version not in SUPPORTED_FORMAT_VERSIONS:
             raise ValueError(
@@ -63,9 +73,10 @@ def _datasets(group: h5py.Group) -> dict:
     return found
 
 
-def _run_groups(f: h5py.File) -> list:
-    """(run_id, group) of every run in replicate order (by the ``replicate`` attribute, so the order
-    does not depend on how run ids sort as strings)."""
+def _run_groups(f: h5py.Group) -> list:
+    """(run_id, group) of every run below ``f`` (a file, or a comparison's scenario group) in
+    replicate order (by the ``replicate`` attribute, so the order does not depend on how run ids
+    sort as strings)."""
     items = list(f["runs"].items())
     return sorted(items, key=lambda item: (int(item[1].attrs["replicate"]), item[0]))
 
@@ -99,19 +110,24 @@ def runs(path: PathLike) -> pd.DataFrame:
     """One row per run, in replicate order: run_id, scenario_name, seed (uint64), replicate, weeks, then one float
     column per summary value, named as in the file (e.g. "coverage"). A summary whose name clashes
     with one of the first five columns is given the prefix "summary/"."""
-    rows = []
     with _open(path) as f:
-        for run_id, g in _run_groups(f):
-            row = {
-                "run_id": run_id,
-                "scenario_name": _python(g.attrs["scenario_name"]),
-                "seed": np.uint64(g.attrs["seed"]),
-                "replicate": int(g.attrs["replicate"]),
-                "weeks": int(g.attrs["weeks"]),
-            }
-            for name, dset in _datasets(g["summary"]).items():
-                row["summary/" + name if name in RUN_COLUMNS else name] = float(dset[()])
-            rows.append(row)
+        return _runs_table(f)
+
+
+def _runs_table(f: h5py.Group) -> pd.DataFrame:
+    """The runs() table of the runs below ``f``."""
+    rows = []
+    for run_id, g in _run_groups(f):
+        row = {
+            "run_id": run_id,
+            "scenario_name": _python(g.attrs["scenario_name"]),
+            "seed": np.uint64(g.attrs["seed"]),
+            "replicate": int(g.attrs["replicate"]),
+            "weeks": int(g.attrs["weeks"]),
+        }
+        for name, dset in _datasets(g["summary"]).items():
+            row["summary/" + name if name in RUN_COLUMNS else name] = float(dset[()])
+        rows.append(row)
     df = pd.DataFrame(rows)
     if df.empty:
         return pd.DataFrame(columns=RUN_COLUMNS)
@@ -126,43 +142,53 @@ def weekly(path: PathLike, series: Optional[Union[str, Iterable[str]]] = None) -
     wanted = None
     if series is not None:
         wanted = {series} if isinstance(series, str) else set(series)
-    frames = []
-    seen = set()
     with _open(path) as f:
-        for run_id, g in _run_groups(f):
-            scenario_name = _python(g.attrs["scenario_name"])
-            replicate = int(g.attrs["replicate"])
-            for name, dset in sorted(_datasets(g["weekly"]).items()):
-                seen.add(name)
-                if wanted is not None and name not in wanted:
-                    continue
-                values = np.asarray(dset[()], dtype=np.float64)
-                frames.append(
-                    pd.DataFrame(
-                        {
-                            "run_id": run_id,
-                            "scenario_name": scenario_name,
-                            "replicate": np.full(values.size, replicate, dtype=np.int64),
-                            "week": np.arange(values.size, dtype=np.int64),
-                            "series": name,
-                            "value": values,
-                        }
-                    )
-                )
+        frames, seen = _weekly_frames(f, wanted)
     if wanted is not None and not wanted <= seen:
         raise KeyError(f"no series {sorted(wanted - seen)}; series are {sorted(seen)}")
     if not frames:
-        return pd.DataFrame(
-            {
-                "run_id": pd.Series(dtype=object),
-                "scenario_name": pd.Series(dtype=object),
-                "replicate": pd.Series(dtype=np.int64),
-                "week": pd.Series(dtype=np.int64),
-                "series": pd.Series(dtype=object),
-                "value": pd.Series(dtype=np.float64),
-            }
-        )
+        return _empty_weekly()
     return pd.concat(frames, ignore_index=True)[WEEKLY_COLUMNS]
+
+
+def _empty_weekly() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "run_id": pd.Series(dtype=object),
+            "scenario_name": pd.Series(dtype=object),
+            "replicate": pd.Series(dtype=np.int64),
+            "week": pd.Series(dtype=np.int64),
+            "series": pd.Series(dtype=object),
+            "value": pd.Series(dtype=np.float64),
+        }
+    )
+
+
+def _weekly_frames(f: h5py.Group, wanted: Optional[set]) -> tuple:
+    """(frames, names seen): one weekly() frame per run and selected series below ``f``."""
+    frames = []
+    seen = set()
+    for run_id, g in _run_groups(f):
+        scenario_name = _python(g.attrs["scenario_name"])
+        replicate = int(g.attrs["replicate"])
+        for name, dset in sorted(_datasets(g["weekly"]).items()):
+            seen.add(name)
+            if wanted is not None and name not in wanted:
+                continue
+            values = np.asarray(dset[()], dtype=np.float64)
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "run_id": run_id,
+                        "scenario_name": scenario_name,
+                        "replicate": np.full(values.size, replicate, dtype=np.int64),
+                        "week": np.arange(values.size, dtype=np.int64),
+                        "series": name,
+                        "value": values,
+                    }
+                )
+            )
+    return frames, seen
 
 
 def resolved_scenario(path: PathLike, run_id: str) -> str:

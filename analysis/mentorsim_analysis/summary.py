@@ -1,4 +1,4 @@
-"""Print the provenance and the runs table of a mentorsim result file.
+"""Print the provenance and the runs table of a mentorsim result file (`run` or `compare`).
 
 Usage: python3 -m mentorsim_analysis.summary FILE.h5
 """
@@ -9,6 +9,9 @@ import sys
 
 import pandas as pd
 
+import h5py
+
+from .compare import COMPARE_FORMAT, load_compare
 from .loader import provenance, runs
 
 
@@ -19,8 +22,14 @@ def main(argv=None) -> int:
         return 2
     path = args[0]
     try:
-        info = provenance(path)
-        table = runs(path)
+        with h5py.File(path, "r") as f:
+            is_comparison = f.attrs.get("format") in (COMPARE_FORMAT, COMPARE_FORMAT.encode())
+        if is_comparison:
+            comparison = load_compare(path, series=[])
+            info, table = comparison.provenance, comparison.runs
+        else:
+            info = provenance(path)
+            table = runs(path)
     except (OSError, ValueError, KeyError) as e:
         print(f"{path}: {e}", file=sys.stderr)
         return 1

@@ -99,3 +99,54 @@ def test_help_and_usage_errors(tmp_path):
     assert "pass --force" in result.stderr
     assert existing.read_text() == "keep"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.h5"]
+
+
+def test_metrics_selection(tmp_path):
+    base = [str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"), *QUICK]
+    default = compare(*base)
+    assert default.returncode == 0, default.stderr
+    assert "== Reach: who gets mentoring" in default.stdout
+    assert "\nmean_coverage [share; higher is better]: " in default.stdout
+    assert "\nfinal_coverage [" not in default.stdout  # not a headline metric
+    everything = compare(*base, "--metrics", "all")
+    assert "\nfinal_coverage [" in everything.stdout and "==" not in everything.stdout
+    listed = compare(*base, "--metrics", "final_coverage, mean_*_gini", "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
+    metrics = [line.split(",")[0] for line in listed.stdout.splitlines()[1:]]
+    assert metrics[:2] == ["final_coverage", "final_coverage"]
+    assert set(metrics) >= {"final_coverage", "mean_load_gini"}
+    assert all(m == "final_coverage" or (m.startswith("mean_") and m.endswith("_gini"))
+               for m in metrics)
+    # csv and json default to every metric, so scripts see the same columns whatever the headline.
+    csv = compare(*base, "--format", "csv")
+    assert "\nfinal_coverage,one_on_one," in csv.stdout
+
+
+def test_unknown_metric_is_bad_input_and_writes_nothing(tmp_path):
+    out = tmp_path / "c.h5"
+    result = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"), *QUICK,
+                     "--out", str(out), "--metrics", "mean_coverage,nonsense")
+    assert result.returncode == 2
+    assert "no metric matches 'nonsense'" in result.stderr
+    assert "final_coverage" in result.stderr  # the valid choices are listed
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+    empty = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"),
+                    "--metrics", "a,,b")
+    assert empty.returncode == 2 and "--metrics" in empty.stderr
+
+
+def test_run_takes_the_same_metrics_option(tmp_path):
+    scenario = str(MODELS / "one_on_one.toml")
+    result = subprocess.run([BINARY, "run", scenario, *QUICK, "--metrics", "headline"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "== Reach ==" in result.stdout and "final_coverage " not in result.stdout
+    everything = subprocess.run([BINARY, "run", scenario, *QUICK], capture_output=True,
+                                text=True, timeout=120)
+    assert "final_coverage " in everything.stdout and "==" not in everything.stdout
+    out = tmp_path / "r.h5"
+    bad = subprocess.run([BINARY, "run", scenario, *QUICK, "--metrics", "nope", "--out", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "no metric matches 'nope'" in bad.stderr
+    assert list(tmp_path.iterdir()) == []
