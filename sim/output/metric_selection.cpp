@@ -33,10 +33,12 @@ const std::vector<HeadlineGroup>& headline_groups() {
         {"shock*/knowledge_retained", Better::higher},
         {"shock*/recovered", Better::higher},
         {"shock*/recovery_weeks", Better::lower}}},
+      // The Kaplan-Meier median time to competence is undefined (NaN) wherever fewer than half
+      // become competent before they leave, which is most runs: the one-year share is shown.
       {"Growth",
        "how many become competent, and how fast",
        {{"final_competent_share", Better::higher},
-        {"time_to_competence_median_weeks", Better::lower},
+        {"competent_within_52w_share", Better::higher},
         {"never_competent_share", Better::lower}}},
       {"Equity", "whether every group is reached alike", {{"mean_access_ratio", Better::higher}}},
       {"Cost", "what the reach costs", {{"cost_per_covered_practitioner_year", Better::lower}}},

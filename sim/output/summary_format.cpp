@@ -193,6 +193,11 @@ std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
     // that is 0 in most replicates).
     if (std::all_of(m.values.begin(), m.values.end(), [](double v) { return v >= 0; }))
       m.ci_low = std::max(m.ci_low, 0.0);
+    // Likewise a share cannot exceed 1: a share that is 1 in most replicates (e.g. the share of
+    // replicates that recovered from a shock) would otherwise get an upper end above 1.
+    if (m.units == "share" &&
+        std::all_of(m.values.begin(), m.values.end(), [](double v) { return v <= 1; }))
+      m.ci_high = std::min(m.ci_high, 1.0);
   }
   return stats;
 }

@@ -85,7 +85,7 @@ TEST_CASE("the headline set is grouped Reach, Burnout, Resilience, Growth, Equit
        {"mean_coverage", "mean_wait_weeks", "peak_waiting_list", "peak_burned_out_mentor_share",
         "departures_burnout_total", "mean_load_gini", "mean_developers_per_learner",
         "mean_single_developer_share", "mean_access_ratio", "final_competent_share",
-        "wait_to_first_match_median_weeks", "time_to_competence_median_weeks",
+        "wait_to_first_match_median_weeks", "competent_within_52w_share",
         "shock*/knowledge_retained", "shock*/recovery_weeks", "isolation_events_total",
         "cost_per_covered_practitioner_year"}) {
     INFO(name);

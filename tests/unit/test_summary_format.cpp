@@ -278,3 +278,17 @@ TEST_CASE("the interval's lower end is clipped at 0 only when no replicate is ne
   const auto signed_values = summarize(runs_of({-1, 0, 0, 1}));
   CHECK(signed_values[0].ci_low < 0.0);
 }
+
+TEST_CASE("a share's interval ends at 1 only when no replicate exceeds 1", "[output][summary]") {
+  const auto runs_of = [](std::vector<double> values, const char* units) {
+    std::vector<RunResult> runs;
+    for (double v : values) runs.push_back(run_with({{"recovered", v, units, ""}}));
+    return runs;
+  };
+  const auto mostly_one = summarize(runs_of({1, 1, 1, 0}, "share"));
+  CHECK(mostly_one[0].mean == 0.75);
+  CHECK(mostly_one[0].ci_high == 1.0);  // the t interval alone would reach above 1
+  CHECK(mostly_one[0].ci_low < 0.75);
+  CHECK(summarize(runs_of({1, 1, 1, 0}, "ratio"))[0].ci_high > 1.0);  // a ratio may exceed 1
+  CHECK(summarize(runs_of({2, 1, 1, 0}, "share"))[0].ci_high > 1.0);  // not a share after all
+}
