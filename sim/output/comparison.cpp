@@ -51,17 +51,6 @@ std::string json_number(double x) {
   return std::isfinite(x) ? fmt::format("{}", x) : "null";
 }
 
-// RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string format_csv(const Comparison& c) {
   std::string out = "metric,scenario,mean,ci_low,ci_high,diff,diff_low,diff_high,significant\n";
   for (const auto& m : c.metrics) {

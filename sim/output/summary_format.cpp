@@ -39,17 +39,6 @@ std::string json_string(std::string_view s) {
   return quoted(s);
 }
 
-// RFC 4180: a field with a comma, quote or line break is quoted, and its quotes doubled.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // ---- Text table --------------------------------------------------------------------------------
 
 constexpr size_t kLineWidth = 100;
@@ -171,6 +160,21 @@ MeanInterval mean_with_interval(const std::vector<double>& values) {
   return out;
 }
 
+MeanInterval metric_interval(const std::vector<double>& values, const std::string& units) {
+  MeanInterval interval = mean_with_interval(values);
+  if (values.size() < 2) return interval;
+  // Counts, shares and durations cannot be negative: when no replicate is, neither is the
+  // interval's lower end (the t interval is symmetric and would otherwise cross 0 for a metric
+  // that is 0 in most replicates).
+  if (std::all_of(values.begin(), values.end(), [](double v) { return v >= 0; }))
+    interval.low = std::max(interval.low, 0.0);
+  // Likewise a share cannot exceed 1: a share that is 1 in most replicates (e.g. the share of
+  // replicates that recovered from a shock) would otherwise get an upper end above 1.
+  if (units == "share" && std::all_of(values.begin(), values.end(), [](double v) { return v <= 1; }))
+    interval.high = std::min(interval.high, 1.0);
+  return interval;
+}
+
 std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
   std::vector<MetricStats> stats;
   std::map<std::string, size_t> index;  // name -> position in stats
@@ -182,22 +186,11 @@ std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
     }
   }
   for (auto& m : stats) {
-    const MeanInterval interval = mean_with_interval(m.values);
+    const MeanInterval interval = metric_interval(m.values, m.units);
     m.mean = interval.mean;
     m.sd = interval.sd;
     m.ci_low = interval.low;
     m.ci_high = interval.high;
-    if (m.values.size() < 2) continue;
-    // Counts, shares and durations cannot be negative: when no replicate is, neither is the
-    // interval's lower end (the t interval is symmetric and would otherwise cross 0 for a metric
-    // that is 0 in most replicates).
-    if (std::all_of(m.values.begin(), m.values.end(), [](double v) { return v >= 0; }))
-      m.ci_low = std::max(m.ci_low, 0.0);
-    // Likewise a share cannot exceed 1: a share that is 1 in most replicates (e.g. the share of
-    // replicates that recovered from a shock) would otherwise get an upper end above 1.
-    if (m.units == "share" &&
-        std::all_of(m.values.begin(), m.values.end(), [](double v) { return v <= 1; }))
-      m.ci_high = std::min(m.ci_high, 1.0);
   }
   return stats;
 }

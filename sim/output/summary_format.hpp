@@ -37,6 +37,11 @@ struct MeanInterval {
 };
 MeanInterval mean_with_interval(const std::vector<double>& values);
 
+// The interval a summary reports for one metric's values over replicates: mean_with_interval, with
+// the lower end clipped at 0 when no value is negative and, for a "share", the upper end at 1 when
+// no value exceeds 1. Used by summarize and by a sweep's per-point summaries.
+MeanInterval metric_interval(const std::vector<double>& values, const std::string& units);
+
 // Statistics of every summary value, in the order of first appearance across runs.
 std::vector<MetricStats> summarize(const std::vector<RunResult>& runs);
 
