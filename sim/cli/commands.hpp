@@ -16,5 +16,8 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
 int cmd_check(const std::vector<std::string>& args);
 int cmd_schema(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
+int cmd_sweep(const std::vector<std::string>& args, const std::string& command_line);
+int cmd_merge(const std::vector<std::string>& args, const std::string& command_line);
+int cmd_summarize(const std::vector<std::string>& args);
 
 }  // namespace mentorsim::cli

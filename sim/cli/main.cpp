@@ -24,7 +24,12 @@ commands:
   compare BASELINE OTHER...
                     run scenarios on common random numbers and print each metric with its
                     paired difference against the baseline (95% CIs)
-  check SCENARIO    validate a scenario and print it fully resolved
+  sweep SWEEP --out DIR
+                    run every point of a parameter sweep (resumable; under mpirun the ranks
+                    share the runs; --shard I/N for job arrays)
+  merge DIR         build a sweep's index from its parts (after the shards of a job array)
+  summarize DIR     a sweep's per-point means and 95% CIs (--format text|csv|json)
+  check FILE        validate a scenario (print it resolved) or a sweep (count its points)
   schema            list every scenario parameter (--format md|toml|json)
   bench             run the declared benchmark scenarios and report throughput and memory
 
@@ -76,6 +81,9 @@ int main(int argc, char** argv) {
     }
     if (command == "run") return cmd_run(args, joined_command_line(argc, argv));
     if (command == "compare") return cmd_compare(args, joined_command_line(argc, argv));
+    if (command == "sweep") return cmd_sweep(args, joined_command_line(argc, argv));
+    if (command == "merge") return cmd_merge(args, joined_command_line(argc, argv));
+    if (command == "summarize") return cmd_summarize(args);
     if (command == "check") return cmd_check(args);
     if (command == "schema") return cmd_schema(args);
     if (command == "bench") return cmd_bench(args);

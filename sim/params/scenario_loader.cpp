@@ -91,6 +91,11 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
                                 static_cast<int>(pos.column),
                                 fmt::format("TOML syntax error: {}", e.description())});
   }
+  return load_scenario_table(std::move(root), source_name, overrides);
+}
+
+Scenario load_scenario_table(toml::table root, const std::string& source_name,
+                             const std::vector<std::string>& overrides) {
   Reporter reporter(source_name, overrides);
   apply_overrides(root, overrides, reporter);
   Scenario scenario = build(root, reporter);

@@ -5,6 +5,8 @@
 // --set overrides (see params/overrides.hpp) replace values; every value is type-, range- and
 // choice-checked, then each table's cross-field checks run. Every problem is collected and thrown
 // at once as InputError, each at the line:column of the offending key or value.
+#include <toml++/toml.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -22,6 +24,11 @@ Scenario load_scenario_file(const std::filesystem::path& path,
 // Scenario::source. Throws InputError.
 Scenario load_scenario_text(std::string_view text, const std::string& source_name,
                             const std::vector<std::string>& overrides);
+
+// Loads a scenario from a parsed table (e.g. a sweep's [base] table); diagnostics carry the
+// table's own positions under `source_name`. Throws InputError.
+Scenario load_scenario_table(toml::table root, const std::string& source_name,
+                             const std::vector<std::string>& overrides);
 
 // The scenario as TOML: every table and key with its resolved value, each preceded by a
 // `# doc [units] (default: x)` comment. Loading it gives the same scenario, printed the same way.

@@ -74,6 +74,12 @@ void markdown_params(std::string& out, const SectionSpec& spec) {
 
 }  // namespace
 
+std::string section_markdown(const SectionSpec& spec) {
+  std::string out;
+  markdown_params(out, spec);
+  return out;
+}
+
 std::string schema_markdown() {
   std::string out = kIntro;
   out += "\n## Tables\n";

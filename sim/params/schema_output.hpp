@@ -3,7 +3,12 @@
 // `mentorsim schema --format md|toml|json`. docs/parameters.md is schema_markdown().
 #include <string>
 
+#include "params/param_spec.hpp"
+
 namespace mentorsim::params {
+
+// One section's parameters as a Markdown table (also used for the sweep file's tables).
+std::string section_markdown(const SectionSpec& spec);
 
 // A heading per table with a table of its parameters; the [[programme]] common keys; a section per
 // programme kind. The intro documents the JSON layout.

@@ -1,0 +1,78 @@
+#include "sweep/points.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/rng.hpp"
+
+namespace mentorsim::sweep {
+
+namespace {
+
+std::vector<Point> grid(const SweepSpec& spec) {
+  const std::size_t n = count_points(spec);
+  std::vector<Point> points(n, Point(spec.axes.size()));
+  for (std::size_t p = 0; p < n; ++p) {
+    std::size_t rest = p;
+    for (std::size_t a = spec.axes.size(); a-- > 0;) {  // the last axis varies fastest
+      const auto& values = spec.axes[a].values;
+      points[p][a] = values[rest % values.size()];
+      rest /= values.size();
+    }
+  }
+  return points;
+}
+
+AxisValue value_at(const Axis& axis, double u) {
+  if (!axis.is_range) {
+    const auto i = std::min(static_cast<std::size_t>(u * static_cast<double>(axis.values.size())),
+                            axis.values.size() - 1);
+    return axis.values[i];
+  }
+  double v = axis.log_scale
+                 ? std::exp(std::log(axis.from) + u * (std::log(axis.to) - std::log(axis.from)))
+                 : axis.from + u * (axis.to - axis.from);
+  if (axis.integer) v = std::round(v);
+  return {number_toml(v, axis.integer), v, axis.where};
+}
+
+std::vector<Point> latin_hypercube(const SweepSpec& spec) {
+  const auto n = static_cast<std::size_t>(spec.config.points);
+  std::vector<Point> points(n, Point(spec.axes.size()));
+  const StreamKey key{static_cast<std::uint64_t>(spec.config.sampling_seed), 0};
+  std::vector<std::uint64_t> order_keys(n);
+  std::vector<std::size_t> stratum(n);
+  for (std::size_t a = 0; a < spec.axes.size(); ++a) {
+    // A random permutation of the strata: sort 0..n-1 by a random key each (ties by index).
+    for (std::size_t i = 0; i < n; ++i)
+      order_keys[i] = philox_block(key, a, 0, Purpose::kSweepStratum, i)[0];
+    std::iota(stratum.begin(), stratum.end(), std::size_t{0});
+    std::stable_sort(stratum.begin(), stratum.end(), [&](std::size_t x, std::size_t y) {
+      return order_keys[x] < order_keys[y];
+    });
+    for (std::size_t p = 0; p < n; ++p) {
+      const double offset = bits_to_open01(philox_block(key, a, 0, Purpose::kSweepOffset, p)[0]);
+      const double u = (static_cast<double>(stratum[p]) + offset) / static_cast<double>(n);
+      points[p][a] = value_at(spec.axes[a], u);
+    }
+  }
+  return points;
+}
+
+}  // namespace
+
+std::size_t count_points(const SweepSpec& spec) {
+  if (spec.latin_hypercube()) return static_cast<std::size_t>(spec.config.points);
+  std::size_t n = 1;
+  for (const auto& a : spec.axes) n *= a.values.size();
+  return spec.axes.empty() ? 0 : n;
+}
+
+std::vector<Point> expand_points(const SweepSpec& spec) {
+  return spec.latin_hypercube() ? latin_hypercube(spec) : grid(spec);
+}
+
+}  // namespace mentorsim::sweep

@@ -1,0 +1,23 @@
+#pragma once
+// The points of a sweep: every combination of the axes' values (grid), or a Latin-hypercube sample
+// of their ranges. A point is one value per axis, in axis order.
+#include <vector>
+
+#include "sweep/sweep_spec.hpp"
+
+namespace mentorsim::sweep {
+
+using Point = std::vector<AxisValue>;
+
+// Grid: the first axis varies slowest (point = Σ index_a × Π_{b>a} size_b). Latin hypercube:
+// `points` points; each axis's unit interval is cut into that many equal strata, each used by
+// exactly one point (McKay, Beckman & Conover 1979), with the strata's order and the place inside
+// each stratum drawn from Philox keyed by sampling_seed, so the sample is a pure function of the
+// sweep file. A range maps the unit value linearly or in logarithm and rounds an integer axis; a
+// list of values is indexed by ⌊u × size⌋.
+std::vector<Point> expand_points(const SweepSpec& spec);
+
+// How many points expand_points gives, without building them.
+std::size_t count_points(const SweepSpec& spec);
+
+}  // namespace mentorsim::sweep
