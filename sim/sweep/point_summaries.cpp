@@ -1,6 +1,7 @@
 #include "sweep/point_summaries.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <cmath>
 
@@ -16,12 +17,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> axis_column(hid_t file, const std::string& path) {
+// An axis's values as text: numbers in their shortest exact form; a TOML string as its plain text
+// ("fifo", not "\"fifo\""); any other value (a list) as its TOML text.
+std::vector<std::string> axis_column(hid_t file, const std::string& path, bool& numeric) {
   const h5::Handle dset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose, "opening " + path);
   const h5::Handle type(H5Dget_type(dset.get()), H5Tclose, "H5Dget_type");
-  if (H5Tget_class(type.get()) == H5T_STRING) return h5::read_strings(file, path);
   std::vector<std::string> out;
-  for (const double v : h5::read_doubles(file, path)) out.push_back(fmt::format("{}", v));
+  numeric = H5Tget_class(type.get()) != H5T_STRING;
+  if (numeric) {
+    for (const double v : h5::read_doubles(file, path)) out.push_back(fmt::format("{}", v));
+    return out;
+  }
+  for (const auto& text : h5::read_strings(file, path)) {
+    try {
+      const toml::table t = toml::parse("v = " + text);
+      out.push_back(t["v"].is_string() ? *t["v"].value<std::string>() : text);
+    } catch (const toml::parse_error&) {
+      out.push_back(text);
+    }
+  }
   return out;
 }
 
@@ -61,7 +75,9 @@ std::string json(const PointSummaries& s, const std::vector<SelectedMetric>& cho
     out += fmt::format("{}\n    {{\"point\": {}, \"runs\": {}, \"values\": {{", p ? "," : "", p,
                        s.runs_of_point[p]);
     for (std::size_t a = 0; a < s.axes.size(); ++a)
-      out += fmt::format("{}{}: {}", a ? ", " : "", mentorsim::quoted(s.axes[a]), mentorsim::quoted(s.axis_values[a][p]));
+      out += fmt::format("{}{}: {}", a ? ", " : "", mentorsim::quoted(s.axes[a]),
+                         s.axis_numeric[a] ? s.axis_values[a][p]
+                                           : mentorsim::quoted(s.axis_values[a][p]));
     out += "}}";
   }
   out += "\n  ],\n  \"metrics\": {";
@@ -128,7 +144,11 @@ PointSummaries read_point_summaries(const fs::path& dir_or_index) {
   s.runs_total = h5::read_u64_attr(file.get(), "/", "runs_total");
   s.runs_done = h5::read_u64_attr(file.get(), "/", "runs_done");
   s.axes = h5::read_string_array_attr(file.get(), "/", "axes");
-  for (const auto& a : s.axes) s.axis_values.push_back(axis_column(file.get(), "points/axes/" + a));
+  for (const auto& a : s.axes) {
+    bool numeric = false;
+    s.axis_values.push_back(axis_column(file.get(), "points/axes/" + a, numeric));
+    s.axis_numeric.push_back(numeric);
+  }
   s.runs_of_point = h5::read_u64s(file.get(), "points/runs_done");
   for (const auto& name : h5::read_string_array_attr(file.get(), "/", "metrics")) {
     const std::string path = "points/summary/" + name;

@@ -94,6 +94,29 @@ std::string plan_difference(const PlanRecord& was, const PlanRecord& now) {
   return "";
 }
 
+// Only what a sweep directory being set up holds: a process that got there first may be between
+// creating parts/ and writing the records (shards of a job array start together).
+bool only_sweep_entries(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool ours = name == "parts" || name == "plan.toml" || name == "sweep.toml" ||
+                      name.rfind(".plan.toml.tmp-", 0) == 0 || name.rfind(".sweep.toml.tmp-", 0) == 0;
+    if (!ours) return false;
+  }
+  return true;
+}
+
+// Why DIR's records are not those of `plan` ("" when they are, or are not written yet).
+std::string record_difference(const fs::path& dir, const SweepPlan& plan) {
+  std::error_code ec;
+  const fs::path sweep_copy = dir / "sweep.toml", plan_file = dir / "plan.toml";
+  if (fs::exists(sweep_copy, ec) && read_file(sweep_copy) != plan.spec().text)
+    return "its sweep.toml is a different sweep file";
+  if (fs::exists(plan_file, ec)) return plan_difference(parse_plan(plan_file), plan_record(plan));
+  return "";
+}
+
 }  // namespace
 
 fs::path parts_dir(const fs::path& dir) { return dir / "parts"; }
@@ -109,32 +132,29 @@ void prepare_directory(const fs::path& dir, const SweepPlan& plan) {
   std::error_code ec;
   const fs::path sweep_copy = dir / "sweep.toml";
   const fs::path plan_file = dir / "plan.toml";
-  const PlanRecord now = plan_record(plan);
+  auto refuse_if_other = [&] {
+    const std::string why = record_difference(dir, plan);
+    if (!why.empty())
+      bad_dir(dir, fmt::format("holds another sweep ({}); its results are kept: resume it with "
+                               "its own sweep file, or choose another --out",
+                               why));
+  };
   if (fs::exists(fs::symlink_status(dir, ec))) {
     if (!fs::is_directory(dir, ec)) bad_dir(dir, "exists and is not a directory");
-    if (!fs::exists(sweep_copy, ec)) {
-      if (!fs::is_empty(dir, ec))
-        bad_dir(dir, "exists and is not a sweep directory (no sweep.toml); choose another --out");
-    } else {
-      const std::string why = read_file(sweep_copy) != plan.spec().text
-                                  ? std::string("its sweep.toml is a different sweep file")
-                                  : plan_difference(parse_plan(plan_file), now);
-      if (!why.empty())
-        bad_dir(dir, fmt::format("holds another sweep ({}); its results are kept: resume it with "
-                                 "its own sweep file, or choose another --out",
-                                 why));
-      fs::create_directories(parts_dir(dir), ec);
-      return;  // resuming
-    }
-  }
-  if (!fs::is_directory(dir.parent_path().empty() ? fs::path(".") : dir.parent_path(), ec))
+    if (!fs::exists(sweep_copy, ec) && !only_sweep_entries(dir))
+      bad_dir(dir, "exists and is not a sweep directory (no sweep.toml); choose another --out");
+    refuse_if_other();
+  } else if (!fs::is_directory(dir.parent_path().empty() ? fs::path(".") : dir.parent_path(), ec)) {
     bad_dir(dir, fmt::format("directory {} does not exist", dir.parent_path().string()));
+  }
   fs::create_directories(parts_dir(dir), ec);
   if (ec) bad_dir(dir, fmt::format("cannot create it: {}", ec.message()));
-  // Under MPI every rank may get here at once: the files' contents are identical, and each is
-  // written under its own temporary name and renamed, so any interleaving leaves them whole.
-  write_file_atomically(plan_file, plan_text(now));
-  write_file_atomically(sweep_copy, plan.spec().text);
+  // Several processes may set DIR up at once (MPI ranks, shards): each writes identical records
+  // under its own temporary name and renames, so any interleaving leaves them whole; then every
+  // one checks that what is there is its own sweep.
+  if (!fs::exists(sweep_copy, ec)) write_file_atomically(sweep_copy, plan.spec().text);
+  if (!fs::exists(plan_file, ec)) write_file_atomically(plan_file, plan_text(plan_record(plan)));
+  refuse_if_other();
 }
 
 DirectoryRecord read_directory(const fs::path& dir) {

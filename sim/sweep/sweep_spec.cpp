@@ -106,6 +106,8 @@ std::vector<double> range_values(const Axis& a) {
     double v = a.log_scale ? std::exp(std::log(a.from) + t * (std::log(a.to) - std::log(a.from)))
                            : a.from + t * (a.to - a.from);
     if (i == a.steps - 1) v = a.to;
+    // A log step carries round-off (4 as 3.999999999999999): 12 significant digits drop it.
+    if (a.log_scale && !a.integer) v = std::stod(fmt::format("{:.12g}", v));
     out.push_back(a.integer ? std::round(v) : v);
   }
   return out;
