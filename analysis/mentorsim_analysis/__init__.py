@@ -10,6 +10,14 @@ Comparison files (`mentorsim compare --out`):
 
 >>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
 >>> ma.paired_differences(c, "mean_coverage")   # per scenario and replicate: diff vs the baseline
+
+Sweep directories (`mentorsim sweep --out DIR`, layout in docs/sweeps.md):
+
+>>> s = ma.load_sweep("out/capacity")      # the directory or its index.h5
+>>> s.points                               # point, one column per axis, runs_done, scenario_hash
+>>> s.runs                                 # one row per done run: ids, axis values, every metric
+>>> s.point_summaries                      # tidy: point, axes, metric, mean, sd, ci, units
+>>> ma.sweep_weekly(s, "coverage")         # tidy: run_id, point, replicate, week, series, value
 """
 
 from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
@@ -27,14 +35,18 @@ from .loader import (
     weekly,
     zones,
 )
+from .sweep import SWEEP_FORMAT, Sweep, load_sweep, sweep_weekly
 
 __all__ = [
     "COMPARE_FORMAT",
     "Comparison",
     "FORMAT",
     "SUPPORTED_FORMAT_VERSIONS",
+    "SWEEP_FORMAT",
     "Results",
+    "Sweep",
     "load_compare",
+    "load_sweep",
     "open_results",
     "paired_differences",
     "provenance",
@@ -42,6 +54,7 @@ __all__ = [
     "run_ids",
     "runs",
     "series_names",
+    "sweep_weekly",
     "weekly",
     "zones",
 ]

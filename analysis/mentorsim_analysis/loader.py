@@ -6,7 +6,8 @@ such as ``mean_skill/technical`` is a nested group) and a ``summary`` group of s
 values. Every function takes the path of a file and opens it read-only for the duration of the call.
 
 Comparison files (``mentorsim compare --out``) hold the same run groups under
-``/scenarios/<label>/runs/<run_id>``; :func:`load_compare` reads them (see compare.py).
+``/scenarios/<label>/runs/<run_id>``; :func:`load_compare` reads them (see compare.py). A sweep's
+``index.h5`` (``mentorsim sweep --out DIR``) is read by :func:`load_sweep` (see sweep.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ WEEKLY_COLUMNS = ["run_id", "scenario_name", "replicate", "week", "series", "val
 
 PathLike = Union[str, "os.PathLike[str]"]
 
+# What each format is called in an error, and which reader a file of that format wants.
+FORMAT_KINDS = {
+    FORMAT: "result file",
+    "mentorsim-compare": "comparison file",
+    "mentorsim-sweep": "sweep index",
+}
+FORMAT_HINTS = {
+    FORMAT: "; it is a run file: read it with runs() and weekly()",
+    "mentorsim-compare": "; it is a comparison file: read it with load_compare",
+    "mentorsim-sweep": "; it is a sweep index: read it with load_sweep",
+    "mentorsim-sweep-part":
+        "; it is one part of a sweep: read the sweep's index.h5 with load_sweep",
+}
+
 
 def _python(value):
     """Convert an attribute value read by h5py (numpy scalar, bytes, array) to plain Python."""
@@ -41,17 +56,19 @@ def _python(value):
 def _open(path: PathLike, expected: str = FORMAT) -> h5py.File:
     """Open ``path`` read-only, checking that it is a file of format ``expected`` in a layout this
     code reads."""
+    if os.path.isdir(path):
+        hint = ""
+        if os.path.exists(os.path.join(path, "index.h5")) or os.path.exists(
+                os.path.join(path, "plan.toml")):
+            hint = ": it is a sweep directory: read it with load_sweep"
+        raise ValueError(f"{path}: is a directory, not a mentorsim file{hint}")
     f = h5py.File(path, "r")
     try:
         fmt = _python(f.attrs.get("format"))
         if fmt != expected:
-            hint = ""
-            if fmt == "mentorsim-compare":
-                hint = "; it is a comparison file: read it with load_compare"
-            elif fmt == FORMAT:
-                hint = "; it is a run file: read it with runs() and weekly()"
-            kind = "result" if expected == FORMAT else "comparison"
-            raise ValueError(f"{path}: not a mentorsim {kind} file (format attribute {fmt!r}){hint}")
+            hint = FORMAT_HINTS.get(fmt, "")
+            kind = FORMAT_KINDS.get(expected, expected)
+            raise ValueError(f"{path}: not a mentorsim {kind} (format attribute {fmt!r}){hint}")
         version = _python(f.attrs.get("format_version"))
         if version not in SUPPORTED_FORMAT_VERSIONS:
             raise ValueError(
