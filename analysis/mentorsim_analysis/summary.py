@@ -1,10 +1,12 @@
-"""Print the provenance and the runs table of a mentorsim result file (`run` or `compare`).
+"""Print the provenance and the runs table of a mentorsim result file (`run` or `compare`), or
+the provenance and points of a sweep (its directory or index.h5).
 
-Usage: python3 -m mentorsim_analysis.summary FILE.h5
+Usage: python3 -m mentorsim_analysis.summary FILE.h5|SWEEP_DIR
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 import pandas as pd
@@ -13,6 +15,7 @@ import h5py
 
 from .compare import COMPARE_FORMAT, load_compare
 from .loader import provenance, runs
+from .sweep import SWEEP_FORMAT, load_sweep
 
 
 def main(argv=None) -> int:
@@ -22,9 +25,17 @@ def main(argv=None) -> int:
         return 2
     path = args[0]
     try:
-        with h5py.File(path, "r") as f:
-            is_comparison = f.attrs.get("format") in (COMPARE_FORMAT, COMPARE_FORMAT.encode())
-        if is_comparison:
+        if os.path.isdir(path):
+            file_format = SWEEP_FORMAT
+        else:
+            with h5py.File(path, "r") as f:
+                file_format = f.attrs.get("format")
+                if isinstance(file_format, bytes):
+                    file_format = file_format.decode()
+        if file_format == SWEEP_FORMAT:
+            sweep = load_sweep(path)
+            info, table = sweep.provenance, sweep.points
+        elif file_format == COMPARE_FORMAT:
             comparison = load_compare(path, series=[])
             info, table = comparison.provenance, comparison.runs
         else:

@@ -250,3 +250,12 @@ def test_other_files_are_refused_with_the_right_reader(swept, tmp_path, cli_h5):
         ma.load_sweep(tmp_path / "absent")
     with pytest.raises(FileNotFoundError, match="no index.h5"):
         ma.load_sweep(tmp_path)
+
+
+def test_summary_command_reads_sweeps(swept, capsys):
+    from mentorsim_analysis import summary as summary_cli
+
+    assert summary_cli.main([str(swept)]) == 0
+    printed = capsys.readouterr().out
+    assert "command_line: " in printed and " sweep " in printed
+    assert "runs_done" in printed and "scenario_hash" in printed
