@@ -5,9 +5,11 @@
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/network_export.hpp"
 #include "cli/progress.hpp"
 #include "engine/replicates.hpp"
 #include "output/hdf5_writer.hpp"
@@ -15,11 +17,12 @@
 #include "params/scenario_loader.hpp"
 
 namespace po = boost::program_options;
+namespace fs = std::filesystem;
 
 namespace mentorsim::cli {
 
 int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
-  std::string scenario_path, out, format = "text", metrics;
+  std::string scenario_path, out, format = "text", metrics, network_weeks, network_dir;
   std::vector<std::string> overrides;
   std::int64_t replicates = 0, seed = 0;
   int threads = 0;
@@ -35,6 +38,11 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       "force", "overwrite --out if it exists")("format,f", po::value(&format),
                                                "summary format: text, json or csv")(
       "metrics,m", po::value(&metrics), (std::string(kMetricsHelp) + "; default: all").c_str())(
+      "export-network", po::value(&network_weeks),
+      "write the developmental network at these 0-based weeks as GraphML, one file per "
+      "replicate and week (e.g. 52,104,last)")(
+      "network-dir", po::value(&network_dir),
+      "directory for --export-network (default: <out>-network beside --out, else network)")(
       "quiet,q", "print no summary and no progress");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenario_path));
@@ -68,9 +76,20 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
     const auto thread_limit = limit_threads(threads);
     const auto count = static_cast<std::uint64_t>(scenario.meta.replicates);
 
+    // Checked before anything runs, like --out.
+    std::optional<NetworkExport> network;
+    if (vm.count("export-network")) try {
+        network.emplace(network_weeks, static_cast<Week>(scenario.meta.weeks),
+                        network_dir.empty() ? default_network_dir(out) : fs::path(network_dir),
+                        scenario.meta.name, count, force);
+      } catch (const InputError& e) {
+        return report_input_error(e, "--export-network");
+      }
+
     Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !quiet);
     const std::vector<RunResult> results =
-        run_replicates(scenario, count, [&] { progress.tick(); });
+        run_replicates(scenario, count, [&] { progress.tick(); },
+                       network ? network->observer() : WeekObserver{});
 
     // The metric names are known once the runs report them: an unknown --metrics name is bad
     // input, reported before anything is written.
@@ -84,6 +103,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       InvocationInfo info{MENTORSIM_VERSION, git_commit(), started, command_line, active_threads()};
       write_hdf5(out, info, results, force);
     }
+    std::vector<fs::path> network_files;
+    if (network) network_files = network->write();
     if (!quiet) {
       if (!summary.empty() && summary.back() != '\n') summary += '\n';
       fmt::print("{}", summary);
@@ -92,6 +113,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
         fmt::print(stderr, "(no --out given: weekly series were not saved)\n");
       else if (!out.empty() && format == "text")
         fmt::print(stderr, "results written to {}\n", out);
+      if (!network_files.empty())
+        fmt::print(stderr, "{} networks written to {} ({}, ...)\n", network_files.size(),
+                   network_files.front().parent_path().string(),
+                   network_files.front().filename().string());
     }
     return kExitOk;
   } catch (const InputError& e) {

@@ -5,13 +5,23 @@
 #include <functional>
 #include <vector>
 
+#include "engine/ids.hpp"
 #include "engine/scenario.hpp"
 #include "output/run_result.hpp"
 
 namespace mentorsim {
 
-// `on_week` is called (from any worker thread, concurrently) after each simulated week of any run.
+class World;
+
+// Called after week `week` (0-based) of replicate `replicate`, with that run's world, from the
+// thread running it (several runs call it concurrently).
+using WeekObserver =
+    std::function<void(std::uint64_t replicate, Week week, const World& world)>;
+
+// `on_week` is called (from any worker thread, concurrently) after each simulated week of any run;
+// `observe`, if set, likewise with the run's world.
 std::vector<RunResult> run_replicates(const Scenario& scenario, std::uint64_t count,
-                                      const std::function<void()>& on_week = {});
+                                      const std::function<void()>& on_week = {},
+                                      const WeekObserver& observe = {});
 
 }  // namespace mentorsim
