@@ -5,10 +5,12 @@
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 #include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/live_chart.hpp"
 #include "cli/network_export.hpp"
 #include "cli/progress.hpp"
 #include "engine/replicates.hpp"
@@ -23,6 +25,7 @@ namespace mentorsim::cli {
 
 int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
   std::string scenario_path, out, format = "text", metrics, network_weeks, network_dir;
+  double live_speed = 26;
   std::vector<std::string> overrides;
   std::int64_t replicates = 0, seed = 0;
   int threads = 0;
@@ -43,6 +46,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       "replicate and week (e.g. 52,104,last)")(
       "network-dir", po::value(&network_dir),
       "directory for --export-network (default: <out>-network beside --out, else network)")(
+      "live", "draw the first replicate week by week on the terminal (waiting list, coverage, "
+              "mentors burned out), then print the summary")(
+      "live-speed", po::value(&live_speed),
+      "weeks per second for --live (default 26: a year in two seconds)")(
       "quiet,q", "print no summary and no progress");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenario_path));
@@ -66,6 +73,10 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       metric_selection_option("run", vm, metrics, MetricSelection{MetricSelection::Kind::all, {}});
   if (!selection) return kExitBadInput;
   const bool quiet = vm.count("quiet") > 0;
+  if (!(live_speed > 0)) {
+    fmt::print(stderr, "mentorsim run: --live-speed must be a positive number of weeks per second\n");
+    return kExitBadInput;
+  }
   const bool force = vm.count("force") > 0;
   if (const auto status =
           check_run_options("run", vm, threads, out, force, seed, replicates, overrides))
@@ -86,10 +97,22 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
         return report_input_error(e, "--export-network");
       }
 
-    Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !quiet);
+    const bool live = vm.count("live") > 0;
+    std::optional<LiveChart> chart;
+    if (live)
+      chart.emplace(scenario.meta.name, scenario.meta.weeks, live_speed, isatty(STDERR_FILENO) != 0);
+    const WeekObserver network_observer = network ? network->observer() : WeekObserver{};
+    const WeekObserver chart_observer = chart ? chart->observer() : WeekObserver{};
+    WeekObserver observe;
+    if (network || chart)
+      observe = [&](std::uint64_t replicate, Week week, const Simulation& run) {
+        if (network_observer) network_observer(replicate, week, run);
+        if (chart_observer) chart_observer(replicate, week, run);
+      };
+
+    Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !quiet && !live);
     const std::vector<RunResult> results =
-        run_replicates(scenario, count, [&] { progress.tick(); },
-                       network ? network->observer() : WeekObserver{});
+        run_replicates(scenario, count, [&] { progress.tick(); }, observe);
 
     // The metric names are known once the runs report them: an unknown --metrics name is bad
     // input, reported before anything is written.

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "engine/simulation.hpp"
 #include "engine/world.hpp"
 #include "output/network_graphml.hpp"
 
@@ -75,8 +76,9 @@ fs::path NetworkExport::file(std::uint64_t replicate, Week week) const {
 }
 
 WeekObserver NetworkExport::observer() {
-  return [this](std::uint64_t replicate, Week week, const World& world) {
+  return [this](std::uint64_t replicate, Week week, const Simulation& run) {
     if (!std::binary_search(weeks_.begin(), weeks_.end(), week)) return;
+    const World& world = run.world();
     std::string text = network_graphml(
         world, week,
         fmt::format("{}: replicate {}, seed {}, end of week {}", world.scenario().meta.name,

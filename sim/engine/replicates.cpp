@@ -13,7 +13,7 @@ std::vector<RunResult> run_replicates(const Scenario& scenario, std::uint64_t co
   tbb::parallel_for(std::uint64_t{0}, count, [&](std::uint64_t replicate) {
     Simulation simulation(scenario, replicate);
     results[replicate] = simulation.run([&](Week done) {
-      if (observe) observe(replicate, done - 1, simulation.world());  // `done` weeks are done
+      if (observe) observe(replicate, done - 1, simulation);  // `done` weeks are done
       if (on_week) on_week();
     });
   });

@@ -11,15 +11,15 @@
 
 namespace mentorsim {
 
-class World;
+class Simulation;
 
-// Called after week `week` (0-based) of replicate `replicate`, with that run's world, from the
-// thread running it (several runs call it concurrently).
+// Called after week `week` (0-based) of replicate `replicate`, with that run (its world and its
+// series so far), from the thread running it (several runs call it concurrently).
 using WeekObserver =
-    std::function<void(std::uint64_t replicate, Week week, const World& world)>;
+    std::function<void(std::uint64_t replicate, Week week, const Simulation& run)>;
 
 // `on_week` is called (from any worker thread, concurrently) after each simulated week of any run;
-// `observe`, if set, likewise with the run's world.
+// `observe`, if set, likewise with the run itself.
 std::vector<RunResult> run_replicates(const Scenario& scenario, std::uint64_t count,
                                       const std::function<void()>& on_week = {},
                                       const WeekObserver& observe = {});
