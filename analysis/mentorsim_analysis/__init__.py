@@ -18,6 +18,16 @@ Sweep directories (`mentorsim sweep --out DIR`, layout in docs/sweeps.md):
 >>> s.runs                                 # one row per done run: ids, axis values, every metric
 >>> s.point_summaries                      # tidy: point, axes, metric, mean, sd, ci, units
 >>> ma.sweep_weekly(s, "coverage")         # tidy: run_id, point, replicate, week, series, value
+
+Standard figures (figures.py, needs matplotlib; imported on first use), each returning a
+matplotlib Figure and saving it with ``out=``:
+
+>>> ma.coverage_and_waiting_list("compare.h5", out="coverage.png")   # run or comparison file
+>>> ma.load_and_burnout(c); ma.knowledge_around_shock(c); ma.equity_by_group(c)
+>>> ma.sweep_response(s, "peak_waiting_list", x="joining.arrivals_per_week",
+...                   by="programme.one_on_one.capacity")
+>>> ma.sweep_heatmap(s, "mean_coverage", x="joining.arrivals_per_week",
+...                  y="programme.one_on_one.capacity")
 """
 
 from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
@@ -36,6 +46,29 @@ from .loader import (
     zones,
 )
 from .sweep import SWEEP_FORMAT, Sweep, load_sweep, sweep_weekly
+
+# The figures import matplotlib, which the loaders do not need: load them on first use (PEP 562).
+FIGURES = [
+    "coverage_and_waiting_list",
+    "equity_by_group",
+    "knowledge_around_shock",
+    "load_and_burnout",
+    "point_means",
+    "replicate_band",
+    "shocks",
+    "sweep_heatmap",
+    "sweep_response",
+    "t_quantile_975",
+]
+
+
+def __getattr__(name):
+    if name in FIGURES:
+        from . import figures
+
+        return getattr(figures, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "COMPARE_FORMAT",
@@ -57,4 +90,5 @@ __all__ = [
     "sweep_weekly",
     "weekly",
     "zones",
+    *FIGURES,
 ]

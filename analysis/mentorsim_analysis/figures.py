@@ -1,0 +1,573 @@
+"""Standard figures of mentorsim results (issue 6): each function takes loaded data or a path and
+returns a :class:`matplotlib.figure.Figure`, saved too when ``out=`` names a file.
+
+Time series (a run file of ``mentorsim run --out``, a comparison file of ``mentorsim compare
+--out``, their path, a :class:`~.loader.Results` or a :class:`~.compare.Comparison`): one line per
+scenario, the mean over replicates week by week, with a shaded 95% confidence band.
+
+>>> import mentorsim_analysis.figures as mf
+>>> mf.coverage_and_waiting_list("out/compare.h5", out="coverage.png")
+>>> mf.load_and_burnout(c)                 # c = ma.load_compare(...)
+>>> mf.knowledge_around_shock(c, before=13, after=52)
+>>> mf.equity_by_group("out/run.h5")
+
+Sweeps (a :class:`~.sweep.Sweep`, its directory or index), per-point means of a summary metric:
+
+>>> mf.sweep_response(s, "peak_waiting_list", x="joining.arrivals_per_week",
+...                   by="programme.one_on_one.capacity")
+>>> mf.sweep_heatmap(s, "mean_coverage", x="joining.arrivals_per_week",
+...                  y="programme.one_on_one.capacity")
+
+Every band and error bar is :func:`replicate_band`: mean ± t(0.975, n − 1) · sd / √n over the
+replicates (n of them, NaN values left out), clipped as ``mentorsim run`` clips its intervals (at 0
+when no replicate is negative, at 1 for a share when none exceeds 1). The figures are built on :class:`~matplotlib.figure.Figure` directly, not
+through pyplot, so importing this module selects no interactive backend and keeps no global figure.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import tomllib
+import warnings
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional
+
+import h5py
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from .compare import COMPARE_FORMAT, Comparison, load_compare
+from .loader import (FORMAT, PathLike, Results, _datasets, _python, resolved_scenario, run_ids,
+                     weekly)
+from .sweep import Sweep, load_sweep
+
+# Units of the weekly series drawn here (docs/model.md §4 and docs/metrics.md).
+SERIES_LABELS = {
+    "coverage": "coverage (share of practitioners with a mentor)",
+    "waiting_list": "waiting list (practitioners)",
+    "load_p95_hours": "95th percentile load (hours/week)",
+    "load_max_hours": "maximum load (hours/week)",
+    "burned_out_mentor_share": "burned-out mentors (share of mentors)",
+    "knowledge_stock": "knowledge stock (skill × practitioners)",
+}
+SHARES = {"coverage", "burned_out_mentor_share"}  # and coverage_by_group/<group>: in [0, 1]
+GROUP_PREFIX = "coverage_by_group/"
+WEEK_LABEL = "week (weeks since the start of the run)"
+BAND_ALPHA = 0.2
+
+# t(0.975, df) for df = 1..30 (the table of sim/output/summary_format.cpp).
+_T975 = np.array([
+    12.7062047361747, 4.302652729749464, 3.18244630528371, 2.776445105197794,
+    2.570581835636316, 2.44691185114497, 2.364624251592785, 2.306004135204167,
+    2.262157162798206, 2.228138851986275, 2.20098516009164, 2.178812829667229,
+    2.160368656462793, 2.144786687917804, 2.131449545559776, 2.119905299221255,
+    2.109815577833317, 2.100922040241038, 2.09302405440831, 2.085963447265865,
+    2.07961384472768, 2.073873067904026, 2.068657610419049, 2.063898561628026,
+    2.059538552753298, 2.055529438642873, 2.051830516480286, 2.048407141795245,
+    2.045229642132704, 2.042272456301238])
+
+
+# --- the confidence band -------------------------------------------------------------------------
+
+def t_quantile_975(df):
+    """The 0.975 quantile of Student's t with ``df`` degrees of freedom (a number or an array; NaN
+    for df < 1), as ``mentorsim`` computes it: exact for df ≤ 30, beyond that the Cornish–Fisher
+    expansion (Abramowitz & Stegun 26.7.5, within 3e-8)."""
+    v = np.asarray(df, dtype=np.float64)
+    z = 1.959963984540054
+    z2 = z * z
+    g1 = z * (z2 + 1) / 4
+    g2 = z * ((5 * z2 + 16) * z2 + 3) / 96
+    g3 = z * (((3 * z2 + 19) * z2 + 17) * z2 - 15) / 384
+    g4 = z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) / 92160
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expansion = z + (g1 + (g2 + (g3 + g4 / v) / v) / v) / v
+        table = _T975[np.clip(np.nan_to_num(v, nan=1), 1, 30).astype(int) - 1]
+    out = np.where(v <= 30, table, expansion)
+    out = np.where((v >= 1) & np.isfinite(v), out, np.nan)
+    return float(out) if out.ndim == 0 else out
+
+
+def replicate_band(table: pd.DataFrame, by, value: str = "value", *, clip: bool = True,
+                   share: bool = False) -> pd.DataFrame:
+    """Mean and 95% interval of ``value`` over the rows of each group of ``by`` (a column or a
+    list: e.g. ["scenario", "week"], one row per replicate in each group). Returns the ``by``
+    columns, then n (the non-NaN values), mean, sd (sample), ci_low and ci_high =
+    mean ∓ t(0.975, n − 1) · sd / √n, sorted by ``by``. sd and the interval are NaN for
+    n < 2.
+
+    With ``clip`` (the default), as in ``mentorsim``'s tables: when no value of a group is
+    negative, ci_low is at least 0; with ``share`` too, when none exceeds 1, ci_high is at most 1
+    (a count or a share cannot leave its range, however few the replicates)."""
+    by = [by] if isinstance(by, str) else list(by)
+    stats = (table.groupby(by, observed=True, sort=True)[value]
+             .agg(n="count", mean="mean", sd="std", low="min", high="max").reset_index())
+    n = stats["n"].to_numpy(dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        half = t_quantile_975(n - 1) * stats["sd"].to_numpy() / np.sqrt(n)
+    ci_low, ci_high = stats["mean"].to_numpy() - half, stats["mean"].to_numpy() + half
+    if clip:  # np.maximum and np.minimum keep NaN
+        ci_low = np.where(stats["low"] >= 0, np.maximum(ci_low, 0.0), ci_low)
+        if share:
+            ci_high = np.where(stats["high"] <= 1, np.minimum(ci_high, 1.0), ci_high)
+    stats["ci_low"], stats["ci_high"] = ci_low, ci_high
+    return stats.drop(columns=["low", "high"])
+
+
+def _draw_band(ax, x, band: pd.DataFrame, color, label, linestyle="-"):
+    """The mean as a line and, where it is defined, the interval as a shaded band."""
+    (line,) = ax.plot(x, band["mean"].to_numpy(), color=color, linestyle=linestyle, label=label)
+    low, high = band["ci_low"].to_numpy(), band["ci_high"].to_numpy()
+    if np.isfinite(low).any():
+        ax.fill_between(x, low, high, color=color, alpha=BAND_ALPHA, linewidth=0)
+    return line
+
+
+# --- reading the data ----------------------------------------------------------------------------
+
+@dataclass
+class _TimeSeries:
+    """Weekly series of a run or comparison file, normalised: ``weekly`` has columns scenario,
+    replicate, week, series, value; ``resolved`` maps each scenario to the TOML that ran."""
+
+    name: str
+    scenarios: list
+    resolved: dict
+    weekly: pd.DataFrame
+
+
+def _file_format(path: PathLike) -> str:
+    if os.path.isdir(path):
+        raise ValueError(f"{path}: is a directory; the time-series figures take a run or "
+                         "comparison file (a sweep goes to sweep_response or sweep_heatmap)")
+    with h5py.File(path, "r") as f:
+        return str(_python(f.attrs.get("format")))
+
+
+def _series_in_file(path: PathLike, fmt: str) -> list:
+    """Every weekly series name of a run or comparison file, without reading the values."""
+    names = set()
+    with h5py.File(path, "r") as f:
+        tops = [f] if fmt == FORMAT else [f["scenarios"][label] for label in f["scenarios"]]
+        for top in tops:
+            for run in top["runs"].values():
+                names.update(_datasets(run["weekly"]))
+    return sorted(names)
+
+
+def _select(names: list, series: Iterable[str], prefix: Optional[str]) -> list:
+    wanted = list(series) + ([n for n in names if n.startswith(prefix)] if prefix else [])
+    missing = [s for s in series if s not in names]
+    if missing:
+        raise KeyError(f"no weekly series {missing} in the data{_did_you_mean(missing[0], names)}")
+    if prefix and not any(n.startswith(prefix) for n in names):
+        raise KeyError(f"no weekly series {prefix}<...> in the data")
+    return wanted
+
+
+def _time_series(data, series: Iterable[str] = (), prefix: Optional[str] = None,
+                 scenarios: Optional[Iterable[str]] = None) -> _TimeSeries:
+    """Read ``series`` (and every series starting with ``prefix``) from a run or comparison file,
+    its path, a Results or a Comparison, keeping only ``scenarios`` when given."""
+    series = list(series)
+    if isinstance(data, Results):
+        data = data.path
+    if isinstance(data, Comparison):
+        names = sorted(data.weekly["series"].unique())
+        w = data.weekly[data.weekly["series"].isin(_select(names, series, prefix))]
+        ts = _TimeSeries(os.path.basename(data.path), list(data.scenarios), dict(data.resolved),
+                         w.drop(columns=["run_id"]))
+    elif isinstance(data, (str, os.PathLike)):
+        fmt = _file_format(data)
+        if fmt not in (FORMAT, COMPARE_FORMAT):
+            raise ValueError(f"{data}: format {fmt!r} is not a run or comparison file")
+        wanted = _select(_series_in_file(data, fmt), series, prefix)
+        if fmt == COMPARE_FORMAT:
+            return _time_series(load_compare(data, wanted), series, prefix, scenarios)
+        w = weekly(data, wanted)
+        label = str(w["scenario_name"].iloc[0]) if len(w) else "run"
+        w = w.drop(columns=["run_id", "scenario_name"])
+        w.insert(0, "scenario", pd.Categorical([label] * len(w), categories=[label], ordered=True))
+        ts = _TimeSeries(os.path.basename(os.fspath(data)), [label],
+                         {label: resolved_scenario(data, run_ids(data)[0])}, w)
+    else:
+        raise TypeError(f"expected a run or comparison file (path, Results or Comparison), not "
+                        f"{type(data).__name__}")
+    if scenarios is not None:
+        keep = [scenarios] if isinstance(scenarios, str) else list(scenarios)
+        unknown = [s for s in keep if s not in ts.scenarios]
+        if unknown:
+            raise KeyError(f"no scenario {unknown[0]!r}{_did_you_mean(unknown[0], ts.scenarios)}")
+        ts.scenarios = keep
+        ts.weekly = ts.weekly[ts.weekly["scenario"].isin(keep)].copy()
+        ts.weekly["scenario"] = pd.Categorical(ts.weekly["scenario"].astype(str),
+                                               categories=keep, ordered=True)
+    return ts
+
+
+def _did_you_mean(name: str, valid: Iterable[str]) -> str:
+    valid = [str(v) for v in valid]
+    close = difflib.get_close_matches(str(name), valid, n=3)
+    hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+    listing = ", ".join(valid) if len(valid) <= 12 else f"{len(valid)} in all"
+    return f"{hint}; valid: {listing}"
+
+
+def _replicate_note(w: pd.DataFrame) -> str:
+    counts = sorted(w.groupby("scenario", observed=True)["replicate"].nunique().unique())
+    n = "/".join(str(c) for c in counts)
+    band = ", shaded: 95% confidence interval" if counts and max(counts) > 1 else ""
+    return f"mean over replicates (n = {n}){band}"
+
+
+def _color(k: int) -> str:
+    return f"C{k % 10}"
+
+
+def _new_figure(rows: int = 1, cols: int = 1, width: float = 8.0, height: float = 4.5,
+                **subplots) -> tuple:
+    fig = Figure(figsize=(width, height), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False, **subplots)
+    return fig, axes
+
+
+def _title(fig: Figure, title: str, note: str) -> None:
+    fig.suptitle(f"{title}\n{note}", fontsize="medium")
+
+
+def _outside_legend(ax, *args, **kwargs):
+    """A legend to the right of the axes, where it hides no data."""
+    return ax.legend(*args, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0,
+                     fontsize="small", **kwargs)
+
+
+def _finish(fig: Figure, out: Optional[PathLike]) -> Figure:
+    if out is not None:
+        fig.savefig(out, dpi=150)
+    return fig
+
+
+# --- time series ---------------------------------------------------------------------------------
+
+def _series_panel(ax, ts: _TimeSeries, name: str, linestyle: str = "-", suffix: str = "") -> None:
+    w = ts.weekly[ts.weekly["series"] == name]
+    band = replicate_band(w, ["scenario", "week"], share=name in SHARES)
+    for k, label in enumerate(ts.scenarios):
+        rows = band[band["scenario"] == label]
+        if len(rows):
+            _draw_band(ax, rows["week"].to_numpy(), rows, _color(k), f"{label}{suffix}", linestyle)
+    ax.set_ylabel(SERIES_LABELS.get(name, name))
+    ax.grid(True, alpha=0.3)
+
+
+def coverage_and_waiting_list(data, *, scenarios=None, out: Optional[PathLike] = None) -> Figure:
+    """Coverage (top) and waiting list (bottom) week by week, one line per scenario with its 95%
+    band across replicates. ``data``: a run or comparison file, its path, a Results or a
+    Comparison; ``scenarios`` keeps some of a comparison's scenarios, in that order."""
+    ts = _time_series(data, ["coverage", "waiting_list"], scenarios=scenarios)
+    fig, axes = _new_figure(2, 1, width=9.0, height=6.5, sharex=True)
+    top, bottom = axes[:, 0]
+    _series_panel(top, ts, "coverage")
+    _series_panel(bottom, ts, "waiting_list")
+    top.set_title("Coverage", fontsize="medium")
+    bottom.set_title("Waiting list", fontsize="medium")
+    bottom.set_xlabel(WEEK_LABEL)
+    _outside_legend(top, title="scenario")
+    _title(fig, f"Coverage and waiting list — {ts.name}", _replicate_note(ts.weekly))
+    return _finish(fig, out)
+
+
+def load_and_burnout(data, *, scenarios=None, out: Optional[PathLike] = None) -> Figure:
+    """The mentor load distribution (top: 95th percentile, solid, and maximum, dashed, of the
+    developers' load in hours/week) and the share of mentors burned out (bottom), week by week,
+    one colour per scenario, with 95% bands across replicates."""
+    ts = _time_series(data, ["load_p95_hours", "load_max_hours", "burned_out_mentor_share"],
+                      scenarios=scenarios)
+    fig, axes = _new_figure(2, 1, width=9.0, height=6.5, sharex=True)
+    top, bottom = axes[:, 0]
+    _series_panel(top, ts, "load_p95_hours", "-", ": 95th percentile")
+    _series_panel(top, ts, "load_max_hours", "--", ": maximum")
+    top.set_ylabel("developers' load (hours/week)")
+    _series_panel(bottom, ts, "burned_out_mentor_share")
+    top.set_title("Mentor load (developers carrying load)", fontsize="medium")
+    bottom.set_title("Burnout", fontsize="medium")
+    bottom.set_xlabel(WEEK_LABEL)
+    # Colour: the scenario (its 95th-percentile line stands for it); line style: the statistic.
+    handles = [line for line in top.get_lines() if line.get_label().endswith("percentile")]
+    labels = [line.get_label().rsplit(": ", 1)[0] for line in handles]
+    handles += [Line2D([], [], color="0.3", linestyle="-"), Line2D([], [], color="0.3",
+                                                                    linestyle="--")]
+    labels += ["95th percentile", "maximum"]
+    _outside_legend(top, handles, labels, title="scenario / statistic")
+    _title(fig, f"Mentor load and burnout — {ts.name}", _replicate_note(ts.weekly))
+    return _finish(fig, out)
+
+
+def shocks(resolved: str) -> list:
+    """The ``[[shock]]`` entries of a resolved scenario (TOML text), in file order: a list of
+    (position from 1, kind, week) — position i is the i of the ``shock<i>/...`` summaries."""
+    entries = tomllib.loads(resolved).get("shock", [])
+    return [(i, str(e.get("kind", "?")), int(e["week"])) for i, e in enumerate(entries, 1)]
+
+
+def knowledge_around_shock(data, *, before: int = 26, after: int = 52,
+                           series: str = "knowledge_stock", scenarios=None,
+                           out: Optional[PathLike] = None) -> Figure:
+    """``series`` (default the knowledge stock) around each shock, relative to the week before it:
+    for shock week s, X(s + k) / X(s − 1) for k = −before … after (clipped to the run),
+    computed per replicate and then averaged, with a 95% band; one line per scenario and shock
+    (shock weeks from each scenario's resolved ``[[shock]]`` entries). At k = 0 the line is the mean of
+    ``shock<i>/knowledge_retained``. Raises ValueError when no scenario has a shock after week 0
+    (a shock at week 0 has no week before it)."""
+    if before < 0 or after < 0:
+        raise ValueError(f"before and after must be ≥ 0 weeks, not {before} and {after}")
+    ts = _time_series(data, [series], scenarios=scenarios)
+    found = {label: shocks(ts.resolved.get(label, "")) for label in ts.scenarios}
+    if not any(found.values()):
+        raise ValueError(f"no scenario has a [[shock]] (scenarios: {', '.join(ts.scenarios)}): "
+                         "knowledge_around_shock needs at least one")
+    fig, axes = _new_figure(1, 1, height=5.0)
+    ax = axes[0, 0]
+    w = ts.weekly[ts.weekly["series"] == series]
+    drawn, skipped = 0, []
+    for k, label in enumerate(ts.scenarios):
+        runs = w[w["scenario"] == label].pivot(index="week", columns="replicate", values="value")
+        for position, kind, week in found[label]:
+            if week - 1 not in runs.index:
+                skipped.append(f"{label} shock {position} (week {week})")
+                continue
+            reference = runs.loc[week - 1]
+            window = runs.loc[max(0, week - before):week + after]
+            relative = (window / reference.where(reference != 0)).stack(dropna=False)
+            tidy = relative.rename("value").reset_index()
+            tidy["k"] = tidy["week"] - week
+            band = replicate_band(tidy, "k")
+            many = len(found[label]) > 1
+            name = f"{label}: shock {position}, " if many else f"{label}: "
+            linestyle = ["-", "--", ":", "-."][(position - 1) % 4]
+            _draw_band(ax, band["k"].to_numpy(), band, _color(k), f"{name}{kind}, week {week}",
+                       linestyle)
+            drawn += 1
+    if skipped:
+        if not drawn:
+            raise ValueError(f"no shock has a week before it in the run: {', '.join(skipped)}")
+        warnings.warn(f"knowledge_around_shock: left out {', '.join(skipped)}: no week before it")
+    ax.axvline(0, color="0.4", linewidth=0.8)
+    ax.axhline(1, color="0.4", linewidth=0.8, linestyle=":")
+    ax.set_xlabel("weeks since the shock (0 = the shock week s)")
+    what = "knowledge stock" if series == "knowledge_stock" else series
+    ax.set_ylabel(f"{what} relative to week s − 1 (ratio)")
+    ax.grid(True, alpha=0.3)
+    ax.legend(title="scenario: shock", fontsize="small")
+    _title(fig, f"{what.capitalize()} around each shock — {ts.name}", _replicate_note(w))
+    return _finish(fig, out)
+
+
+def equity_by_group(data, *, scenarios=None, out: Optional[PathLike] = None) -> Figure:
+    """Coverage of each group (``coverage_by_group/<group>``) week by week, one line per group
+    with its 95% band across replicates; one panel per scenario (sharing the y axis)."""
+    ts = _time_series(data, prefix=GROUP_PREFIX, scenarios=scenarios)
+    groups = []
+    for label in ts.scenarios:  # population.group_names order, then anything else
+        names = tomllib.loads(ts.resolved.get(label, "")).get("population", {}).get(
+            "group_names", [])
+        groups += [g for g in names if g not in groups]
+    present = [s[len(GROUP_PREFIX):] for s in sorted(ts.weekly["series"].unique())]
+    groups = [g for g in groups if g in present] + [g for g in present if g not in groups]
+    cols = min(3, len(ts.scenarios))
+    rows = math.ceil(len(ts.scenarios) / cols)
+    fig, axes = _new_figure(rows, cols, width=4.0 * cols + 1, height=3.6 * rows + 0.8,
+                            sharey=True)
+    flat = list(axes.flat)
+    band = replicate_band(ts.weekly, ["scenario", "series", "week"], share=True)
+    for ax, label in zip(flat, ts.scenarios):
+        for j, group in enumerate(groups):
+            b = band[(band["scenario"] == label) & (band["series"] == GROUP_PREFIX + group)]
+            if len(b):
+                _draw_band(ax, b["week"].to_numpy(), b, _color(j), group)
+        ax.set_title(label, fontsize="medium")
+        ax.set_xlabel(WEEK_LABEL if len(ts.scenarios) == 1 else "week")
+        ax.grid(True, alpha=0.3)
+        ax.legend(title="group", fontsize="small")
+    for ax in flat[len(ts.scenarios):]:
+        fig.delaxes(ax)
+    for r in range(rows):
+        axes[r, 0].set_ylabel("coverage of the group (share of its practitioners)")
+    _title(fig, f"Coverage by group — {ts.name}", _replicate_note(ts.weekly))
+    return _finish(fig, out)
+
+
+# --- sweeps --------------------------------------------------------------------------------------
+
+def _sweep(sweep) -> Sweep:
+    return sweep if isinstance(sweep, Sweep) else load_sweep(sweep)
+
+
+def _check_metric(s: Sweep, metric: str) -> str:
+    if metric not in s.metrics:
+        raise KeyError(f"no metric {metric!r} in the sweep{_did_you_mean(metric, s.metrics)}")
+    units = s.point_summaries.loc[s.point_summaries["metric"] == metric, "units"]
+    return str(units.iloc[0]) if len(units) and units.iloc[0] else ""
+
+
+def _check_axes(s: Sweep, named: Mapping[str, Optional[str]], fixed: Mapping) -> pd.DataFrame:
+    """The points selected by ``fixed``, after checking that every axis named is an axis, that
+    they differ, and that every other axis with more than one value is fixed."""
+    used = {role: a for role, a in named.items() if a is not None}
+    for role, axis in list(used.items()) + [("fixed", a) for a in fixed]:
+        if axis not in s.axes:
+            raise KeyError(f"{role}: no axis {axis!r} in the sweep{_did_you_mean(axis, s.axes)}")
+    if len(set(used.values())) < len(used):
+        raise ValueError(f"the axes must differ: {used}")
+    points = s.points
+    for axis, value in fixed.items():
+        if axis in used.values():
+            raise ValueError(f"axis {axis!r} is both plotted and fixed")
+        values = pd.unique(points[axis]).tolist()
+        if value not in values:
+            raise ValueError(f"fixed: {axis} = {value!r} is not a value of the axis; values: "
+                             f"{values}")
+        points = points[points[axis] == value]
+    free = [a for a in s.axes if a not in used.values() and a not in fixed
+            and points[a].nunique() > 1]
+    if free:
+        listing = "; ".join(f"{a}: {pd.unique(points[a]).tolist()}" for a in free)
+        raise ValueError(f"axes {free} vary too: pass one as by= or fix it with "
+                         f"fixed={{axis: value}} ({listing})")
+    return points
+
+
+def _axis_order(values: pd.Series) -> list:
+    """An axis's values in plotting order: numbers ascending, anything else in sweep-file order."""
+    unique = pd.unique(values).tolist()
+    return sorted(unique) if pd.api.types.is_float_dtype(values) else unique
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.4g}"
+    return str(value)
+
+
+def _log_axes(s: Sweep) -> set:
+    """Axes the sweep file spaces in logarithm (``scale = "log"``)."""
+    try:
+        entries = tomllib.loads(str(s.provenance.get("sweep_text", ""))).get("axis", [])
+    except tomllib.TOMLDecodeError:
+        return set()
+    return {e.get("key") for e in entries if e.get("scale") == "log"}
+
+
+def point_means(sweep, metric: str) -> pd.DataFrame:
+    """Per point: point, the axis values, n, mean, sd, ci_low, ci_high of ``metric`` over the
+    point's done replicates (:func:`replicate_band` of the runs table; points without a done run
+    are left out)."""
+    s = _sweep(sweep)
+    units = _check_metric(s, metric)
+    column = metric if metric in s.runs.columns else "summary/" + metric
+    band = replicate_band(s.runs, "point", column, share=units == "share")
+    return s.points[["point", *s.axes]].merge(band, on="point")
+
+
+def _fixed_note(fixed: Mapping) -> str:
+    return "\nat " + ", ".join(f"{a} = {_fmt(v)}" for a, v in fixed.items()) if fixed else ""
+
+
+def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
+                   fixed: Optional[Mapping] = None, out: Optional[PathLike] = None) -> Figure:
+    """Per-point mean of summary ``metric`` against axis ``x``, with 95% error bars across
+    replicates; one line per value of axis ``by`` (if given). Any other axis with more than one
+    value must be fixed: ``fixed={axis: value}``. A log-spaced axis (``scale = "log"``) gets a log
+    scale. Raises KeyError for an unknown metric or axis, ValueError for an axis left free."""
+    s = _sweep(sweep)
+    units = _check_metric(s, metric)
+    fixed = dict(fixed or {})
+    points = _check_axes(s, {"x": x, "by": by}, fixed)
+    means = point_means(s, metric)
+    means = means[means["point"].isin(points["point"])]
+    order = _axis_order(s.points[x])
+    numeric = pd.api.types.is_float_dtype(s.points[x])
+    position = {v: (v if numeric else i) for i, v in enumerate(order)}
+    fig, axes = _new_figure(1, 1, height=5.0)
+    ax = axes[0, 0]
+    lines = [(None, means)] if by is None else [
+        (v, means[means[by] == v]) for v in _axis_order(s.points[by])]
+    for k, (value, rows) in enumerate(lines):
+        rows = rows.assign(_x=rows[x].map(position)).sort_values("_x")
+        if rows.empty:
+            continue
+        xs, mean = rows["_x"].to_numpy(dtype=float), rows["mean"].to_numpy()
+        label = "mean" if value is None else _fmt(value)
+        ax.plot(xs, mean, marker="o", color=_color(k), label=label)
+        low, high = rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy()
+        if np.isfinite(low).any():
+            ax.errorbar(xs, mean, yerr=np.vstack([mean - low, high - mean]), fmt="none",
+                        ecolor=_color(k), capsize=3, linewidth=1)
+    if not numeric:
+        ax.set_xticks(range(len(order)), [_fmt(v) for v in order])
+    elif x in _log_axes(s) and min(order) > 0:
+        ax.set_xscale("log")
+        ax.set_xticks(order, [_fmt(v) for v in order])
+        ax.minorticks_off()
+    ax.set_xlabel(x)
+    ax.set_ylabel(f"{metric} ({units})" if units else metric)
+    ax.grid(True, alpha=0.3)
+    if by is not None:
+        ax.legend(title=by, fontsize="small")
+    n = "/".join(str(v) for v in sorted(means["n"].unique()))
+    _title(fig, f"{metric} against {x} — sweep {s.provenance.get('sweep_name', '')}",
+           f"mean over replicates (n = {n}), bars: 95% confidence interval{_fixed_note(fixed)}")
+    return _finish(fig, out)
+
+
+def sweep_heatmap(sweep, metric: str, x: str, y: str, *, fixed: Optional[Mapping] = None,
+                  annotate: bool = True, cmap: str = "viridis",
+                  out: Optional[PathLike] = None) -> Figure:
+    """Per-point mean of summary ``metric`` over two axes (``x`` across, ``y`` up) as a heatmap
+    with a colorbar; each cell annotated with its mean and, with replicates, ± the half-width of
+    its 95% interval. Other axes with more than one value must be fixed (``fixed``); a point with
+    no run done is left blank. Errors as :func:`sweep_response`."""
+    s = _sweep(sweep)
+    units = _check_metric(s, metric)
+    fixed = dict(fixed or {})
+    points = _check_axes(s, {"x": x, "y": y}, fixed)
+    means = point_means(s, metric)
+    means = means[means["point"].isin(points["point"])]
+    xs, ys = _axis_order(s.points[x]), _axis_order(s.points[y])
+    grid = np.full((len(ys), len(xs)), np.nan)
+    half = np.full_like(grid, np.nan)
+    for xv, yv, mean, high in zip(means[x], means[y], means["mean"], means["ci_high"]):
+        i, j = ys.index(yv), xs.index(xv)
+        grid[i, j] = mean
+        half[i, j] = high - mean
+    fig, axes = _new_figure(1, 1, width=max(7.5, 1.0 * len(xs) + 4.0),
+                            height=0.7 * len(ys) + 3.0)
+    ax = axes[0, 0]
+    image = ax.imshow(np.ma.masked_invalid(grid), origin="lower", aspect="auto", cmap=cmap)
+    label = f"mean {metric} ({units})" if units else f"mean {metric}"
+    fig.colorbar(image, ax=ax, label=label)
+    ax.set_xticks(range(len(xs)), [_fmt(v) for v in xs])
+    ax.set_yticks(range(len(ys)), [_fmt(v) for v in ys])
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    if annotate and np.isfinite(grid).any():
+        low, high = np.nanmin(grid), np.nanmax(grid)
+        for i in range(len(ys)):
+            for j in range(len(xs)):
+                if not np.isfinite(grid[i, j]):
+                    continue
+                text = f"{grid[i, j]:.3g}"
+                if np.isfinite(half[i, j]):
+                    text += f"\n± {half[i, j]:.2g}"
+                shade = (grid[i, j] - low) / (high - low) if high > low else 0.5
+                ax.text(j, i, text, ha="center", va="center", fontsize="small",
+                        color="white" if shade < 0.5 else "black")
+    n = "/".join(str(v) for v in sorted(means["n"].unique()))
+    _title(fig, f"{metric} — sweep {s.provenance.get('sweep_name', '')}",
+           f"mean over replicates (n = {n}), ± half-width of the 95% confidence interval"
+           f"{_fixed_note(fixed)}")
+    return _finish(fig, out)
