@@ -1,0 +1,401 @@
+"""``mentorsim report``: one self-contained HTML page of a run, compare or sweep output — the
+figures embedded as PNG, the headline table with 95% intervals (and, for a comparison, the paired
+differences from the baseline), the scenarios' key parameters and the provenance — a page a
+programme designer can forward.
+
+Usage: mentorsim report RESULTS --out DIR [--force] [--title TEXT]
+       (the same as: python3 -m mentorsim_analysis.report RESULTS --out DIR ...)
+
+RESULTS is a ``mentorsim run --out`` file, a ``mentorsim compare --out`` file, or a sweep
+directory (or its index.h5). Writes DIR/report.html (DIR is created; an existing report is
+replaced only with --force). Exit status: 0 written, 2 bad input, 1 failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import io
+import math
+import os
+import pathlib
+import sys
+import tomllib
+from dataclasses import dataclass
+from typing import Optional
+
+import h5py
+import numpy as np
+import pandas as pd
+
+from . import figures
+from .compare import COMPARE_FORMAT, load_compare
+from .loader import FORMAT as RUN_FORMAT
+from .loader import open_results
+from .sweep import SWEEP_FORMAT, load_sweep
+
+# The headline metrics, in the groups and order of `mentorsim compare` (headline_groups() in
+# sim/output/metric_selection.cpp; tests/python/test_report.py checks the two lists agree):
+# (group, question, [(pattern, "higher" | "lower")]).
+HEADLINE = [
+    ("Reach", "who gets mentoring, and how soon",
+     [("mean_coverage", "higher"), ("wait_to_first_match_median_weeks", "lower"),
+      ("mean_wait_weeks", "lower"), ("peak_waiting_list", "lower"),
+      ("mean_developers_per_learner", "higher")]),
+    ("Burnout", "how many mentors burn out, and how unevenly the load falls",
+     [("peak_burned_out_mentor_share", "lower"), ("departures_burnout_total", "lower"),
+      ("mean_load_gini", "lower")]),
+    ("Resilience", "what survives the loss of key people",
+     [("mean_single_developer_share", "lower"), ("isolation_events_total", "lower"),
+      ("shock*/coverage_drop", "lower"), ("shock*/knowledge_retained", "higher"),
+      ("shock*/recovered", "higher"), ("shock*/recovery_weeks", "lower")]),
+    ("Growth", "how many become competent, and how fast",
+     [("final_competent_share", "higher"), ("competent_within_52w_share", "higher"),
+      ("never_competent_share", "lower")]),
+    ("Equity", "whether every group is reached alike", [("mean_access_ratio", "higher")]),
+    ("Cost", "what the reach costs", [("cost_per_covered_practitioner_year", "lower")]),
+]
+
+PROVENANCE_KEYS = ["version", "git_commit", "created_utc", "command_line", "threads"]
+
+
+class BadInput(Exception):
+    """A problem with the command line or the input file (exit status 2)."""
+
+
+def _matches(pattern: str, name: str) -> bool:
+    import fnmatch
+
+    return fnmatch.fnmatchcase(name, pattern)
+
+
+def headline_metrics(names) -> list:
+    """[(group, question, name, better)] for the headline metrics among ``names``, in order."""
+    out, seen = [], set()
+    for group, question, entries in HEADLINE:
+        for pattern, better in entries:
+            for name in names:
+                if name not in seen and _matches(pattern, name):
+                    seen.add(name)
+                    out.append((group, question, name, better))
+    return out
+
+
+def interval(values, share: bool) -> tuple:
+    """(n, mean, ci_low, ci_high) as ``mentorsim`` reports them (metric_interval): a Student-t 95%
+    interval, clipped at 0 when no value is negative and, for a share, at 1 when none exceeds 1.
+    Any NaN value makes the mean NaN, as in the CLI's tables."""
+    v = np.asarray(values, dtype=np.float64)
+    n = len(v)
+    if n == 0 or np.isnan(v).any():
+        return n, math.nan, math.nan, math.nan
+    mean = float(v.mean())
+    if n < 2:
+        return n, mean, math.nan, math.nan
+    half = figures.t_quantile_975(n - 1) * float(v.std(ddof=1)) / math.sqrt(n)
+    low, high = mean - half, mean + half
+    if (v >= 0).all():
+        low = max(low, 0.0)
+    if share and (v <= 1).all():
+        high = min(high, 1.0)
+    return n, mean, low, high
+
+
+def _number(x) -> str:
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return "–"
+    if isinstance(x, (int, np.integer)):
+        return f"{x:,}"
+    return f"{x:.4g}"
+
+
+def _ci(low, high) -> str:
+    return "–" if not (math.isfinite(low) and math.isfinite(high)) else f"[{_number(low)}, {_number(high)}]"
+
+
+def _png(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img alt="figure" src="data:image/png;base64,{data}">'
+
+
+@dataclass
+class Page:
+    title: str
+    kind: str
+    source: str
+    provenance: dict
+    sections: list  # (heading, html)
+
+
+# --- the scenarios' key parameters ---------------------------------------------------------------
+
+def _key_parameters(resolved: str) -> dict:
+    """The parameters a reader checks first, from a resolved scenario's TOML."""
+    s = tomllib.loads(resolved) if resolved else {}
+    scenario, population = s.get("scenario", {}), s.get("population", {})
+    out = {
+        "weeks": scenario.get("weeks"), "replicates": scenario.get("replicates"),
+        "seed": scenario.get("seed"), "initial population": population.get("initial_size"),
+        "zones": ", ".join(population.get("zones", [])),
+        "arrivals per week": s.get("joining", {}).get("arrivals_per_week"),
+        "departure hazard per year": s.get("departure", {}).get("annual_rate"),
+    }
+    for k, p in enumerate(s.get("programme", [])):
+        keys = [key for key in ("capacity", "cohort_size", "pod_size", "zones_per_learner",
+                                "guides_per_zone", "matching", "cadence_weeks") if key in p]
+        details = ", ".join(f"{key} {p[key]}" for key in keys)
+        out[f"programme {k + 1}"] = f"{p.get('name', p.get('kind'))} ({p.get('kind')})" + (
+            f": {details}" if details else "")
+    for k, shock in enumerate(s.get("shock", [])):
+        what = {key: v for key, v in shock.items() if key not in ("kind", "week")}
+        out[f"shock {k + 1}"] = f"{shock.get('kind')} at week {shock.get('week')} " + ", ".join(
+            f"{key} {v}" for key, v in what.items())
+    return out
+
+
+def _parameters_table(columns: dict) -> str:
+    """A table with one row per parameter and one column per scenario."""
+    rows = []
+    for label in columns:
+        for key in columns[label]:
+            if key not in rows:
+                rows.append(key)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+    body = "".join(
+        "<tr><th>" + html.escape(key) + "</th>" + "".join(
+            f"<td>{html.escape(_number(v) if isinstance(v, (int, float)) else str(v or '–'))}</td>"
+            for v in (columns[c].get(key) for c in columns)) + "</tr>" for key in rows)
+    return f'<table class="params"><tr><th></th>{head}</tr>{body}</table>'
+
+
+# --- the three kinds of page ---------------------------------------------------------------------
+
+def _figure_sections(data) -> list:
+    out = []
+    for heading, draw in (("Coverage and the waiting list", figures.coverage_and_waiting_list),
+                          ("Mentor load and burnout", figures.load_and_burnout),
+                          ("Knowledge around each shock", figures.knowledge_around_shock),
+                          ("Equity: coverage by group", figures.equity_by_group)):
+        try:
+            fig = draw(data)
+        except (ValueError, KeyError) as e:  # e.g. no shock in any scenario: say so, go on
+            out.append((heading, f'<p class="note">Not drawn: {html.escape(str(e))}</p>'))
+            continue
+        out.append((heading, _png(fig)))
+    return out
+
+
+def _summary_units(path, runs_group: str) -> dict:
+    """{metric: units} from the first run's summary datasets under ``runs_group``."""
+    units = {}
+    with h5py.File(path, "r") as f:
+        runs = f[runs_group]
+        first = runs[sorted(runs)[0]]["summary"] if len(runs) else {}
+
+        def visit(name, obj):
+            if isinstance(obj, h5py.Dataset):
+                u = obj.attrs.get("units", "")
+                units[name] = u.decode() if isinstance(u, bytes) else str(u)
+
+        if len(runs):
+            first.visititems(visit)
+    return units
+
+
+def _run_page(path, title) -> Page:
+    results = open_results(path)
+    runs = results.runs()
+    metrics = [c for c in runs.columns if c not in ("run_id", "scenario_name", "seed", "replicate",
+                                                    "weeks")]
+    units = _summary_units(path, "runs")
+    rows = []
+    for group, question, name, better in headline_metrics(metrics):
+        n, mean, low, high = interval(runs[name], units.get(name) == "share")
+        rows.append(f"<tr><td>{group}</td><td><code>{html.escape(name)}</code></td>"
+                    f"<td>{better} is better</td><td class='num'>{_number(mean)}</td>"
+                    f"<td class='num'>{_ci(low, high)}</td><td class='num'>{n}</td></tr>")
+    table = ("<table><tr><th>group</th><th>metric</th><th></th><th>mean</th><th>95% CI</th>"
+             "<th>replicates</th></tr>" + "".join(rows) + "</table>")
+    resolved = results.resolved_scenario(runs["run_id"].iloc[0]) if len(runs) else ""
+    name = runs["scenario_name"].iloc[0] if len(runs) else "run"
+    sections = [("Headline metrics", table),
+                ("Scenario", _parameters_table({name: _key_parameters(resolved)}))]
+    sections += _figure_sections(path)
+    return Page(title or f"Mentorsim run: {name}", "run", str(path), results.provenance(), sections)
+
+
+def _compare_page(path, title) -> Page:
+    c = load_compare(path, series=[])
+    names = list(dict.fromkeys(c.summaries["metric"]))
+    units = {}
+    for label in reversed(c.scenarios):  # the baseline's units win; shock metrics from any arm
+        units.update(_summary_units(path, f"scenarios/{label}/runs"))
+    rows = []
+    for group, question, name, better in headline_metrics(names):
+        rows.append(f"<tr class='metric'><td colspan='6'><b>{group}</b> — <code>"
+                    f"{html.escape(name)}</code> ({better} is better)</td></tr>")
+        values = c.summaries[c.summaries["metric"] == name]
+        base = values[values["scenario"] == c.baseline].set_index("replicate")["value"]
+        share = units.get(name) == "share"
+        for label in c.scenarios:
+            mine = values[values["scenario"] == label].set_index("replicate")["value"]
+            if mine.empty:
+                continue
+            n, mean, low, high = interval(mine, share)
+            diff = ""
+            if label != c.baseline and not base.empty:
+                paired = (mine - base).dropna() if not mine.isna().any() else mine - base
+                _, d, dl, dh = interval(paired.reindex(mine.index), False)
+                mark = ""
+                if math.isfinite(dl) and (dl > 0 or dh < 0):
+                    up = dl > 0
+                    mark = " * " + ("better" if up == (better == "higher") else "worse")
+                diff = f"{_number(d) if not math.isfinite(d) else f'{d:+.4g}'} {_ci(dl, dh)}{mark}"
+            rows.append(f"<tr><td>{html.escape(label)}</td><td class='num'>{_number(mean)}</td>"
+                        f"<td class='num'>{_ci(low, high)}</td><td class='num'>{n}</td>"
+                        f"<td class='num'>{html.escape(diff)}</td><td></td></tr>")
+    table = ("<p>Mean and 95% CI over replicates; diff = scenario − baseline "
+             f"(<b>{html.escape(c.baseline)}</b>), paired by replicate (common random numbers), "
+             "with its 95% CI; * = that CI excludes 0.</p><table><tr><th>scenario</th><th>mean</th>"
+             "<th>95% CI</th><th>replicates</th><th>diff vs baseline [95% CI]</th><th></th></tr>" +
+             "".join(rows) + "</table>")
+    params = _parameters_table({label: _key_parameters(c.resolved.get(label, ""))
+                                for label in c.scenarios})
+    sections = [("Comparison", table), ("Scenarios", params)] + _figure_sections(path)
+    others = len(c.scenarios) - 1
+    return Page(title or f"Mentorsim comparison: {others} scenario{'s' if others != 1 else ''} "
+                f"against {c.baseline}", "compare", str(path),
+                c.provenance, sections)
+
+
+def _sweep_page(path, title) -> Page:
+    s = load_sweep(path)
+    chosen = [name for _, _, name, _ in headline_metrics(s.metrics)][:6]
+    summaries = s.point_summaries[s.point_summaries["metric"].isin(chosen)]
+    wide = summaries.pivot_table(index=["point"] + s.axes, columns="metric", values="mean",
+                                 observed=True).reset_index()
+    table = wide.to_html(index=False, float_format=lambda x: f"{x:.4g}", border=0)
+    sections = [("Per-point means (headline metrics)", table),
+                ("Sweep file", f"<pre>{html.escape(s.provenance.get('sweep_text', ''))}</pre>")]
+    numeric = [a for a in s.axes if pd.api.types.is_numeric_dtype(s.points[a])]
+    varying = [a for a in s.axes if s.points[a].nunique() > 1]
+    fixed_one = {a: s.points[a].iloc[0] for a in s.axes if s.points[a].nunique() == 1}
+    x = next((a for a in varying if a in numeric), varying[0] if varying else None)
+    by = next((a for a in varying if a != x), None)
+    others = [a for a in varying if a not in (x, by)]
+    fixed = dict(fixed_one, **{a: s.points[a].iloc[0] for a in others})
+    for metric in chosen[:3]:
+        if x is None:
+            break
+        try:
+            fig = figures.sweep_response(s, metric, x=x, by=by, fixed=fixed or None)
+            sections.append((f"{metric} against {x}", _png(fig)))
+        except (ValueError, KeyError) as e:
+            sections.append((f"{metric} against {x}", f'<p class="note">Not drawn: {html.escape(str(e))}</p>'))
+    if x is not None and by is not None and x in numeric and by in numeric and chosen:
+        try:
+            fig = figures.sweep_heatmap(s, chosen[0], x=x, y=by, fixed=fixed or None)
+            sections.append((f"{chosen[0]} over {x} and {by}", _png(fig)))
+        except (ValueError, KeyError) as e:
+            sections.append(("Heatmap", f'<p class="note">Not drawn: {html.escape(str(e))}</p>'))
+    name = s.provenance.get("sweep_name", "sweep")
+    complete = "complete" if s.complete else f"{len(s.missing_runs)} runs missing"
+    sections.insert(0, ("Sweep", f"<p>{len(s.points)} points × {s.provenance.get('replicates')} "
+                                 f"replicates ({complete}); axes: {', '.join(s.axes)}.</p>"))
+    return Page(title or f"Mentorsim sweep: {name}", "sweep", str(path), s.provenance, sections)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+STYLE = """body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}
+table{border-collapse:collapse;margin:1em 0}td,th{padding:3px 8px;border-bottom:1px solid #ddd;
+text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}tr.metric td{
+background:#f4f4f4}img{max-width:100%}.note{color:#777}pre{background:#f6f6f6;padding:1em;
+overflow-x:auto}"""
+
+# On load the page notes on <body> how many figures decoded, so a browser (or a headless test) can
+# tell a page whose pictures show from one whose pictures are broken.
+CHECK = """<script>window.addEventListener("load",function(){var i=document.images,ok=0,bad=0;
+for(var k=0;k<i.length;k++){if(i[k].complete&&i[k].naturalWidth>0){ok++}else{bad++}}
+document.body.dataset.imagesOk=ok;document.body.dataset.imagesBroken=bad;});</script>"""
+
+
+def render(page: Page) -> str:
+    provenance = "".join(f"<tr><th>{k}</th><td>{html.escape(str(page.provenance.get(k, '')))}</td></tr>"
+                         for k in PROVENANCE_KEYS)
+    body = "".join(f"<h2>{html.escape(h)}</h2>\n{content}\n" for h, content in page.sections)
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(page.title)}</title><style>{STYLE}</style>{CHECK}</head>\n"
+            f"<body><h1>{html.escape(page.title)}</h1>\n"
+            f"<p>A Mentorsim {page.kind} report of <code>{html.escape(page.source)}</code>.</p>\n"
+            f"{body}<h2>Provenance</h2><table>{provenance}</table>\n"
+            f"<p class=\"note\">Written by mentorsim report. Every figure shows means over "
+            f"replicates with 95% confidence bands; docs/metrics.md defines every metric.</p>"
+            f"</body></html>\n")
+
+
+def file_kind(path: pathlib.Path) -> str:
+    if path.is_dir():
+        if not (path / "index.h5").exists():
+            raise BadInput(f"{path}: a directory without index.h5 (for a sweep run in shards, "
+                           "build it with `mentorsim merge`)")
+        return SWEEP_FORMAT
+    if not path.exists():
+        raise BadInput(f"{path}: no such file")
+    try:
+        with h5py.File(path, "r") as f:
+            kind = f.attrs.get("format")
+    except OSError:
+        raise BadInput(f"{path}: not an HDF5 file")
+    kind = kind.decode() if isinstance(kind, bytes) else kind
+    if kind not in (RUN_FORMAT, COMPARE_FORMAT, SWEEP_FORMAT):
+        raise BadInput(f"{path}: not a mentorsim run, compare or sweep output (format {kind!r})")
+    return kind
+
+
+def build(results: pathlib.Path, title: Optional[str] = None) -> Page:
+    kind = file_kind(results)
+    if kind == RUN_FORMAT:
+        return _run_page(results, title)
+    if kind == COMPARE_FORMAT:
+        return _compare_page(results, title)
+    return _sweep_page(results, title)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="mentorsim report", description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("results", help="a run or compare file, or a sweep directory")
+    parser.add_argument("--out", "-o", required=True, help="directory for report.html")
+    parser.add_argument("--force", action="store_true", help="replace an existing report.html")
+    parser.add_argument("--title", help="the page's title (default: from the results)")
+    args = parser.parse_args(argv)  # exits 2 on a bad command line
+    out = pathlib.Path(args.out)
+    target = out / "report.html"
+    try:
+        if out.exists() and not out.is_dir():
+            raise BadInput(f"{out}: exists and is not a directory")
+        if not out.parent.exists() and str(out.parent) not in ("", "."):
+            raise BadInput(f"{out}: directory {out.parent} does not exist")
+        if target.exists() and not args.force:
+            raise BadInput(f"{target}: exists; pass --force to replace it")
+        text = render(build(pathlib.Path(args.results), args.title))
+    except BadInput as e:
+        print(f"mentorsim report: {e}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError, KeyError) as e:
+        print(f"mentorsim report: {args.results}: {e}", file=sys.stderr)
+        return 1
+    out.mkdir(exist_ok=True)
+    temp = out / f".report.html.tmp-{os.getpid()}"
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, target)
+    print(f"report written to {target}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
