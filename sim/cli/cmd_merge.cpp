@@ -43,7 +43,8 @@ int cmd_merge(const std::vector<std::string>& args, const std::string& command_l
                index.runs_total);
     if (index.duplicates) fmt::print(stderr, "; {} found twice (the first kept)", index.duplicates);
     if (index.git_commits.size() > 1)
-      fmt::print(stderr, "; WARNING: parts written by {} different builds", index.git_commits.size());
+      fmt::print(stderr, "; WARNING: parts written by {} different builds",
+                 index.git_commits.size());
     fmt::print(stderr, "\n");
     if (index.runs_done < index.runs_total) {
       fmt::print(stderr,

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <unistd.h>
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
-#include <unistd.h>
 #include <optional>
 
 #include "cli/commands.hpp"
@@ -46,8 +46,9 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       "replicate and week (e.g. 52,104,last)")(
       "network-dir", po::value(&network_dir),
       "directory for --export-network (default: <out>-network beside --out, else network)")(
-      "live", "draw the first replicate week by week on the terminal (waiting list, coverage, "
-              "mentors burned out), then print the summary")(
+      "live",
+      "draw the first replicate week by week on the terminal (waiting list, coverage, "
+      "mentors burned out), then print the summary")(
       "live-speed", po::value(&live_speed),
       "weeks per second for --live (default 26: a year in two seconds)")(
       "quiet,q", "print no summary and no progress");
@@ -74,7 +75,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
   if (!selection) return kExitBadInput;
   const bool quiet = vm.count("quiet") > 0;
   if (!(live_speed > 0)) {
-    fmt::print(stderr, "mentorsim run: --live-speed must be a positive number of weeks per second\n");
+    fmt::print(stderr,
+               "mentorsim run: --live-speed must be a positive number of weeks per second\n");
     return kExitBadInput;
   }
   const bool force = vm.count("force") > 0;
@@ -100,7 +102,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
     const bool live = vm.count("live") > 0;
     std::optional<LiveChart> chart;
     if (live)
-      chart.emplace(scenario.meta.name, scenario.meta.weeks, live_speed, isatty(STDERR_FILENO) != 0);
+      chart.emplace(scenario.meta.name, scenario.meta.weeks, live_speed,
+                    isatty(STDERR_FILENO) != 0);
     const WeekObserver network_observer = network ? network->observer() : WeekObserver{};
     const WeekObserver chart_observer = chart ? chart->observer() : WeekObserver{};
     WeekObserver observe;
@@ -111,8 +114,8 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
       };
 
     Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !quiet && !live);
-    const std::vector<RunResult> results =
-        run_replicates(scenario, count, [&] { progress.tick(); }, observe);
+    const std::vector<RunResult> results = run_replicates(
+        scenario, count, [&] { progress.tick(); }, observe);
 
     // The metric names are known once the runs report them: an unknown --metrics name is bad
     // input, reported before anything is written.

@@ -17,7 +17,7 @@ int cmd_summarize(const std::vector<std::string>& args) {
   std::string dir, format = "text", metrics;
   po::options_description options("mentorsim summarize DIR [options]");
   options.add_options()("help,h", "show this help")("format,f", po::value(&format),
-                                                     "text, csv or json")(
+                                                    "text, csv or json")(
       "metrics,m", po::value(&metrics),
       (std::string(kMetricsHelp) + "; default: headline for text, all for csv and json").c_str());
   po::options_description hidden;
@@ -37,7 +37,8 @@ int cmd_summarize(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   if (format != "text" && format != "csv" && format != "json") {
-    fmt::print(stderr, "mentorsim summarize: --format must be text, csv or json, not '{}'\n", format);
+    fmt::print(stderr, "mentorsim summarize: --format must be text, csv or json, not '{}'\n",
+               format);
     return kExitBadInput;
   }
   const auto selection =

@@ -95,7 +95,8 @@ int cmd_sweep(const std::vector<std::string>& args, const std::string& command_l
   if (vm.count("shard")) {
     const auto parsed = parse_shard(shard_text);
     if (!parsed) {
-      fmt::print(stderr, "mentorsim sweep: --shard takes I/N with 0 <= I < N (e.g. 3/10), not '{}'\n",
+      fmt::print(stderr,
+                 "mentorsim sweep: --shard takes I/N with 0 <= I < N (e.g. 3/10), not '{}'\n",
                  shard_text);
       return kExitBadInput;
     }
@@ -136,31 +137,33 @@ int cmd_sweep(const std::vector<std::string>& args, const std::string& command_l
     const std::uint64_t slice = (plan.run_count() + shard.second - 1 - shard.first) / shard.second;
     if (talk)
       fmt::print(stderr, "sweep {}: {} points x {} replicates = {} runs{}; {} done, {} to run{}\n",
-                 plan.spec().config.name, plan.points().size(), plan.replicates(),
-                 plan.run_count(),
-                 shard.second > 1 ? fmt::format(" (shard {}/{}: {})", shard.first, shard.second, slice) : "",
+                 plan.spec().config.name, plan.points().size(), plan.replicates(), plan.run_count(),
+                 shard.second > 1
+                     ? fmt::format(" (shard {}/{}: {})", shard.first, shard.second, slice)
+                     : "",
                  slice - todo.size(), todo.size(),
                  session->size() > 1 ? fmt::format(" on {} ranks", session->size()) : "");
 
-    const std::string prefix =
-        session->size() > 1 ? fmt::format("rank{:03}", rank)
-        : shard.second > 1  ? fmt::format("shard{:04}of{:04}", shard.first, shard.second)
-                            : std::string("local");
+    const std::string prefix = session->size() > 1 ? fmt::format("rank{:03}", rank)
+                               : shard.second > 1
+                                   ? fmt::format("shard{:04}of{:04}", shard.first, shard.second)
+                                   : std::string("local");
     const InvocationInfo info{MENTORSIM_VERSION, git_commit(), utc_now_iso8601(), command_line,
                               active_threads()};
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
     sweep::SweepOutcome outcome;
     {
-      sweep::PartWriter writer(out, prefix, info, plan,
-                               std::chrono::milliseconds(static_cast<long long>(checkpoint_seconds * 1000)));
+      sweep::PartWriter writer(
+          out, prefix, info, plan,
+          std::chrono::milliseconds(static_cast<long long>(checkpoint_seconds * 1000)));
       const auto source = session->shared_source(todo);
       // Under MPI each rank counts only its own runs: rank 0 reports its share, without an ETA.
-      SweepProgress progress(session->size() > 1 ? 0 : todo.size(), talk && !vm.count("quiet"),
-                             session->size() > 1
-                                 ? fmt::format("rank 0 of {} (sharing {} runs): ", session->size(),
-                                               todo.size())
-                                 : "");
+      SweepProgress progress(
+          session->size() > 1 ? 0 : todo.size(), talk && !vm.count("quiet"),
+          session->size() > 1
+              ? fmt::format("rank 0 of {} (sharing {} runs): ", session->size(), todo.size())
+              : "");
       outcome = sweep::run_sweep(plan, *source, writer, active_threads(), g_stop,
                                  [&](std::uint64_t, bool ok) { progress.tick(ok); });
       session->finish(*source);
@@ -171,23 +174,26 @@ int cmd_sweep(const std::vector<std::string>& args, const std::string& command_l
     session->barrier();  // every rank's parts are committed
     if (stopped) {
       if (talk)
-        fmt::print(stderr, "mentorsim sweep: stopped{}; finished runs are kept in {}: run the same "
-                           "command to resume\n",
+        fmt::print(stderr,
+                   "mentorsim sweep: stopped{}; finished runs are kept in {}: run the same "
+                   "command to resume\n",
                    g_signal ? fmt::format(" by signal {}", g_signal.load()) : "", out);
       return kExitFailure;
     }
     if (shard.second > 1) {
       if (talk)
-        fmt::print(stderr, "shard {}/{} done; when every shard is, `mentorsim merge {}` builds the "
-                           "index\n",
+        fmt::print(stderr,
+                   "shard {}/{} done; when every shard is, `mentorsim merge {}` builds the "
+                   "index\n",
                    shard.first, shard.second, out);
       return failed ? kExitFailure : kExitOk;
     }
     if (rank == 0) {
       const auto index = sweep::write_index(out, info);
-      fmt::print(stderr, "index {}: {} of {} runs{}\n", sweep::index_path(out).string(),
-                 index.runs_done, index.runs_total,
-                 failed ? fmt::format(" ({} failed: run the same command to retry them)", failed) : "");
+      fmt::print(
+          stderr, "index {}: {} of {} runs{}\n", sweep::index_path(out).string(), index.runs_done,
+          index.runs_total,
+          failed ? fmt::format(" ({} failed: run the same command to retry them)", failed) : "");
     }
     return failed ? kExitFailure : kExitOk;
   } catch (const InputError& e) {

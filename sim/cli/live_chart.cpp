@@ -23,9 +23,10 @@ struct Panel {
   const char* label;
   bool percent;  // a share, shown as a percentage
 };
-constexpr std::array<Panel, 3> kPanels = {{{"waiting_list", "waiting list", false},
-                                           {"coverage", "coverage", true},
-                                           {"burned_out_mentor_share", "mentors burned out", true}}};
+constexpr std::array<Panel, 3> kPanels = {
+    {{"waiting_list", "waiting list", false},
+     {"coverage", "coverage", true},
+     {"burned_out_mentor_share", "mentors burned out", true}}};
 
 std::string value_text(double v, bool percent) {
   if (!std::isfinite(v)) return "-";
@@ -45,7 +46,8 @@ std::string LiveChart::frame(Week week, const Simulation& run) const {
   std::string out = fmt::format("{} — week {} of {} (replicate 0)\n", title_, week + 1, weeks_);
   for (const Panel& panel : kPanels) {
     const std::vector<double>& values = run.recorder().series(panel.series);
-    const std::size_t shown = std::min<std::size_t>(values.size(), static_cast<std::size_t>(week) + 1);
+    const std::size_t shown =
+        std::min<std::size_t>(values.size(), static_cast<std::size_t>(week) + 1);
     // Column c shows the last week of its slice of the run; the scale is the largest value so
     // far (a share's scale is at least 10%, so a flat 2% does not fill the panel).
     std::vector<double> columns;

@@ -20,8 +20,8 @@ class LiveChart {
   // The chart after `week`, as drawn (for tests): three panels of `kRows` rows.
   std::string frame(Week week, const Simulation& run) const;
 
-  static constexpr int kRows = 3;     // rows per panel: 24 levels with 8 block heights
-  static constexpr int kWidth = 52;   // columns for the whole run
+  static constexpr int kRows = 3;    // rows per panel: 24 levels with 8 block heights
+  static constexpr int kWidth = 52;  // columns for the whole run
 
  private:
   void show(Week week, const Simulation& run);

@@ -40,7 +40,8 @@ std::vector<Week> parse_weeks(std::string_view spec, Week weeks) {
         used = 0;
       }
       if (item.empty() || used != item.size())
-        bad(fmt::format("'{}' is not a week: give 0-based weeks and 'last', comma-separated "
+        bad(
+            fmt::format("'{}' is not a week: give 0-based weeks and 'last', comma-separated "
                         "(e.g. 52,104,last)",
                         item));
       if (w < 0 || w >= weeks)
@@ -58,7 +59,10 @@ std::vector<Week> parse_weeks(std::string_view spec, Week weeks) {
 
 NetworkExport::NetworkExport(std::string_view spec, Week weeks, fs::path dir, std::string stem,
                              std::uint64_t replicates, bool force)
-    : weeks_(parse_weeks(spec, weeks)), dir_(std::move(dir)), stem_(std::move(stem)), force_(force) {
+    : weeks_(parse_weeks(spec, weeks)),
+      dir_(std::move(dir)),
+      stem_(std::move(stem)),
+      force_(force) {
   std::error_code ec;
   const fs::path parent = dir_.parent_path().empty() ? fs::path(".") : dir_.parent_path();
   if (!fs::is_directory(parent, ec))

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "engine/metrics/cost.hpp"
-#include "engine/metrics/resilience.hpp"
 #include "engine/metrics/reach_growth.hpp"
+#include "engine/metrics/resilience.hpp"
 #include "engine/metrics/signs_of_life.hpp"
 #include "engine/metrics/weekly_outcomes.hpp"
 #include "engine/programme_accounting.hpp"

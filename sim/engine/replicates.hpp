@@ -15,8 +15,7 @@ class Simulation;
 
 // Called after week `week` (0-based) of replicate `replicate`, with that run (its world and its
 // series so far), from the thread running it (several runs call it concurrently).
-using WeekObserver =
-    std::function<void(std::uint64_t replicate, Week week, const Simulation& run)>;
+using WeekObserver = std::function<void(std::uint64_t replicate, Week week, const Simulation& run)>;
 
 // `on_week` is called (from any worker thread, concurrently) after each simulated week of any run;
 // `observe`, if set, likewise with the run itself.

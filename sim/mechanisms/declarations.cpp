@@ -247,8 +247,7 @@ params::SectionSpec cost() {
              "Prices of the hours spent in held sessions (docs/metrics.md, Cost). Every rate "
              "defaults to 1 and the currency to \"hours\", so that by default a cost is the "
              "hours spent; set the rates (and the currency) to get money.")
-      .real("senior_developer_rate", &CostConfig::senior_developer_rate, 1.0, {0, 1e6},
-            rate_units,
+      .real("senior_developer_rate", &CostConfig::senior_developer_rate, 1.0, {0, 1e6}, rate_units,
             "Price of an hour a senior developer spends in a held session (one-on-one, guide, "
             "pod visit, office hours, any session a senior develops someone in).")
       .real("other_developer_rate", &CostConfig::other_developer_rate, 1.0, {0, 1e6}, rate_units,

@@ -78,13 +78,14 @@ void write_blocks(hid_t group, const std::string& group_path, const std::string&
   const std::string path = group_path + "/" + name;
   const Handle dcpl = compressed_dcpl(n, path);
   const Handle file_space = vector_space(n);
-  const Handle dset(H5Dcreate2(group, name.c_str(), file_type, file_space.get(), lcpl, dcpl.get(),
-                               H5P_DEFAULT),
-                    H5Dclose, "creating dataset " + path);
+  const Handle dset(
+      H5Dcreate2(group, name.c_str(), file_type, file_space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "creating dataset " + path);
   for (std::size_t begin = 0; begin < n; begin += kChunkLength) {
     const hsize_t start = begin, count = std::min<hsize_t>(kChunkLength, n - begin);
-    check_ok(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
-             "selecting rows of " + path);
+    check_ok(
+        H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
+        "selecting rows of " + path);
     const Handle memory = vector_space(count);
     fill(begin, static_cast<std::size_t>(count), [&](const void* buffer) {
       check_ok(H5Dwrite(dset.get(), mem_type, memory.get(), file_space.get(), H5P_DEFAULT, buffer),
@@ -142,7 +143,9 @@ QuietHdf5Errors::QuietHdf5Errors() {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
-QuietHdf5Errors::~QuietHdf5Errors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+QuietHdf5Errors::~QuietHdf5Errors() {
+  H5Eset_auto2(H5E_DEFAULT, func_, data_);
+}
 
 Handle string_type() {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "H5Tcopy");
@@ -151,7 +154,9 @@ Handle string_type() {
   return type;
 }
 
-Handle scalar_space() { return Handle(H5Screate(H5S_SCALAR), H5Sclose, "H5Screate"); }
+Handle scalar_space() {
+  return Handle(H5Screate(H5S_SCALAR), H5Sclose, "H5Screate");
+}
 
 Handle vector_space(hsize_t n) {
   return Handle(H5Screate_simple(1, &n, nullptr), H5Sclose, "H5Screate_simple");
@@ -229,8 +234,8 @@ void write_column(hid_t group, const std::string& group_path, const std::string&
   write_vector(group, group_path, name, type.get(), type.get(), texts.data(), texts.size(), lcpl);
 }
 
-void write_matrix(hid_t group, const std::string& group_path, const std::string& name,
-                  hsize_t rows, hsize_t cols, const std::vector<double>& values, hid_t lcpl) {
+void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,
+                  hsize_t cols, const std::vector<double>& values, hid_t lcpl) {
   const std::string path = group_path + "/" + name;
   const hsize_t dims[2] = {rows, cols};
   const Handle space(H5Screate_simple(2, dims, nullptr), H5Sclose, "H5Screate_simple");
@@ -241,9 +246,9 @@ void write_matrix(hid_t group, const std::string& group_path, const std::string&
     check_ok(H5Pset_shuffle(dcpl.get()), "H5Pset_shuffle for " + path);
     check_ok(H5Pset_deflate(dcpl.get(), kGzipLevel), "H5Pset_deflate for " + path);
   }
-  const Handle dset(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(),
-                               H5P_DEFAULT),
-                    H5Dclose, "creating dataset " + path);
+  const Handle dset(
+      H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "creating dataset " + path);
   if (!values.empty())
     check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
              "writing dataset " + path);
@@ -260,13 +265,14 @@ void write_u64_blocks(hid_t group, const std::string& group_path, const std::str
                       std::size_t n, const std::function<std::uint64_t(std::size_t)>& at,
                       hid_t lcpl) {
   std::vector<std::uint64_t> block;
-  write_blocks(group, group_path, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, n,
-               [&](std::size_t begin, std::size_t count, auto&& write) {
-                 block.resize(count);
-                 for (std::size_t i = 0; i < count; ++i) block[i] = at(begin + i);
-                 write(block.data());
-               },
-               lcpl);
+  write_blocks(
+      group, group_path, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, n,
+      [&](std::size_t begin, std::size_t count, auto&& write) {
+        block.resize(count);
+        for (std::size_t i = 0; i < count; ++i) block[i] = at(begin + i);
+        write(block.data());
+      },
+      lcpl);
 }
 
 void write_string_blocks(hid_t group, const std::string& group_path, const std::string& name,
@@ -275,17 +281,18 @@ void write_string_blocks(hid_t group, const std::string& group_path, const std::
   const Handle type = string_type();
   std::vector<std::string> block;
   std::vector<const char*> texts;
-  write_blocks(group, group_path, name, type.get(), type.get(), n,
-               [&](std::size_t begin, std::size_t count, auto&& write) {
-                 block.resize(count);
-                 texts.resize(count);
-                 for (std::size_t i = 0; i < count; ++i) {
-                   block[i] = at(begin + i);
-                   texts[i] = block[i].c_str();
-                 }
-                 write(texts.data());
-               },
-               lcpl);
+  write_blocks(
+      group, group_path, name, type.get(), type.get(), n,
+      [&](std::size_t begin, std::size_t count, auto&& write) {
+        block.resize(count);
+        texts.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+          block[i] = at(begin + i);
+          texts[i] = block[i].c_str();
+        }
+        write(texts.data());
+      },
+      lcpl);
 }
 
 void write_run(hid_t runs_group, const std::string& runs_path, const RunResult& run, hid_t lcpl,
@@ -441,9 +448,9 @@ std::vector<double> read_matrix_row(hid_t parent, const std::string& path, hsize
   check_ok(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
            "selecting a row of " + path);
   const Handle memory = vector_space(dims[1]);
-  check_ok(H5Dread(dset.get(), H5T_NATIVE_DOUBLE, memory.get(), space.get(), H5P_DEFAULT,
-                   values.data()),
-           "reading a row of " + path);
+  check_ok(
+      H5Dread(dset.get(), H5T_NATIVE_DOUBLE, memory.get(), space.get(), H5P_DEFAULT, values.data()),
+      "reading a row of " + path);
   return values;
 }
 

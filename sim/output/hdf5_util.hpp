@@ -101,8 +101,8 @@ void write_column(hid_t group, const std::string& group_path, const std::string&
 void write_weekly(hid_t run_group, const std::string& run_path, const RunResult& run, hid_t lcpl);
 
 // A rows × cols float64 matrix, row-major, compressed in chunks of one row.
-void write_matrix(hid_t group, const std::string& group_path, const std::string& name,
-                  hsize_t rows, hsize_t cols, const std::vector<double>& values, hid_t lcpl);
+void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,
+                  hsize_t cols, const std::vector<double>& values, hid_t lcpl);
 
 // A 1-D column of `n` values given by at(i), written a block of rows at a time, so a long column
 // never sits whole in memory.

@@ -18,12 +18,23 @@ std::string xml(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -99,11 +110,12 @@ std::string network_graphml(const World& world, Week week, const std::string& de
     out += fmt::format("    <edge id=\"t{}\" source=\"p{}\" target=\"p{}\">\n", t.id[i],
                        t.developer_id[i], t.learner_id[i]);
     data(out, "kind", kTieKindNames.at(t.kind[i]));
-    data(out, "programme", xml(t.programme[i] < s.programmes.size()
-                                   ? s.programmes[t.programme[i]].common.name
-                                   : fmt::format("{}", t.programme[i])));
-    data(out, "zone", xml(t.zone[i] >= 0 ? name_at(zones, static_cast<std::size_t>(t.zone[i]))
-                                         : std::string("all")));
+    data(out, "programme",
+         xml(t.programme[i] < s.programmes.size() ? s.programmes[t.programme[i]].common.name
+                                                  : fmt::format("{}", t.programme[i])));
+    data(out, "zone",
+         xml(t.zone[i] >= 0 ? name_at(zones, static_cast<std::size_t>(t.zone[i]))
+                            : std::string("all")));
     data(out, "start_week", t.start_week[i]);
     data(out, "session_hours", t.session_hours[i]);
     data(out, "cadence_weeks", t.cadence_weeks[i]);

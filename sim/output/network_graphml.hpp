@@ -1,9 +1,10 @@
 #pragma once
 // The developmental network at one week as GraphML (http://graphml.graphdrawing.org/), readable by
 // networkx (read_graphml) and Gephi: who develops whom. Nodes are the active practitioners (id,
-// group, function, senior, can_mentor, burned_out, load_hours, exhaustion, mean_skill and skill_<zone>);
-// edges are the active ties, developer -> learner (id, kind, programme, zone, start_week,
-// session_hours, cadence_weeks, quality). Layout: docs/output-format.md, "Network export".
+// group, function, senior, can_mentor, burned_out, load_hours, exhaustion, mean_skill and
+// skill_<zone>); edges are the active ties, developer -> learner (id, kind, programme, zone,
+// start_week, session_hours, cadence_weeks, quality). Layout: docs/output-format.md, "Network
+// export".
 #include <string>
 
 #include "engine/ids.hpp"

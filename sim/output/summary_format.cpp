@@ -170,7 +170,8 @@ MeanInterval metric_interval(const std::vector<double>& values, const std::strin
     interval.low = std::max(interval.low, 0.0);
   // Likewise a share cannot exceed 1: a share that is 1 in most replicates (e.g. the share of
   // replicates that recovered from a shock) would otherwise get an upper end above 1.
-  if (units == "share" && std::all_of(values.begin(), values.end(), [](double v) { return v <= 1; }))
+  if (units == "share" &&
+      std::all_of(values.begin(), values.end(), [](double v) { return v <= 1; }))
     interval.high = std::min(interval.high, 1.0);
   return interval;
 }

@@ -90,7 +90,8 @@ PointFacts point_facts(const std::vector<PartInfo>& parts, const RunLocations& w
     const auto metric = h5::read_strings(file.get(), "summary/names");
     const auto units = h5::read_strings(file.get(), "summary/units");
     const auto docs = h5::read_strings(file.get(), "summary/docs");
-    for (std::size_t m = 0; m < metric.size(); ++m) units_docs.try_emplace(metric[m], units[m], docs[m]);
+    for (std::size_t m = 0; m < metric.size(); ++m)
+      units_docs.try_emplace(metric[m], units[m], docs[m]);
   }
   for (const std::uint64_t run : where.done) {
     const PartInfo& part = parts[static_cast<std::size_t>(where.part[run])];
@@ -171,7 +172,8 @@ void write_summaries(hid_t root, hid_t lcpl, const std::vector<PartInfo>& parts,
       std::size_t i = 0;
       for (std::uint64_t pt = 0; pt < points; ++pt) {
         std::vector<double> values;
-        while (i < where.done.size() && where.done[i] / replicates == pt) values.push_back(columns[c][i++]);
+        while (i < where.done.size() && where.done[i] / replicates == pt)
+          values.push_back(columns[c][i++]);
         if (values.empty()) continue;
         const MeanInterval s = metric_interval(values, m.units);
         mean[pt] = s.mean, sd[pt] = s.sd, low[pt] = s.low, high[pt] = s.high;
@@ -196,9 +198,10 @@ IndexOutcome write_index(const fs::path& dir, const InvocationInfo& info) {
   const PlanRecord& plan = record.plan;
   const std::vector<Point> points = expand_points(record.spec);
   if (points.size() != plan.points || plan.points * plan.replicates != plan.runs)
-    throw RunError(fmt::format("{}: plan.toml does not match sweep.toml ({} points there, {} "
-                               "here)",
-                               dir.string(), plan.points, points.size()));
+    throw RunError(
+        fmt::format("{}: plan.toml does not match sweep.toml ({} points there, {} "
+                    "here)",
+                    dir.string(), plan.points, points.size()));
   const std::vector<PartInfo> parts = scan_parts(dir);
   const RunLocations where = locate(parts, plan.runs);
   const PointFacts facts = point_facts(parts, where, plan.points, plan.replicates);
@@ -242,12 +245,14 @@ IndexOutcome write_index(const fs::path& dir, const InvocationInfo& info) {
                              plan.replicates);
       };
       h5::write_column(runs.get(), "/runs", "run_index", done, lcpl);
-      h5::write_u64_blocks(runs.get(), "/runs", "point", done.size(),
-                           [&](std::size_t i) { return done[i] / plan.replicates; }, lcpl);
-      h5::write_u64_blocks(runs.get(), "/runs", "replicate", done.size(),
-                           [&](std::size_t i) { return done[i] % plan.replicates; }, lcpl);
-      h5::write_u64_blocks(runs.get(), "/runs", "seed", done.size(),
-                           [&](std::size_t) { return plan.seed; }, lcpl);
+      h5::write_u64_blocks(
+          runs.get(), "/runs", "point", done.size(),
+          [&](std::size_t i) { return done[i] / plan.replicates; }, lcpl);
+      h5::write_u64_blocks(
+          runs.get(), "/runs", "replicate", done.size(),
+          [&](std::size_t i) { return done[i] % plan.replicates; }, lcpl);
+      h5::write_u64_blocks(
+          runs.get(), "/runs", "seed", done.size(), [&](std::size_t) { return plan.seed; }, lcpl);
       h5::write_string_blocks(runs.get(), "/runs", "run_id", done.size(), run_id, lcpl);
       h5::write_string_blocks(
           runs.get(), "/runs", "scenario_hash", done.size(),

@@ -25,11 +25,17 @@ class LocalSession : public MpiSession {
 
 }  // namespace
 
-std::unique_ptr<MpiSession> make_local_session() { return std::make_unique<LocalSession>(); }
+std::unique_ptr<MpiSession> make_local_session() {
+  return std::make_unique<LocalSession>();
+}
 
 #ifndef MENTORSIM_HAVE_MPI
-std::unique_ptr<MpiSession> MpiSession::start(int*, char***) { return make_local_session(); }
-bool built_with_mpi() { return false; }
+std::unique_ptr<MpiSession> MpiSession::start(int*, char***) {
+  return make_local_session();
+}
+bool built_with_mpi() {
+  return false;
+}
 #endif
 
 }  // namespace mentorsim::sweep

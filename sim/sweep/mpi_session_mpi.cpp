@@ -170,6 +170,8 @@ std::unique_ptr<MpiSession> MpiSession::start(int* argc, char*** argv) {
   return std::make_unique<MpiWorld>();
 }
 
-bool built_with_mpi() { return true; }
+bool built_with_mpi() {
+  return true;
+}
 
 }  // namespace mentorsim::sweep

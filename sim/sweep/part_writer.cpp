@@ -73,9 +73,10 @@ PartWriter::PartWriter(fs::path dir, std::string prefix, InvocationInfo info, co
     const int error = errno;
     ::close(lock_fd_);
     if (error != EWOULDBLOCK)  // e.g. a file system mounted without lock support
-      throw RunError(fmt::format("cannot lock {}: {} (the sweep directory must be on a file "
-                                 "system with flock support)",
-                                 lock.string(), std::strerror(error)));
+      throw RunError(
+          fmt::format("cannot lock {}: {} (the sweep directory must be on a file "
+                      "system with flock support)",
+                      lock.string(), std::strerror(error)));
     throw InputError(Diagnostic{dir.string(), 0, 0,
                                 fmt::format("another mentorsim process is writing its '{}' parts "
                                             "now; wait for it, or give this one another --shard",

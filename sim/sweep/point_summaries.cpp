@@ -39,9 +39,15 @@ std::vector<std::string> axis_column(hid_t file, const std::string& path, bool& 
   return out;
 }
 
-std::string number(double x) { return std::isfinite(x) ? fmt::format("{}", x) : ""; }
-std::string json_number(double x) { return std::isfinite(x) ? fmt::format("{}", x) : "null"; }
-std::string short_number(double x) { return std::isfinite(x) ? fmt::format("{:.4g}", x) : "-"; }
+std::string number(double x) {
+  return std::isfinite(x) ? fmt::format("{}", x) : "";
+}
+std::string json_number(double x) {
+  return std::isfinite(x) ? fmt::format("{}", x) : "null";
+}
+std::string short_number(double x) {
+  return std::isfinite(x) ? fmt::format("{:.4g}", x) : "-";
+}
 
 std::string csv(const PointSummaries& s, const std::vector<SelectedMetric>& chosen) {
   std::string out = "point";
@@ -66,37 +72,41 @@ std::string json_list(const std::vector<double>& v) {
 }
 
 std::string json(const PointSummaries& s, const std::vector<SelectedMetric>& chosen) {
-  std::string out = fmt::format("{{\n  \"sweep\": {},\n  \"runs_total\": {},\n  \"runs_done\": {},\n",
-                                mentorsim::quoted(s.sweep_name), s.runs_total, s.runs_done);
+  std::string out =
+      fmt::format("{{\n  \"sweep\": {},\n  \"runs_total\": {},\n  \"runs_done\": {},\n",
+                  mentorsim::quoted(s.sweep_name), s.runs_total, s.runs_done);
   out += "  \"axes\": [";
-  for (std::size_t a = 0; a < s.axes.size(); ++a) out += (a ? ", " : "") + mentorsim::quoted(s.axes[a]);
+  for (std::size_t a = 0; a < s.axes.size(); ++a)
+    out += (a ? ", " : "") + mentorsim::quoted(s.axes[a]);
   out += "],\n  \"points\": [";
   for (std::size_t p = 0; p < s.runs_of_point.size(); ++p) {
     out += fmt::format("{}\n    {{\"point\": {}, \"runs\": {}, \"values\": {{", p ? "," : "", p,
                        s.runs_of_point[p]);
     for (std::size_t a = 0; a < s.axes.size(); ++a)
-      out += fmt::format("{}{}: {}", a ? ", " : "", mentorsim::quoted(s.axes[a]),
-                         s.axis_numeric[a] ? s.axis_values[a][p]
-                                           : mentorsim::quoted(s.axis_values[a][p]));
+      out += fmt::format(
+          "{}{}: {}", a ? ", " : "", mentorsim::quoted(s.axes[a]),
+          s.axis_numeric[a] ? s.axis_values[a][p] : mentorsim::quoted(s.axis_values[a][p]));
     out += "}}";
   }
   out += "\n  ],\n  \"metrics\": {";
   for (std::size_t i = 0; i < chosen.size(); ++i) {
     const auto& m = s.metrics[chosen[i].index];
     out += fmt::format(
-        "{}\n    {}: {{\"units\": {}, \"doc\": {},\n      \"mean\": {},\n      \"ci_low\": {},\n      "
+        "{}\n    {}: {{\"units\": {}, \"doc\": {},\n      \"mean\": {},\n      \"ci_low\": {},\n   "
+        "   "
         "\"ci_high\": {}}}",
-        i ? "," : "", mentorsim::quoted(m.name), mentorsim::quoted(m.units), mentorsim::quoted(m.doc), json_list(m.mean),
-        json_list(m.ci_low), json_list(m.ci_high));
+        i ? "," : "", mentorsim::quoted(m.name), mentorsim::quoted(m.units),
+        mentorsim::quoted(m.doc), json_list(m.mean), json_list(m.ci_low), json_list(m.ci_high));
   }
   out += chosen.empty() ? "}\n}\n" : "\n  }\n}\n";
   return out;
 }
 
 std::string text_table(const PointSummaries& s, const std::vector<SelectedMetric>& chosen) {
-  std::string out = fmt::format("sweep {}: {} of {} runs; mean and 95% CI over each point's "
-                                "replicates (- = no value)\n",
-                                s.sweep_name, s.runs_done, s.runs_total);
+  std::string out = fmt::format(
+      "sweep {}: {} of {} runs; mean and 95% CI over each point's "
+      "replicates (- = no value)\n",
+      s.sweep_name, s.runs_done, s.runs_total);
   std::vector<std::size_t> width;
   for (std::size_t a = 0; a < s.axes.size(); ++a) {
     std::size_t w = text::width(s.axes[a]);
@@ -107,7 +117,8 @@ std::string text_table(const PointSummaries& s, const std::vector<SelectedMetric
     const auto& m = s.metrics[c.index];
     out += fmt::format("\n{} [{}]: {}\n", m.name, m.units, text::fit(m.doc, 60));
     std::string head = " ";
-    for (std::size_t a = 0; a < s.axes.size(); ++a) head += " " + text::pad_right(s.axes[a], width[a]);
+    for (std::size_t a = 0; a < s.axes.size(); ++a)
+      head += " " + text::pad_right(s.axes[a], width[a]);
     out += head + fmt::format(" {:>5} {:>11} {:>24}\n", "runs", "mean", "95% CI");
     for (std::size_t p = 0; p < s.runs_of_point.size(); ++p) {
       std::string row = " ";
@@ -117,8 +128,8 @@ std::string text_table(const PointSummaries& s, const std::vector<SelectedMetric
           std::isfinite(m.ci_low[p]) && std::isfinite(m.ci_high[p])
               ? fmt::format("[{}, {}]", short_number(m.ci_low[p]), short_number(m.ci_high[p]))
               : "-";
-      out += row + fmt::format(" {:>5} {:>11} {:>24}\n", s.runs_of_point[p],
-                               short_number(m.mean[p]), ci);
+      out += row +
+             fmt::format(" {:>5} {:>11} {:>24}\n", s.runs_of_point[p], short_number(m.mean[p]), ci);
     }
   }
   return out;
@@ -153,11 +164,10 @@ PointSummaries read_point_summaries(const fs::path& dir_or_index) {
   for (const auto& name : h5::read_string_array_attr(file.get(), "/", "metrics")) {
     const std::string path = "points/summary/" + name;
     const h5::Handle group = h5::open_group(file.get(), path);
-    s.metrics.push_back({name, h5::read_string_attr(group.get(), path, "units"),
-                         h5::read_string_attr(group.get(), path, "doc"),
-                         h5::read_doubles(group.get(), "mean"),
-                         h5::read_doubles(group.get(), "ci_low"),
-                         h5::read_doubles(group.get(), "ci_high")});
+    s.metrics.push_back(
+        {name, h5::read_string_attr(group.get(), path, "units"),
+         h5::read_string_attr(group.get(), path, "doc"), h5::read_doubles(group.get(), "mean"),
+         h5::read_doubles(group.get(), "ci_low"), h5::read_doubles(group.get(), "ci_high")});
   }
   return s;
 }
@@ -165,9 +175,9 @@ PointSummaries read_point_summaries(const fs::path& dir_or_index) {
 std::string format_point_summaries(const PointSummaries& s, std::string_view format,
                                    const MetricSelection& selection) {
   if (format != "text" && format != "csv" && format != "json")
-    throw InputError(Diagnostic{"command line", 0, 0,
-                                fmt::format("unknown format '{}' (expected text, csv or json)",
-                                            format)});
+    throw InputError(
+        Diagnostic{"command line", 0, 0,
+                   fmt::format("unknown format '{}' (expected text, csv or json)", format)});
   std::vector<std::string> names;
   for (const auto& m : s.metrics) names.push_back(m.name);
   const auto chosen = select_metrics(names, selection);

@@ -14,10 +14,10 @@ struct PointSummaries {
   std::string sweep_name;
   std::uint64_t runs_total = 0;
   std::uint64_t runs_done = 0;
-  std::vector<std::string> axes;                     // axis keys
+  std::vector<std::string> axes;                      // axis keys
   std::vector<std::vector<std::string>> axis_values;  // [axis][point]: a number, or a string's text
-  std::vector<bool> axis_numeric;                    // per axis: every value is a number
-  std::vector<std::uint64_t> runs_of_point;          // runs done per point
+  std::vector<bool> axis_numeric;                     // per axis: every value is a number
+  std::vector<std::uint64_t> runs_of_point;           // runs done per point
   struct Metric {
     std::string name, units, doc;
     std::vector<double> mean, ci_low, ci_high;  // per point; NaN without a value

@@ -50,9 +50,8 @@ std::vector<Point> latin_hypercube(const SweepSpec& spec) {
     for (std::size_t i = 0; i < n; ++i)
       order_keys[i] = philox_block(key, a, 0, Purpose::kSweepStratum, i)[0];
     std::iota(stratum.begin(), stratum.end(), std::size_t{0});
-    std::stable_sort(stratum.begin(), stratum.end(), [&](std::size_t x, std::size_t y) {
-      return order_keys[x] < order_keys[y];
-    });
+    std::stable_sort(stratum.begin(), stratum.end(),
+                     [&](std::size_t x, std::size_t y) { return order_keys[x] < order_keys[y]; });
     for (std::size_t p = 0; p < n; ++p) {
       const double offset = bits_to_open01(philox_block(key, a, 0, Purpose::kSweepOffset, p)[0]);
       const double u = (static_cast<double>(stratum[p]) + offset) / static_cast<double>(n);

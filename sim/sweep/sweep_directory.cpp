@@ -30,8 +30,8 @@ std::string read_file(const fs::path& path) {
 
 // Writes under a temporary name, syncs, renames: a reader never sees half a file.
 void write_file_atomically(const fs::path& path, const std::string& text) {
-  const fs::path temp = path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(),
-                                                         ::getpid());
+  const fs::path temp =
+      path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out << text;
@@ -76,18 +76,20 @@ PlanRecord parse_plan(const fs::path& path) {
     if (r.sweep_hash.empty()) throw InputError(Diagnostic{path.string(), 0, 0, "no sweep_hash"});
     return r;
   } catch (const toml::parse_error& e) {
-    throw InputError(Diagnostic{path.string(), 0, 0,
-                                fmt::format("damaged plan record: {}", e.description())});
+    throw InputError(
+        Diagnostic{path.string(), 0, 0, fmt::format("damaged plan record: {}", e.description())});
   }
 }
 
 std::string plan_difference(const PlanRecord& was, const PlanRecord& now) {
   if (was.sweep_hash != now.sweep_hash) return "the sweep file's text differs";
-  if (was.points != now.points) return fmt::format("{} points then, {} now", was.points, now.points);
+  if (was.points != now.points)
+    return fmt::format("{} points then, {} now", was.points, now.points);
   if (was.replicates != now.replicates)
-    return fmt::format("{} replicates per point then, {} now (the base scenario's "
-                       "scenario.replicates changed?)",
-                       was.replicates, now.replicates);
+    return fmt::format(
+        "{} replicates per point then, {} now (the base scenario's "
+        "scenario.replicates changed?)",
+        was.replicates, now.replicates);
   if (was.seed != now.seed)
     return fmt::format("seed {} then, {} now (the base scenario's scenario.seed changed?)",
                        was.seed, now.seed);
@@ -101,7 +103,8 @@ bool only_sweep_entries(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
     const bool ours = name == "parts" || name == "plan.toml" || name == "sweep.toml" ||
-                      name.rfind(".plan.toml.tmp-", 0) == 0 || name.rfind(".sweep.toml.tmp-", 0) == 0;
+                      name.rfind(".plan.toml.tmp-", 0) == 0 ||
+                      name.rfind(".sweep.toml.tmp-", 0) == 0;
     if (!ours) return false;
   }
   return true;
@@ -119,12 +122,16 @@ std::string record_difference(const fs::path& dir, const SweepPlan& plan) {
 
 }  // namespace
 
-fs::path parts_dir(const fs::path& dir) { return dir / "parts"; }
-fs::path index_path(const fs::path& dir) { return dir / "index.h5"; }
+fs::path parts_dir(const fs::path& dir) {
+  return dir / "parts";
+}
+fs::path index_path(const fs::path& dir) {
+  return dir / "index.h5";
+}
 
 PlanRecord plan_record(const SweepPlan& plan) {
-  return {plan.sweep_hash(),        plan.spec().config.name, plan.spec().path,
-          plan.points().size(),     plan.replicates(),       plan.seed(),
+  return {plan.sweep_hash(),    plan.spec().config.name, plan.spec().path,
+          plan.points().size(), plan.replicates(),       plan.seed(),
           plan.run_count()};
 }
 
@@ -179,7 +186,10 @@ std::vector<PartInfo> scan_parts(const fs::path& dir) {
   for (const auto& file : files) {
     try {
       const h5::Handle f = h5::open_read(file);
-      PartInfo p{file, h5::read_u64s(f.get(), "run_index"), {}, {},
+      PartInfo p{file,
+                 h5::read_u64s(f.get(), "run_index"),
+                 {},
+                 {},
                  h5::read_string_attr(f.get(), "/", "git_commit")};
       const auto hashes = h5::read_strings(f.get(), "scenario_hash");
       if (p.runs.size() != hashes.size())
@@ -192,9 +202,10 @@ std::vector<PartInfo> scan_parts(const fs::path& dir) {
       }
       parts.push_back(std::move(p));
     } catch (const RunError& e) {
-      throw RunError(fmt::format("cannot read the committed part {}: {} (move it away to redo "
-                                 "its runs)",
-                                 file.string(), e.what()));
+      throw RunError(
+          fmt::format("cannot read the committed part {}: {} (move it away to redo "
+                      "its runs)",
+                      file.string(), e.what()));
     }
   }
   return parts;
@@ -206,8 +217,8 @@ std::vector<bool> committed_runs(const fs::path& dir, const SweepPlan& plan) {
     for (std::size_t r = 0; r < part.runs.size(); ++r) {
       const std::uint64_t run = part.runs[r];
       if (run >= done.size())
-        bad_dir(dir, fmt::format("{} holds run {}, but the sweep has {} runs",
-                                 part.file.string(), run, done.size()));
+        bad_dir(dir, fmt::format("{} holds run {}, but the sweep has {} runs", part.file.string(),
+                                 run, done.size()));
       const PlannedPoint& point = plan.points()[plan.point_of(run)];
       if (part.scenario_hash(r) != point.scenario_hash)
         bad_dir(dir, fmt::format("{} holds run {} of point {}, made from another scenario than "

@@ -70,8 +70,8 @@ std::vector<Diagnostic> sweep_diagnostics(const SweepSpec& spec, const Point& po
           continue;
         d.message.resize(d.message.size() - suffix.size());
         d = Diagnostic{spec.path, point[a].where.line, point[a].where.column,
-                       fmt::format("axis '{}' = {} (point {}): {}", spec.axes[a].key,
-                                   point[a].toml, index, d.message)};
+                       fmt::format("axis '{}' = {} (point {}): {}", spec.axes[a].key, point[a].toml,
+                                   index, d.message)};
         break;
       }
     } else {
@@ -134,9 +134,8 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
   if (points_.empty()) throw InputError(Diagnostic{spec_.path, 0, 0, "the sweep has no points"});
   if (const auto first = check(0)) {
     seed_ = spec_.has_seed ? static_cast<std::uint64_t>(spec_.config.seed) : first->meta.seed;
-    replicates_ = spec_.config.replicates > 0
-                      ? static_cast<std::uint64_t>(spec_.config.replicates)
-                      : static_cast<std::uint64_t>(first->meta.replicates);
+    replicates_ = spec_.config.replicates > 0 ? static_cast<std::uint64_t>(spec_.config.replicates)
+                                              : static_cast<std::uint64_t>(first->meta.replicates);
   } else {
     throw InputError(problems);
   }
@@ -158,11 +157,14 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
 }
 
 Scenario SweepPlan::load(const PlannedPoint& point) const {
-  if (point.base.empty()) return params::load_scenario_table(*spec_.base_inline, spec_.path, point.overrides);
+  if (point.base.empty())
+    return params::load_scenario_table(*spec_.base_inline, spec_.path, point.overrides);
   return params::load_scenario_table(bases_.at(point.base), point.base.string(), point.overrides);
 }
 
-Scenario SweepPlan::scenario_of(std::uint64_t point) const { return load(points_.at(point)); }
+Scenario SweepPlan::scenario_of(std::uint64_t point) const {
+  return load(points_.at(point));
+}
 
 std::string format_run_id(std::uint64_t point, std::uint64_t replicate, std::uint64_t points,
                           std::uint64_t replicates) {

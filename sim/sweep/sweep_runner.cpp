@@ -73,8 +73,8 @@ SweepOutcome run_sweep(const SweepPlan& plan, RunSource& source, PartWriter& wri
         {
           std::lock_guard lock(report);
           fmt::print(stderr, "mentorsim sweep: run {} (point {}: {}; replicate {}) failed: {}\n",
-                     plan.run_id(*run), point, describe_point(plan, point),
-                     plan.replicate_of(*run), e.what());
+                     plan.run_id(*run), point, describe_point(plan, point), plan.replicate_of(*run),
+                     e.what());
         }
         if (on_done) on_done(*run, false);
       }

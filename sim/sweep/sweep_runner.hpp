@@ -43,9 +43,9 @@ std::vector<std::uint64_t> runs_to_do(std::uint64_t runs, const std::vector<bool
                                       std::uint64_t shard_index = 0, std::uint64_t shard_count = 1);
 
 struct SweepOutcome {
-  std::uint64_t done = 0;         // runs finished and handed to the writer
-  std::uint64_t failed = 0;       // runs that raised an error (reported, not written)
-  bool interrupted = false;       // stop was set before every run was handed out
+  std::uint64_t done = 0;    // runs finished and handed to the writer
+  std::uint64_t failed = 0;  // runs that raised an error (reported, not written)
+  bool interrupted = false;  // stop was set before every run was handed out
 };
 
 // Called after each finished (or failed) run, from any worker thread.

@@ -97,7 +97,6 @@ std::string toml_text(const toml::node& node) {
   return out.str();
 }
 
-
 // The values of a grid range, both ends exact; rounded for an integer axis.
 std::vector<double> range_values(const Axis& a) {
   std::vector<double> out;
@@ -193,14 +192,16 @@ class SpecReader {
                                       prefix, axis.key));
       return false;
     }
-    if (has_values) return read_values(*entry.get("values"), prefix, axis) && no_range_keys(entry, prefix);
+    if (has_values)
+      return read_values(*entry.get("values"), prefix, axis) && no_range_keys(entry, prefix);
     return read_range(entry, prefix, c, axis);
   }
 
   bool no_range_keys(const toml::table& entry, const std::string& prefix) {
     for (const char* k : {"steps", "scale"})
       if (entry.contains(k)) {
-        reader_.at_first_key(entry, {k}, fmt::format("{}.{}: only for a range (from, to)", prefix, k));
+        reader_.at_first_key(entry, {k},
+                             fmt::format("{}.{}: only for a range (from, to)", prefix, k));
         return false;
       }
     return true;
@@ -213,13 +214,15 @@ class SpecReader {
       return false;
     }
     if (list->empty()) {
-      reporter_.at(node, fmt::format("{}.values: is empty (an axis needs at least one value)", prefix));
+      reporter_.at(node,
+                   fmt::format("{}.values: is empty (an axis needs at least one value)", prefix));
       return false;
     }
     bool ok = true;
     for (const toml::node& v : *list) {
       if (v.is_table() || v.is_array_of_tables()) {
-        reporter_.at(v, fmt::format("{}.values: a value cannot be {}", prefix, params::found_name(v)));
+        reporter_.at(v,
+                     fmt::format("{}.values: a value cannot be {}", prefix, params::found_name(v)));
         ok = false;
         continue;
       }
@@ -274,16 +277,18 @@ class SpecReader {
     if (latin_hypercube_) {
       if (entry.contains("steps")) {
         reader_.at_first_key(entry, {"steps"},
-                             prefix + ".steps: not used by latin_hypercube sampling (the "
-                                      "sample has [sweep] points values per axis)");
+                             prefix +
+                                 ".steps: not used by latin_hypercube sampling (the "
+                                 "sample has [sweep] points values per axis)");
         return false;
       }
       return true;
     }
     if (!entry.contains("steps") || axis.steps < 1) {
       reader_.at_first_key(entry, {"steps"},
-                           prefix + ": a grid range needs `steps` (at least 1: the number of "
-                                    "values, both ends included)");
+                           prefix +
+                               ": a grid range needs `steps` (at least 1: the number of "
+                               "values, both ends included)");
       return false;
     }
     if (axis.steps == 1 && axis.from != axis.to) {
@@ -317,8 +322,9 @@ class SpecReader {
           "scenario, or an axis with key = \"base\"");
     if (sources > 1) {
       const toml::node& where = inline_base ? *inline_base : *sweep_->get("base");
-      return reporter_.at(where, "the base scenario is given more than once (choose one of [sweep] "
-                                 "base, a [base] table, or an axis with key = \"base\")");
+      return reporter_.at(where,
+                          "the base scenario is given more than once (choose one of [sweep] "
+                          "base, a [base] table, or an axis with key = \"base\")");
     }
     if (inline_base) {
       if (!inline_base->is_table())
@@ -359,9 +365,9 @@ class SpecReader {
 std::string read_text(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    throw InputError(Diagnostic{path.string(), 0, 0,
-                                std::filesystem::exists(path, ec) ? "not a regular file"
-                                                                  : "no such sweep file"});
+    throw InputError(Diagnostic{
+        path.string(), 0, 0,
+        std::filesystem::exists(path, ec) ? "not a regular file" : "no such sweep file"});
   std::ifstream in(path, std::ios::binary);
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (!in.is_open() || in.bad())
@@ -413,7 +419,8 @@ SweepSpec load_sweep_file(const std::filesystem::path& path) {
 }
 
 std::string sweep_reference_markdown() {
-  return params::section_markdown(sweep_section()) + "\n" + params::section_markdown(axis_section());
+  return params::section_markdown(sweep_section()) + "\n" +
+         params::section_markdown(axis_section());
 }
 
 }  // namespace mentorsim::sweep

@@ -55,10 +55,10 @@ struct SweepSpec {
   std::string path;  // the sweep file as given
   std::string text;  // its contents, recorded in the index
   SweepConfig config;
-  bool has_seed = false;                    // [sweep] seed given
-  std::filesystem::path base_path;          // `base`, relative to the sweep file's directory
-  Position base_where;                      // where `base` is given
-  std::optional<toml::table> base_inline;   // or a [base] table holding the scenario
+  bool has_seed = false;                   // [sweep] seed given
+  std::filesystem::path base_path;         // `base`, relative to the sweep file's directory
+  Position base_where;                     // where `base` is given
+  std::optional<toml::table> base_inline;  // or a [base] table holding the scenario
   std::vector<Axis> axes;
   bool latin_hypercube() const { return config.sampling == "latin_hypercube"; }
 };

@@ -13,9 +13,9 @@ struct TempDir {
   std::filesystem::path path;
   explicit TempDir(const std::string& tag = "test") {
     static std::atomic<int> counter{0};
-    path = std::filesystem::temp_directory_path() /
-           ("mentorsim-" + tag + "-" + std::to_string(::getpid()) + "-" +
-            std::to_string(counter++));
+    path =
+        std::filesystem::temp_directory_path() /
+        ("mentorsim-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
   }

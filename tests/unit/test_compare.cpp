@@ -363,8 +363,9 @@ TEST_CASE("a metric without any value is one line, not a block of dashes",
 
 TEST_CASE("interval ends get more digits only when three would print them alike",
           "[compare][metrics-selection]") {
-  const Comparison c = compare_arms({{"base", "b", runs_of({{"m", {1.001, 1.002, 1.003, 1.002}}}, 4)},
-                                     {"other", "o", runs_of({{"m", {0.25, 0.5, 0.75, 0.5}}}, 4)}});
+  const Comparison c =
+      compare_arms({{"base", "b", runs_of({{"m", {1.001, 1.002, 1.003, 1.002}}}, 4)},
+                    {"other", "o", runs_of({{"m", {0.25, 0.5, 0.75, 0.5}}}, 4)}});
   const auto b = block(lines_of(format_comparison(c, "text")), "m");
   REQUIRE(b.size() == 4);
   CHECK_THAT(b[2], Catch::Contains("[1.001, 1.003]"));  // not "[1, 1]"

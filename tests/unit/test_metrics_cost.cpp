@@ -84,10 +84,10 @@ TEST_CASE("held hours by role on a hand-built tie table", "[metrics]") {
   // Rows 0..5 (ids equal rows); row 0 is a senior.
   std::vector<std::uint8_t> flags(6, 0);
   flags[0] = flag::kSenior;
-  add(spec(0, 1, TieKind::kOneOnOne, 1.0f), 0, true);         // senior 1 h, learner 1 h
-  add(spec(2, 3, TieKind::kOneOnOne, 2.0f), 0, true);         // other 2 h, learner 2 h
-  add(spec(3, 0, TieKind::kReverse, 0.5f, 1.5f), 0, false);   // skipped: nothing
-  add(spec(2, 1, TieKind::kReverse, 0.5f, 1.5f), 0, true);    // other 0.5 h (not x 1.5)
+  add(spec(0, 1, TieKind::kOneOnOne, 1.0f), 0, true);        // senior 1 h, learner 1 h
+  add(spec(2, 3, TieKind::kOneOnOne, 2.0f), 0, true);        // other 2 h, learner 2 h
+  add(spec(3, 0, TieKind::kReverse, 0.5f, 1.5f), 0, false);  // skipped: nothing
+  add(spec(2, 1, TieKind::kReverse, 0.5f, 1.5f), 0, true);   // other 0.5 h (not x 1.5)
   // A cohort session of facilitator 0 (learners 1, 2 present, 3 absent): 1.5 h once.
   add(spec(0, 1, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, true);
   add(spec(0, 2, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, true);
@@ -184,8 +184,8 @@ initial_seek_share = 0.3
     CHECK(at("cost/learner") == Approx(40 * r.learner));
     const double fixed = 100.0 + (week == 0 ? 1000.0 : 0.0);
     CHECK(at("cost/fixed") == Approx(fixed));
-    CHECK(at("cost_total") == Approx(120 * r.senior + 60 * r.other + 90 * r.facilitator +
-                                     40 * r.learner + fixed));
+    CHECK(at("cost_total") ==
+          Approx(120 * r.senior + 60 * r.other + 90 * r.facilitator + 40 * r.learner + fixed));
     senior += r.senior;
     other += r.other;
     facilitator += r.facilitator;

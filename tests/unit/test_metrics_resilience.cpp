@@ -26,7 +26,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Scenario load(const std::string& text) { return params::load_scenario_text(text, "<test>", {}); }
+Scenario load(const std::string& text) {
+  return params::load_scenario_text(text, "<test>", {});
+}
 
 double summary(const RunResult& r, const std::string& name) {
   for (const auto& v : r.summary)
@@ -227,7 +229,7 @@ TEST_CASE("a top_mentors shock isolates exactly the leaver's learners", "[metric
   REQUIRE(learners_of.begin()->second.size() == 3);
   REQUIRE(std::next(learners_of.begin())->second.size() == 3);
   const std::set<PractitionerId> abandoned = learners_of.begin()->second;  // the lower id leaves
-  sim.step();  // week 6
+  sim.step();                                                              // week 6
   std::int64_t isolated = 0;
   for (PractitionerId id : abandoned) {
     const Row r = world.people.find(id);
@@ -299,8 +301,8 @@ TEST_CASE("knowledge retained and recovery around shocks match a recount", "[met
   const double threshold = s.knowledge.competence_threshold;
   Simulation sim(s, 2);
   const World& w = sim.world();
-  std::map<Week, double> stocks;             // recounted from the world after each week
-  std::map<Week, std::int64_t> competent;    // competent (practitioner, zone) pairs
+  std::map<Week, double> stocks;           // recounted from the world after each week
+  std::map<Week, std::int64_t> competent;  // competent (practitioner, zone) pairs
   std::map<Week, std::vector<double>> bus;
   for (Week week = 0; week < 100; ++week) {
     sim.step();
@@ -333,9 +335,9 @@ TEST_CASE("knowledge retained and recovery around shocks match a recount", "[met
     if (shock + 52 < 100)
       CHECK(summary(result, p + "knowledge_retained_52w") ==
             Approx(stocks[shock + 52] / stocks[shock - 1]));
-    CHECK(summary(result, p + "competent_holders_retained") ==
-          Approx(static_cast<double>(competent[shock]) /
-                 static_cast<double>(competent[shock - 1])));
+    CHECK(
+        summary(result, p + "competent_holders_retained") ==
+        Approx(static_cast<double>(competent[shock]) / static_cast<double>(competent[shock - 1])));
     // Recount from the weekly coverage series.
     const double before = coverage[static_cast<std::size_t>(shock - 1)];
     double trough = 1, isolated = 0;

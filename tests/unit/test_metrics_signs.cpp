@@ -58,7 +58,7 @@ std::pair<double, double> mean_and_se(const std::vector<double>& values) {
 TEST_CASE("completed vs early endings", "[metrics]") {
   std::array<std::int64_t, kEndReasonCount> ended{};
   CHECK(std::isnan(completed_share(split_endings(ended))));  // nothing ended
-  ended[static_cast<int>(EndReason::kMenteeLeft)] = 5;        // learner departures: neither
+  ended[static_cast<int>(EndReason::kMenteeLeft)] = 5;       // learner departures: neither
   CHECK(std::isnan(completed_share(split_endings(ended))));
   ended[static_cast<int>(EndReason::kCompleted)] = 6;
   ended[static_cast<int>(EndReason::kMentorLeft)] = 1;
@@ -75,17 +75,17 @@ TEST_CASE("completed vs early endings", "[metrics]") {
 TEST_CASE("roster churn from this week's created and ended ties", "[metrics]") {
   Table tb;
   const Week week = 10;
-  tb.add(0, 1, 5);                                              // 1: unchanged
-  tb.add(0, 2, 5, TieKind::kOneOnOne, EndReason::kReleased);    // 2: replaced by the same
-  tb.add(0, 2, 10);                                             //    developer: unchanged
-  tb.add(0, 3, 5);                                              // 3: gains developer 4
+  tb.add(0, 1, 5);                                            // 1: unchanged
+  tb.add(0, 2, 5, TieKind::kOneOnOne, EndReason::kReleased);  // 2: replaced by the same
+  tb.add(0, 2, 10);                                           //    developer: unchanged
+  tb.add(0, 3, 5);                                            // 3: gains developer 4
   tb.add(4, 3, 10);
-  tb.add(5, 4, 3, TieKind::kOneOnOne, EndReason::kCompleted);   // 4: loses its only developer
+  tb.add(5, 4, 3, TieKind::kOneOnOne, EndReason::kCompleted);        // 4: loses its only developer
   tb.add(kNoRow, 5, 2, TieKind::kOneOnOne, EndReason::kMentorLeft);  // 5: developer left
-  tb.add(0, 6, 10, TieKind::kOneOnOne, EndReason::kDissolved);  // 6: began and ended this week
+  tb.add(0, 6, 10, TieKind::kOneOnOne, EndReason::kDissolved);       // 6: began and ended this week
   tb.add(0, kNoRow, 4, TieKind::kOneOnOne, EndReason::kMenteeLeft);  // a learner who left
-  tb.add(1, 0, 1);                                              // 0: unchanged, two ties with
-  tb.add(1, 0, 2, TieKind::kPeer);                              //    the same developer
+  tb.add(1, 0, 1);                                                   // 0: unchanged, two ties with
+  tb.add(1, 0, 2, TieKind::kPeer);                                   //    the same developer
   std::vector<std::uint32_t> offsets;
   std::vector<TieRow> order;
   std::vector<std::uint8_t> marks;
@@ -104,8 +104,7 @@ TEST_CASE("roster churn from this week's created and ended ties", "[metrics]") {
   CHECK(RosterChurn{}.share() == 0);
 }
 
-TEST_CASE("group attendance: held over scheduled, members read off facilitator ties",
-          "[metrics]") {
+TEST_CASE("group attendance: held over scheduled, members read off facilitator ties", "[metrics]") {
   Table tb;
   const Week week = 4;
   // Programme 0, a cohort meeting every 2 weeks from week 0: four facilitator ties, three held;
@@ -198,10 +197,10 @@ TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[
 }
 
 TEST_CASE("completion and churn series in a run agree with the tie counters", "[metrics]") {
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
-      {"scenario.weeks=80", "population.initial_size=400",
-       "programme.one_on_one.duration_weeks=8"});
+  const Scenario scenario =
+      params::load_scenario_file(MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
+                                 {"scenario.weeks=80", "population.initial_size=400",
+                                  "programme.one_on_one.duration_weeks=8"});
   Simulation sim(scenario, 0);
   sim.run();
   const Recorder& r = sim.recorder();

@@ -80,17 +80,18 @@ TEST_CASE("every invalid sweep file reports exactly its expected diagnostics", "
 
 TEST_CASE("a grid takes every combination, the first axis slowest", "[sweep]") {
   testing::TempDir dir("sweep");
-  const auto file = dir.write(
-      "grid.toml",
-      sweep_text("", "[[axis]]\nkey = \"departure.annual_rate\"\nvalues = [0.1, 0.2]\n"
-                     "[[axis]]\nkey = \"joining.arrivals_per_week\"\nfrom = 1.0\nto = 2.0\n"
-                     "steps = 3\n"));
+  const auto file =
+      dir.write("grid.toml",
+                sweep_text("",
+                           "[[axis]]\nkey = \"departure.annual_rate\"\nvalues = [0.1, 0.2]\n"
+                           "[[axis]]\nkey = \"joining.arrivals_per_week\"\nfrom = 1.0\nto = 2.0\n"
+                           "steps = 3\n"));
   const SweepPlan plan(load_sweep_file(file));
   REQUIRE(plan.points().size() == 6);
   std::vector<std::string> got;
   for (const auto& p : plan.points()) got.push_back(p.values[0].toml + " " + p.values[1].toml);
-  CHECK(got == std::vector<std::string>{"0.1 1.0", "0.1 1.5", "0.1 2.0", "0.2 1.0", "0.2 1.5",
-                                        "0.2 2.0"});
+  CHECK(got ==
+        std::vector<std::string>{"0.1 1.0", "0.1 1.5", "0.1 2.0", "0.2 1.0", "0.2 1.5", "0.2 2.0"});
   // The sweep's seed and replicates default to the base scenario's, and every point shares them.
   CHECK(plan.seed() == 11);
   CHECK(plan.replicates() == 3);
@@ -114,10 +115,11 @@ TEST_CASE("ranges: log spacing, exact ends, integers rounded", "[sweep]") {
   testing::TempDir dir("sweep");
   const auto file = dir.write(
       "ranges.toml",
-      sweep_text("replicates = 2\nseed = 5\n",
-                 "[[axis]]\nkey = \"joining.arrivals_per_week\"\nfrom = 0.5\nto = 50.0\n"
-                 "steps = 3\nscale = \"log\"\n"
-                 "[[axis]]\nkey = \"programme.one_on_one.capacity\"\nfrom = 2\nto = 6\nsteps = 3\n"));
+      sweep_text(
+          "replicates = 2\nseed = 5\n",
+          "[[axis]]\nkey = \"joining.arrivals_per_week\"\nfrom = 0.5\nto = 50.0\n"
+          "steps = 3\nscale = \"log\"\n"
+          "[[axis]]\nkey = \"programme.one_on_one.capacity\"\nfrom = 2\nto = 6\nsteps = 3\n"));
   const SweepPlan plan(load_sweep_file(file));
   REQUIRE(plan.points().size() == 9);
   std::vector<double> arrivals, capacity;
@@ -140,9 +142,11 @@ TEST_CASE("a Latin hypercube uses each stratum of each axis once, reproducibly",
       "[[axis]]\nkey = \"joining.arrivals_per_week\"\nfrom = 1.0\nto = 100.0\nscale = \"log\"\n"
       "[[axis]]\nkey = \"programme.one_on_one.matching\"\nvalues = [\"fifo\", \"random\"]\n";
   const auto a = load_sweep_file(dir.write(
-      "a.toml", sweep_text("sampling = \"latin_hypercube\"\npoints = 40\nsampling_seed = 3\n", axes)));
+      "a.toml",
+      sweep_text("sampling = \"latin_hypercube\"\npoints = 40\nsampling_seed = 3\n", axes)));
   const auto b = load_sweep_file(dir.write(
-      "b.toml", sweep_text("sampling = \"latin_hypercube\"\npoints = 40\nsampling_seed = 4\n", axes)));
+      "b.toml",
+      sweep_text("sampling = \"latin_hypercube\"\npoints = 40\nsampling_seed = 4\n", axes)));
   REQUIRE(count_points(a) == 40);
   const auto points = expand_points(a);
   REQUIRE(points.size() == 40);
@@ -151,7 +155,8 @@ TEST_CASE("a Latin hypercube uses each stratum of each axis once, reproducibly",
   std::set<int> rate_strata, arrival_strata;
   for (std::size_t p = 0; p < 40; ++p) {
     rate_strata.insert(static_cast<int>(std::floor((rate[p] - 0.1) / 0.2 * 40)));
-    arrival_strata.insert(static_cast<int>(std::floor(std::log(arrivals[p] / 1.0) / std::log(100.0) * 40)));
+    arrival_strata.insert(
+        static_cast<int>(std::floor(std::log(arrivals[p] / 1.0) / std::log(100.0) * 40)));
   }
   CHECK(rate_strata.size() == 40);  // one point in each of the 40 strata
   CHECK(*rate_strata.begin() == 0);
@@ -171,11 +176,10 @@ TEST_CASE("a base axis chooses the scenario file of each point", "[sweep]") {
   const fs::path compare = fs::path(MENTORSIM_SOURCE_DIR) / "scenarios/compare";
   testing::TempDir dir("sweep");
   const auto file = dir.write(
-      "models.toml",
-      "[sweep]\nreplicates = 1\n[[axis]]\nkey = \"base\"\nvalues = [\"" +
-          (compare / "00_one_on_one.toml").string() + "\", \"" +
-          (compare / "20_peer_pod.toml").string() +
-          "\"]\n[[axis]]\nkey = \"departure.annual_rate\"\nvalues = [0.1, 0.3]\n");
+      "models.toml", "[sweep]\nreplicates = 1\n[[axis]]\nkey = \"base\"\nvalues = [\"" +
+                         (compare / "00_one_on_one.toml").string() + "\", \"" +
+                         (compare / "20_peer_pod.toml").string() +
+                         "\"]\n[[axis]]\nkey = \"departure.annual_rate\"\nvalues = [0.1, 0.3]\n");
   const SweepPlan plan(load_sweep_file(file));
   REQUIRE(plan.points().size() == 4);
   CHECK(plan.scenario_of(0).programmes.at(0).common.kind == "one_on_one");

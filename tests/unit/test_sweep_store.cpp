@@ -80,7 +80,9 @@ std::vector<std::pair<std::string, std::vector<double>>> numeric_columns(const f
   return out;
 }
 
-bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool same(double a, double b) {
+  return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 void check_same_index(const fs::path& a, const fs::path& b) {
   const auto x = numeric_columns(a), y = numeric_columns(b);
@@ -89,7 +91,8 @@ void check_same_index(const fs::path& a, const fs::path& b) {
     INFO(x[i].first);
     REQUIRE(x[i].first == y[i].first);
     REQUIRE(x[i].second.size() == y[i].second.size());
-    for (std::size_t k = 0; k < x[i].second.size(); ++k) CHECK(same(x[i].second[k], y[i].second[k]));
+    for (std::size_t k = 0; k < x[i].second.size(); ++k)
+      CHECK(same(x[i].second[k], y[i].second[k]));
   }
   const h5::Handle fa = h5::open_read(a), fb = h5::open_read(b);
   CHECK(h5::read_strings(fa.get(), "runs/run_id") == h5::read_strings(fb.get(), "runs/run_id"));

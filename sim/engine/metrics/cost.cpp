@@ -63,8 +63,8 @@ HeldHours held_hours(const Ties& ties, std::span<const std::uint8_t> flags, Row 
 }
 
 double fixed_cost_in_week(const ProgrammeCommon& programme, std::int64_t week) {
-  const bool running = week >= programme.start_week &&
-                       (programme.end_week < 0 || week < programme.end_week);
+  const bool running =
+      week >= programme.start_week && (programme.end_week < 0 || week < programme.end_week);
   double cost = running ? programme.fixed_cost_per_year / 52.0 : 0.0;
   if (week == programme.start_week) cost += programme.setup_cost;
   return cost;
@@ -89,8 +89,8 @@ const WeeklyCost& Cost::compute(const World& world) {
   out_.facilitator = out_.hours.facilitator * rates_.facilitator_rate;
   out_.learner = out_.hours.learner * rates_.learner_rate;
   for (const ProgrammeCommon& p : programmes_) out_.fixed += fixed_cost_in_week(p, world.week());
-  out_.total = out_.senior_developer + out_.other_developer + out_.facilitator + out_.learner +
-               out_.fixed;
+  out_.total =
+      out_.senior_developer + out_.other_developer + out_.facilitator + out_.learner + out_.fixed;
   for (Row r = 0; r < n; ++r) out_.covered += people.learner_ties[r] > 0;
   return out_;
 }

@@ -74,8 +74,7 @@ const ResilienceWeek& WeeklyResilience::compute(const World& world) {
 
 ShockOutcomes shock_outcomes(std::int64_t shock_week, std::span<const double> knowledge,
                              std::span<const double> competent_holders,
-                             std::span<const double> coverage,
-                             std::span<const double> isolation) {
+                             std::span<const double> coverage, std::span<const double> isolation) {
   const auto weeks = static_cast<std::int64_t>(coverage.size());
   ShockOutcomes out{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   if (shock_week < 0 || shock_week >= weeks) return out;

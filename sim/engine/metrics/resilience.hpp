@@ -37,7 +37,7 @@ std::int64_t isolation_events(const Ties& ties, std::span<const std::uint16_t> l
 
 struct ResilienceWeek {
   std::int64_t isolation_events = 0;
-  double knowledge_stock = 0;  // sum of every active practitioner's skill over every zone
+  double knowledge_stock = 0;            // sum of every active practitioner's skill over every zone
   std::vector<std::int64_t> bus_factor;  // by zone
   double institutional_memory_share = 0;
 };
@@ -58,14 +58,14 @@ class WeeklyResilience {
 // Outcomes around one shock at week `shock_week`, from the weekly series of the run (index =
 // week). "Before" is the recording of week s - 1, just before the shock's departure phase.
 struct ShockOutcomes {
-  double knowledge_retained = 0;      // knowledge(s) / knowledge(s - 1)
-  double knowledge_retained_13w = 0;  // knowledge(s + 13) / knowledge(s - 1)
-  double knowledge_retained_52w = 0;  // knowledge(s + 52) / knowledge(s - 1)
+  double knowledge_retained = 0;          // knowledge(s) / knowledge(s - 1)
+  double knowledge_retained_13w = 0;      // knowledge(s + 13) / knowledge(s - 1)
+  double knowledge_retained_52w = 0;      // knowledge(s + 52) / knowledge(s - 1)
   double competent_holders_retained = 0;  // holders(s) / holders(s - 1)
-  double coverage_drop = 0;    // coverage(s - 1) - min coverage over weeks s .. s + 12
-  double recovery_weeks = 0;   // first r >= 0 with coverage(s + r) >= coverage(s - 1)
-  double recovered = 0;        // 1 when that r exists within the run, else 0
-  double isolation_events = 0;  // sum of isolation events over weeks s .. s + 12
+  double coverage_drop = 0;               // coverage(s - 1) - min coverage over weeks s .. s + 12
+  double recovery_weeks = 0;              // first r >= 0 with coverage(s + r) >= coverage(s - 1)
+  double recovered = 0;                   // 1 when that r exists within the run, else 0
+  double isolation_events = 0;            // sum of isolation events over weeks s .. s + 12
 };
 inline constexpr int kShockWindowWeeks = 13;  // weeks s .. s + 12 for drop and isolation
 
@@ -75,7 +75,6 @@ inline constexpr int kShockWindowWeeks = 13;  // weeks s .. s + 12 for drop and 
 // Windows are clipped to the run. Every span has one value per recorded week (index = week).
 ShockOutcomes shock_outcomes(std::int64_t shock_week, std::span<const double> knowledge,
                              std::span<const double> competent_holders,
-                             std::span<const double> coverage,
-                             std::span<const double> isolation);
+                             std::span<const double> coverage, std::span<const double> isolation);
 
 }  // namespace mentorsim::metrics

@@ -58,8 +58,8 @@ RosterChurn roster_churn(const Ties& ties, Week week, Row rows, std::vector<std:
         changed = true;
         continue;
       }
-      marks[d] |= static_cast<std::uint8_t>((before(t) ? kBefore : 0) |
-                                            (ties.active(t) ? kAfter : 0));
+      marks[d] |=
+          static_cast<std::uint8_t>((before(t) ? kBefore : 0) | (ties.active(t) ? kAfter : 0));
     }
     for (std::uint32_t i = first; i < last; ++i) {  // read each developer once, then clear
       const Row d = ties.developer[order[i]];
@@ -78,8 +78,8 @@ GroupAttendance group_attendance(const Ties& ties, Week week,
   GroupAttendance out;
   for (TieRow t = 0; t < ties.size(); ++t) {
     const bool facilitator = ties.kind[t] == static_cast<std::uint8_t>(TieKind::kFacilitator);
-    const bool peer = ties.kind[t] == static_cast<std::uint8_t>(TieKind::kPeer) &&
-                      ties.load_weight[t] <= 0.0f;
+    const bool peer =
+        ties.kind[t] == static_cast<std::uint8_t>(TieKind::kPeer) && ties.load_weight[t] <= 0.0f;
     if (!facilitator && !peer) continue;
     const auto reason = static_cast<EndReason>(ties.end_reason[t]);
     const bool in_sessions = reason == EndReason::kNone || reason == EndReason::kBurnout ||
