@@ -28,15 +28,28 @@ void CohortModel::on_departures(World& world) {
     return std::binary_search(leavers.begin(), leavers.end(), id);
   };
   std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
-  cohorts_.for_each([&](std::uint32_t, Cohort& c) {
-    if (c.has_facilitator && leaving(c.facilitator)) release_facilitator(world, c, false);
-    for (std::size_t i = c.members.size(); i-- > 0;)
-      if (leaving(c.members[i])) {
-        c.members.erase(c.members.begin() + static_cast<std::ptrdiff_t>(i));
-        c.present.erase(c.present.begin() + static_cast<std::ptrdiff_t>(i));
-      }
-  });
-  for (PractitionerId id : leavers) member_cohort_.erase(id);
+  // Members: through their cohort (member_cohort_ names the one cohort each member is in), not a
+  // search of every cohort's members. Which member leaves first does not change what remains.
+  for (PractitionerId id : leavers) {
+    const std::uint32_t* cid = member_cohort_.find(id);
+    if (!cid) continue;
+    Cohort& c = cohorts_.at(*cid);
+    const auto i = std::find(c.members.begin(), c.members.end(), id) - c.members.begin();
+    if (i < static_cast<std::ptrdiff_t>(c.members.size())) {
+      c.members.erase(c.members.begin() + i);
+      c.present.erase(c.present.begin() + i);
+    }
+    member_cohort_.erase(id);
+  }
+  // Facilitators: the cohorts are walked only in a week one of them leaves. Releasing without
+  // ending ties touches only this model's bookkeeping, so cohort order does not matter either.
+  const bool facilitator_leaves =
+      std::any_of(leavers.begin(), leavers.end(),
+                  [&](PractitionerId id) { return facilitator_cohorts_.contains(id); });
+  if (facilitator_leaves)
+    cohorts_.for_each([&](std::uint32_t, Cohort& c) {
+      if (c.has_facilitator && leaving(c.facilitator)) release_facilitator(world, c, false);
+    });
 }
 
 void CohortModel::on_tie_ended(World& world, TieRow t) {
