@@ -43,7 +43,6 @@ class WeeklyOutcomes {
   // Scratch, reused every week.
   std::vector<double> loads_;           // developers' load_hours
   std::vector<double> hours_;           // hours received, by row
-  std::vector<double> sort_scratch_;    // radix sort buffer for loads_ and hours_
   std::vector<std::uint32_t> offsets_;  // learner row -> first of its ties' developers
   std::vector<Row> developers_;         // developers of active ties, grouped by learner
   std::vector<std::uint32_t> seen_;     // developer row -> 1 + last learner row that counted it
