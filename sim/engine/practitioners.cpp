@@ -39,28 +39,29 @@ std::vector<Row> Practitioners::compact_leavers() {
   for (Row r = 0; r < n; ++r)
     if (!(flags[r] & flag::kLeaving)) new_row[r] = kept++;
   if (kept == n) return new_row;
+  const std::vector<KeptRun> runs = kept_runs(new_row);
   // Column by column, columns in parallel: each task streams through its own arrays.
-  tbb::parallel_invoke([&] { compact_column(skill, new_row, static_cast<std::size_t>(zones_)); },
+  tbb::parallel_invoke([&] { compact_column(skill, runs, static_cast<std::size_t>(zones_)); },
                        [&] {
-                         compact_column(id, new_row);
-                         compact_column(joined_week, new_row);
-                         compact_column(exhaustion, new_row);
+                         compact_column(id, runs);
+                         compact_column(joined_week, runs);
+                         compact_column(exhaustion, runs);
                        },
                        [&] {
-                         compact_column(available_hours, new_row);
-                         compact_column(load_hours, new_row);
-                         compact_column(developer_ties, new_row);
-                         compact_column(learner_ties, new_row);
+                         compact_column(available_hours, runs);
+                         compact_column(load_hours, runs);
+                         compact_column(developer_ties, runs);
+                         compact_column(learner_ties, runs);
                        },
                        [&] {
-                         compact_column(first_learner_week, new_row);
-                         compact_column(competent_week, new_row);
+                         compact_column(first_learner_week, runs);
+                         compact_column(competent_week, runs);
                        },
                        [&] {
-                         compact_column(group, new_row);
-                         compact_column(function, new_row);
-                         compact_column(flags, new_row);
-                         compact_column(practised, new_row);
+                         compact_column(group, runs);
+                         compact_column(function, runs);
+                         compact_column(flags, runs);
+                         compact_column(practised, runs);
                        });
   return new_row;
 }

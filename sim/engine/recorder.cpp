@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include <algorithm>
 #include <array>
@@ -191,6 +192,24 @@ void Recorder::record(const World& world) {
   const Row n = people.size();
   const int zones = people.zones();
 
+  // The metric groups only read the world and each writes only its own state, so they run side
+  // by side; each is the same sequential computation at any thread count. Their values are pushed
+  // below in series order.
+  std::vector<ProgrammeCounts> programme_counts;
+  const metrics::Outcomes* outcomes = nullptr;
+  const metrics::ResilienceWeek* resilience = nullptr;
+  const metrics::ReachGrowthWeek* reach = nullptr;
+  const metrics::WeeklyCost* cost = nullptr;
+  const metrics::Signs* signs = nullptr;
+  tbb::parallel_invoke([&] { outcomes = &outcomes_.compute(world); },
+                       [&] { programme_counts = accounting_.count(world); },
+                       [&] { signs = &signs_.compute(world); },
+                       [&] {
+                         cost = &cost_.compute(world);
+                         resilience = &resilience_.compute(world);
+                         reach = &reach_growth_.record(world);
+                       });
+
   // Sums over fixed blocks of rows in parallel, then the blocks in order: the result depends on
   // the block size only, never on the thread count.
   struct Partial {
@@ -273,7 +292,7 @@ void Recorder::record(const World& world) {
   push(kEndedDissolved, static_cast<double>(c.ties_ended[static_cast<int>(EndReason::kDissolved)]));
   for (int z = 0; z < zones; ++z) push(zones_first_ + z, share(skill_sum[z], n));
   std::size_t next = programmes_first_;
-  for (const ProgrammeCounts& p : accounting_.count(world)) {
+  for (const ProgrammeCounts& p : programme_counts) {
     push(next++, static_cast<double>(p.ties));
     push(next++, static_cast<double>(p.learners));
     push(next++, static_cast<double>(p.developers));
@@ -281,7 +300,7 @@ void Recorder::record(const World& world) {
     push(next++, p.senior_hours);
     push(next++, static_cast<double>(p.waiting));
   }
-  const metrics::Outcomes& o = outcomes_.compute(world);
+  const metrics::Outcomes& o = *outcomes;
   next = outcomes_first_;
   for (const double value :
        {o.load_p95_hours, o.load_max_hours, o.load_gini, o.developers_per_learner,
@@ -293,34 +312,29 @@ void Recorder::record(const World& world) {
   for (const double value : o.homophily_by_group) push(next++, value);
   push(next++, o.developer_diversity);
   push(next++, o.hours_received_gini);
-  const metrics::ResilienceWeek& resilience = resilience_.compute(world);
   next = resilience_first_;
-  push(next++, static_cast<double>(resilience.isolation_events));
-  push(next++, resilience.knowledge_stock);
-  push(next++, resilience.institutional_memory_share);
-  for (const std::int64_t holders : resilience.bus_factor)
+  push(next++, static_cast<double>(resilience->isolation_events));
+  push(next++, resilience->knowledge_stock);
+  push(next++, resilience->institutional_memory_share);
+  for (const std::int64_t holders : resilience->bus_factor)
     push(next++, static_cast<double>(holders));
 
-  const metrics::ReachGrowthWeek& reach = reach_growth_.record(world);
   std::size_t reach_at = reach_first_;
-  push(reach_at++, reach.contact_hours_per_senior_hour);
-  push(reach_at++, reach.unmet_demand_share);
-  push(reach_at++, static_cast<double>(reach.competence_reached));
-  const metrics::WeeklyCost& cost = cost_.compute(world);
+  push(reach_at++, reach->contact_hours_per_senior_hour);
+  push(reach_at++, reach->unmet_demand_share);
+  push(reach_at++, static_cast<double>(reach->competence_reached));
   next = cost_first_;
-  for (const double value : {cost.senior_developer, cost.other_developer, cost.facilitator,
-                             cost.learner, cost.fixed, cost.total})
+  for (const double value : {cost->senior_developer, cost->other_developer, cost->facilitator,
+                             cost->learner, cost->fixed, cost->total})
     push(next++, value);
-  covered_weeks_ += static_cast<double>(cost.covered);
-  const metrics::Signs& signs = signs_.compute(world);
+  covered_weeks_ += static_cast<double>(cost->covered);
   next = signs_first_;
-  for (const double value :
-       {signs.completed_share, signs.early_share, signs.roster.share(),
-        signs.attendance.members.rate(), signs.attendance.facilitator.rate(),
-        signs.attendance.peer.rate()})
+  for (const double value : {signs->completed_share, signs->early_share, signs->roster.share(),
+                             signs->attendance.members.rate(), signs->attendance.facilitator.rate(),
+                             signs->attendance.peer.rate()})
     push(next++, value);
-  endings_total_.completed += signs.endings.completed;
-  endings_total_.early += signs.endings.early;
+  endings_total_.completed += signs->endings.completed;
+  endings_total_.early += signs->endings.early;
 
   matches_total_ += c.matches;
   wait_total_ += c.match_wait_weeks_total;
@@ -434,8 +448,8 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
   for (std::size_t z = 0; z < zone_count; ++z)
     for (std::size_t w = 0; w < holders.size(); ++w) holders[w] += v(r0 + 3 + z)[w];
   for (std::size_t i = 0; i < scenario.shocks.size(); ++i) {
-    const metrics::ShockOutcomes so = metrics::shock_outcomes(
-        scenario.shocks[i].week, v(r0 + 1), holders, v(kCoverage), v(r0));
+    const metrics::ShockOutcomes so =
+        metrics::shock_outcomes(scenario.shocks[i].week, v(r0 + 1), holders, v(kCoverage), v(r0));
     const std::string p = "shock" + std::to_string(i + 1) + "/";
     s.push_back({p + "knowledge_retained", so.knowledge_retained, "ratio",
                  "Knowledge stock at the shock week over the week before."});
@@ -481,23 +495,21 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
   s.push_back({"competence_reached_total", static_cast<double>(rg.competence_reached),
                "practitioners", "Practitioners who reached competence in the run."});
   for (std::size_t g = 0; g < scenario.population.group_names.size(); ++g)
-    s.push_back({"time_to_competence_median_weeks_by_group/" +
-                     scenario.population.group_names[g],
+    s.push_back({"time_to_competence_median_weeks_by_group/" + scenario.population.group_names[g],
                  rg.time_to_competence_median_by_group[g], "weeks",
                  "Kaplan-Meier median weeks to competence in the group (NaN: not reached)."});
   s.push_back({"competent_within_52w_share", rg.competent_within_52w_share, "share",
                "Kaplan-Meier share competent within 52 weeks of joining (NaN: none followed)."});
   for (std::size_t g = 0; g < scenario.population.group_names.size(); ++g)
-    s.push_back({"competent_within_52w_share_by_group/" +
-                     scenario.population.group_names[g],
+    s.push_back({"competent_within_52w_share_by_group/" + scenario.population.group_names[g],
                  rg.competent_within_52w_share_by_group[g], "share",
                  "Kaplan-Meier share of the group competent within 52 weeks of joining."});
   // Cost (docs/metrics.md, "Cost"), in the [cost] currency.
   const std::string& currency = scenario.cost.currency;
   const double cost_total = total(cost_first_ + 5);
   s.push_back({"cost_total", cost_total, currency, "Cost over the run, every component."});
-  const char* const components[] = {"senior_developer", "other_developer", "facilitator",
-                                    "learner", "fixed"};
+  const char* const components[] = {"senior_developer", "other_developer", "facilitator", "learner",
+                                    "fixed"};
   for (std::size_t i = 0; i < 5; ++i)
     s.push_back({std::string("cost_by_component/") + components[i], total(cost_first_ + i),
                  currency, std::string("Cost over the run of cost/") + components[i] + "."});
@@ -509,8 +521,7 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
                "cost_total / covered_practitioner_years (NaN when nobody was covered)."});
   const std::vector<double>& reached = series("competence_reached");
   const double reached_total = std::accumulate(reached.begin(), reached.end(), 0.0);
-  s.push_back({"cost_per_competence_reached",
-               reached_total > 0 ? cost_total / reached_total : kNaN,
+  s.push_back({"cost_per_competence_reached", reached_total > 0 ? cost_total / reached_total : kNaN,
                currency + "/practitioner",
                "cost_total / competence_reached_total (NaN when nobody reached competence)."});
   // Signs of life and decay (docs/metrics.md).

@@ -1,6 +1,7 @@
 #include "engine/simulation.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "models/registry.hpp"
 
@@ -112,10 +113,13 @@ void Simulation::matching() {
 
 void Simulation::programme_upkeep() {
   Ties& ties = world_.ties;
+  // Which programmes end this week, looked up once rather than once per tie.
+  std::vector<char> ending(scenario_.programmes.size());
+  for (std::size_t i = 0; i < ending.size(); ++i) ending[i] = last_week_of(i);
   // Planned endings, and the ties of programmes ending now, in tie (id) order.
   for (TieRow t = 0; t < ties.size(); ++t) {
     if (!ties.active(t)) continue;
-    if (last_week_of(ties.programme[t]))
+    if (ending[ties.programme[t]])
       world_.end_tie(t, EndReason::kProgrammeEnded);
     else if (ties.planned_end[t] <= week_)
       world_.end_tie(t, EndReason::kCompleted);

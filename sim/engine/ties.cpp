@@ -1,5 +1,6 @@
 #include "engine/ties.hpp"
 
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
 #include "engine/compact.hpp"
@@ -59,40 +60,44 @@ void Ties::compact_ended() {
   for (TieRow t = 0; t < n; ++t)
     if (active(t)) new_row[t] = kept++;
   if (kept == n) return;
+  const std::vector<KeptRun> runs = kept_runs(new_row);
   tbb::parallel_invoke(
       [&] {
-        compact_column(id, new_row);
-        compact_column(developer_id, new_row);
-        compact_column(learner_id, new_row);
+        compact_column(id, runs);
+        compact_column(developer_id, runs);
+        compact_column(learner_id, runs);
       },
       [&] {
-        compact_column(developer, new_row);
-        compact_column(learner, new_row);
-        compact_column(start_week, new_row);
-        compact_column(planned_end, new_row);
+        compact_column(developer, runs);
+        compact_column(learner, runs);
+        compact_column(start_week, runs);
+        compact_column(planned_end, runs);
       },
       [&] {
-        compact_column(kind, new_row);
-        compact_column(programme, new_row);
-        compact_column(zone, new_row);
-        compact_column(end_reason, new_row);
-        compact_column(held, new_row);
-        compact_column(cadence_weeks, new_row);
+        compact_column(kind, runs);
+        compact_column(programme, runs);
+        compact_column(zone, runs);
+        compact_column(end_reason, runs);
+        compact_column(held, runs);
+        compact_column(cadence_weeks, runs);
       },
       [&] {
-        compact_column(session_hours, new_row);
-        compact_column(attendance, new_row);
-        compact_column(quality, new_row);
-        compact_column(load_weight, new_row);
+        compact_column(session_hours, runs);
+        compact_column(attendance, runs);
+        compact_column(quality, runs);
+        compact_column(load_weight, runs);
       });
 }
 
 void Ties::remap_rows(const std::vector<Row>& new_row) {
-  const TieRow n = size();
-  for (TieRow t = 0; t < n; ++t) {
-    developer[t] = developer[t] == kNoRow ? kNoRow : new_row[developer[t]];
-    learner[t] = learner[t] == kNoRow ? kNoRow : new_row[learner[t]];
-  }
+  // Each tie rewrites only its own two rows.
+  tbb::parallel_for(tbb::blocked_range<TieRow>(0, size(), 4096),
+                    [&](const tbb::blocked_range<TieRow>& range) {
+                      for (TieRow t = range.begin(); t != range.end(); ++t) {
+                        developer[t] = developer[t] == kNoRow ? kNoRow : new_row[developer[t]];
+                        learner[t] = learner[t] == kNoRow ? kNoRow : new_row[learner[t]];
+                      }
+                    });
 }
 
 std::size_t Ties::bytes_reserved() const {

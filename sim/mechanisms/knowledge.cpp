@@ -2,6 +2,7 @@
 
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
+#include <tbb/parallel_reduce.h>
 
 #include <algorithm>
 #include <cmath>
@@ -38,22 +39,36 @@ void Knowledge::hold_sessions(World& world) const {
   const Practitioners& people = world.people;
   const StreamKey key = world.key();
   const Week week = world.week();
-  tbb::parallel_for(tbb::blocked_range<TieRow>(0, ties.size(), kGrain),
-                    [&](const tbb::blocked_range<TieRow>& range) {
-                      for (TieRow t = range.begin(); t != range.end(); ++t) {
-                        ties.held[t] = 0;
-                        if (!ties.active(t) || !ties.scheduled(t, week)) continue;
-                        double p = ties.attendance[t];
-                        if (burnout_enabled_ && people.has(ties.developer[t], flag::kBurnedOut))
-                          p *= 1.0 - skip_probability_;
-                        ties.held[t] = uniform01(key, ties.id[t], week, Purpose::kAttendance) < p;
-                      }
-                    });
-  for (TieRow t = 0; t < ties.size(); ++t) {
-    if (!ties.active(t) || !ties.scheduled(t, week)) continue;
-    ++world.counters.sessions_scheduled;
-    world.counters.sessions_held += ties.held[t];
-  }
+  // Each tie writes only its own `held`. The counts are integers, so adding the blocks' counts in
+  // whatever order the scheduler joins them gives the same totals.
+  struct Sessions {
+    std::int64_t scheduled = 0, held = 0;
+  };
+  const Sessions total = tbb::parallel_reduce(
+      tbb::blocked_range<TieRow>(0, ties.size(), kGrain), Sessions{},
+      [&](const tbb::blocked_range<TieRow>& range, Sessions sum) {
+        for (TieRow t = range.begin(); t != range.end(); ++t) {
+          ties.held[t] = 0;
+          if (!ties.active(t) || !ties.scheduled(t, week)) continue;
+          double p = ties.attendance[t];
+          if (burnout_enabled_ && people.has(ties.developer[t], flag::kBurnedOut))
+            p *= 1.0 - skip_probability_;
+          // A draw lies strictly inside (0, 1), so p = 0 never holds and p = 1 always does: skip
+          // it (a cohort's peer ties carry exactly 0 or 1, and they are most ties).
+          if (p <= 0.0 || p >= 1.0)
+            ties.held[t] = p >= 1.0;
+          else
+            ties.held[t] = uniform01(key, ties.id[t], week, Purpose::kAttendance) < p;
+          ++sum.scheduled;
+          sum.held += ties.held[t];
+        }
+        return sum;
+      },
+      [](Sessions a, Sessions b) {
+        return Sessions{a.scheduled + b.scheduled, a.held + b.held};
+      });
+  world.counters.sessions_scheduled += total.scheduled;
+  world.counters.sessions_held += total.held;
 }
 
 void Knowledge::transfer(World& world) const {
@@ -98,14 +113,18 @@ void Knowledge::transfer(World& world) const {
   const auto floor = static_cast<float>(config_.forgetting_floor);
   tbb::parallel_for(
       tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
-        for (Row r = range.begin(); r != range.end(); ++r) {
-          float* skill = people.skill_row(r);
-          const float* delta = world.skill_delta.data() + static_cast<std::size_t>(r) * zones;
+        float* skill = people.skill_row(range.begin());
+        const float* delta =
+            world.skill_delta.data() + static_cast<std::size_t>(range.begin()) * zones;
+        // Both outcomes are computed and one is kept: whether a zone was practised is data, and
+        // branching on it mispredicted (the values are the same as with branches).
+        for (Row r = range.begin(); r != range.end(); ++r, skill += zones, delta += zones) {
+          const unsigned practised = people.practised[r];
           for (int z = 0; z < zones; ++z) {
-            if (people.practised[r] & (1u << z))
-              skill[z] = std::min(1.0f, skill[z] + delta[z]);
-            else if (skill[z] > floor)
-              skill[z] = floor + (skill[z] - floor) * keep;
+            const float s = skill[z];
+            const float learned = std::min(1.0f, s + delta[z]);
+            const float kept = s > floor ? floor + (s - floor) * keep : s;
+            skill[z] = (practised >> z) & 1u ? learned : kept;
           }
         }
       });

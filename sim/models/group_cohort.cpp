@@ -28,15 +28,28 @@ void CohortModel::on_departures(World& world) {
     return std::binary_search(leavers.begin(), leavers.end(), id);
   };
   std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
-  for (auto& [cid, c] : cohorts_) {
-    if (c.has_facilitator && leaving(c.facilitator)) release_facilitator(world, c, false);
-    for (std::size_t i = c.members.size(); i-- > 0;)
-      if (leaving(c.members[i])) {
-        c.members.erase(c.members.begin() + static_cast<std::ptrdiff_t>(i));
-        c.present.erase(c.present.begin() + static_cast<std::ptrdiff_t>(i));
-      }
+  // Members: through their cohort (member_cohort_ names the one cohort each member is in), not a
+  // search of every cohort's members. Which member leaves first does not change what remains.
+  for (PractitionerId id : leavers) {
+    const std::uint32_t* cid = member_cohort_.find(id);
+    if (!cid) continue;
+    Cohort& c = cohorts_.at(*cid);
+    const auto i = std::find(c.members.begin(), c.members.end(), id) - c.members.begin();
+    if (i < static_cast<std::ptrdiff_t>(c.members.size())) {
+      c.members.erase(c.members.begin() + i);
+      c.present.erase(c.present.begin() + i);
+    }
+    member_cohort_.erase(id);
   }
-  for (PractitionerId id : leavers) member_cohort_.erase(id);
+  // Facilitators: the cohorts are walked only in a week one of them leaves. Releasing without
+  // ending ties touches only this model's bookkeeping, so cohort order does not matter either.
+  const bool facilitator_leaves =
+      std::any_of(leavers.begin(), leavers.end(),
+                  [&](PractitionerId id) { return facilitator_cohorts_.contains(id); });
+  if (facilitator_leaves)
+    cohorts_.for_each([&](std::uint32_t, Cohort& c) {
+      if (c.has_facilitator && leaving(c.facilitator)) release_facilitator(world, c, false);
+    });
 }
 
 void CohortModel::on_tie_ended(World& world, TieRow t) {
@@ -45,8 +58,8 @@ void CohortModel::on_tie_ended(World& world, TieRow t) {
     ++office_hours_ended_[static_cast<std::size_t>(reason)];
   if (world.ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator)) return;
   if (reason == EndReason::kBurnout) {  // the facilitator shed a member: find a new one
-    const auto it = member_cohort_.find(world.ties.learner_id[t]);
-    if (it != member_cohort_.end()) cohorts_.at(it->second).needs_facilitator = true;
+    if (const std::uint32_t* cid = member_cohort_.find(world.ties.learner_id[t]))
+      cohorts_.at(*cid).needs_facilitator = true;
     return;
   }
   if (reason != EndReason::kCompleted || !config_.rematch) return;
@@ -57,8 +70,9 @@ void CohortModel::on_tie_ended(World& world, TieRow t) {
 
 void CohortModel::match(World& world) {
   // Facilitators shed by burnout are released first, so that their room counts this week.
-  for (auto& [cid, c] : cohorts_)
+  cohorts_.for_each([&](std::uint32_t, Cohort& c) {
     if (c.needs_facilitator && c.has_facilitator) release_facilitator(world, c, true);
+  });
   std::vector<matching::Candidate> open = open_facilitators(world);
   assign_facilitators(world, open);
   reopen_office_hours(world);
@@ -73,20 +87,18 @@ void CohortModel::match(World& world) {
 void CohortModel::upkeep(World& world) {
   const Week w = world.week();
   if (config_.all_hands && all_hands_week(world)) hold_all_hands(world);
-  for (auto it = cohorts_.begin(); it != cohorts_.end();) {
-    Cohort& c = it->second;
+  cohorts_.for_each([&](std::uint32_t cid, Cohort& c) {
     if (w >= c.end || c.members.empty()) {  // graduated (ties ended) or emptied
       if (c.has_facilitator) release_facilitator(world, c, true);
       end_by_id(world, c.peer, EndReason::kDissolved);
       for (PractitionerId id : c.members) member_cohort_.erase(id);
-      it = cohorts_.erase(it);
-      continue;
+      cohorts_.erase(cid);  // allowed while walking: the entry is only marked
+      return;
     }
-    if (session_week(c, w)) record_session(world, it->first, c);
+    if (session_week(c, w)) record_session(world, cid, c);
     if (c.office_open && c.paused_until > w) close_office_hours(world, c, true);  // paused
     if (session_week(c, w + 1)) prepare_session(world, c, w + 1);
-    ++it;
-  }
+  });
 }
 
 void CohortModel::on_end(World&) {
@@ -98,11 +110,11 @@ void CohortModel::on_end(World&) {
 
 // Facilitators holding more cohorts than facilitator_capacity.
 void CohortModel::mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const {
-  for (const auto& [id, cohorts] : facilitator_cohorts_) {
-    if (cohorts <= config_.facilitator_capacity) continue;
+  facilitator_cohorts_.for_each([&](PractitionerId id, std::int64_t cohorts) {
+    if (cohorts <= config_.facilitator_capacity) return;
     const Row r = world.people.find(id);
     if (r != kNoRow) over[r] = 1;
-  }
+  });
 }
 
 bool CohortModel::below_competence(const World& world, Row r) {
@@ -145,8 +157,8 @@ void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
   if (end_ties) end_by_id(world, c.facilitation, EndReason::kReleased);
   c.facilitation.clear();
   close_office_hours(world, c, end_ties);
-  const auto it = facilitator_cohorts_.find(c.facilitator);
-  if (it != facilitator_cohorts_.end() && --it->second == 0) facilitator_cohorts_.erase(it);
+  std::int64_t* held = facilitator_cohorts_.find(c.facilitator);
+  if (held && --*held == 0) facilitator_cohorts_.erase(c.facilitator);
   c.has_facilitator = false;
   c.needs_facilitator = false;
 }
@@ -156,16 +168,14 @@ std::vector<matching::Candidate> CohortModel::open_facilitators(const World& wor
   const Practitioners& p = world.people;
   std::vector<matching::Candidate> open;
   // Rows are in id order, as are both maps: walk them together instead of a lookup per row.
-  auto member = member_cohort_.begin();
-  auto held = facilitator_cohorts_.begin();
+  auto member = member_cohort_.cursor();
+  auto held = facilitator_cohorts_.cursor();
   for (Row r = 0; r < p.size(); ++r) {
-    const PractitionerId id = p.id[r];
-    while (member != member_cohort_.end() && member->first < id) ++member;
-    while (held != facilitator_cohorts_.end() && held->first < id) ++held;
     if (!p.has(r, flag::kCanMentor)) continue;
-    if (member != member_cohort_.end() && member->first == id) continue;
-    const std::int64_t cohorts =
-        held != facilitator_cohorts_.end() && held->first == id ? held->second : 0;
+    const PractitionerId id = p.id[r];
+    if (member.seek(id)) continue;
+    const std::int64_t* held_cohorts = held.seek(id);
+    const std::int64_t cohorts = held_cohorts ? *held_cohorts : 0;
     const std::int64_t spare =
         world.offered_capacity(index_, r, config_.facilitator_capacity) - cohorts;
     if (spare > 0) open.push_back({r, spare});
@@ -214,18 +224,18 @@ void CohortModel::facilitate(World& world, Cohort& c, Row facilitator) {
 // Cohorts whose facilitator left or burned out get a new one, only in a session week so that
 // the new ties share the cohort's calendar.
 void CohortModel::assign_facilitators(World& world, std::vector<matching::Candidate>& open) {
-  for (auto& [cid, c] : cohorts_) {
+  cohorts_.for_each([&](std::uint32_t, Cohort& c) {
     if (open.empty()) return;
-    if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) continue;
+    if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) return;
     const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
                                   1};
     const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
                                        fifo_shortlist(open, {seeker.row}), {},
                                        config_.facilitator_capacity, 1, index_);
-    if (pairs.empty()) continue;
+    if (pairs.empty()) return;
     facilitate(world, c, pairs.front().developer);
     take(open, pairs.front().developer);
-  }
+  });
 }
 
 // One cohort from the front of the waiting list, if a facilitator is free; otherwise the

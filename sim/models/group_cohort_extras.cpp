@@ -68,11 +68,11 @@ void CohortModel::close_office_hours(World& world, Cohort& c, bool end_ties) {
 // Cohorts that restarted after a pause reopen office hours in their first session week.
 void CohortModel::reopen_office_hours(World& world) {
   const Week w = world.week();
-  for (auto& [cid, c] : cohorts_) {
-    if (c.office_open || !c.has_facilitator || c.paused_until >= 0 || !session_week(c, w)) continue;
+  cohorts_.for_each([&](std::uint32_t, Cohort& c) {
+    if (c.office_open || !c.has_facilitator || c.paused_until >= 0 || !session_week(c, w)) return;
     const Row facilitator = world.people.find(c.facilitator);
     if (facilitator != kNoRow) open_office_hours(world, c, facilitator);
-  }
+  });
 }
 
 bool CohortModel::all_hands_week(const World& world) const {
@@ -89,8 +89,9 @@ void CohortModel::hold_all_hands(World& world) {
   Practitioners& people = world.people;
   const int zones = people.zones();
   std::set<PractitionerId> facilitators;  // each counted once, in id order
-  for (const auto& [cid, c] : cohorts_)
+  cohorts_.for_each([&](std::uint32_t, const Cohort& c) {
     if (c.has_facilitator) facilitators.insert(c.facilitator);
+  });
   std::vector<double> target(static_cast<std::size_t>(zones), 0.0);
   double hosts = 0;
   for (PractitionerId id : facilitators) {
@@ -106,7 +107,7 @@ void CohortModel::hold_all_hands(World& world) {
 
   const Week w = world.week();
   last_all_hands_ = AllHands{w, {}, {}};
-  for (const auto& [cid, c] : cohorts_)
+  cohorts_.for_each([&](std::uint32_t, const Cohort& c) {
     for (PractitionerId id : c.members) {
       last_all_hands_.invited.push_back(id);
       if (uniform01(world.key(), id, w, Purpose::kAllHandsPresence, index_) >=
@@ -123,6 +124,7 @@ void CohortModel::hold_all_hands(World& world) {
               1.0f, skill[z] + static_cast<float>(rate * std::min(gap, knowledge.absorptive_gap)));
       }
     }
+  });
   world.counters.sessions_scheduled += static_cast<std::int64_t>(last_all_hands_.invited.size());
   world.counters.sessions_held += static_cast<std::int64_t>(last_all_hands_.present.size());
 }

@@ -4,13 +4,13 @@
 // group_cohort_extras.cpp (office hours and all-hands).
 #include <array>
 #include <deque>
-#include <map>
 #include <span>
 #include <vector>
 
 #include "core/rng.hpp"
 #include "engine/world.hpp"
 #include "matching/matcher.hpp"
+#include "models/flat_id_map.hpp"
 #include "models/group_cohort.hpp"
 
 namespace mentorsim::group_cohort {
@@ -31,8 +31,8 @@ struct Cohort {
   Week formed = 0;
   Week end = 0;  // planned end of its ties (graduation)
   std::size_t stage = 0;
-  Week paused_until = -1;     // no sessions before this week (paused), -1 when not paused
-  std::deque<double> window;  // attendance rates of the last sessions, oldest first
+  Week paused_until = -1;      // no sessions before this week (paused), -1 when not paused
+  std::vector<double> window;  // attendance rates of the last sessions, oldest first (a few)
   std::vector<TieId> facilitation, peer;
   std::vector<TieId> office;  // office-hours ties, facilitator -> member
   bool office_open = false;   // office hours are running (closed while paused or unstaffed)
@@ -99,9 +99,9 @@ class CohortModel final : public Model {
   GroupCohortConfig config_;
   std::uint8_t index_;
   std::deque<Waiting> queue_;
-  std::map<std::uint32_t, Cohort> cohorts_;  // by cohort id
-  std::map<PractitionerId, std::uint32_t> member_cohort_;
-  std::map<PractitionerId, std::int64_t> facilitator_cohorts_;  // facilitator: cohorts held
+  FlatIdMap<std::uint32_t, Cohort> cohorts_;  // by cohort id
+  FlatIdMap<PractitionerId, std::uint32_t> member_cohort_;
+  FlatIdMap<PractitionerId, std::int64_t> facilitator_cohorts_;  // facilitator: cohorts held
   std::uint32_t next_cohort_id_ = 0;
   AllHands last_all_hands_;
   std::array<std::int64_t, kEndReasonCount> office_hours_ended_{};

@@ -67,7 +67,8 @@ void CohortModel::record_session(const World& world, std::uint32_t cid, Cohort& 
   const double present = std::accumulate(c.present.begin(), c.present.end(), 0.0);
   c.window.push_back(present / static_cast<double>(c.present.size()));
   const auto window = static_cast<std::size_t>(config_.vitality_window);
-  while (c.window.size() > window) c.window.pop_front();
+  if (c.window.size() > window)  // drop the oldest
+    c.window.erase(c.window.begin(), c.window.end() - static_cast<std::ptrdiff_t>(window));
   if (c.window.size() < window) return;
   const double rate =
       std::accumulate(c.window.begin(), c.window.end(), 0.0) / static_cast<double>(window);

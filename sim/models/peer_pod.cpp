@@ -5,11 +5,11 @@
 // order, so a binary search finds them after compaction).
 #include <algorithm>
 #include <deque>
-#include <map>
 
 #include "core/rng.hpp"
 #include "engine/world.hpp"
 #include "matching/matcher.hpp"
+#include "models/flat_id_map.hpp"
 #include "models/peer_pod.hpp"
 #include "models/seekers.hpp"
 
@@ -56,27 +56,29 @@ class PeerPodModel final : public Model {
     std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
     // Members: through their pod (a walk over every pod each week cost more than the rest).
     for (PractitionerId id : leavers) {
-      const auto member = member_pod_.find(id);
-      if (member == member_pod_.end()) continue;
-      std::erase(pods_.at(member->second).members, id);
-      shrunk_.push_back(member->second);
-      member_pod_.erase(member);
+      const std::uint32_t* member = member_pod_.find(id);
+      if (!member) continue;
+      const std::uint32_t pid = *member;
+      std::erase(pods_.at(pid).members, id);
+      shrunk_.push_back(pid);
+      member_pod_.erase(id);
     }
     // Visiting seniors: the pods are searched only in a week one of them leaves.
     const bool senior_leaves = std::any_of(leavers.begin(), leavers.end(), [&](PractitionerId id) {
       return senior_pods_.contains(id);
     });
     if (senior_leaves)
-      for (auto& [pid, pod] : pods_)
+      pods_.for_each([&](std::uint32_t, Pod& pod) {
         if (pod.has_senior && leaving(pod.senior)) release_senior(world, pod, EndReason::kNone);
+      });
   }
 
   // Only a visit shed by a burned-out senior needs action: the pod gets a new senior.
   void on_tie_ended(World& world, TieRow t) override {
     if (static_cast<EndReason>(world.ties.end_reason[t]) != EndReason::kBurnout) return;
     if (world.ties.kind[t] != static_cast<std::uint8_t>(TieKind::kGuide)) return;
-    const auto it = member_pod_.find(world.ties.learner_id[t]);
-    if (it != member_pod_.end()) pods_.at(it->second).needs_senior = true;
+    if (const std::uint32_t* pid = member_pod_.find(world.ties.learner_id[t]))
+      pods_.at(*pid).needs_senior = true;
   }
 
   void match(World& world) override {
@@ -87,8 +89,9 @@ class PeerPodModel final : public Model {
 
   // The rotation is re-paired every rotation_weeks.
   void upkeep(World& world) override {
-    for (auto& [pid, pod] : pods_)
+    pods_.for_each([&](std::uint32_t, Pod& pod) {
       if (world.week() >= pod.next_rotation) rotate(world, pod);
+    });
   }
 
   void on_end(World&) override {
@@ -103,11 +106,11 @@ class PeerPodModel final : public Model {
 
   // A visiting senior of this programme holding more pods than visit_capacity.
   void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override {
-    for (const auto& [id, pods] : senior_pods_) {
-      if (pods <= config_.visit_capacity) continue;
+    senior_pods_.for_each([&](PractitionerId id, std::int64_t pods) {
+      if (pods <= config_.visit_capacity) return;
       const Row r = world.people.find(id);
       if (r != kNoRow) over[r] = 1;
-    }
+    });
   }
 
  private:
@@ -152,8 +155,8 @@ class PeerPodModel final : public Model {
   void release_senior(World& world, Pod& pod, EndReason reason) {
     if (reason != EndReason::kNone) end_by_id(world, pod.visits, reason);
     pod.visits.clear();
-    const auto it = senior_pods_.find(pod.senior);
-    if (it != senior_pods_.end() && --it->second == 0) senior_pods_.erase(it);
+    std::int64_t* held = senior_pods_.find(pod.senior);
+    if (held && --*held == 0) senior_pods_.erase(pod.senior);
     pod.has_senior = false;
     pod.needs_senior = false;
   }
@@ -167,9 +170,9 @@ class PeerPodModel final : public Model {
     shrunk_.erase(std::unique(shrunk_.begin(), shrunk_.end()), shrunk_.end());
     std::vector<Waiting> back;
     for (std::uint32_t pid : shrunk_) {
-      const auto it = pods_.find(pid);
-      if (it == pods_.end()) continue;
-      Pod& pod = it->second;
+      Pod* found = pods_.find(pid);
+      if (!found) continue;
+      Pod& pod = *found;
       const bool small = static_cast<std::int64_t>(pod.members.size()) < config_.pod_size_min - 1;
       if (!small) continue;
       if (pod.has_senior) release_senior(world, pod, EndReason::kDissolved);
@@ -179,7 +182,7 @@ class PeerPodModel final : public Model {
         member_pod_.erase(id);
         back.push_back({id, world.week()});
       }
-      pods_.erase(it);
+      pods_.erase(pid);
     }
     shrunk_.clear();
     queue_.insert(queue_.begin(), back.begin(), back.end());
@@ -239,26 +242,25 @@ class PeerPodModel final : public Model {
   void assign_seniors(World& world) {
     std::vector<matching::Seeker> seekers;
     std::vector<std::uint32_t> pod_of;
-    for (auto& [pid, pod] : pods_) {
+    pods_.for_each([&](std::uint32_t pid, Pod& pod) {
       if (pod.needs_senior && pod.has_senior) release_senior(world, pod, EndReason::kReleased);
-      if (pod.has_senior || pod.members.empty()) continue;
+      if (pod.has_senior || pod.members.empty()) return;
       const PractitionerId first = pod.members.front();
       seekers.push_back({first, world.people.find(first), pod.formed, 1});
       pod_of.push_back(pid);
-    }
+    });
     if (seekers.empty()) return;
     const Practitioners& p = world.people;
     std::vector<matching::Candidate> open;
     // Rows are in id order, as are both maps: walk them together instead of a lookup per row.
-    auto member = member_pod_.begin();
-    auto held = senior_pods_.begin();
+    auto member = member_pod_.cursor();
+    auto held = senior_pods_.cursor();
     for (Row r = 0; r < p.size(); ++r) {
-      const PractitionerId id = p.id[r];
-      while (member != member_pod_.end() && member->first < id) ++member;
-      while (held != senior_pods_.end() && held->first < id) ++held;
       if (!p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor)) continue;
-      if (member != member_pod_.end() && member->first == id) continue;
-      const std::int64_t pods = held != senior_pods_.end() && held->first == id ? held->second : 0;
+      const PractitionerId id = p.id[r];
+      if (member.seek(id)) continue;
+      const std::int64_t* held_pods = held.seek(id);
+      const std::int64_t pods = held_pods ? *held_pods : 0;
       const std::int64_t spare = world.offered_capacity(index_, r, config_.visit_capacity) - pods;
       if (spare > 0) open.push_back({r, spare});
     }
@@ -282,10 +284,10 @@ class PeerPodModel final : public Model {
   PeerPodConfig config_;
   std::uint8_t index_;
   std::deque<Waiting> queue_;
-  std::map<std::uint32_t, Pod> pods_;  // by pod id
-  std::map<PractitionerId, std::uint32_t> member_pod_;
+  FlatIdMap<std::uint32_t, Pod> pods_;  // by pod id
+  FlatIdMap<PractitionerId, std::uint32_t> member_pod_;
   std::vector<std::uint32_t> shrunk_;  // pods that lost members since the last dissolve_small
-  std::map<PractitionerId, std::int64_t> senior_pods_;  // visiting senior: pods held
+  FlatIdMap<PractitionerId, std::int64_t> senior_pods_;  // visiting senior: pods held
   std::uint32_t next_pod_id_ = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "engine/metrics/inequality.hpp"
 
+#include "engine/metrics/radix_sort.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -28,7 +30,9 @@ double gini_sorted(std::span<const double> sorted) {
   return gini_sorted_tail(sorted, sorted.size());
 }
 
-double gini(std::span<double> values) {
+namespace {
+
+double gini_impl(std::span<double> values, std::vector<double>* scratch) {
   // Most practitioners often hold 0 (e.g. hours received): sort only the positive values.
   if (std::any_of(values.begin(), values.end(), [](double v) { return v < 0; })) {
     std::sort(values.begin(), values.end());
@@ -36,9 +40,22 @@ double gini(std::span<double> values) {
   }
   const auto positive =
       std::partition(values.begin(), values.end(), [](double v) { return v == 0; });
-  std::sort(positive, values.end());
   const auto zeros = static_cast<std::size_t>(positive - values.begin());
+  if (scratch)
+    sort_positive(values.subspan(zeros), *scratch);
+  else
+    std::sort(positive, values.end());
   return gini_sorted_tail(values.subspan(zeros), values.size());
+}
+
+}  // namespace
+
+double gini(std::span<double> values) {
+  return gini_impl(values, nullptr);
+}
+
+double gini(std::span<double> values, std::vector<double>& scratch) {
+  return gini_impl(values, &scratch);
 }
 
 double percentile_sorted(std::span<const double> sorted, double p) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/metrics/inequality.hpp"
+#include "engine/metrics/radix_sort.hpp"
 
 namespace mentorsim::metrics {
 
@@ -38,7 +39,9 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
     ++members_[group_of(r)];
     covered_[group_of(r)] += learner;
   }
-  std::sort(loads_.begin(), loads_.end());
+  // Radix sorts need a buffer: each borrows the other's vector while that one is idle (hours_
+  // is refilled below; loads_ is done by the end), so they add no memory of their own.
+  sort_positive(loads_, hours_);  // loads_ holds only load_hours > 0
   out_.load_p95_hours = percentile_sorted(loads_, 0.95);
   out_.load_max_hours = loads_.empty() ? 0.0 : loads_.back();
   out_.load_gini = gini_sorted(loads_);
@@ -104,7 +107,7 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
   }
   out_.access_ratio = highest > 0 ? lowest / highest : 1.0;
   out_.homophily = coleman_homophily(same_, ties_, shares_, out_.homophily_by_group);
-  out_.hours_received_gini = gini(hours_);  // sorts hours_, which is rebuilt next week
+  out_.hours_received_gini = gini(hours_, loads_);  // sorts hours_, which is rebuilt next week
   return out_;
 }
 
