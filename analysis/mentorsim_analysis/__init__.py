@@ -28,6 +28,11 @@ matplotlib Figure and saving it with ``out=``:
 ...                   by="programme.one_on_one.capacity")
 >>> ma.sweep_heatmap(s, "mean_coverage", x="joining.arrivals_per_week",
 ...                  y="programme.one_on_one.capacity")
+
+The developmental network from `mentorsim run --export-network` GraphML files (network.py, needs
+networkx):
+
+>>> ma.network_picture("one-network/a_r0000_w0100.graphml", "web-network/b_r0000_w0100.graphml")
 """
 
 from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
@@ -63,6 +68,10 @@ FIGURES = [
 
 
 def __getattr__(name):
+    if name == "network_picture":  # networkx, like matplotlib, is loaded only when used
+        from .network import network_picture
+
+        return network_picture
     if name in FIGURES:
         from . import figures
 
@@ -90,5 +99,6 @@ __all__ = [
     "sweep_weekly",
     "weekly",
     "zones",
+    "network_picture",
     *FIGURES,
 ]

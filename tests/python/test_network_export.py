@@ -96,3 +96,22 @@ def test_bad_weeks_and_existing_files_are_refused(exported, tmp_path):
     result = run(scenario, *SMALL, "--export-network", "10", "--network-dir", directory)
     assert result.returncode == 2 and "exists; pass --force to overwrite" in result.stderr
     assert (directory / "one_on_one_r0000_w0010.graphml").read_bytes() == before
+
+
+def test_the_network_picture_shows_hubs_against_a_web(exported, tmp_path):
+    hub_file = exported["one_on_one"][1] / "one_on_one_r0000_w0029.graphml"
+    web_file = exported["constellation"][1] / "constellation_r0000_w0029.graphml"
+    out = tmp_path / "networks.png"
+    fig = ma.network_picture(hub_file, web_file, titles=["one-on-one", "constellation"], out=out)
+    assert out.stat().st_size > 10_000
+    hub_ax, web_ax = fig.axes
+    for ax, path in ((hub_ax, hub_file), (web_ax, web_file)):
+        g = nx.read_graphml(path)
+        tied = sum(1 for v in g.nodes if g.degree(v) > 0)
+        nodes = ax.collections[0]
+        assert len(nodes.get_offsets()) == tied  # every practitioner with a tie, no other
+        assert f"{g.number_of_edges()} ties" in ax.get_title()
+        assert f"{g.number_of_nodes() - tied} without ties" in ax.get_title()
+    assert "1.0 developers per learner" in hub_ax.get_title()
+    with pytest.raises(ValueError, match="2 titles for 1 files"):
+        ma.network_picture(hub_file, titles=["a", "b"])
