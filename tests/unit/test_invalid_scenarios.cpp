@@ -11,19 +11,13 @@
 
 #include "core/error.hpp"
 #include "params/scenario_loader.hpp"
+#include "support/expectations.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> expectations(const fs::path& file) {
-  std::ifstream in(file);
-  std::vector<std::string> out;
-  const std::string marker = "# expect: ";
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(marker, 0) == 0) out.push_back(line.substr(marker.size()));
-  return out;
-}
+using mentorsim::testing::expectations;
 
 std::vector<fs::path> invalid_files() {
   std::vector<fs::path> files;

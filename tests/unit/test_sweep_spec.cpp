@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/sha256.hpp"
+#include "support/expectations.hpp"
 #include "support/temp_dir.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_plan.hpp"
@@ -31,14 +32,7 @@ std::string sweep_text(const std::string& sweep_keys, const std::string& axes) {
          axes;
 }
 
-std::vector<std::string> expectations(const fs::path& file) {
-  std::ifstream in(file);
-  std::vector<std::string> out;
-  const std::string marker = "# expect: ";
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(marker, 0) == 0) out.push_back(line.substr(marker.size()));
-  return out;
-}
+using mentorsim::testing::expectations;
 
 std::vector<double> numbers(const std::vector<Point>& points, std::size_t axis) {
   std::vector<double> out;
