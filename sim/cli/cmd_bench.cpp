@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <array>
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <fstream>
@@ -41,17 +42,26 @@ struct Measurement {
   double practitioner_weeks;
   std::size_t peak_active;
   std::size_t peak_table_bytes;
+  std::array<double, kWeeklyPhases.size()> phase_seconds;
 };
 
-Measurement measure(const Scenario& scenario) {
+Measurement measure(const Scenario& scenario, bool phases) {
   Simulation simulation(scenario, 0);
+  simulation.time_phases(phases);
   const auto start = std::chrono::steady_clock::now();
   const RunResult result = simulation.run();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto& active = simulation.recorder().series("active_practitioners");
   return {seconds, std::accumulate(active.begin(), active.end(), 0.0), simulation.peak_active(),
-          simulation.peak_table_bytes()};
+          simulation.peak_table_bytes(), simulation.phase_seconds()};
+}
+
+// The median run's seconds per phase, and each phase's share of the run.
+void print_phases(const Measurement& m) {
+  for (std::size_t i = 0; i < kWeeklyPhases.size(); ++i)
+    fmt::print("    {:<20} {:>9.3f} s  {:>5.1f}%\n", phase_name(kWeeklyPhases[i]),
+               m.phase_seconds[i], 100.0 * m.phase_seconds[i] / m.seconds);
 }
 
 }  // namespace
@@ -61,6 +71,7 @@ int cmd_bench(const std::vector<std::string>& args) {
   std::vector<int> thread_counts;
   int repeats = 3;
   std::vector<std::string> overrides;
+  bool phases = false;
   po::options_description options("mentorsim bench [SCENARIO...] [options]");
   options.add_options()("help,h", "show this help")("threads,t",
                                                     po::value(&thread_counts)->multitoken(),
@@ -68,7 +79,9 @@ int cmd_bench(const std::vector<std::string>& args) {
       "repeats,n", po::value(&repeats),
       "runs per thread count; the median is reported (default 3)")(
       "set", po::value(&overrides)->composing(),
-      "override a scenario key (e.g. scenario.weeks=52)");
+      "override a scenario key (e.g. scenario.weeks=52)")(
+      "phases", po::bool_switch(&phases),
+      "also print the median run's wall seconds in each weekly phase");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenarios));
   po::positional_options_description positional;
@@ -127,7 +140,7 @@ int cmd_bench(const std::vector<std::string>& args) {
     for (int threads : thread_counts) {
       const auto limit = limit_threads(threads);
       std::vector<Measurement> runs;
-      for (int i = 0; i < repeats; ++i) runs.push_back(measure(scenario));
+      for (int i = 0; i < repeats; ++i) runs.push_back(measure(scenario, phases));
       std::sort(runs.begin(), runs.end(), [](auto& a, auto& b) { return a.seconds < b.seconds; });
       const Measurement& median = runs[runs.size() / 2];
       const double rate = median.practitioner_weeks / median.seconds;
@@ -139,6 +152,7 @@ int cmd_bench(const std::vector<std::string>& args) {
           rate / threads,
           static_cast<double>(median.peak_table_bytes) / static_cast<double>(median.peak_active),
           static_cast<double>(rss_growth) / static_cast<double>(median.peak_active));
+      if (phases) print_phases(median);
     }
   }
   return kExitOk;

@@ -35,6 +35,19 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
     developer_bits_[d * words + p / 64] |= bit;
     learner_bits_[l * words + p / 64] |= bit;
   }
+  // Peer groups: each active member of a group with another is a learner and a developer of it.
+  const PeerGroups& groups = world.groups;
+  if (!single)
+    for (GroupRow g = 0; g < groups.groups(); ++g) {
+      if (groups.active_members(g) < 2) continue;
+      const std::size_t p = groups.programme[g];
+      const std::uint64_t bit = std::uint64_t{1} << (p % 64);
+      for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+        if (!groups.active(m)) continue;
+        developer_bits_[groups.member[m] * words + p / 64] |= bit;
+        learner_bits_[groups.member[m] * words + p / 64] |= bit;
+      }
+    }
   if (single) {
     for (Row r = 0; r < n; ++r) {
       out[0].developers += people.developer_ties[r] > 0;

@@ -64,7 +64,8 @@ Recorder::Recorder(const Scenario& scenario)
   add("wait_weeks_mean", "weeks", "Mean wait of the matches made this week (NaN when none).");
   add("matches", "learners/week",
       "Learners matched this week: given a relationship, or a place in a group.");
-  add("active_ties", "ties", "Active developmental relationships.");
+  add("active_ties", "ties",
+      "Active developmental relationships (ties; a peer group's pairs are not counted).");
   add("mentors", "practitioners",
       "Practitioners able to develop others (seniors and those qualified by reciprocity).");
   add("mentors_over_capacity", "practitioners",
@@ -172,7 +173,7 @@ Recorder::Recorder(const Scenario& scenario)
   add("group_attendance_by_kind/facilitator", "share",
       "Held / scheduled of cohort facilitator ties (NaN when none scheduled).");
   add("group_attendance_by_kind/peer", "share",
-      "Held / scheduled of load-free peer ties of cohorts and pods (NaN when none scheduled).");
+      "Present / scheduled members of cohorts' and pods' peer groups (NaN when none scheduled).");
 }
 
 std::size_t Recorder::add(std::string name, std::string units, std::string doc) {

@@ -1,6 +1,7 @@
 #include "engine/simulation.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 #include "models/registry.hpp"
@@ -33,7 +34,16 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
 void Simulation::step() {
   world_.set_week(week_);
   world_.counters = WeekCounters{};
-  for (Phase phase : kWeeklyPhases) run_phase(phase);
+  if (!time_phases_) {
+    for (Phase phase : kWeeklyPhases) run_phase(phase);
+  } else {
+    for (std::size_t i = 0; i < kWeeklyPhases.size(); ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      run_phase(kWeeklyPhases[i]);
+      phase_seconds_[i] +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+  }
   ++week_;
 }
 
@@ -63,9 +73,11 @@ void Simulation::run_phase(Phase phase) {
       recorder_.record(world_);
       if (world_.people.size() >= peak_active_) {
         peak_active_ = world_.people.size();
-        peak_table_bytes_ = world_.people.bytes_reserved() + world_.ties.bytes_reserved();
+        peak_table_bytes_ = world_.people.bytes_reserved() + world_.ties.bytes_reserved() +
+                            world_.groups.bytes_reserved();
       }
       world_.ties.compact_ended();
+      world_.groups.compact_ended();
       break;
   }
 }
@@ -123,6 +135,13 @@ void Simulation::programme_upkeep() {
       world_.end_tie(t, EndReason::kProgrammeEnded);
     else if (ties.planned_end[t] <= week_)
       world_.end_tie(t, EndReason::kCompleted);
+  }
+  PeerGroups& groups = world_.groups;
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    if (ending[groups.programme[g]])
+      world_.end_group(g, EndReason::kProgrammeEnded);
+    else if (groups.planned_end[g] <= week_)
+      world_.end_group(g, EndReason::kCompleted);
   }
   reciprocity_.apply(world_);
   for (std::size_t i = 0; i < world_.models().size(); ++i) {

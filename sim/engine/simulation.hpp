@@ -1,5 +1,6 @@
 #pragma once
 // One run of a scenario for one replicate: builds the world, runs the weekly phases, records.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -36,6 +37,10 @@ class Simulation {
   // Largest active population seen so far, and bytes reserved by the tables then.
   std::size_t peak_active() const { return peak_active_; }
   std::size_t peak_table_bytes() const { return peak_table_bytes_; }
+  // Wall seconds spent in each phase (kWeeklyPhases order) since construction, measured only
+  // after time_phases(true): for `mentorsim bench --phases`, which shows where a week's time goes.
+  void time_phases(bool on) { time_phases_ = on; }
+  const std::array<double, kWeeklyPhases.size()>& phase_seconds() const { return phase_seconds_; }
 
  private:
   void joining();
@@ -57,6 +62,8 @@ class Simulation {
   Week week_ = 0;
   std::size_t peak_active_ = 0;
   std::size_t peak_table_bytes_ = 0;
+  bool time_phases_ = false;
+  std::array<double, kWeeklyPhases.size()> phase_seconds_{};
 };
 
 }  // namespace mentorsim

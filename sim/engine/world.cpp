@@ -67,6 +67,51 @@ void World::end_ties_of_leavers() {
   }
 }
 
+GroupId World::create_group(const GroupSpec& spec, std::span<const Row> members,
+                            std::span<const float> attendance) {
+  std::vector<PractitionerId> ids;
+  ids.reserve(members.size());
+  for (Row r : members) ids.push_back(people.id[r]);
+  const GroupId group_id = next_group_id_++;
+  groups.append(group_id, spec, week_, members, ids, attendance);
+  const auto others = static_cast<std::uint16_t>(members.size() - 1);
+  if (members.size() < 2) return group_id;
+  for (Row r : members) {
+    people.developer_ties[r] += others;
+    people.learner_ties[r] += others;
+    if (people.first_learner_week[r] == kNeverMatched) people.first_learner_week[r] = week_;
+  }
+  return group_id;
+}
+
+void World::end_membership(MembershipRow m, EndReason reason) {
+  if (!groups.active(m)) return;
+  groups.end_reason[m] = static_cast<std::uint8_t>(reason);
+  const GroupRow g = groups.group[m];
+  std::uint16_t others = 0;
+  for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+    if (!groups.active(o)) continue;
+    ++others;
+    const Row r = groups.member[o];
+    --people.developer_ties[r];
+    --people.learner_ties[r];
+  }
+  const Row r = groups.member[m];
+  if (r == kNoRow) return;
+  people.developer_ties[r] -= others;
+  people.learner_ties[r] -= others;
+}
+
+void World::end_group(GroupRow g, EndReason reason) {
+  for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) end_membership(m, reason);
+}
+
+void World::end_memberships_of_leavers() {
+  for (MembershipRow m = 0; m < groups.memberships(); ++m)
+    if (groups.active(m) && people.has(groups.member[m], flag::kLeaving))
+      end_membership(m, EndReason::kMenteeLeft);
+}
+
 void World::note_leavers() {
   if (departed_week_ != week_) {
     departed_.clear();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "engine/peer_groups.hpp"
 #include "engine/practitioners.hpp"
 #include "engine/scenario.hpp"
 #include "engine/ties.hpp"
@@ -61,6 +62,20 @@ class World {
   // (developer leaving: kMentorLeft; otherwise learner leaving: kMenteeLeft).
   void end_ties_of_leavers();
 
+  // Forms a peer group of `members` (rows, in order) starting this week, member i present at a
+  // session with probability attendance[i]. Every member gains one learner and one developer link
+  // per other member in learner_ties and developer_ties (as the pair ties the group stands for),
+  // and a first_learner_week when there is another member. Returns the group's id.
+  GroupId create_group(const GroupSpec& spec, std::span<const Row> members,
+                       std::span<const float> attendance);
+  // Ends one active membership with `reason`, taking its links off its member and the group's
+  // other active members. Idempotent for ended memberships.
+  void end_membership(MembershipRow m, EndReason reason);
+  // Ends every active membership of group row g.
+  void end_group(GroupRow g, EndReason reason);
+  // Ends the memberships of practitioners flagged kLeaving (kMenteeLeft), in membership order.
+  void end_memberships_of_leavers();
+
   // Departure phase, before the rows flagged kLeaving are removed: copies what the outcome metrics
   // need of each of them (row order) to departed(). Called once per removal (shocks, then the
   // hazard draws), so the list collects every leaver of the week.
@@ -105,8 +120,10 @@ class World {
 
   Practitioners people;
   Ties ties;
+  PeerGroups groups;
   TieIndex by_learner;
   TieIndex by_developer;
+  TieIndex by_member;  // active memberships by member row (built with the tie indices)
   WeekCounters counters;
   std::vector<float> skill_delta;       // scratch for the knowledge phase: size() x zones
   std::vector<PractitionerId> leavers;  // this week's leavers in id order (departure phase)
@@ -117,6 +134,7 @@ class World {
   Week week_ = 0;
   PractitionerId next_practitioner_id_ = 0;
   TieId next_tie_id_ = 0;
+  GroupId next_group_id_ = 0;
   std::vector<std::unique_ptr<Model>> models_;
   struct Access {
     std::uint32_t functions;           // bit f: function f takes part

@@ -63,9 +63,11 @@ void remove_leavers(World& world) {
   if (world.leavers.empty()) return;
   for (auto& model : world.models()) model->on_departures(world);
   world.end_ties_of_leavers();
+  world.end_memberships_of_leavers();
   world.note_leavers();  // censoring of the reach and growth metrics, before the rows go
   const std::vector<Row> new_row = people.compact_leavers();
   world.ties.remap_rows(new_row);
+  world.groups.remap_rows(new_row);
 }
 
 }  // namespace mentorsim

@@ -12,6 +12,19 @@ namespace mentorsim {
 namespace {
 constexpr std::size_t kGrain = 1024;
 
+// Sessions scheduled and held, summed over blocks. The counts are integers, so adding the blocks'
+// counts in whatever order the scheduler joins them gives the same totals.
+struct Sessions {
+  std::int64_t scheduled = 0, held = 0;
+  static Sessions join(Sessions a, Sessions b) {
+    return Sessions{a.scheduled + b.scheduled, a.held + b.held};
+  }
+  void add_to(WeekCounters& counters) const {
+    counters.sessions_scheduled += scheduled;
+    counters.sessions_held += held;
+  }
+};
+
 std::uint8_t zone_bits(std::int8_t zone, int zones) {
   return zone == kAllZones ? static_cast<std::uint8_t>((1u << zones) - 1u)
                            : static_cast<std::uint8_t>(1u << zone);
@@ -29,8 +42,10 @@ void Knowledge::apply(World& world) const {
   const Row n = world.people.size();
   tbb::parallel_invoke(
       [&] { world.by_learner.build(world.ties.learner, world.ties.end_reason, n); },
-      [&] { world.by_developer.build(world.ties.developer, world.ties.end_reason, n); });
+      [&] { world.by_developer.build(world.ties.developer, world.ties.end_reason, n); },
+      [&] { world.by_member.build(world.groups.member, world.groups.end_reason, n); });
   hold_sessions(world);
+  hold_group_sessions(world);
   if (config_.enabled) transfer(world);
 }
 
@@ -39,11 +54,7 @@ void Knowledge::hold_sessions(World& world) const {
   const Practitioners& people = world.people;
   const StreamKey key = world.key();
   const Week week = world.week();
-  // Each tie writes only its own `held`. The counts are integers, so adding the blocks' counts in
-  // whatever order the scheduler joins them gives the same totals.
-  struct Sessions {
-    std::int64_t scheduled = 0, held = 0;
-  };
+  // Each tie writes only its own `held`.
   const Sessions total = tbb::parallel_reduce(
       tbb::blocked_range<TieRow>(0, ties.size(), kGrain), Sessions{},
       [&](const tbb::blocked_range<TieRow>& range, Sessions sum) {
@@ -64,17 +75,53 @@ void Knowledge::hold_sessions(World& world) const {
         }
         return sum;
       },
-      [](Sessions a, Sessions b) {
-        return Sessions{a.scheduled + b.scheduled, a.held + b.held};
-      });
-  world.counters.sessions_scheduled += total.scheduled;
-  world.counters.sessions_held += total.held;
+      Sessions::join);
+  total.add_to(world.counters);
+}
+
+// Counters: a group session counts one session scheduled per active member and one held per member
+// present at a held session, as a cohort's facilitator ties count one per member.
+void Knowledge::hold_group_sessions(World& world) const {
+  PeerGroups& groups = world.groups;
+  const Practitioners& people = world.people;
+  const StreamKey key = world.key();
+  const Week week = world.week();
+  const Sessions total = tbb::parallel_reduce(
+      tbb::blocked_range<GroupRow>(0, groups.groups(), 64), Sessions{},
+      [&](const tbb::blocked_range<GroupRow>& range, Sessions sum) {
+        for (GroupRow g = range.begin(); g != range.end(); ++g) {
+          groups.held[g] = 0;
+          for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) groups.present[m] = 0;
+          if (!groups.scheduled(g, week)) continue;
+          std::int64_t members = 0, present = 0;
+          for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+            if (!groups.active(m)) continue;
+            ++members;
+            double p = groups.attendance[m];
+            if (burnout_enabled_ && people.has(groups.member[m], flag::kBurnedOut))
+              p *= 1.0 - skip_probability_;
+            const bool here =
+                p >= 1.0 || (p > 0.0 && uniform01(key, groups.member_id[m], week,
+                                                  Purpose::kGroupPresence, groups.id[g]) < p);
+            groups.present[m] = here;
+            present += here;
+          }
+          groups.held[g] = present >= 2;
+          sum.scheduled += members;
+          sum.held += present >= 2 ? present : 0;
+        }
+        return sum;
+      },
+      Sessions::join);
+  total.add_to(world.counters);
 }
 
 void Knowledge::transfer(World& world) const {
   Practitioners& people = world.people;
   const Ties& ties = world.ties;
+  const PeerGroups& groups = world.groups;
   const int zones = people.zones();
+  const std::uint8_t every_zone = zone_bits(kAllZones, zones);
   const Row n = people.size();
   world.skill_delta.resize(static_cast<std::size_t>(n) * zones);  // every row zeroes its own
   const double alpha = config_.transfer_rate;
@@ -104,6 +151,22 @@ void Knowledge::transfer(World& world) const {
           for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i) {
             const TieRow t = world.by_developer.rows[i];
             if (ties.held[t]) practised |= zone_bits(ties.zone[t], zones);
+          }
+          // Peer groups: from every other present member of each held session, in every zone.
+          for (auto i = world.by_member.begin(r); i < world.by_member.end(r); ++i) {
+            const MembershipRow m = world.by_member.rows[i];
+            const GroupRow g = groups.group[m];
+            if (!groups.present[m] || !groups.held[g]) continue;
+            practised = every_zone;
+            const double q = groups.quality[g];
+            for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+              if (o == m || !groups.present[o]) continue;  // present implies active
+              const float* theirs = people.skill_row(groups.member[o]);
+              for (int z = 0; z < zones; ++z) {
+                const double gap = static_cast<double>(theirs[z]) - mine[z];
+                if (gap > 0) delta[z] += static_cast<float>(alpha * q * std::min(gap, max_gap));
+              }
+            }
           }
           people.practised[r] = practised;
         }

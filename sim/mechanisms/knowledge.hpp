@@ -8,6 +8,11 @@
 //     the developer: dK = alpha * q * min(K_dev - K_learner, absorptive_gap), if the gap is
 //     positive (gap-closing learning: repeated sessions give a geometric learning curve). Read from
 //     the week's starting skills, summed per learner, capped at 1.
+//     Peer groups (engine/peer_groups.hpp): at a scheduled group session each active member is
+//     present with its attendance probability (less skip_probability while burned out), and the
+//     session is held when two or more are present. Every present member then learns, by the same
+//     rule with the group's quality, from every other present member: the pair ties the group
+//     stands for, held when both ends are there. Each group writes only its own rows.
 //  3. Forgetting: a zone neither learned nor taught this week loses a share f_week of its skill
 //     above forgetting_floor (what everyday work maintains), f_week = 1 - (1 - f_month)^(12/52).
 #include "engine/world.hpp"
@@ -25,6 +30,7 @@ class Knowledge {
 
  private:
   void hold_sessions(World& world) const;
+  void hold_group_sessions(World& world) const;
   void transfer(World& world) const;
 
   const KnowledgeConfig& config_;

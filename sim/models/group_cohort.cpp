@@ -1,8 +1,9 @@
 // The group cohort model: a waiting list cut into cohorts once cohort_min wait, each with one
-// facilitator chosen by the shared matcher (fifo); facilitator ties to every member and load-free
-// peer ties between every ordered pair of members, all ending at graduation. Presence is drawn per
-// member for each coming session and written into the attendance of the cohort's ties; the
-// attendance rate over the last sessions moves the cohort through vitality stages and pauses
+// facilitator chosen by the shared matcher (fifo); facilitator ties to every member and the
+// members' peer group (load-free peer learning between every ordered pair of members), all ending
+// at graduation. Presence is drawn per member for each coming session and written into the
+// attendance of the cohort's ties; the the members' attendance in the peer group; the attendance
+// rate over the last sessions moves the cohort through vitality stages and pauses
 // (group_cohort_vitality.cpp). Cohorts live in a model-owned table keyed by cohort id.
 #include "models/group_cohort_impl.hpp"
 
@@ -90,7 +91,8 @@ void CohortModel::upkeep(World& world) {
   cohorts_.for_each([&](std::uint32_t cid, Cohort& c) {
     if (w >= c.end || c.members.empty()) {  // graduated (ties ended) or emptied
       if (c.has_facilitator) release_facilitator(world, c, true);
-      end_by_id(world, c.peer, EndReason::kDissolved);
+      const GroupRow g = world.groups.find(c.peers);  // gone when graduation ended it
+      if (g < world.groups.groups()) world.end_group(g, EndReason::kDissolved);
       for (PractitionerId id : c.members) member_cohort_.erase(id);
       cohorts_.erase(cid);  // allowed while walking: the entry is only marked
       return;
@@ -276,13 +278,15 @@ bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
   }
   draw_presence(world, c, world.week());
   facilitate(world, c, pairs.front().developer);
-  const double q = config_.quality_base * c.safety;
-  for (std::size_t a = 0; a < n; ++a)
-    for (std::size_t b = 0; b < n; ++b)
-      if (a != b)
-        c.peer.push_back(tie(world, c, world.people.find(c.members[a]),
-                             world.people.find(c.members[b]), TieKind::kPeer, q, 0.0,
-                             c.present[a] && c.present[b] ? 1.0f : 0.0f));
+  GroupSpec spec;
+  spec.programme = index_;
+  spec.planned_end = c.end;
+  spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
+  spec.session_hours = static_cast<float>(config_.session_hours);
+  spec.quality = static_cast<float>(config_.quality_base * c.safety);
+  std::vector<float> attendance;
+  for (std::size_t i = 0; i < n; ++i) attendance.push_back(member_attendance(c, i));
+  c.peers = world.create_group(spec, member_rows, attendance);
   return true;
 }
 

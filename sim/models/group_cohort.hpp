@@ -26,7 +26,7 @@ struct GroupCohortConfig final : ModelConfig {
   std::int64_t cadence_weeks;         // weeks between sessions
   double session_hours;               // length of one session
   std::int64_t cohort_weeks;          // weeks from formation to graduation
-  double quality_base;                // facilitator tie quality; peer ties x safety
+  double quality_base;                // facilitator tie quality; peer group x safety
   double safety_min;                  // a cohort's safety ~ uniform(safety_min, safety_max)
   double safety_max;
   std::vector<double> attendance_stages;  // presence probability per vitality stage, top first

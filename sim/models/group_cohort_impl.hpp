@@ -33,7 +33,8 @@ struct Cohort {
   std::size_t stage = 0;
   Week paused_until = -1;      // no sessions before this week (paused), -1 when not paused
   std::vector<double> window;  // attendance rates of the last sessions, oldest first (a few)
-  std::vector<TieId> facilitation, peer;
+  std::vector<TieId> facilitation;
+  GroupId peers = 0;          // the members' peer group (engine/peer_groups.hpp)
   std::vector<TieId> office;  // office-hours ties, facilitator -> member
   bool office_open = false;   // office hours are running (closed while paused or unstaffed)
 };

@@ -34,7 +34,7 @@ params::SectionSpec group_cohort_section() {
       .integer("cohort_weeks", &C::cohort_weeks, 26, {1, 520}, "weeks",
                "Weeks from formation to graduation (assumed: six months).")
       .real("quality_base", &C::quality_base, 0.6, {0, 1}, "",
-            "Facilitator tie quality; peer tie quality = quality_base x safety (assumed).")
+            "Facilitator tie quality; the peer group's quality = quality_base x safety (assumed).")
       .real("safety_min", &C::safety_min, 0.5, {0, 1}, "",
             "Lower end of a cohort's psychological safety, drawn uniformly at formation "
             "(assumed).")

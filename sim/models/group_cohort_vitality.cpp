@@ -1,7 +1,8 @@
 // Attendance and vitality of group cohorts. Before each session (in the upkeep of the week
 // before it; at formation for the first) each member is present with the probability of the
 // cohort's stage, and the cohort's ties carry that as attendance 1 or 0: facilitator → member
-// held iff the member is present, peer a → b iff both are. After each session held with a
+// held iff the member is present; in the peer group the member is present or not (a peer pair
+// learns iff both are). After each session held with a
 // facilitator the cohort's attendance rate (present / members) enters a window of the last
 // vitality_window sessions; a full window whose mean is below decay_below moves the cohort one
 // stage down, and at the last stage a mean below pause_below pauses it for replant_weeks, after
@@ -43,9 +44,11 @@ void CohortModel::write_attendance(World& world, const Cohort& c) const {
   };
   Ties& ties = world.ties;
   ties.for_each_row(c.facilitation, [&](TieRow t) { ties.attendance[t] = at(ties.learner_id[t]); });
-  ties.for_each_row(c.peer, [&](TieRow t) {
-    ties.attendance[t] = std::min(at(ties.developer_id[t]), at(ties.learner_id[t]));
-  });
+  PeerGroups& groups = world.groups;
+  const GroupRow g = groups.find(c.peers);
+  if (g == groups.groups()) return;
+  for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+    groups.attendance[m] = at(groups.member_id[m]);
 }
 
 void CohortModel::prepare_session(World& world, Cohort& c, Week week) const {

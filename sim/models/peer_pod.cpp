@@ -1,6 +1,7 @@
-// The peer pod model: a waiting list cut into pods in order; each pod holds peer ties between all
-// ordered pairs of members (no load), a rotation of load-carrying peer ties from each member to
-// the next-weaker one, and monthly visit ties from one senior chosen by the shared matcher (fifo).
+// The peer pod model: a waiting list cut into pods in order; each pod is a peer group (load-free
+// peer learning between all ordered pairs of members, engine/peer_groups.hpp), with a rotation of
+// load-carrying peer ties from each member to the next-weaker one, and monthly visit ties from one
+// senior chosen by the shared matcher (fifo).
 // Pods live in a model-owned table keyed by pod id; ties are found again by id (tie order is id
 // order, so a binary search finds them after compaction).
 #include <algorithm>
@@ -30,7 +31,8 @@ struct Pod {
   Week formed = 0;
   Week next_rotation = 0;
   bool needs_senior = false;  // the senior shed a visit (burnout): reassign
-  std::vector<TieId> peer, visits, rotation;
+  GroupId peers = 0;          // the members' peer group
+  std::vector<TieId> visits, rotation;
 };
 
 class PeerPodModel final : public Model {
@@ -176,7 +178,8 @@ class PeerPodModel final : public Model {
       const bool small = static_cast<std::int64_t>(pod.members.size()) < config_.pod_size_min - 1;
       if (!small) continue;
       if (pod.has_senior) release_senior(world, pod, EndReason::kDissolved);
-      end_by_id(world, pod.peer, EndReason::kDissolved);
+      const GroupRow g = world.groups.find(pod.peers);
+      if (g < world.groups.groups()) world.end_group(g, EndReason::kDissolved);
       end_by_id(world, pod.rotation, EndReason::kDissolved);
       for (PractitionerId id : pod.members) {
         member_pod_.erase(id);
@@ -207,11 +210,16 @@ class PeerPodModel final : public Model {
       ++world.counters.matches;  // one per member placed
       world.counters.match_wait_weeks_total += world.week() - w.since;
     }
-    for (Row a : rows)
-      for (Row b : rows)
-        if (a != b)
-          pod.peer.push_back(tie(world, a, b, TieKind::kPeer, config_.cadence_weeks,
-                                 config_.session_hours, peer_quality(pod), 0.0));
+    // Each member attends a pod meeting with the programme's attendance (raised by incentives).
+    GroupSpec spec;
+    spec.programme = index_;
+    spec.planned_end = planned_end(world);
+    spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
+    spec.session_hours = static_cast<float>(config_.session_hours);
+    spec.quality = static_cast<float>(peer_quality(pod));
+    const float attendance =
+        std::min(1.0f, static_cast<float>(config_.attendance) + world.attendance_gain(index_));
+    pod.peers = world.create_group(spec, rows, std::vector<float>(rows.size(), attendance));
     rotate(world, pod);
   }
 

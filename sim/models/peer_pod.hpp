@@ -25,11 +25,11 @@ struct PeerPodConfig final : ModelConfig {
   std::int64_t cadence_weeks;  // weeks between pod meetings
   double session_hours;        // length of a pod meeting
   double attendance;           // probability a scheduled session takes place
-  double quality_base;         // peer tie quality before safety
+  double quality_base;         // peer-group quality before safety
   double safety_min;           // a pod's safety ~ uniform(safety_min, safety_max)
   double safety_max;
   double hollow_below;           // a pod with safety below this is hollow
-  double hollow_quality_factor;  // multiplies a hollow pod's peer tie quality
+  double hollow_quality_factor;  // multiplies a hollow pod's peer-group quality
   std::int64_t visit_capacity;   // pods a visiting senior takes
   std::int64_t visit_cadence_weeks;
   double visit_hours;                   // length of one visit (the whole pod)

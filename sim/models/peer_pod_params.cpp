@@ -22,12 +22,13 @@ params::SectionSpec peer_pod_section() {
       .integer("cadence_weeks", &PeerPodConfig::cadence_weeks, 1, {1, 52}, "weeks",
                "Weeks between pod meetings (seed 001 §4: 'meeting weekly').")
       .real("session_hours", &PeerPodConfig::session_hours, 1.0, {0, 40}, "hours",
-            "Length of a pod meeting. Peer ties carry no load: attending one's own pod is not "
-            "mentoring others (assumed).")
+            "Length of a pod meeting. The pod's peer learning carries no load: attending one's "
+            "own pod is not mentoring others (assumed).")
       .real("attendance", &PeerPodConfig::attendance, 0.8, {0, 1}, "",
-            "Probability that a scheduled session takes place (assumed).")
+            "Probability that a member attends a pod meeting (a pair learns when both attend), "
+            "and that a rotation session takes place (assumed).")
       .real("quality_base", &PeerPodConfig::quality_base, 0.6, {0, 1}, "",
-            "Peer tie quality before psychological safety: quality = quality_base x safety "
+            "Peer-group quality before psychological safety: quality = quality_base x safety "
             "(assumed).")
       .real("safety_min", &PeerPodConfig::safety_min, 0.3, {0, 1}, "",
             "Lower end of a pod's psychological safety, drawn uniformly at formation (assumed).")

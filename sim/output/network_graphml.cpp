@@ -122,6 +122,28 @@ std::string network_graphml(const World& world, Week week, const std::string& de
     data(out, "quality", t.quality[i]);
     out += "    </edge>\n";
   }
+  // Peer groups: an edge of kind peer between every ordered pair of active members, as the pair
+  // ties the group stands for; ids g<group>_<developer>_<learner>.
+  const PeerGroups& g = world.groups;
+  for (GroupRow gr = 0; gr < g.groups(); ++gr)
+    for (MembershipRow a = g.begin(gr); a < g.end(gr); ++a) {
+      if (!g.active(a)) continue;
+      for (MembershipRow b = g.begin(gr); b < g.end(gr); ++b) {
+        if (b == a || !g.active(b)) continue;
+        out += fmt::format("    <edge id=\"g{}_{}_{}\" source=\"p{}\" target=\"p{}\">\n", g.id[gr],
+                           g.member_id[a], g.member_id[b], g.member_id[a], g.member_id[b]);
+        data(out, "kind", std::string("peer"));
+        data(out, "programme",
+             xml(g.programme[gr] < s.programmes.size() ? s.programmes[g.programme[gr]].common.name
+                                                       : fmt::format("{}", g.programme[gr])));
+        data(out, "zone", std::string("all"));
+        data(out, "start_week", g.start_week[gr]);
+        data(out, "session_hours", g.session_hours[gr]);
+        data(out, "cadence_weeks", g.cadence_weeks[gr]);
+        data(out, "quality", g.quality[gr]);
+        out += "    </edge>\n";
+      }
+    }
   out += "  </graph>\n</graphml>\n";
   return out;
 }

@@ -3,7 +3,8 @@
 // networkx (read_graphml) and Gephi: who develops whom. Nodes are the active practitioners (id,
 // group, function, senior, can_mentor, burned_out, load_hours, exhaustion, mean_skill and
 // skill_<zone>); edges are the active ties, developer -> learner (id, kind, programme, zone,
-// start_week, session_hours, cadence_weeks, quality). Layout: docs/output-format.md, "Network
+// start_week, session_hours, cadence_weeks, quality), then a peer edge for every ordered pair of
+// active members of each peer group. Layout: docs/output-format.md, "Network
 // export".
 #include <string>
 

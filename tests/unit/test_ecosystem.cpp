@@ -200,6 +200,15 @@ TEST_CASE("per-programme accounting is exact in the bundled ecosystem", "[ecosys
         hours += w.ties.weekly_load(t);
         if (w.people.has(w.ties.developer[t], flag::kSenior)) senior_hours += w.ties.weekly_load(t);
       }
+      // Members of a peer group with another member learn from and develop each other.
+      for (GroupRow g = 0; g < w.groups.groups(); ++g) {
+        if (w.groups.programme[g] != p || w.groups.active_members(g) < 2) continue;
+        for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
+          if (w.groups.active(m)) {
+            developers.insert(w.groups.member[m]);
+            learners.insert(w.groups.member[m]);
+          }
+      }
       CHECK(last(sim, prefix + "ties") == static_cast<double>(ties));
       CHECK(last(sim, prefix + "developers") == static_cast<double>(developers.size()));
       CHECK(last(sim, prefix + "learners") == static_cast<double>(learners.size()));

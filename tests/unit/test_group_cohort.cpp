@@ -1,6 +1,6 @@
 // The group cohort model on its bundled scenario (scenarios/models/group_cohort.toml). Cohorts are
-// read back from the tie table: the load-free peer ties of a cohort connect every ordered pair of
-// its members, so a member's cohort is (smallest member id, start week of its peer ties).
+// read back from the world: a cohort's members form one peer group (engine/peer_groups.hpp), so a
+// member's cohort is (smallest member id, start week of its group).
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
@@ -38,16 +38,16 @@ bool is(const World& w, TieRow t, TieKind kind) {
 
 using CohortKey = std::pair<PractitionerId, Week>;  // smallest member id, formation week
 
-// Member -> cohort, from the peer ties.
+// Member -> cohort, from the peer groups.
 std::map<PractitionerId, CohortKey> cohorts_of(const World& w) {
   std::map<PractitionerId, CohortKey> of;
-  for (TieRow t = 0; t < w.ties.size(); ++t) {
-    if (!is(w, t, TieKind::kPeer)) continue;
-    const PractitionerId a = w.ties.developer_id[t], b = w.ties.learner_id[t];
-    for (PractitionerId x : {a, b}) {
-      auto [it, fresh] = of.try_emplace(x, CohortKey{x, w.ties.start_week[t]});
-      it->second.first = std::min({it->second.first, a, b});
-    }
+  for (GroupRow g = 0; g < w.groups.groups(); ++g) {
+    PractitionerId smallest = ~PractitionerId{0};
+    for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
+      if (w.groups.active(m)) smallest = std::min(smallest, w.groups.member_id[m]);
+    for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
+      if (w.groups.active(m))
+        of[w.groups.member_id[m]] = CohortKey{smallest, w.groups.start_week[g]};
   }
   return of;
 }

@@ -141,6 +141,23 @@ TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]")
       ++ties[p.group[l]];
       same[p.group[l]] += p.group[l] == p.group[d];
     }
+    // A peer group: every active member is a developer of every other, and receives the group's
+    // session hours once.
+    for (GroupRow g = 0; g < w.groups.groups(); ++g) {
+      if (w.groups.active_members(g) < 2) continue;
+      for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m) {
+        if (!w.groups.active(m)) continue;
+        const Row l = w.groups.member[m];
+        received[l] += static_cast<double>(w.groups.session_hours[g]) / w.groups.cadence_weeks[g];
+        for (MembershipRow o = w.groups.begin(g); o < w.groups.end(g); ++o) {
+          if (o == m || !w.groups.active(o)) continue;
+          const Row d = w.groups.member[o];
+          developers_of[l].insert(d);
+          ++ties[p.group[l]];
+          same[p.group[l]] += p.group[l] == p.group[d];
+        }
+      }
+    }
     double distinct = 0, blau = 0;
     std::int64_t mentoring = 0, single = 0;
     for (const auto& [l, ds] : developers_of) {

@@ -92,22 +92,34 @@ TEST_CASE("held hours by role on a hand-built tie table", "[metrics]") {
   add(spec(0, 1, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, true);
   add(spec(0, 2, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, true);
   add(spec(0, 3, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, false);
-  add(spec(1, 2, TieKind::kPeer, 1.5f, 0.0f), 5, true);  // both present: no extra hours
-  add(spec(2, 1, TieKind::kPeer, 1.5f, 0.0f), 5, true);
-  add(spec(3, 1, TieKind::kPeer, 1.5f, 0.0f), 5, false);
+  // Its peer group (members 1, 2 present, 3 absent): no extra hours for 1 and 2.
+  PeerGroups groups;
+  const auto group = [&](GroupId gid, std::vector<Row> members, std::vector<std::uint8_t> here,
+                         float hours, Week start) {
+    GroupSpec g;
+    g.session_hours = hours;
+    g.planned_end = 100;
+    std::vector<PractitionerId> ids(members.begin(), members.end());
+    const GroupRow row =
+        groups.append(gid, g, start, members, ids, std::vector<float>(members.size(), 1.0f));
+    for (std::size_t i = 0; i < here.size(); ++i) groups.present[groups.begin(row) + i] = here[i];
+    groups.held[row] = 1;
+  };
+  group(0, {1, 2, 3}, {1, 1, 0}, 1.5f, 5);
   // A second cohort of the same facilitator (another start week): another session.
   add(spec(0, 4, TieKind::kFacilitator, 1.5f, 1.0f), 7, true);
-  // A pod pair 4 -> 5 (load-free peer tie): 5 spends 1 h; 4 is already counted at 1.5 h.
-  add(spec(4, 5, TieKind::kPeer, 1.0f, 0.0f), 3, true);
+  // A pod of 4 and 5, both present: 5 spends 1 h; 4 is already counted at 1.5 h.
+  group(1, {4, 5}, {1, 1}, 1.0f, 3);
   std::vector<float> scratch;
-  const HeldHours h = held_hours(ties, flags, 6, scratch);
+  const HeldHours h = held_hours(ties, groups, flags, 6, scratch);
   CHECK(h.senior_developer == Approx(1.0));
   CHECK(h.other_developer == Approx(2.5));
   CHECK(h.facilitator == Approx(3.0));
   CHECK(h.learner == Approx(1.0 + 2.0 + 0.5 + 1.5 + 1.5 + 1.5 + 1.0));
   // Nothing held: nothing spent.
   for (TieRow t = 0; t < ties.size(); ++t) ties.held[t] = 0;
-  const HeldHours none = held_hours(ties, flags, 6, scratch);
+  for (GroupRow g = 0; g < groups.groups(); ++g) groups.held[g] = 0;
+  const HeldHours none = held_hours(ties, groups, flags, 6, scratch);
   CHECK(none.senior_developer + none.other_developer + none.facilitator + none.learner == 0);
 }
 

@@ -231,12 +231,23 @@ TEST_CASE("reach and growth summaries match a per-person recount of a small ecos
       Person& learner = people.at(w.ties.learner_id[t]);
       if (learner.first_match < 0) learner.first_match = week;
     }
+    for (GroupRow g = 0; g < w.groups.groups(); ++g) {  // a new peer group: its members' pairs
+      if (w.groups.start_week[g] != week || w.groups.end(g) - w.groups.begin(g) < 2) continue;
+      for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m) {
+        Person& member = people.at(w.groups.member_id[m]);
+        if (member.first_match < 0) member.first_match = week;
+      }
+    }
     CHECK(sim.recorder().series("competence_reached").back() == static_cast<double>(reached));
     // Leverage: hours learners receive over the senior hours of the programme accounting.
     double received = 0, senior = 0;
     for (TieRow t = 0; t < w.ties.size(); ++t)
       if (w.ties.active(t))
         received += static_cast<double>(w.ties.session_hours[t]) / w.ties.cadence_weeks[t];
+    for (GroupRow g = 0; g < w.groups.groups(); ++g)  // a group session reaches each member once
+      if (w.groups.active_members(g) >= 2)
+        received += w.groups.active_members(g) * static_cast<double>(w.groups.session_hours[g]) /
+                    w.groups.cadence_weeks[g];
     for (const auto& programme : scenario.programmes)
       senior +=
           sim.recorder().series("programme/" + programme.common.name + "/senior_hours").back();

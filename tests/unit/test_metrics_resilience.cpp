@@ -113,12 +113,40 @@ TEST_CASE("isolation events on a hand-built tie table", "[metrics]") {
   tie(ties, 1, 9, EndReason::kNone);             // 9: active
   learner_ties[9] = 1;
   std::vector<std::uint8_t> scratch;
-  CHECK(isolation_events(ties, learner_ties, scratch) == 3);  // learners 2, 6, 7
+  const PeerGroups no_groups;
+  CHECK(isolation_events(ties, no_groups, learner_ties, scratch) == 3);  // learners 2, 6, 7
   // Rematched the same week (a new active tie): no longer isolated.
   learner_ties[2] = 1;
-  CHECK(isolation_events(ties, learner_ties, scratch) == 2);
+  CHECK(isolation_events(ties, no_groups, learner_ties, scratch) == 2);
   Ties empty;
-  CHECK(isolation_events(empty, learner_ties, scratch) == 0);
+  CHECK(isolation_events(empty, no_groups, learner_ties, scratch) == 0);
+}
+
+TEST_CASE("isolation events in peer groups", "[metrics]") {
+  // Rows 0..6; learner_ties counts each row's remaining pair links (and ties).
+  std::vector<std::uint16_t> learner_ties(7, 0);
+  PeerGroups groups;
+  const auto group = [&](GroupId gid, std::vector<Row> rows, std::vector<EndReason> reasons) {
+    GroupSpec spec;
+    spec.planned_end = 100;
+    std::vector<PractitionerId> ids(rows.begin(), rows.end());
+    const GroupRow g =
+        groups.append(gid, spec, 0, rows, ids, std::vector<float>(rows.size(), 1.0f));
+    for (std::size_t i = 0; i < reasons.size(); ++i)
+      groups.end_reason[groups.begin(g) + i] = static_cast<std::uint8_t>(reasons[i]);
+  };
+  // A pod of three: one left (row gone), 1 is left alone -> isolated.
+  group(0, {kNoRow, 1}, {EndReason::kMenteeLeft, EndReason::kNone});
+  // One left, 2 and 3 keep each other -> not isolated.
+  group(1, {kNoRow, 2, 3}, {EndReason::kMenteeLeft, EndReason::kNone, EndReason::kNone});
+  learner_ties[2] = learner_ties[3] = 1;
+  // Graduated together -> not a disruption.
+  group(2, {4, 5}, {EndReason::kCompleted, EndReason::kCompleted});
+  // Dissolved -> both isolated, unless one holds another tie.
+  group(3, {6, 0}, {EndReason::kDissolved, EndReason::kDissolved});
+  learner_ties[0] = 1;
+  std::vector<std::uint8_t> scratch;
+  CHECK(isolation_events(Ties{}, groups, learner_ties, scratch) == 2);  // rows 1 and 6
 }
 
 TEST_CASE("shock outcomes from hand-built weekly series", "[metrics]") {

@@ -1,6 +1,7 @@
 // Signs of life and decay (docs/metrics.md): completed vs early endings, roster churn and group
 // attendance on hand-built tie tables with known answers, and attendance in small runs against
-// the drawn probability (binomial: held / scheduled -> a; cohort peer ties need both present: a^2).
+// the drawn probability (binomial: held / scheduled -> a, for facilitator ties and for the members
+// of peer groups).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -37,6 +38,25 @@ struct Table {
     ties.end_reason[t] = static_cast<std::uint8_t>(reason);
     ties.held[t] = held;
     return t;
+  }
+  // A peer group of `rows` (reasons and presence per member), its ids the rows (999 for kNoRow).
+  PeerGroups groups;
+  GroupRow group(Week start, std::vector<Row> rows, std::vector<EndReason> reasons = {},
+                 std::vector<std::uint8_t> present = {}, std::uint8_t programme = 0,
+                 std::uint16_t cadence = 1) {
+    GroupSpec g;
+    g.programme = programme;
+    g.cadence_weeks = cadence;
+    g.planned_end = 1000;
+    std::vector<PractitionerId> ids;
+    for (Row r : rows) ids.push_back(r == kNoRow ? 999 : r);
+    const GroupRow row = groups.append(static_cast<GroupId>(groups.groups()), g, start, rows, ids,
+                                       std::vector<float>(rows.size(), 1.0f));
+    for (std::size_t i = 0; i < reasons.size(); ++i)
+      groups.end_reason[groups.begin(row) + i] = static_cast<std::uint8_t>(reasons[i]);
+    for (std::size_t i = 0; i < present.size(); ++i)
+      groups.present[groups.begin(row) + i] = present[i];
+    return row;
   }
 };
 
@@ -86,22 +106,41 @@ TEST_CASE("roster churn from this week's created and ended ties", "[metrics]") {
   tb.add(0, kNoRow, 4, TieKind::kOneOnOne, EndReason::kMenteeLeft);  // a learner who left
   tb.add(1, 0, 1);                                                   // 0: unchanged, two ties with
   tb.add(1, 0, 2, TieKind::kPeer);                                   //    the same developer
-  std::vector<std::uint32_t> offsets;
-  std::vector<TieRow> order;
-  std::vector<std::uint8_t> marks;
-  const RosterChurn churn = roster_churn(tb.ties, week, 7, offsets, order, marks);
+  RosterScratch scratch;
+  const RosterChurn churn = roster_churn(tb.ties, tb.groups, week, 7, scratch);
   CHECK(churn.learners == 6);  // 0, 1, 2, 3, 4, 5
   CHECK(churn.changed == 3);   // 3, 4, 5
   CHECK(churn.share() == Approx(0.5));
   // The marks are left clear for the next week, and nothing changes in a quiet week.
-  CHECK(std::count(marks.begin(), marks.end(), 0) == 7);
+  CHECK(std::count(scratch.marks.begin(), scratch.marks.end(), 0) == 7);
   Table quiet;
   quiet.add(0, 1, 1);
   quiet.add(2, 1, 3);
-  const RosterChurn none = roster_churn(quiet.ties, week, 3, offsets, order, marks);
+  const RosterChurn none = roster_churn(quiet.ties, quiet.groups, week, 3, scratch);
   CHECK(none.learners == 1);
   CHECK(none.changed == 0);
   CHECK(RosterChurn{}.share() == 0);
+}
+
+TEST_CASE("roster churn counts a peer group's pairs as ties", "[metrics]") {
+  Table tb;
+  const Week week = 10;
+  tb.group(5, {0, 1});  // 0, 1: each other's developer all week: unchanged
+  // 2 lost its only co-member, who left this week (row gone); 5 keeps 6, loses the leaver.
+  tb.group(5, {kNoRow, 2}, {EndReason::kMenteeLeft, EndReason::kNone});
+  tb.group(5, {5, 6, kNoRow}, {EndReason::kNone, EndReason::kNone, EndReason::kMenteeLeft});
+  tb.group(10, {3, 4});  // formed this week: 3 and 4 gain a developer
+  tb.add(7, 0, 1);       // 0 also holds a tie: still unchanged
+  RosterScratch scratch;
+  const RosterChurn churn = roster_churn(tb.ties, tb.groups, week, 8, scratch);
+  CHECK(churn.learners == 7);  // 0..6
+  CHECK(churn.changed == 5);   // 2, 3, 4, 5, 6
+  // A group that graduated this week: both lose a developer.
+  Table done;
+  done.group(2, {0, 1}, {EndReason::kCompleted, EndReason::kCompleted});
+  const RosterChurn graduated = roster_churn(done.ties, done.groups, week, 2, scratch);
+  CHECK(graduated.learners == 2);
+  CHECK(graduated.changed == 2);
 }
 
 TEST_CASE("group attendance: held over scheduled, members read off facilitator ties", "[metrics]") {
@@ -112,21 +151,22 @@ TEST_CASE("group attendance: held over scheduled, members read off facilitator t
   for (int i = 0; i < 4; ++i)
     tb.add(9, static_cast<Row>(i), 0, TieKind::kFacilitator, EndReason::kNone, 0, 2, 0.25f, i < 3);
   tb.add(9, 4, 0, TieKind::kFacilitator, EndReason::kMenteeLeft, 0, 2, 0.25f, false);
-  // Its load-free peer ties: one of two held; one ended at burnout after the sessions, held.
-  tb.add(0, 1, 0, TieKind::kPeer, EndReason::kNone, 0, 2, 0.0f, true);
-  tb.add(1, 3, 0, TieKind::kPeer, EndReason::kNone, 0, 2, 0.0f, false);
-  // Programme 1, a pod: five load-free peer ties, four held; one not scheduled this week (every
-  // 3 weeks); a load-carrying rotation tie (not a group tie).
-  for (int i = 0; i < 5; ++i)
-    tb.add(5, static_cast<Row>(6 + i), 0, TieKind::kPeer, EndReason::kNone, 1, 1, 0.0f, i > 0);
-  tb.add(5, 6, 0, TieKind::kPeer, EndReason::kNone, 1, 3, 0.0f, false);
+  // Its peer group: three members scheduled, two present (one ended at graduation, after the
+  // sessions, present); one left before the sessions: not counted.
+  tb.group(0, {0, 1, 2, 3},
+           {EndReason::kNone, EndReason::kNone, EndReason::kCompleted, EndReason::kMenteeLeft},
+           {1, 0, 1, 0}, 0, 2);
+  // Programme 1, a pod: five members, four present; another pod meets every 3 weeks (not this
+  // week); a load-carrying rotation tie (not a group session).
+  tb.group(0, {6, 7, 8, 9, 10}, {}, {0, 1, 1, 1, 1}, 1, 1);
+  tb.group(0, {11, 12}, {}, {0, 0}, 1, 3);
   tb.add(6, 7, 0, TieKind::kPeer, EndReason::kNone, 1, 1, 1.0f, true);
   std::vector<std::array<Attendance, 2>> scratch;
-  const GroupAttendance a = group_attendance(tb.ties, week, scratch);
+  const GroupAttendance a = group_attendance(tb.ties, tb.groups, week, scratch);
   CHECK(a.facilitator.scheduled == 4);
   CHECK(a.facilitator.held == 3);
-  CHECK(a.peer.scheduled == 7);
-  CHECK(a.peer.held == 5);
+  CHECK(a.peer.scheduled == 3 + 5);
+  CHECK(a.peer.held == 2 + 4);
   CHECK(a.members.scheduled == 4 + 5);
   CHECK(a.members.held == 3 + 4);
   CHECK(a.members.rate() == Approx(7.0 / 9));
@@ -134,12 +174,13 @@ TEST_CASE("group attendance: held over scheduled, members read off facilitator t
   // A tie ended after the sessions (burnout, completed) was scheduled; off-cadence weeks count
   // nothing.
   tb.ties.end_reason[0] = static_cast<std::uint8_t>(EndReason::kBurnout);
-  CHECK(group_attendance(tb.ties, week, scratch).facilitator.scheduled == 4);
-  CHECK(group_attendance(tb.ties, 5, scratch).facilitator.scheduled == 0);
+  CHECK(group_attendance(tb.ties, tb.groups, week, scratch).facilitator.scheduled == 4);
+  CHECK(group_attendance(tb.ties, tb.groups, 5, scratch).facilitator.scheduled == 0);
+  CHECK(group_attendance(tb.ties, tb.groups, 5, scratch).peer.scheduled == 5);  // the pod
 }
 
 TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[metrics]") {
-  SECTION("peer pods: each load-free peer tie is drawn with attendance a") {
+  SECTION("peer pods: each member is present with attendance a") {
     const double a = 0.6;
     const Scenario scenario = params::load_scenario_file(
         MENTORSIM_SOURCE_DIR "/scenarios/models/peer_pod.toml",
@@ -152,13 +193,13 @@ TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[
     CHECK(se > 0);
     CHECK(std::abs(mean - a) < 4 * se);
     CHECK(std::abs(mean - a) < 0.05);
-    // No facilitators in pods: members' attendance is the peer ties'.
+    // No facilitators in pods: members' attendance is the peer groups'.
     const auto& members = sim.recorder().series("group_attendance");
     const auto& peer = sim.recorder().series("group_attendance_by_kind/peer");
     for (std::size_t i = 0; i < members.size(); ++i)
       if (!std::isnan(peer[i])) CHECK(members[i] == peer[i]);
   }
-  SECTION("cohorts: members present with a; peer pairs both present with a^2") {
+  SECTION("cohorts: members present with a, at facilitator ties and in the peer group") {
     const double a = 0.7;
     const Scenario scenario = params::load_scenario_file(
         MENTORSIM_SOURCE_DIR "/scenarios/models/group_cohort.toml",
@@ -175,7 +216,7 @@ TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[
     const auto [pair_mean, pair_se] =
         mean_and_se(sim.recorder().series("group_attendance_by_kind/peer"));
     INFO("peer mean " << pair_mean << " se " << pair_se);
-    CHECK(std::abs(pair_mean - a * a) < 4 * pair_se);
+    CHECK(std::abs(pair_mean - a) < 4 * pair_se);
     const auto& members = sim.recorder().series("group_attendance");
     const auto& facilitator = sim.recorder().series("group_attendance_by_kind/facilitator");
     for (std::size_t i = 0; i < members.size(); ++i)

@@ -13,7 +13,8 @@ bool is(const Ties& ties, TieRow t, TieKind kind) {
 }
 }  // namespace
 
-HeldHours held_hours(const Ties& ties, std::span<const std::uint8_t> flags, Row rows,
+HeldHours held_hours(const Ties& ties, const PeerGroups& groups,
+                     std::span<const std::uint8_t> flags, Row rows,
                      std::vector<float>& group_hours) {
   HeldHours out;
   group_hours.assign(rows, 0.0f);
@@ -47,7 +48,7 @@ HeldHours held_hours(const Ties& ties, std::span<const std::uint8_t> flags, Row 
     if (facilitator) {
       run_hours = std::max(run_hours, static_cast<double>(hours));
       present(ties.learner[t], hours);
-    } else if (ties.load_weight[t] <= 0.0f) {  // load-free peer tie inside a cohort or pod
+    } else if (ties.load_weight[t] <= 0.0f) {  // a load-free tie: shared, like a group's
       present(ties.developer[t], hours);
       present(ties.learner[t], hours);
     } else {
@@ -58,6 +59,11 @@ HeldHours held_hours(const Ties& ties, std::span<const std::uint8_t> flags, Row 
     }
   }
   if (in_run) close_run();
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    if (!groups.held[g]) continue;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (groups.present[m]) present(groups.member[m], groups.session_hours[g]);
+  }
   for (Row r = 0; r < rows; ++r) out.learner += group_hours[r];
   return out;
 }
@@ -83,7 +89,7 @@ const WeeklyCost& Cost::compute(const World& world) {
   const Practitioners& people = world.people;
   const Row n = people.size();
   out_ = WeeklyCost{};
-  out_.hours = held_hours(world.ties, people.flags, n, group_hours_);
+  out_.hours = held_hours(world.ties, world.groups, people.flags, n, group_hours_);
   out_.senior_developer = out_.hours.senior_developer * rates_.senior_developer_rate;
   out_.other_developer = out_.hours.other_developer * rates_.other_developer_rate;
   out_.facilitator = out_.hours.facilitator * rates_.facilitator_rate;

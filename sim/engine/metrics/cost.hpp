@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "engine/peer_groups.hpp"
 #include "engine/scenario.hpp"
 #include "engine/ties.hpp"
 
@@ -31,14 +32,15 @@ struct HeldHours {
 //  - a load-carrying tie (load_weight > 0 and not a facilitator tie: one-on-one, guide, reverse,
 //    office hours, pod rotation, pod visit) costs session_hours to its developer (senior or
 //    other, by `flags` of the developer row) and session_hours to its learner;
-//  - group ties (facilitator ties, and the load-free peer ties between the members of a cohort
-//    or pod) are one shared session: each practitioner touched by a held group tie counts the
-//    longest such session_hours once, as learner hours, however many peers they met there; a
+//  - group sessions (facilitator ties, and the peer groups of cohorts and pods) are one shared
+//    session: each practitioner touched by a held facilitator tie or present at a held peer-group
+//    session counts the longest such session_hours once, as learner hours; a
 //    cohort's facilitator counts session_hours once per cohort session held, a cohort session
 //    being a run of consecutive facilitator-tie rows with the same developer, programme and
 //    start week (a cohort's facilitator ties are created together, so their ids are adjacent).
 // `group_hours` is scratch (resized to `rows`, the practitioner rows).
-HeldHours held_hours(const Ties& ties, std::span<const std::uint8_t> flags, Row rows,
+HeldHours held_hours(const Ties& ties, const PeerGroups& groups,
+                     std::span<const std::uint8_t> flags, Row rows,
                      std::vector<float>& group_hours);
 
 // The fixed cost a programme adds in `week`: fixed_cost_per_year / 52 while it runs

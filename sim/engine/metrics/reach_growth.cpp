@@ -84,6 +84,14 @@ const ReachGrowthWeek& ReachGrowth::record(const World& world) {
     contact_hours += static_cast<double>(ties.session_hours[t]) / ties.cadence_weeks[t];
     if (p.has(ties.developer[t], flag::kSenior)) senior_hours += ties.weekly_load(t);
   }
+  // A peer group's session reaches each of its members once (load-free: no senior hours).
+  const PeerGroups& groups = world.groups;
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    const std::uint32_t members = groups.active_members(g);
+    if (members >= 2)
+      contact_hours +=
+          members * static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+  }
   std::int64_t waiting = 0;
   for (const auto& model : world.models())
     waiting += static_cast<std::int64_t>(model->waiting_count());

@@ -40,7 +40,8 @@ double institutional_memory_share(std::span<const std::int64_t> holders) {
   return static_cast<double>(held) / static_cast<double>(holders.size());
 }
 
-std::int64_t isolation_events(const Ties& ties, std::span<const std::uint16_t> learner_ties,
+std::int64_t isolation_events(const Ties& ties, const PeerGroups& groups,
+                              std::span<const std::uint16_t> learner_ties,
                               std::vector<std::uint8_t>& marked) {
   marked.assign(learner_ties.size(), 0);
   std::int64_t events = 0;
@@ -50,6 +51,20 @@ std::int64_t isolation_events(const Ties& ties, std::span<const std::uint16_t> l
     if (!disrupts(static_cast<EndReason>(ties.end_reason[t]))) continue;
     marked[l] = 1;
     ++events;
+  }
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    bool disrupted = false;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g) && !disrupted; ++m) {
+      const auto reason = static_cast<EndReason>(groups.end_reason[m]);
+      disrupted = reason == EndReason::kMenteeLeft || disrupts(reason);
+    }
+    if (!disrupted || groups.end(g) - groups.begin(g) < 2) continue;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      const Row l = groups.member[m];
+      if (l == kNoRow || learner_ties[l] > 0 || marked[l]) continue;
+      marked[l] = 1;
+      ++events;
+    }
   }
   return events;
 }
@@ -68,7 +83,7 @@ const ResilienceWeek& WeeklyResilience::compute(const World& world) {
   double stock = 0;
   for (const float k : skill) stock += k;  // in row order: thread-independent
   out_.knowledge_stock = stock;
-  out_.isolation_events = isolation_events(world.ties, people.learner_ties, marked_);
+  out_.isolation_events = isolation_events(world.ties, world.groups, people.learner_ties, marked_);
   return out_;
 }
 

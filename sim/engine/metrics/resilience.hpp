@@ -32,7 +32,12 @@ double institutional_memory_share(std::span<const std::int64_t> holders);
 // in it, with their end reason): the practitioners still present (learner row != kNoRow) who hold
 // no active learner tie (learner_ties[row] == 0) and whose ties ended this week include at least
 // one that disrupts(). Each learner counts once. `marked` is scratch (sized to learner_ties).
-std::int64_t isolation_events(const Ties& ties, std::span<const std::uint16_t> learner_ties,
+// A peer group's pairs count as ties (learner_ties includes them): a member still present loses a
+// pair by disruption when another member left this week (for the member, a developer left) or when
+// a membership of the group ended this week for a reason that disrupts() (the group dissolved or
+// its programme ended).
+std::int64_t isolation_events(const Ties& ties, const PeerGroups& groups,
+                              std::span<const std::uint16_t> learner_ties,
                               std::vector<std::uint8_t>& marked);
 
 struct ResilienceWeek {

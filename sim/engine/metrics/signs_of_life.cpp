@@ -26,25 +26,56 @@ double completed_share(const Endings& e) {
   return all > 0 ? static_cast<double>(e.completed) / static_cast<double>(all) : kNaN;
 }
 
-RosterChurn roster_churn(const Ties& ties, Week week, Row rows, std::vector<std::uint32_t>& offsets,
-                         std::vector<TieRow>& order, std::vector<std::uint8_t>& marks) {
+RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, Row rows,
+                         RosterScratch& scratch) {
   constexpr std::uint8_t kBefore = 1, kAfter = 2;
   const auto before = [&](TieRow t) { return ties.start_week[t] < week; };
   const auto counts = [&](TieRow t) {
     return ties.learner[t] != kNoRow && ties.learner[t] < rows && (before(t) || ties.active(t));
   };
-  // Ties held at the start or at the end of the week, grouped by learner row (counting sort).
+  const auto present = [&](MembershipRow m) {
+    return groups.member[m] != kNoRow && groups.member[m] < rows;
+  };
+  // A group's pairs: learner m, developer o, both in the table (ended this week or active).
+  const auto group_when = [&](GroupRow g, MembershipRow m, MembershipRow o) {
+    return static_cast<std::uint8_t>((groups.start_week[g] < week ? kBefore : 0) |
+                                     (groups.active(m) && groups.active(o) ? kAfter : 0));
+  };
+  // Entries (developer, when) held at the start or at the end of the week, grouped by learner row
+  // (counting sort): ties in tie order, then each group's pairs in group order.
+  std::vector<std::uint32_t>& offsets = scratch.offsets;
   offsets.assign(static_cast<std::size_t>(rows) + 1, 0);
   for (TieRow t = 0; t < ties.size(); ++t)
     if (counts(t)) ++offsets[ties.learner[t] + 1];
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (present(m))
+        for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o)
+          if (o != m && group_when(g, m, o) != 0) ++offsets[groups.member[m] + 1];
   for (Row r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
-  order.resize(offsets[rows]);
+  scratch.developer.resize(offsets[rows]);
+  scratch.when.resize(offsets[rows]);
+  const auto put = [&](Row learner, Row developer, std::uint8_t when) {
+    const std::uint32_t i = offsets[learner]++;
+    scratch.developer[i] = developer;
+    scratch.when[i] = when;
+  };
   for (TieRow t = 0; t < ties.size(); ++t)
-    if (counts(t)) order[offsets[ties.learner[t]]++] = t;
+    if (counts(t))
+      put(ties.learner[t], ties.developer[t],
+          static_cast<std::uint8_t>((before(t) ? kBefore : 0) | (ties.active(t) ? kAfter : 0)));
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (present(m))
+        for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+          const std::uint8_t when = o != m ? group_when(g, m, o) : 0;
+          if (when != 0) put(groups.member[m], groups.member[o], when);
+        }
   for (Row r = rows; r > 0; --r) offsets[r] = offsets[r - 1];  // undo the fill's advance
   offsets[0] = 0;
 
-  marks.assign(rows, 0);  // developer row -> kBefore | kAfter over the current learner's ties
+  std::vector<std::uint8_t>& marks = scratch.marks;
+  marks.assign(rows, 0);  // developer row -> kBefore | kAfter over the current learner's entries
   RosterChurn out;
   for (Row l = 0; l < rows; ++l) {
     const std::uint32_t first = offsets[l], last = offsets[l + 1];
@@ -52,17 +83,15 @@ RosterChurn roster_churn(const Ties& ties, Week week, Row rows, std::vector<std:
     ++out.learners;
     bool changed = false;
     for (std::uint32_t i = first; i < last; ++i) {
-      const TieRow t = order[i];
-      const Row d = ties.developer[t];
+      const Row d = scratch.developer[i];
       if (d == kNoRow || d >= rows) {  // the developer left this week: a developer lost
         changed = true;
         continue;
       }
-      marks[d] |=
-          static_cast<std::uint8_t>((before(t) ? kBefore : 0) | (ties.active(t) ? kAfter : 0));
+      marks[d] |= scratch.when[i];
     }
     for (std::uint32_t i = first; i < last; ++i) {  // read each developer once, then clear
-      const Row d = ties.developer[order[i]];
+      const Row d = scratch.developer[i];
       if (d == kNoRow || d >= rows) continue;
       changed = changed || (marks[d] != 0 && marks[d] != (kBefore | kAfter));
       marks[d] = 0;
@@ -72,23 +101,30 @@ RosterChurn roster_churn(const Ties& ties, Week week, Row rows, std::vector<std:
   return out;
 }
 
-GroupAttendance group_attendance(const Ties& ties, Week week,
+GroupAttendance group_attendance(const Ties& ties, const PeerGroups& groups, Week week,
                                  std::vector<std::array<Attendance, 2>>& by_programme) {
   by_programme.assign(256, {});  // programme indices are uint8
   GroupAttendance out;
+  const auto in_sessions = [](std::uint8_t end_reason) {
+    const auto reason = static_cast<EndReason>(end_reason);
+    return reason == EndReason::kNone || reason == EndReason::kBurnout ||
+           reason == EndReason::kCompleted || reason == EndReason::kProgrammeEnded;
+  };
   for (TieRow t = 0; t < ties.size(); ++t) {
-    const bool facilitator = ties.kind[t] == static_cast<std::uint8_t>(TieKind::kFacilitator);
-    const bool peer =
-        ties.kind[t] == static_cast<std::uint8_t>(TieKind::kPeer) && ties.load_weight[t] <= 0.0f;
-    if (!facilitator && !peer) continue;
-    const auto reason = static_cast<EndReason>(ties.end_reason[t]);
-    const bool in_sessions = reason == EndReason::kNone || reason == EndReason::kBurnout ||
-                             reason == EndReason::kCompleted ||
-                             reason == EndReason::kProgrammeEnded;
-    if (!in_sessions || !ties.scheduled(t, week)) continue;
-    Attendance& a = by_programme[ties.programme[t]][facilitator ? 0 : 1];
+    if (ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator)) continue;
+    if (!in_sessions(ties.end_reason[t]) || !ties.scheduled(t, week)) continue;
+    Attendance& a = by_programme[ties.programme[t]][0];
     ++a.scheduled;
     a.held += ties.held[t] != 0;
+  }
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    if (!groups.scheduled(g, week)) continue;
+    Attendance& a = by_programme[groups.programme[g]][1];
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!in_sessions(groups.end_reason[m])) continue;
+      ++a.scheduled;
+      a.held += groups.present[m] != 0;
+    }
   }
   for (const auto& [f, p] : by_programme) {
     out.facilitator.scheduled += f.scheduled;
@@ -106,9 +142,8 @@ const Signs& SignsOfLife::compute(const World& world) {
   out_.endings = split_endings(world.counters.ties_ended);
   out_.completed_share = completed_share(out_.endings);
   out_.early_share = 1.0 - out_.completed_share;  // NaN stays NaN
-  out_.roster =
-      roster_churn(world.ties, world.week(), world.people.size(), offsets_, order_, marks_);
-  out_.attendance = group_attendance(world.ties, world.week(), by_programme_);
+  out_.roster = roster_churn(world.ties, world.groups, world.week(), world.people.size(), roster_);
+  out_.attendance = group_attendance(world.ties, world.groups, world.week(), by_programme_);
   return out_;
 }
 

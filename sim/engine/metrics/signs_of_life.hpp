@@ -10,6 +10,7 @@
 #include <limits>
 #include <vector>
 
+#include "engine/peer_groups.hpp"
 #include "engine/ties.hpp"
 
 namespace mentorsim {
@@ -41,10 +42,18 @@ struct RosterChurn {
   }
 };
 // A tie was held at the start of `week` iff start_week < week (ties ended in earlier weeks are
-// compacted away) and is held at the end iff it is active. `offsets`, `order` and `marks` are
-// scratch; `rows` is the number of practitioner rows.
-RosterChurn roster_churn(const Ties& ties, Week week, Row rows, std::vector<std::uint32_t>& offsets,
-                         std::vector<TieRow>& order, std::vector<std::uint8_t>& marks);
+// compacted away) and is held at the end iff it is active. A peer group stands for a tie between
+// every ordered pair of its members (each end a developer of the other): held at the start iff the
+// group started before `week`, at the end iff both memberships are active. `rows` is the number of
+// practitioner rows.
+struct RosterScratch {
+  std::vector<std::uint32_t> offsets;
+  std::vector<Row> developer;       // per entry, grouped by learner
+  std::vector<std::uint8_t> when;   // per entry: kBefore | kAfter
+  std::vector<std::uint8_t> marks;  // per developer row
+};
+RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, Row rows,
+                         RosterScratch& scratch);
 
 // Attendance of group sessions: scheduled and held counts of this week's sessions.
 struct Attendance {
@@ -57,10 +66,9 @@ struct Attendance {
 };
 struct GroupAttendance {
   Attendance facilitator;  // cohort facilitator ties: one per member and session
-  Attendance peer;         // load-free peer ties between the members of a cohort or pod
-  // Members' attendance: a programme with facilitator ties scheduled this week is read off those
-  // (its peer ties record pairs both present, attendance squared); any other programme off its
-  // load-free peer ties (peer pods draw each of those on its own).
+  Attendance peer;         // members of peer groups (cohorts, pods): one per member and session
+  // Members' attendance: a programme with facilitator ties scheduled this week is read off those,
+  // any other programme off its peer groups.
   Attendance members;
 };
 // Over the group ties that were in this week's sessions phase and scheduled (Ties::scheduled),
@@ -69,8 +77,9 @@ struct GroupAttendance {
 // completed or programme_ended (programme_upkeep). Group ties ended with any other reason ended
 // before the sessions (departure: mentor_left, mentee_left; matching: a cohort's facilitator
 // replaced, released; a pod too small, dissolved) and are not counted. `by_programme` is scratch
-// (facilitator and peer counts per programme index).
-GroupAttendance group_attendance(const Ties& ties, Week week,
+// (facilitator and peer counts per programme index). Peer groups count likewise: the memberships of
+// groups scheduled this week that were in the sessions, held when the member was present.
+GroupAttendance group_attendance(const Ties& ties, const PeerGroups& groups, Week week,
                                  std::vector<std::array<Attendance, 2>>& by_programme);
 
 struct Signs {
@@ -88,9 +97,7 @@ class SignsOfLife {
 
  private:
   Signs out_;
-  std::vector<std::uint32_t> offsets_;
-  std::vector<TieRow> order_;
-  std::vector<std::uint8_t> marks_;
+  RosterScratch roster_;
   std::vector<std::array<Attendance, 2>> by_programme_;
 };
 

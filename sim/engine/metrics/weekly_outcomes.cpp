@@ -62,10 +62,36 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
     ++ties_[group_of(l)];
     same_[group_of(l)] += group_of(l) == group_of(d);
   }
+  // Peer groups: each active member has every other active member as a developer (the pair ties
+  // the group stands for) and receives the group's session hours once.
+  const PeerGroups& groups = world.groups;
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    const std::uint32_t a = groups.active_members(g);
+    if (a < 2) continue;
+    std::fill(group_counts_.begin(), group_counts_.end(), 0.0);
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (groups.active(m) && groups_ > 0) group_counts_[group_of(groups.member[m])] += 1;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.active(m)) continue;
+      const Row l = groups.member[m];
+      hours_[l] += static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+      offsets_[l + 1] += a - 1;
+      if (groups_ == 0) continue;
+      ties_[group_of(l)] += a - 1;
+      same_[group_of(l)] += static_cast<std::int64_t>(group_counts_[group_of(l)]) - 1;
+    }
+  }
   for (Row r = 0; r < n; ++r) offsets_[r + 1] += offsets_[r];
   developers_.resize(offsets_[n]);
   for (TieRow t = 0; t < ties.size(); ++t)  // offsets_[l] walks to offsets_[l + 1] ...
     if (ties.active(t)) developers_[offsets_[ties.learner[t]]++] = ties.developer[t];
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.active(m)) continue;
+      for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o)
+        if (o != m && groups.active(o))
+          developers_[offsets_[groups.member[m]]++] = groups.member[o];
+    }
   for (Row r = n; r > 0; --r) offsets_[r] = offsets_[r - 1];  // ... and is shifted back
   offsets_[0] = 0;
 
