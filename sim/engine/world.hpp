@@ -126,6 +126,7 @@ class World {
   TieIndex by_member;  // active memberships by member row (built with the tie indices)
   WeekCounters counters;
   std::vector<float> skill_delta;       // scratch for the knowledge phase: size() x zones
+  std::vector<float> group_gain;        // scratch for the knowledge phase: memberships x zones
   std::vector<PractitionerId> leavers;  // this week's leavers in id order (departure phase)
 
  private:

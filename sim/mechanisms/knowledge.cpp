@@ -5,12 +5,52 @@
 #include <tbb/parallel_reduce.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <utility>
 
 namespace mentorsim {
 
 namespace {
 constexpr std::size_t kGrain = 1024;
+
+// The week's update of `rows` rows of Z zones: practised zones learn (capped at 1), the others
+// forget towards `floor`. Both outcomes are computed and one is kept: whether a zone was practised
+// is data, and branching on it mispredicted. Z is a template argument so that a row is one short
+// vector of the compiler's choosing; the values are the same as with branches.
+template <int Z>
+void update_skill_rows(std::size_t rows, float* __restrict skill, const float* __restrict delta,
+                       const std::uint8_t* __restrict practised, float keep, float floor) {
+  // Choosing by bit masks: the compiler turned the ternaries back into branches.
+  const auto pick = [](bool first, float a, float b) {
+    const std::uint32_t mask = 0u - static_cast<std::uint32_t>(first);
+    return std::bit_cast<float>((std::bit_cast<std::uint32_t>(a) & mask) |
+                                (std::bit_cast<std::uint32_t>(b) & ~mask));
+  };
+  for (std::size_t r = 0; r < rows; ++r, skill += Z, delta += Z) {
+    const unsigned bits = practised[r];
+    for (int z = 0; z < Z; ++z) {
+      const float s = skill[z];
+      const float learned = std::min(1.0f, s + delta[z]);
+      const float kept = pick(s > floor, floor + (s - floor) * keep, s);
+      skill[z] = pick(((bits >> z) & 1u) != 0, learned, kept);
+    }
+  }
+}
+
+template <int... Z>
+void update_skills_for(std::integer_sequence<int, Z...>, int zones, std::size_t rows, float* skill,
+                       const float* delta, const std::uint8_t* practised, float keep, float floor) {
+  // Zones are 1-8 (scenario validation): exactly one of these runs.
+  ((zones == Z + 1 ? update_skill_rows<Z + 1>(rows, skill, delta, practised, keep, floor) : void()),
+   ...);
+}
+
+void update_skills(int zones, std::size_t rows, float* skill, const float* delta,
+                   const std::uint8_t* practised, float keep, float floor) {
+  update_skills_for(std::make_integer_sequence<int, 8>{}, zones, rows, skill, delta, practised,
+                    keep, floor);
+}
 
 // Sessions scheduled and held, summed over blocks. The counts are integers, so adding the blocks'
 // counts in whatever order the scheduler joins them gives the same totals.
@@ -116,7 +156,46 @@ void Knowledge::hold_group_sessions(World& world) const {
   total.add_to(world.counters);
 }
 
+// What each present member of a held peer-group session learns there, per zone, into
+// world.group_gain (memberships x zones): from every other present member, in membership order.
+// Each group writes only its own memberships' rows and reads only its members' skills, which stay
+// in cache while the group is worked on.
+void Knowledge::group_gains(World& world) const {
+  const PeerGroups& groups = world.groups;
+  const Practitioners& people = world.people;
+  const int zones = people.zones();
+  world.group_gain.resize(static_cast<std::size_t>(groups.memberships()) * zones);
+  const double alpha = config_.transfer_rate;
+  const double max_gap = config_.absorptive_gap;
+  // One group's present members, each from every other present one.
+  const auto group = [&](GroupRow g) {
+    const double aq = alpha * groups.quality[g];
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.present[m]) continue;
+      float* gain = world.group_gain.data() + static_cast<std::size_t>(m) * zones;
+      std::fill_n(gain, zones, 0.0f);
+      const float* mine = people.skill_row(groups.member[m]);
+      for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+        if (o == m || !groups.present[o]) continue;  // present implies active
+        const float* theirs = people.skill_row(groups.member[o]);
+        // Adding 0 where the gap is not positive leaves the sum exactly as skipping it would,
+        // without the branch (it mispredicted about half the time).
+        for (int z = 0; z < zones; ++z) {
+          const double gap = static_cast<double>(theirs[z]) - mine[z];
+          gain[z] += static_cast<float>(aq * std::clamp(gap, 0.0, max_gap));
+        }
+      }
+    }
+  };
+  tbb::parallel_for(tbb::blocked_range<GroupRow>(0, groups.groups(), 64),
+                    [&](const tbb::blocked_range<GroupRow>& range) {
+                      for (GroupRow g = range.begin(); g != range.end(); ++g)
+                        if (groups.held[g]) group(g);  // nobody reads rows of groups not held
+                    });
+}
+
 void Knowledge::transfer(World& world) const {
+  group_gains(world);
   Practitioners& people = world.people;
   const Ties& ties = world.ties;
   const PeerGroups& groups = world.groups;
@@ -130,43 +209,39 @@ void Knowledge::transfer(World& world) const {
   // Each learner row reads the week's starting skills and writes only its own delta and bits.
   tbb::parallel_for(
       tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
+        const TieIndex& by_learner = world.by_learner;
+        const TieIndex& by_developer = world.by_developer;
+        const TieIndex& by_member = world.by_member;
+        const float* gains = world.group_gain.data();
         for (Row r = range.begin(); r != range.end(); ++r) {
           std::uint8_t practised = 0;
           float* delta = world.skill_delta.data() + static_cast<std::size_t>(r) * zones;
           std::fill_n(delta, zones, 0.0f);
           const float* mine = people.skill_row(r);
-          for (auto i = world.by_learner.begin(r); i < world.by_learner.end(r); ++i) {
-            const TieRow t = world.by_learner.rows[i];
+          for (auto i = by_learner.begin(r); i < by_learner.end(r); ++i) {
+            const TieRow t = by_learner.rows[i];
             if (!ties.held[t]) continue;
             const float* theirs = people.skill_row(ties.developer[t]);
             const std::uint8_t bits = zone_bits(ties.zone[t], zones);
             practised |= bits;
+            const double aq = alpha * ties.quality[t];
             for (int z = 0; z < zones; ++z) {
               if (!(bits & (1u << z))) continue;
               const double gap = static_cast<double>(theirs[z]) - mine[z];
-              if (gap > 0)
-                delta[z] += static_cast<float>(alpha * ties.quality[t] * std::min(gap, max_gap));
+              delta[z] += static_cast<float>(aq * std::clamp(gap, 0.0, max_gap));  // as above
             }
           }
-          for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i) {
-            const TieRow t = world.by_developer.rows[i];
+          for (auto i = by_developer.begin(r); i < by_developer.end(r); ++i) {
+            const TieRow t = by_developer.rows[i];
             if (ties.held[t]) practised |= zone_bits(ties.zone[t], zones);
           }
-          // Peer groups: from every other present member of each held session, in every zone.
-          for (auto i = world.by_member.begin(r); i < world.by_member.end(r); ++i) {
-            const MembershipRow m = world.by_member.rows[i];
-            const GroupRow g = groups.group[m];
-            if (!groups.present[m] || !groups.held[g]) continue;
+          // Peer groups: what the member learned at each held session (group_gains).
+          for (auto i = by_member.begin(r); i < by_member.end(r); ++i) {
+            const MembershipRow m = by_member.rows[i];
+            if (!groups.present[m] || !groups.held[groups.group[m]]) continue;
             practised = every_zone;
-            const double q = groups.quality[g];
-            for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
-              if (o == m || !groups.present[o]) continue;  // present implies active
-              const float* theirs = people.skill_row(groups.member[o]);
-              for (int z = 0; z < zones; ++z) {
-                const double gap = static_cast<double>(theirs[z]) - mine[z];
-                if (gap > 0) delta[z] += static_cast<float>(alpha * q * std::min(gap, max_gap));
-              }
-            }
+            const float* gain = gains + static_cast<std::size_t>(m) * zones;
+            for (int z = 0; z < zones; ++z) delta[z] += gain[z];
           }
           people.practised[r] = practised;
         }
@@ -174,23 +249,13 @@ void Knowledge::transfer(World& world) const {
 
   const auto keep = static_cast<float>(1.0 - forgetting_per_week_);
   const auto floor = static_cast<float>(config_.forgetting_floor);
-  tbb::parallel_for(
-      tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
-        float* skill = people.skill_row(range.begin());
-        const float* delta =
-            world.skill_delta.data() + static_cast<std::size_t>(range.begin()) * zones;
-        // Both outcomes are computed and one is kept: whether a zone was practised is data, and
-        // branching on it mispredicted (the values are the same as with branches).
-        for (Row r = range.begin(); r != range.end(); ++r, skill += zones, delta += zones) {
-          const unsigned practised = people.practised[r];
-          for (int z = 0; z < zones; ++z) {
-            const float s = skill[z];
-            const float learned = std::min(1.0f, s + delta[z]);
-            const float kept = s > floor ? floor + (s - floor) * keep : s;
-            skill[z] = (practised >> z) & 1u ? learned : kept;
-          }
-        }
-      });
+  tbb::parallel_for(tbb::blocked_range<Row>(0, n, kGrain),
+                    [&](const tbb::blocked_range<Row>& range) {
+                      const std::size_t first = static_cast<std::size_t>(range.begin()) * zones;
+                      update_skills(zones, range.size(), people.skill.data() + first,
+                                    world.skill_delta.data() + first,
+                                    people.practised.data() + range.begin(), keep, floor);
+                    });
 }
 
 }  // namespace mentorsim

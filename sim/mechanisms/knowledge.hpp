@@ -31,6 +31,7 @@ class Knowledge {
  private:
   void hold_sessions(World& world) const;
   void hold_group_sessions(World& world) const;
+  void group_gains(World& world) const;
   void transfer(World& world) const;
 
   const KnowledgeConfig& config_;
