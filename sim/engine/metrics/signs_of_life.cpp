@@ -28,10 +28,13 @@ double completed_share(const Endings& e) {
 
 RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, Row rows,
                          RosterScratch& scratch) {
-  constexpr std::uint8_t kBefore = 1, kAfter = 2;
-  const auto before = [&](TieRow t) { return ties.start_week[t] < week; };
-  const auto counts = [&](TieRow t) {
-    return ties.learner[t] != kNoRow && ties.learner[t] < rows && (before(t) || ties.active(t));
+  constexpr std::uint8_t kBefore = 1, kAfter = 2, kBoth = kBefore | kAfter;
+  const auto tie_when = [&](TieRow t) {
+    return static_cast<std::uint8_t>((ties.start_week[t] < week ? kBefore : 0) |
+                                     (ties.active(t) ? kAfter : 0));
+  };
+  const auto tie_counts = [&](TieRow t) {
+    return ties.learner[t] != kNoRow && ties.learner[t] < rows && tie_when(t) != 0;
   };
   const auto present = [&](MembershipRow m) {
     return groups.member[m] != kNoRow && groups.member[m] < rows;
@@ -41,15 +44,39 @@ RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, 
     return static_cast<std::uint8_t>((groups.start_week[g] < week ? kBefore : 0) |
                                      (groups.active(m) && groups.active(o) ? kAfter : 0));
   };
-  // Entries (developer, when) held at the start or at the end of the week, grouped by learner row
-  // (counting sort): ties in tie order, then each group's pairs in group order.
+
+  // 1. Which rows are learners (hold an entry: a tie or pair held at the start or at the end of
+  // the week), and which are candidates (hold an entry held at only one end). Every entry of a
+  // learner who is not a candidate is held at both ends, so its roster is the same: only the
+  // candidates' rosters need comparing, and this week's changes are few.
+  constexpr std::uint8_t kLearner = 1, kCandidate = 2;
+  std::vector<std::uint8_t>& role = scratch.role;
+  role.assign(rows, 0);
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (tie_counts(t))
+      role[ties.learner[t]] |=
+          static_cast<std::uint8_t>(kLearner | (tie_when(t) != kBoth ? kCandidate : 0));
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!present(m)) continue;
+      std::uint8_t r = 0;
+      for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+        const std::uint8_t when = o != m ? group_when(g, m, o) : 0;
+        if (when != 0) r |= static_cast<std::uint8_t>(kLearner | (when != kBoth ? kCandidate : 0));
+      }
+      role[groups.member[m]] |= r;
+    }
+
+  // 2. The candidates' entries (developer, when), grouped by learner row (counting sort): ties in
+  // tie order, then each group's pairs in group order.
+  const auto candidate = [&](Row l) { return (role[l] & kCandidate) != 0; };
   std::vector<std::uint32_t>& offsets = scratch.offsets;
   offsets.assign(static_cast<std::size_t>(rows) + 1, 0);
   for (TieRow t = 0; t < ties.size(); ++t)
-    if (counts(t)) ++offsets[ties.learner[t] + 1];
+    if (tie_counts(t) && candidate(ties.learner[t])) ++offsets[ties.learner[t] + 1];
   for (GroupRow g = 0; g < groups.groups(); ++g)
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
-      if (present(m))
+      if (present(m) && candidate(groups.member[m]))
         for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o)
           if (o != m && group_when(g, m, o) != 0) ++offsets[groups.member[m] + 1];
   for (Row r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
@@ -61,12 +88,11 @@ RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, 
     scratch.when[i] = when;
   };
   for (TieRow t = 0; t < ties.size(); ++t)
-    if (counts(t))
-      put(ties.learner[t], ties.developer[t],
-          static_cast<std::uint8_t>((before(t) ? kBefore : 0) | (ties.active(t) ? kAfter : 0)));
+    if (tie_counts(t) && candidate(ties.learner[t]))
+      put(ties.learner[t], ties.developer[t], tie_when(t));
   for (GroupRow g = 0; g < groups.groups(); ++g)
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
-      if (present(m))
+      if (present(m) && candidate(groups.member[m]))
         for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
           const std::uint8_t when = o != m ? group_when(g, m, o) : 0;
           if (when != 0) put(groups.member[m], groups.member[o], when);
@@ -74,13 +100,14 @@ RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, 
   for (Row r = rows; r > 0; --r) offsets[r] = offsets[r - 1];  // undo the fill's advance
   offsets[0] = 0;
 
+  // 3. A candidate's roster changed when some developer is held at one end only.
   std::vector<std::uint8_t>& marks = scratch.marks;
   marks.assign(rows, 0);  // developer row -> kBefore | kAfter over the current learner's entries
   RosterChurn out;
   for (Row l = 0; l < rows; ++l) {
+    out.learners += (role[l] & kLearner) != 0;
+    if (!candidate(l)) continue;
     const std::uint32_t first = offsets[l], last = offsets[l + 1];
-    if (first == last) continue;
-    ++out.learners;
     bool changed = false;
     for (std::uint32_t i = first; i < last; ++i) {
       const Row d = scratch.developer[i];
@@ -93,7 +120,7 @@ RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, 
     for (std::uint32_t i = first; i < last; ++i) {  // read each developer once, then clear
       const Row d = scratch.developer[i];
       if (d == kNoRow || d >= rows) continue;
-      changed = changed || (marks[d] != 0 && marks[d] != (kBefore | kAfter));
+      changed = changed || (marks[d] != 0 && marks[d] != kBoth);
       marks[d] = 0;
     }
     out.changed += changed;

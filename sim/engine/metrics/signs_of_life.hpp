@@ -51,6 +51,7 @@ struct RosterScratch {
   std::vector<Row> developer;       // per entry, grouped by learner
   std::vector<std::uint8_t> when;   // per entry: kBefore | kAfter
   std::vector<std::uint8_t> marks;  // per developer row
+  std::vector<std::uint8_t> role;   // per learner row: learner, candidate (roster_churn)
 };
 RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, Row rows,
                          RosterScratch& scratch);
