@@ -1,7 +1,8 @@
 #include "engine/programme_accounting.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
-#include <bit>
 
 namespace mentorsim {
 
@@ -10,58 +11,56 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   std::vector<ProgrammeCounts> out(programmes);
   if (programmes == 0) return out;
   const Ties& ties = world.ties;
+  const PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
-  const std::size_t words = (programmes + 63) / 64;
-  const std::size_t n = people.size();
-  // With one programme every tie is its own: the per-practitioner tie counts say who holds one.
-  const bool single = programmes == 1;
-  if (!single) {
-    developer_bits_.assign(n * words, 0);
-    learner_bits_.assign(n * words, 0);
-  }
+  const Row n = people.size();
 
   // Hours are summed in tie order, so the totals do not depend on threads.
   for (TieRow t = 0; t < ties.size(); ++t) {
     if (!ties.active(t)) continue;
-    const std::size_t p = ties.programme[t];
-    ProgrammeCounts& c = out[p];
+    ProgrammeCounts& c = out[ties.programme[t]];
     ++c.ties;
     const double hours = ties.weekly_load(t);
     c.developer_hours += hours;
-    const Row d = ties.developer[t], l = ties.learner[t];
-    if (people.has(d, flag::kSenior)) c.senior_hours += hours;
-    if (single) continue;
-    const std::uint64_t bit = std::uint64_t{1} << (p % 64);
-    developer_bits_[d * words + p / 64] |= bit;
-    learner_bits_[l * words + p / 64] |= bit;
+    if (people.has(ties.developer[t], flag::kSenior)) c.senior_hours += hours;
   }
-  // Peer groups: each active member of a group with another is a learner and a developer of it.
-  const PeerGroups& groups = world.groups;
-  if (!single)
-    for (GroupRow g = 0; g < groups.groups(); ++g) {
-      if (groups.active_members(g) < 2) continue;
-      const std::size_t p = groups.programme[g];
-      const std::uint64_t bit = std::uint64_t{1} << (p % 64);
-      for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
-        if (!groups.active(m)) continue;
-        developer_bits_[groups.member[m] * words + p / 64] |= bit;
-        learner_bits_[groups.member[m] * words + p / 64] |= bit;
+
+  // Distinct learners and developers per programme: each row, through the tie and membership
+  // indices (World::index_ties), in fixed blocks side by side; the blocks' integer counts add up
+  // to the same totals in any order. A member of a peer group with another active member is a
+  // learner and a developer of the group's programme.
+  constexpr Row kBlock = 4096;
+  const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
+  counts_.assign(blocks * programmes * 2, 0);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    std::int64_t* learners = counts_.data() + b * programmes * 2;
+    std::int64_t* developers = learners + programmes;
+    std::vector<char> as_learner(programmes), as_developer(programmes);
+    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
+    for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
+      if (people.learner_ties[r] == 0 && people.developer_ties[r] == 0) continue;
+      std::fill(as_learner.begin(), as_learner.end(), 0);
+      std::fill(as_developer.begin(), as_developer.end(), 0);
+      for (auto i = world.by_learner.begin(r); i < world.by_learner.end(r); ++i)
+        as_learner[ties.programme[world.by_learner.rows[i]]] = 1;
+      for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i)
+        as_developer[ties.programme[world.by_developer.rows[i]]] = 1;
+      for (auto i = world.by_member.begin(r); i < world.by_member.end(r); ++i) {
+        const GroupRow g = groups.group[world.by_member.rows[i]];
+        if (groups.active_members(g) < 2) continue;
+        as_learner[groups.programme[g]] = as_developer[groups.programme[g]] = 1;
+      }
+      for (std::size_t p = 0; p < programmes; ++p) {
+        learners[p] += as_learner[p];
+        developers[p] += as_developer[p];
       }
     }
-  if (single) {
-    for (Row r = 0; r < n; ++r) {
-      out[0].developers += people.developer_ties[r] > 0;
-      out[0].learners += people.learner_ties[r] > 0;
+  });
+  for (std::size_t b = 0; b < blocks; ++b)
+    for (std::size_t p = 0; p < programmes; ++p) {
+      out[p].learners += counts_[b * programmes * 2 + p];
+      out[p].developers += counts_[b * programmes * 2 + programmes + p];
     }
-  } else {
-    const auto tally = [&](const std::vector<std::uint64_t>& bits, auto field) {
-      for (std::size_t w = 0; w < bits.size(); ++w)
-        for (std::uint64_t b = bits[w]; b != 0; b &= b - 1)
-          ++(out[(w % words) * 64 + static_cast<std::size_t>(std::countr_zero(b))].*field);
-    };
-    tally(developer_bits_, &ProgrammeCounts::developers);
-    tally(learner_bits_, &ProgrammeCounts::learners);
-  }
   for (std::size_t p = 0; p < programmes; ++p)
     out[p].waiting = static_cast<std::int64_t>(world.models()[p]->waiting_count());
   return out;

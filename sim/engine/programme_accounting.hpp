@@ -20,12 +20,13 @@ struct ProgrammeCounts {
 
 class ProgrammeAccounting {
  public:
-  // One entry per programme of the world, in programme order. Sequential, in tie order.
+  // One entry per programme of the world, in programme order. Hours in tie order; people through
+  // the indices of World::index_ties, in fixed blocks of rows.
   std::vector<ProgrammeCounts> count(const World& world);
 
  private:
-  // Scratch, reused every week: bit p of word p / 64 of row r's slice marks programme p.
-  std::vector<std::uint64_t> developer_bits_, learner_bits_;
+  // Scratch, reused every week: per block, learners then developers per programme.
+  std::vector<std::int64_t> counts_;
 };
 
 }  // namespace mentorsim

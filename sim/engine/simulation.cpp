@@ -70,6 +70,7 @@ void Simulation::run_phase(Phase phase) {
       break;
     case Phase::kRecording:
       world_.note_competence();  // first competent weeks, for the growth metrics
+      world_.index_ties();       // the recorder reads who holds which ties through these
       recorder_.record(world_);
       if (world_.people.size() >= peak_active_) {
         peak_active_ = world_.people.size();

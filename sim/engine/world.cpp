@@ -1,5 +1,7 @@
 #include "engine/world.hpp"
 
+#include <tbb/parallel_invoke.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -110,6 +112,13 @@ void World::end_memberships_of_leavers() {
   for (MembershipRow m = 0; m < groups.memberships(); ++m)
     if (groups.active(m) && people.has(groups.member[m], flag::kLeaving))
       end_membership(m, EndReason::kMenteeLeft);
+}
+
+void World::index_ties() {
+  const Row n = people.size();
+  tbb::parallel_invoke([&] { by_learner.build(ties.learner, ties.end_reason, n); },
+                       [&] { by_developer.build(ties.developer, ties.end_reason, n); },
+                       [&] { by_member.build(groups.member, groups.end_reason, n); });
 }
 
 void World::note_leavers() {

@@ -76,6 +76,10 @@ class World {
   // Ends the memberships of practitioners flagged kLeaving (kMenteeLeft), in membership order.
   void end_memberships_of_leavers();
 
+  // Rebuilds by_learner, by_developer (active ties) and by_member (active memberships): at the
+  // sessions phase, and again for the recording (ties made and ended since).
+  void index_ties();
+
   // Departure phase, before the rows flagged kLeaving are removed: copies what the outcome metrics
   // need of each of them (row order) to departed(). Called once per removal (shocks, then the
   // hazard draws), so the list collects every leaver of the week.

@@ -79,11 +79,7 @@ Knowledge::Knowledge(const Scenario& scenario)
                            std::pow(1.0 - scenario.knowledge.forgetting_per_month, 12.0 / 52.0)) {}
 
 void Knowledge::apply(World& world) const {
-  const Row n = world.people.size();
-  tbb::parallel_invoke(
-      [&] { world.by_learner.build(world.ties.learner, world.ties.end_reason, n); },
-      [&] { world.by_developer.build(world.ties.developer, world.ties.end_reason, n); },
-      [&] { world.by_member.build(world.groups.member, world.groups.end_reason, n); });
+  world.index_ties();
   hold_sessions(world);
   hold_group_sessions(world);
   if (config_.enabled) transfer(world);

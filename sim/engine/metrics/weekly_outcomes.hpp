@@ -1,8 +1,10 @@
 #pragma once
 // This week's outcome metrics (burnout, reach, equity) from the world's state, as defined in
-// docs/metrics.md. Sequential and in row / tie order, so the values never depend on threads; the
-// scratch vectors are members, reused from week to week. Cost: O(population + active ties), plus
-// sorting the developers' loads and the hours received (O(n log n)) for the percentiles and Ginis.
+// docs/metrics.md. Per learner in fixed blocks of rows, in parallel, through the tie and
+// membership indices (World::index_ties); the blocks' sums are added in block order, so the values
+// never depend on threads. The scratch vectors are members, reused from week to week. Cost:
+// O(population + active ties + peer pairs), plus sorting the developers' loads and the hours
+// received (O(n log n)) for the percentiles and Ginis.
 #include <cstdint>
 #include <vector>
 
@@ -41,13 +43,29 @@ class WeeklyOutcomes {
   std::size_t groups_;
   Outcomes out_;
   // Scratch, reused every week.
-  std::vector<double> loads_;           // developers' load_hours
-  std::vector<double> hours_;           // hours received, by row
-  std::vector<std::uint32_t> offsets_;  // learner row -> first of its ties' developers
-  std::vector<Row> developers_;         // developers of active ties, grouped by learner
-  std::vector<std::uint32_t> seen_;     // developer row -> 1 + last learner row that counted it
+  static constexpr std::size_t kBlock = 4096;  // rows per block of the learner pass
+  // One block's sums, and its scratch.
+  struct Partial {
+    std::vector<double> loads;         // load_hours > 0 of its rows
+    std::vector<Row> developers;       // one learner's developers (scratch)
+    std::vector<double> group_counts;  // one learner's distinct developers by group (scratch)
+    std::int64_t learners = 0, learners_mentoring = 0, tie_learners = 0, distinct = 0, single = 0;
+    double blau = 0;
+    std::vector<std::int64_t> members, covered, ties, same;  // by group
+    void reset(std::size_t groups) {
+      loads.clear();
+      learners = learners_mentoring = tie_learners = distinct = single = 0;
+      blau = 0;
+      group_counts.assign(groups, 0.0);
+      for (auto* v : {&members, &covered, &ties, &same}) v->assign(groups, 0);
+    }
+  };
+  std::vector<Partial> partials_;
+  std::vector<double> loads_;                                  // developers' load_hours
+  std::vector<double> hours_;                                  // hours received, by row
+  std::vector<double> scratch_;                                // for the radix sorts
   std::vector<std::int64_t> members_, covered_, ties_, same_;  // by group
-  std::vector<double> shares_, group_counts_;                  // by group
+  std::vector<double> shares_;                                 // by group
 };
 
 }  // namespace mentorsim::metrics
