@@ -36,54 +36,120 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
   const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
   partials_.resize(blocks);
   hours_.resize(n);
+  // Each group's active members, in all and by demographic group: a member's co-members are the
+  // rest, so a learner in one group needs no walk over them.
+  const GroupRow group_count = groups.groups();
+  group_active_.resize(group_count);
+  group_hist_.resize(static_cast<std::size_t>(group_count) * std::max<std::size_t>(G, 1));
+  tbb::parallel_for(GroupRow{0}, group_count, [&](GroupRow g) {
+    std::int64_t* hist =
+        group_hist_.data() + static_cast<std::size_t>(g) * std::max<std::size_t>(G, 1);
+    std::fill_n(hist, std::max<std::size_t>(G, 1), 0);
+    std::uint32_t active = 0;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.active(m)) continue;
+      ++active;
+      if (G > 0) ++hist[group_of(groups.member[m])];
+    }
+    group_active_[g] = active;
+  });
+  const auto in_group = [&](Row d, GroupRow g) {  // d an active member of g
+    for (auto i = world.by_member.begin(d); i < world.by_member.end(d); ++i)
+      if (groups.group[world.by_member.rows[i]] == g) return true;
+    return false;
+  };
+
+  const Week week = world.week();
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     Partial& p = partials_[b];
     p.reset(G);
-    std::vector<Row>& developers = p.developers;
+    // Distinct developers by marks: seen[d] = 1 + the learner row that counted d last. One mark
+    // array per thread (cleared once a week), so blocks never share one; which thread's array a
+    // block uses does not change what it counts.
+    Marks& marks = marks_.local();
+    if (marks.week != week) {
+      marks.seen.assign(n, 0);
+      marks.week = week;
+    }
+    std::uint32_t* seen = marks.seen.data();
     const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
     for (Row l = static_cast<Row>(b * kBlock); l < end; ++l) {
       if (people.load_hours[l] > 0) p.loads.push_back(people.load_hours[l]);
       const bool learner = people.learner_ties[l] > 0;
       p.learners += learner;
       p.learners_mentoring += learner && people.developer_ties[l] > 0;
+      const std::size_t gl = G > 0 ? group_of(l) : 0;
       if (G > 0) {
-        ++p.members[group_of(l)];
-        p.covered[group_of(l)] += learner;
+        ++p.members[gl];
+        p.covered[gl] += learner;
+      }
+      if (!learner) {
+        hours_[l] = 0;
+        continue;
       }
       double hours = 0;
-      developers.clear();
+      std::int64_t entries = 0, same = 0, distinct = 0;
+      if (G > 0) std::fill(p.group_counts.begin(), p.group_counts.end(), 0.0);
+      const auto add_distinct = [&](Row d) {
+        if (seen[d] == l + 1) return;
+        seen[d] = l + 1;
+        ++distinct;
+        if (G > 0) p.group_counts[group_of(d)] += 1;
+      };
+      // The learner's groups with another active member: one, the usual case, is counted from
+      // its totals; with more, co-members are walked (two groups may share members).
+      GroupRow only = 0;
+      int in_groups = 0;
+      for (auto i = world.by_member.begin(l); i < world.by_member.end(l); ++i) {
+        const GroupRow g = groups.group[world.by_member.rows[i]];
+        if (group_active_[g] < 2) continue;
+        ++in_groups;
+        only = g;
+        hours += static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+      }
+      if (in_groups == 1) {
+        const std::int64_t* hist =
+            group_hist_.data() + static_cast<std::size_t>(only) * std::max<std::size_t>(G, 1);
+        entries += group_active_[only] - 1;
+        distinct += group_active_[only] - 1;
+        if (G > 0) {
+          same += hist[gl] - 1;
+          for (std::size_t k = 0; k < G; ++k)
+            p.group_counts[k] += static_cast<double>(hist[k] - (k == gl ? 1 : 0));
+        }
+      } else if (in_groups > 1) {
+        for (auto i = world.by_member.begin(l); i < world.by_member.end(l); ++i) {
+          const MembershipRow m = world.by_member.rows[i];
+          const GroupRow g = groups.group[m];
+          for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+            if (o == m || !groups.active(o)) continue;
+            const Row d = groups.member[o];
+            ++entries;
+            if (G > 0) same += group_of(d) == gl;
+            add_distinct(d);
+          }
+        }
+      }
       for (auto i = world.by_learner.begin(l); i < world.by_learner.end(l); ++i) {
         const TieRow t = world.by_learner.rows[i];
         hours += static_cast<double>(ties.session_hours[t]) / ties.cadence_weeks[t];
-        developers.push_back(ties.developer[t]);
-      }
-      for (auto i = world.by_member.begin(l); i < world.by_member.end(l); ++i) {
-        const MembershipRow m = world.by_member.rows[i];
-        const GroupRow g = groups.group[m];
-        const std::size_t before = developers.size();
-        for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o)
-          if (o != m && groups.active(o)) developers.push_back(groups.member[o]);
-        // A group session reaches the member once, when there is another member to meet.
-        if (developers.size() > before)
-          hours += static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+        const Row d = ties.developer[t];
+        ++entries;
+        if (G > 0) same += group_of(d) == gl;
+        if (in_groups == 1 && in_group(d, only)) continue;  // already a co-member
+        add_distinct(d);
       }
       hours_[l] = hours;
-      if (developers.empty()) continue;
+      if (entries == 0) continue;
       // Homophily counts every tie and pair; distinct developers count once.
       if (G > 0) {
-        p.ties[group_of(l)] += static_cast<std::int64_t>(developers.size());
-        for (Row d : developers) p.same[group_of(l)] += group_of(d) == group_of(l);
+        p.ties[gl] += entries;
+        p.same[gl] += same;
       }
-      std::sort(developers.begin(), developers.end());
-      const auto distinct = static_cast<std::size_t>(
-          std::unique(developers.begin(), developers.end()) - developers.begin());
       ++p.tie_learners;
-      p.distinct += static_cast<std::int64_t>(distinct);
+      p.distinct += distinct;
       p.single += distinct == 1;
-      if (G == 0 || distinct == 1) continue;  // one developer: Blau 0
-      std::fill(p.group_counts.begin(), p.group_counts.end(), 0.0);
-      for (std::size_t k = 0; k < distinct; ++k) p.group_counts[group_of(developers[k])] += 1;
-      p.blau += blau_diversity(p.group_counts);
+      if (G > 0 && distinct > 1) p.blau += blau_diversity(p.group_counts);  // one: Blau 0
     }
   });
 

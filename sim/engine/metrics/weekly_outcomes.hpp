@@ -5,6 +5,8 @@
 // never depend on threads. The scratch vectors are members, reused from week to week. Cost:
 // O(population + active ties + peer pairs), plus sorting the developers' loads and the hours
 // received (O(n log n)) for the percentiles and Ginis.
+#include <tbb/enumerable_thread_specific.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -61,9 +63,16 @@ class WeeklyOutcomes {
     }
   };
   std::vector<Partial> partials_;
-  std::vector<double> loads_;                                  // developers' load_hours
-  std::vector<double> hours_;                                  // hours received, by row
-  std::vector<double> scratch_;                                // for the radix sorts
+  struct Marks {
+    std::vector<std::uint32_t> seen;  // developer row -> 1 + last learner row that counted it
+    Week week = -1;                   // the week it was cleared for
+  };
+  tbb::enumerable_thread_specific<Marks> marks_;
+  std::vector<std::uint32_t> group_active_;  // by group row: active members
+  std::vector<std::int64_t> group_hist_;     // by group row x demographic group: active members
+  std::vector<double> loads_;                // developers' load_hours
+  std::vector<double> hours_;                // hours received, by row
+  std::vector<double> scratch_;              // for the radix sorts
   std::vector<std::int64_t> members_, covered_, ties_, same_;  // by group
   std::vector<double> shares_;                                 // by group
 };
