@@ -81,6 +81,10 @@ class Practitioners {
   std::vector<Week> first_learner_week;  // week of the first learner tie ever; kNeverMatched before
   std::vector<Week> competent_week;  // first week competent in every zone, or a competence:: value
   std::vector<float> skill;          // size() x zones, row-major
+  // Departure clock: what is left of a unit-exponential hazard budget, drawn once per practitioner
+  // (NaN until the first departure phase they meet); each week spends that week's hazard and the
+  // practitioner leaves when it runs out (mechanisms/departure.hpp).
+  std::vector<float> departure_clock;
 
  private:
   int zones_;

@@ -2,6 +2,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include <cmath>
+
 #include "core/distributions.hpp"
 #include "models/model.hpp"
 
@@ -18,6 +20,7 @@ Departure::Departure(const Scenario& scenario)
       if (b) h *= config_.burnout_hazard_ratio;
       if (m) h *= config_.mentored_hazard_ratio;
       p_[b][m] = dist::weekly_probability_from_annual_hazard(h);
+      hazard_[b][m] = -std::log1p(-p_[b][m]);
     }
 }
 
@@ -38,11 +41,17 @@ void Departure::apply(World& world) {
       reason_[r] = 0;
       const bool burned_out = burnout_enabled_ && people.has(r, flag::kBurnedOut);
       const bool mentored = people.learner_ties[r] > 0;
-      const double u = weekly_uniform01(key, people.id[r], week, Purpose::kDeparture);
-      if (u >= p_[burned_out][mentored]) continue;
-      // A draw below the probability without burnout would have left anyway: turnover. The rest of
-      // the burned-out probability is departure because of burnout.
-      const bool because_of_burnout = burned_out && u >= p_[0][mentored];
+      float& clock = people.departure_clock[r];
+      if (std::isnan(clock))  // drawn once, at the first departure phase after joining
+        clock = static_cast<float>(
+            -std::log(uniform01(key, people.id[r], 0, Purpose::kDepartureClock)));
+      clock = static_cast<float>(static_cast<double>(clock) - hazard_[burned_out][mentored]);
+      if (clock > 0.0f) continue;
+      // The hazard without burnout would have ended the clock in its share of cases: turnover.
+      // The rest of the burned-out hazard is departure because of burnout (competing risks).
+      const bool because_of_burnout =
+          burned_out && uniform01(key, people.id[r], week, Purpose::kDeparture) >=
+                            hazard_[0][mentored] / hazard_[1][mentored];
       reason_[r] = static_cast<std::uint8_t>(
           1 + static_cast<int>(because_of_burnout ? DepartureReason::kBurnout
                                                   : DepartureReason::kTurnover));

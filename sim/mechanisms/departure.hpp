@@ -1,7 +1,11 @@
 #pragma once
 // Departure: each week every practitioner leaves with probability p = 1 - exp(-h/52), where the
 // yearly hazard h is the baseline times a ratio while burned out and a ratio while being developed.
-// A leaver's ties end, their knowledge leaves with them, and their row is compacted away.
+// Drawn as a clock: each practitioner draws once a unit-exponential budget E = -ln u and spends
+// the week's hazard h_w = -ln(1 - p) every week, leaving in the week it runs out. Whatever the
+// hazards did before, the chance of leaving this week is then exactly p (the exponential has no
+// memory), at one subtraction a week instead of a random draw. A leaver's ties end, their
+// knowledge leaves with them, and their row is compacted away.
 #include <vector>
 
 #include "engine/world.hpp"
@@ -24,6 +28,7 @@ class Departure {
   bool burnout_enabled_;
   double annual_hazard_;              // per year
   double p_[2][2];                    // [burned_out][mentored]
+  double hazard_[2][2];               // weekly hazard -ln(1 - p), [burned_out][mentored]
   std::vector<std::uint8_t> reason_;  // per row: 0 stays, 1 + DepartureReason leaves
 };
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <deque>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -168,6 +169,9 @@ TEST_CASE("departure: leavers and reasons are exactly those the draws imply", "[
   Simulation sim(s, 1);
   PractitionerId next_id = 0;
   double burnout_reasons = 0, sure_total = 0;
+  // Each practitioner's departure clock: a unit exponential drawn once, less each week's hazard
+  // -ln(1 - p); the practitioner leaves in the week it runs out.
+  std::map<PractitionerId, float> clock;
   for (Week w = 0; w < 8; ++w) {
     const World& world = sim.world();
     std::set<PractitionerId> present, leaving, sure;
@@ -175,10 +179,17 @@ TEST_CASE("departure: leavers and reasons are exactly those the draws imply", "[
     const auto decide = [&](PractitionerId id, bool b, bool m) {
       present.insert(id);
       if (b || m) sure.insert(id);
-      const double u = weekly_uniform01(world.key(), id, w, Purpose::kDeparture);
-      if (u >= departure.weekly_probability(b, m)) return;
+      const auto [it, fresh] = clock.try_emplace(id, 0.0f);
+      if (fresh)
+        it->second =
+            static_cast<float>(-std::log(uniform01(world.key(), id, 0, Purpose::kDepartureClock)));
+      const double h = -std::log1p(-departure.weekly_probability(b, m));
+      it->second = static_cast<float>(static_cast<double>(it->second) - h);
+      if (it->second > 0.0f) return;
       leaving.insert(id);
-      (b && u >= departure.weekly_probability(false, m) ? burnout : turnover) += 1;
+      const double h0 = -std::log1p(-departure.weekly_probability(false, m));
+      const double u = uniform01(world.key(), id, w, Purpose::kDeparture);
+      (b && u >= h0 / h ? burnout : turnover) += 1;
     };
     for (Row r = 0; r < world.people.size(); ++r)
       decide(world.people.id[r], world.people.has(r, flag::kBurnedOut),
