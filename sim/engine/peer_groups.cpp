@@ -18,6 +18,7 @@ GroupRow PeerGroups::append(GroupId new_id, const GroupSpec& spec, Week start,
   session_hours.push_back(spec.session_hours);
   quality.push_back(spec.quality);
   held.push_back(0);
+  active_count.push_back(static_cast<std::uint32_t>(rows.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     group.push_back(g);
     member_id.push_back(ids[i]);
@@ -41,10 +42,11 @@ MembershipRow PeerGroups::find_member(GroupRow g, PractitionerId wanted) const {
   return memberships();
 }
 
-std::uint32_t PeerGroups::active_members(GroupRow g) const {
-  std::uint32_t count = 0;
-  for (MembershipRow m = begin(g); m < end(g); ++m) count += active(m);
-  return count;
+bool PeerGroups::finish(MembershipRow m, EndReason reason) {
+  if (!active(m)) return false;
+  end_reason[m] = static_cast<std::uint8_t>(reason);
+  --active_count[group[m]];
+  return true;
 }
 
 void PeerGroups::compact_ended() {
@@ -82,6 +84,7 @@ void PeerGroups::compact_ended() {
   compact_column(session_hours, group_runs);
   compact_column(quality, group_runs);
   compact_column(held, group_runs);
+  compact_column(active_count, group_runs);
   first = std::move(new_first);
 }
 
@@ -93,9 +96,10 @@ std::size_t PeerGroups::bytes_reserved() const {
   return id.capacity() * sizeof(GroupId) + programme.capacity() +
          (start_week.capacity() + planned_end.capacity()) * sizeof(Week) +
          cadence_weeks.capacity() * 2 + (session_hours.capacity() + quality.capacity()) * 4 +
-         held.capacity() + first.capacity() * 4 + group.capacity() * sizeof(GroupRow) +
-         member_id.capacity() * sizeof(PractitionerId) + member.capacity() * sizeof(Row) +
-         attendance.capacity() * 4 + end_reason.capacity() + present.capacity();
+         held.capacity() + active_count.capacity() * 4 + first.capacity() * 4 +
+         group.capacity() * sizeof(GroupRow) + member_id.capacity() * sizeof(PractitionerId) +
+         member.capacity() * sizeof(Row) + attendance.capacity() * 4 + end_reason.capacity() +
+         present.capacity();
 }
 
 }  // namespace mentorsim

@@ -52,7 +52,10 @@ class PeerGroups {
   bool active(MembershipRow m) const {
     return end_reason[m] == static_cast<std::uint8_t>(EndReason::kNone);
   }
-  std::uint32_t active_members(GroupRow g) const;
+  std::uint32_t active_members(GroupRow g) const { return active_count[g]; }
+  // Ends membership m (if active) with `reason`, keeping active_count; returns whether it was
+  // active.
+  bool finish(MembershipRow m, EndReason reason);
   // Sessions fall on the start week and every cadence_weeks after it, up to the planned end.
   bool scheduled(GroupRow g, Week week) const {
     return week >= start_week[g] && week <= planned_end[g] &&
@@ -75,6 +78,7 @@ class PeerGroups {
   std::vector<float> session_hours;
   std::vector<float> quality;
   std::vector<std::uint8_t> held;  // this week's session held: scheduled, 2+ members present
+  std::vector<std::uint32_t> active_count;  // active memberships (kept by finish())
   std::vector<std::uint32_t> first{
       0};  // groups() + 1 entries: memberships of g: [first[g], first[g+1])
 

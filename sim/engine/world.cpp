@@ -1,5 +1,6 @@
 #include "engine/world.hpp"
 
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 
 #include <algorithm>
@@ -87,8 +88,7 @@ GroupId World::create_group(const GroupSpec& spec, std::span<const Row> members,
 }
 
 void World::end_membership(MembershipRow m, EndReason reason) {
-  if (!groups.active(m)) return;
-  groups.end_reason[m] = static_cast<std::uint8_t>(reason);
+  if (!groups.finish(m, reason)) return;
   const GroupRow g = groups.group[m];
   std::uint16_t others = 0;
   for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
@@ -136,17 +136,23 @@ void World::note_leavers() {
 void World::note_competence() {
   const double threshold = scenario_->knowledge.competence_threshold;  // as competent_share
   const int zones = people.zones();
-  for (Row r = 0; r < people.size(); ++r) {
-    Week& state = people.competent_week[r];
-    if (state != competence::kUnobserved && state != competence::kNotYet) continue;
-    const float* s = people.skill_row(r);
-    bool competent = true;
-    for (int z = 0; z < zones && competent; ++z) competent = static_cast<double>(s[z]) >= threshold;
-    if (state == competence::kUnobserved)
-      state = competent ? competence::kOnArrival : competence::kNotYet;
-    else if (competent)
-      state = week_;
-  }
+  // Each row writes only its own competent_week.
+  tbb::parallel_for(tbb::blocked_range<Row>(0, people.size(), 4096),
+                    [&](const tbb::blocked_range<Row>& range) {
+                      for (Row r = range.begin(); r != range.end(); ++r) {
+                        Week& state = people.competent_week[r];
+                        if (state != competence::kUnobserved && state != competence::kNotYet)
+                          continue;
+                        const float* s = people.skill_row(r);
+                        bool competent = true;
+                        for (int z = 0; z < zones && competent; ++z)
+                          competent = static_cast<double>(s[z]) >= threshold;
+                        if (state == competence::kUnobserved)
+                          state = competent ? competence::kOnArrival : competence::kNotYet;
+                        else if (competent)
+                          state = week_;
+                      }
+                    });
 }
 
 std::int64_t World::effective_capacity(Row r, std::int64_t nominal) const {

@@ -103,6 +103,11 @@ class FlatIdMap {
    public:
     explicit Cursor(const FlatIdMap& map)
         : at_((map.merge(), map.entries_.data())), end_(at_ + map.entries_.size()) {}
+    // A cursor whose first key will be `from` or more. Concurrent cursors are safe once the map
+    // has been merged (any cursor made before them does it).
+    Cursor(const FlatIdMap& map, Key from) : Cursor(map) {
+      at_ = std::lower_bound(at_, end_, from, [](const Entry& e, Key k) { return e.key < k; });
+    }
     // The value of `key`, or nullptr; keys must not decrease from one call to the next.
     const Value* seek(Key key) {
       while (at_ != end_ && at_->key < key) ++at_;
@@ -114,6 +119,7 @@ class FlatIdMap {
     const Entry* end_;
   };
   Cursor cursor() const { return Cursor(*this); }
+  Cursor cursor(Key from) const { return Cursor(*this, from); }
 
  private:
   typename std::vector<Entry>::const_iterator lower(Key key) const {

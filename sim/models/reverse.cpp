@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "engine/world.hpp"
 #include "matching/matcher.hpp"
+#include "models/candidate_rows.hpp"
 
 namespace mentorsim {
 
@@ -73,13 +74,16 @@ class ReverseModel final : public Model {
   void match(World& world) override {
     if (queue_.empty()) return;
     const Practitioners& p = world.people;
-    std::vector<matching::Candidate> juniors;  // juniors with room, row order
-    for (Row r = 0; r < p.size(); ++r) {
-      if (!is_junior(world, r)) continue;
-      const std::int64_t spare =
-          world.offered_capacity(index_, r, config_.capacity) - p.developer_ties[r];
-      if (spare > 0) juniors.push_back({r, spare});
-    }
+    // Juniors with room, row order.
+    std::vector<matching::Candidate> juniors =
+        candidates_by_block(p.size(), [&](Row first, Row last, auto& out) {
+          for (Row r = first; r < last; ++r) {
+            if (!is_junior(world, r)) continue;
+            const std::int64_t spare =
+                world.offered_capacity(index_, r, config_.capacity) - p.developer_ties[r];
+            if (spare > 0) out.push_back({r, spare});
+          }
+        });
     std::vector<bool> matched(queue_.size(), false);
     for (std::int8_t z : zones_) {
       if (juniors.empty()) break;

@@ -1,5 +1,7 @@
 #include "engine/metrics/resilience.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <limits>
 
@@ -78,10 +80,29 @@ const ResilienceWeek& WeeklyResilience::compute(const World& world) {
   const Practitioners& people = world.people;
   const std::size_t cells = static_cast<std::size_t>(people.size()) * out_.bus_factor.size();
   const std::span<const float> skill(people.skill.data(), cells);
-  bus_factors(skill, threshold_, out_.bus_factor);
-  out_.institutional_memory_share = institutional_memory_share(out_.bus_factor);
+  // Fixed blocks of rows side by side, their counts and sums added in block order: the values
+  // depend on the block size only, never on the thread count.
+  const std::size_t zones = out_.bus_factor.size();
+  const std::size_t rows = zones > 0 ? cells / zones : 0;
+  constexpr std::size_t kBlock = 4096;
+  const std::size_t blocks = (rows + kBlock - 1) / kBlock;
+  block_holders_.assign(blocks * zones, 0);
+  block_stock_.assign(blocks, 0.0);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    const std::size_t first = b * kBlock * zones, last = std::min(rows, (b + 1) * kBlock) * zones;
+    bus_factors(skill.subspan(first, last - first), threshold_,
+                std::span(block_holders_).subspan(b * zones, zones));
+    double stock = 0;
+    for (std::size_t i = first; i < last; ++i) stock += skill[i];  // in row order
+    block_stock_[b] = stock;
+  });
+  std::fill(out_.bus_factor.begin(), out_.bus_factor.end(), 0);
   double stock = 0;
-  for (const float k : skill) stock += k;  // in row order: thread-independent
+  for (std::size_t b = 0; b < blocks; ++b) {
+    for (std::size_t z = 0; z < zones; ++z) out_.bus_factor[z] += block_holders_[b * zones + z];
+    stock += block_stock_[b];
+  }
+  out_.institutional_memory_share = institutional_memory_share(out_.bus_factor);
   out_.knowledge_stock = stock;
   out_.isolation_events = isolation_events(world.ties, world.groups, people.learner_ties, marked_);
   return out_;

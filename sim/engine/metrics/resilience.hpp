@@ -57,7 +57,9 @@ class WeeklyResilience {
  private:
   double threshold_;
   ResilienceWeek out_;
-  std::vector<std::uint8_t> marked_;  // scratch: learner rows already counted as isolated
+  std::vector<std::uint8_t> marked_;         // scratch: learner rows already counted as isolated
+  std::vector<std::int64_t> block_holders_;  // scratch: per block of rows and zone
+  std::vector<double> block_stock_;          // scratch: per block of rows
 };
 
 // Outcomes around one shock at week `shock_week`, from the weekly series of the run (index =
