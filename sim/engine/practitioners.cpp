@@ -34,9 +34,10 @@ Row Practitioners::find(PractitionerId target) const {
   return static_cast<Row>(it - id.begin());
 }
 
-std::vector<Row> Practitioners::compact_leavers() {
+const std::vector<Row>& Practitioners::compact_leavers() {
   const Row n = size();
-  std::vector<Row> new_row(n, kNoRow);
+  std::vector<Row>& new_row = new_row_;
+  new_row.assign(n, kNoRow);
   Row kept = 0;
   for (Row r = 0; r < n; ++r)
     if (!(flags[r] & flag::kLeaving)) new_row[r] = kept++;

@@ -60,8 +60,9 @@ class Practitioners {
   }
   bool has(Row r, std::uint8_t bit) const { return (flags[r] & bit) != 0; }
 
-  // Removes rows flagged kLeaving, keeping order. Returns old row -> new row (kNoRow if removed).
-  std::vector<Row> compact_leavers();
+  // Removes rows flagged kLeaving, keeping order. Returns old row -> new row (kNoRow if removed),
+  // valid until the next call (a buffer reused week to week).
+  const std::vector<Row>& compact_leavers();
 
   // Bytes held by the columns (capacity, not size), for the memory benchmark.
   std::size_t bytes_reserved() const;
@@ -88,6 +89,7 @@ class Practitioners {
 
  private:
   int zones_;
+  std::vector<Row> new_row_;  // compact_leavers' result
 };
 
 }  // namespace mentorsim

@@ -3,6 +3,8 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 
 namespace mentorsim {
 
@@ -35,25 +37,32 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     std::int64_t* learners = counts_.data() + b * programmes * 2;
     std::int64_t* developers = learners + programmes;
-    std::vector<char> as_learner(programmes), as_developer(programmes);
+    // Programmes as bits (programme indices are below 256): four words per role, cleared per row.
+    using Bits = std::array<std::uint64_t, 4>;
+    const auto set = [](Bits& bits, std::size_t p) {
+      bits[p / 64] |= std::uint64_t{1} << (p % 64);
+    };
+    const auto tally = [](const Bits& bits, std::int64_t* counts) {
+      for (std::size_t w = 0; w < bits.size(); ++w)
+        for (std::uint64_t v = bits[w]; v != 0; v &= v - 1)
+          ++counts[w * 64 + static_cast<std::size_t>(std::countr_zero(v))];
+    };
     const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
     for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
       if (people.learner_ties[r] == 0 && people.developer_ties[r] == 0) continue;
-      std::fill(as_learner.begin(), as_learner.end(), 0);
-      std::fill(as_developer.begin(), as_developer.end(), 0);
+      Bits as_learner{}, as_developer{};
       for (auto i = world.by_learner.begin(r); i < world.by_learner.end(r); ++i)
-        as_learner[ties.programme[world.by_learner.rows[i]]] = 1;
+        set(as_learner, ties.programme[world.by_learner.rows[i]]);
       for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i)
-        as_developer[ties.programme[world.by_developer.rows[i]]] = 1;
+        set(as_developer, ties.programme[world.by_developer.rows[i]]);
       for (auto i = world.by_member.begin(r); i < world.by_member.end(r); ++i) {
         const GroupRow g = groups.group[world.by_member.rows[i]];
         if (groups.active_members(g) < 2) continue;
-        as_learner[groups.programme[g]] = as_developer[groups.programme[g]] = 1;
+        set(as_learner, groups.programme[g]);
+        set(as_developer, groups.programme[g]);
       }
-      for (std::size_t p = 0; p < programmes; ++p) {
-        learners[p] += as_learner[p];
-        developers[p] += as_developer[p];
-      }
+      tally(as_learner, learners);
+      tally(as_developer, developers);
     }
   });
   for (std::size_t b = 0; b < blocks; ++b)

@@ -119,9 +119,12 @@ void TieIndex::build(const std::vector<Row>& endpoint, const std::vector<std::ui
     if (end_reason[t] == 0) ++offsets[endpoint[t] + 1];
   for (Row r = 0; r < practitioner_count; ++r) offsets[r + 1] += offsets[r];
   rows.resize(offsets[practitioner_count]);
-  std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+  // offsets[e] walks to offsets[e + 1] as e's ties are placed, then is shifted back: no cursor
+  // array to allocate (a fresh one per build was a page-faulting allocation of the population).
   for (TieRow t = 0; t < n; ++t)
-    if (end_reason[t] == 0) rows[cursor[endpoint[t]]++] = t;
+    if (end_reason[t] == 0) rows[offsets[endpoint[t]]++] = t;
+  for (Row r = practitioner_count; r > 0; --r) offsets[r] = offsets[r - 1];
+  offsets[0] = 0;
 }
 
 }  // namespace mentorsim

@@ -74,7 +74,7 @@ void remove_leavers(World& world) {
   world.end_ties_of_leavers();
   world.end_memberships_of_leavers();
   world.note_leavers();  // censoring of the reach and growth metrics, before the rows go
-  const std::vector<Row> new_row = people.compact_leavers();
+  const std::vector<Row>& new_row = people.compact_leavers();
   world.ties.remap_rows(new_row);
   world.groups.remap_rows(new_row);
 }
