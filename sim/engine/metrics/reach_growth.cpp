@@ -1,5 +1,7 @@
 #include "engine/metrics/reach_growth.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <limits>
 
@@ -57,24 +59,48 @@ const ReachGrowthWeek& ReachGrowth::record(const World& world) {
     }
   }
 
+  // Rows in fixed blocks side by side: each block counts its rows and lists those with an event
+  // (first match, competence reached, first recording); the events are then applied in block
+  // order, which is row order, so the histograms are the ones a single pass makes.
+  const Row n = p.size();
+  constexpr Row kBlock = 4096;
+  const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
+  blocks_.resize(blocks);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    Block& k = blocks_[b];
+    k.events.clear();  // keeps its capacity from week to week
+    k.covered = k.non_seniors = k.unmatched = 0;
+    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
+    for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
+      const Week competent = p.competent_week[r];
+      if (p.first_learner_week[r] == week || competent == week ||
+          (competent == competence::kNotYet && week == observed_from(p.joined_week[r])))
+        k.events.push_back(r);
+      k.covered += p.learner_ties[r] > 0;
+      if (!p.has(r, flag::kSenior)) {
+        ++k.non_seniors;
+        k.unmatched += p.first_learner_week[r] == kNeverMatched;
+      }
+    }
+  });
   std::int64_t reached = 0, covered = 0;
   present_non_seniors_ = present_unmatched_ = 0;
-  for (Row r = 0; r < p.size(); ++r) {
-    const Week from = observed_from(p.joined_week[r]);
-    const std::size_t g = group_of(p.group[r]);
-    if (p.first_learner_week[r] == week) bump(waits_, week - from);
-    const Week competent = p.competent_week[r];
-    if (competent == week) {  // reached competence now (never at the first recording)
-      ++reached;
-      bump(events_[g], week - from);
-      bump(open_[g], from, -1);
-    } else if (competent == competence::kNotYet && week == from) {  // first recording: at risk
-      bump(open_[g], from);
-    }
-    covered += p.learner_ties[r] > 0;
-    if (!p.has(r, flag::kSenior)) {
-      ++present_non_seniors_;
-      present_unmatched_ += p.first_learner_week[r] == kNeverMatched;
+  for (const Block& k : blocks_) {
+    covered += k.covered;
+    present_non_seniors_ += k.non_seniors;
+    present_unmatched_ += k.unmatched;
+    for (Row r : k.events) {
+      const Week from = observed_from(p.joined_week[r]);
+      const std::size_t g = group_of(p.group[r]);
+      if (p.first_learner_week[r] == week) bump(waits_, week - from);
+      const Week competent = p.competent_week[r];
+      if (competent == week) {  // reached competence now (never at the first recording)
+        ++reached;
+        bump(events_[g], week - from);
+        bump(open_[g], from, -1);
+      } else if (competent == competence::kNotYet && week == from) {  // first recording: at risk
+        bump(open_[g], from);
+      }
     }
   }
 

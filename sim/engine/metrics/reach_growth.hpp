@@ -68,6 +68,12 @@ class ReachGrowth {
   // Non-seniors (never-matched share): who left, and who is present at the last recording.
   std::int64_t left_non_seniors_ = 0, left_unmatched_ = 0;
   std::int64_t present_non_seniors_ = 0, present_unmatched_ = 0;
+  // One block of rows of a recording: its counts and the rows with an event.
+  struct Block {
+    std::vector<Row> events;
+    std::int64_t covered = 0, non_seniors = 0, unmatched = 0;
+  };
+  std::vector<Block> blocks_;
   // Run totals.
   double contact_hours_total_ = 0, senior_hours_total_ = 0;
   std::int64_t waiting_total_ = 0, demand_total_ = 0, competence_total_ = 0;
