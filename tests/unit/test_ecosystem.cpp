@@ -256,3 +256,20 @@ TEST_CASE("the bundled ecosystem gives the same bits with 1 and 2 threads", "[ec
   const RunResult two = with_threads(2, [&] { return Simulation(scenario, 1).run(); });
   CHECK(differences(one, two) == 0);
 }
+
+TEST_CASE("the blended benchmark at 20,000 people gives the same bits with 1, 2 and 4 threads",
+          "[ecosystem][determinism]") {
+  // Large enough that every block-parallel pass (4,096-row blocks in the recorder, 8,192-row
+  // scans in the models, 64-group blocks of peer-group sessions) has several blocks, so the
+  // blocks really are computed on different threads and combined in block order.
+  const Scenario scenario = params::load_scenario_file(
+      MENTORSIM_SOURCE_DIR "/scenarios/bench/ecosystem_100k.toml",
+      {"population.initial_size=20000", "joining.arrivals_per_week=69", "scenario.weeks=60"});
+  const auto run = [&] { return Simulation(scenario, 0).run(); };
+  const RunResult one = with_threads(1, run);
+  const auto* groups = one.find_series("programme/pods/learners");
+  REQUIRE(groups != nullptr);
+  CHECK(groups->values.back() > 0);
+  CHECK(differences(one, with_threads(2, run)) == 0);
+  CHECK(differences(one, with_threads(4, run)) == 0);
+}
