@@ -193,14 +193,17 @@ std::vector<matching::Candidate> CohortModel::open_facilitators(const World& wor
 // The fifo matcher gives one seeker the candidate with the most room, then the lowest row, among
 // those it may take. That candidate, found in one pass over `open` (row order), is all the matcher
 // needs to be handed: the same pair as with the whole list, without copying it and building a
-// heap of it for every cohort.
+// heap of it for every cohort. Nobody has more room than `most` (the nominal capacity), so the
+// first candidate with that much ends the pass.
 std::vector<matching::Candidate> CohortModel::fifo_shortlist(
-    const std::vector<matching::Candidate>& open, const std::vector<Row>& excluded) {
+    const std::vector<matching::Candidate>& open, const std::vector<Row>& excluded,
+    std::int64_t most) {
   const matching::Candidate* best = nullptr;
   for (const matching::Candidate& c : open) {
     if (best && c.spare <= best->spare) continue;  // row order: the first with the most room wins
     if (std::find(excluded.begin(), excluded.end(), c.row) != excluded.end()) continue;
     best = &c;
+    if (best->spare >= most) break;
   }
   if (!best) return {};
   return {*best};
@@ -236,9 +239,10 @@ void CohortModel::assign_facilitators(World& world, std::vector<matching::Candid
     if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) return;
     const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
                                   1};
-    const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
-                                       fifo_shortlist(open, {seeker.row}), {},
-                                       config_.facilitator_capacity, 1, index_);
+    const auto pairs =
+        matching::match(world, matching::Policy::kFifo, {&seeker, 1},
+                        fifo_shortlist(open, {seeker.row}, config_.facilitator_capacity), {},
+                        config_.facilitator_capacity, 1, index_);
     if (pairs.empty()) return;
     facilitate(world, c, pairs.front().developer);
     take(open, pairs.front().developer);
@@ -255,9 +259,10 @@ bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
   for (std::size_t i = 0; i < n; ++i) member_rows.push_back(world.people.find(queue_[i].id));
   // The cohort's own members cannot facilitate it.
   const matching::Seeker seeker{queue_.front().id, member_rows.front(), queue_.front().since, 1};
-  const auto pairs = matching::match(world, matching::Policy::kFifo, {&seeker, 1},
-                                     fifo_shortlist(open, member_rows), {},
-                                     config_.facilitator_capacity, 1, index_);
+  const auto pairs =
+      matching::match(world, matching::Policy::kFifo, {&seeker, 1},
+                      fifo_shortlist(open, member_rows, config_.facilitator_capacity), {},
+                      config_.facilitator_capacity, 1, index_);
   if (pairs.empty()) return false;
   take(open, pairs.front().developer);
   // Members are in a cohort now: no longer free to facilitate.

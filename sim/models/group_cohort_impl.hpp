@@ -76,7 +76,8 @@ class CohortModel final : public Model {
   std::vector<matching::Candidate> open_facilitators(const World& world) const;
   static void take(std::vector<matching::Candidate>& open, Row facilitator);
   static std::vector<matching::Candidate> fifo_shortlist(
-      const std::vector<matching::Candidate>& open, const std::vector<Row>& excluded);
+      const std::vector<matching::Candidate>& open, const std::vector<Row>& excluded,
+      std::int64_t most);
   void facilitate(World& world, Cohort& c, Row facilitator);
   void assign_facilitators(World& world, std::vector<matching::Candidate>& open);
   bool form(World& world, std::vector<matching::Candidate>& open);
