@@ -43,7 +43,7 @@ MembershipRow PeerGroups::find_member(GroupRow g, PractitionerId wanted) const {
 }
 
 bool PeerGroups::finish(MembershipRow m, EndReason reason) {
-  if (!active(m)) return false;
+  if (!active(m) || reason == EndReason::kNone) return false;  // kNone would end nothing
   end_reason[m] = static_cast<std::uint8_t>(reason);
   --active_count[group[m]];
   return true;

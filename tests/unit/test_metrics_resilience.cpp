@@ -133,7 +133,7 @@ TEST_CASE("isolation events in peer groups", "[metrics]") {
     const GroupRow g =
         groups.append(gid, spec, 0, rows, ids, std::vector<float>(rows.size(), 1.0f));
     for (std::size_t i = 0; i < reasons.size(); ++i)
-      groups.end_reason[groups.begin(g) + i] = static_cast<std::uint8_t>(reasons[i]);
+      groups.finish(groups.begin(g) + static_cast<MembershipRow>(i), reasons[i]);
   };
   // A pod of three: one left (row gone), 1 is left alone -> isolated.
   group(0, {kNoRow, 1}, {EndReason::kMenteeLeft, EndReason::kNone});

@@ -53,7 +53,7 @@ struct Table {
     const GroupRow row = groups.append(static_cast<GroupId>(groups.groups()), g, start, rows, ids,
                                        std::vector<float>(rows.size(), 1.0f));
     for (std::size_t i = 0; i < reasons.size(); ++i)
-      groups.end_reason[groups.begin(row) + i] = static_cast<std::uint8_t>(reasons[i]);
+      groups.finish(groups.begin(row) + static_cast<MembershipRow>(i), reasons[i]);
     for (std::size_t i = 0; i < present.size(); ++i)
       groups.present[groups.begin(row) + i] = present[i];
     return row;

@@ -56,16 +56,26 @@ RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, 
     if (tie_counts(t))
       role[ties.learner[t]] |=
           static_cast<std::uint8_t>(kLearner | (tie_when(t) != kBoth ? kCandidate : 0));
-  for (GroupRow g = 0; g < groups.groups(); ++g)
+  // A group's pairs from its counts, without walking them: begun before this week, member m has
+  // a pair with every other membership in the table (held at the start, and at the end iff both
+  // are active), so it is a learner when there is another membership and a candidate when any
+  // membership ended this week; begun this week, its pairs are held at the end only, one with
+  // each other active member when m is active.
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    const std::uint32_t size = groups.end(g) - groups.begin(g);
+    const std::uint32_t active = groups.active_members(g);
+    const bool before = groups.start_week[g] < week;
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
       if (!present(m)) continue;
       std::uint8_t r = 0;
-      for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
-        const std::uint8_t when = o != m ? group_when(g, m, o) : 0;
-        if (when != 0) r |= static_cast<std::uint8_t>(kLearner | (when != kBoth ? kCandidate : 0));
+      if (before) {
+        if (size >= 2) r = active < size ? kLearner | kCandidate : kLearner;
+      } else if (groups.active(m) && active >= 2) {
+        r = kLearner | kCandidate;
       }
       role[groups.member[m]] |= r;
     }
+  }
 
   // 2. The candidates' entries (developer, when), grouped by learner row (counting sort): ties in
   // tie order, then each group's pairs in group order.
