@@ -87,13 +87,4 @@ double coleman_homophily(std::span<const std::int64_t> same, std::span<const std
   return weight > 0 ? weighted / weight : 0.0;
 }
 
-double blau_diversity(std::span<const double> counts) {
-  double total = 0;
-  for (double c : counts) total += c;
-  if (total <= 0) return 0.0;
-  double concentration = 0;
-  for (double c : counts) concentration += (c / total) * (c / total);
-  return 1.0 - concentration;
-}
-
 }  // namespace mentorsim::metrics

@@ -40,6 +40,14 @@ double coleman_homophily(std::span<const std::int64_t> same, std::span<const std
 
 // Blau's (1977) index of heterogeneity, 1 - sum_g p_g^2 with p_g = counts[g] / sum(counts):
 // 0 when everyone is in one group, 1 - 1/G at most. 0 for empty counts.
-double blau_diversity(std::span<const double> counts);
+// Inline: the outcome metrics call it once per learner.
+inline double blau_diversity(std::span<const double> counts) {
+  double total = 0;
+  for (double c : counts) total += c;
+  if (total <= 0) return 0.0;
+  double concentration = 0;
+  for (double c : counts) concentration += (c / total) * (c / total);
+  return 1.0 - concentration;
+}
 
 }  // namespace mentorsim::metrics
