@@ -105,22 +105,31 @@ std::string network_graphml(const World& world, Week week, const std::string& de
       data(out, "skill_" + zones[z], p.skill[static_cast<std::size_t>(r) * z_count + z]);
     out += "    </node>\n";
   }
+  const auto programme_name = [&](std::uint8_t index) {
+    return xml(index < s.programmes.size() ? s.programmes[index].common.name
+                                           : fmt::format("{}", index));
+  };
+  // One edge, developer -> learner, with the relationship's attributes.
+  const auto edge = [&](const std::string& id, PractitionerId developer, PractitionerId learner,
+                        const std::string& kind, std::uint8_t programme, const std::string& zone,
+                        Week start, float hours, std::uint16_t cadence, float quality) {
+    out +=
+        fmt::format("    <edge id=\"{}\" source=\"p{}\" target=\"p{}\">\n", id, developer, learner);
+    data(out, "kind", kind);
+    data(out, "programme", programme_name(programme));
+    data(out, "zone", zone);
+    data(out, "start_week", start);
+    data(out, "session_hours", hours);
+    data(out, "cadence_weeks", cadence);
+    data(out, "quality", quality);
+    out += "    </edge>\n";
+  };
   for (std::size_t i = 0; i < t.id.size(); ++i) {
     if (t.end_reason[i] != static_cast<std::uint8_t>(EndReason::kNone)) continue;
-    out += fmt::format("    <edge id=\"t{}\" source=\"p{}\" target=\"p{}\">\n", t.id[i],
-                       t.developer_id[i], t.learner_id[i]);
-    data(out, "kind", kTieKindNames.at(t.kind[i]));
-    data(out, "programme",
-         xml(t.programme[i] < s.programmes.size() ? s.programmes[t.programme[i]].common.name
-                                                  : fmt::format("{}", t.programme[i])));
-    data(out, "zone",
-         xml(t.zone[i] >= 0 ? name_at(zones, static_cast<std::size_t>(t.zone[i]))
-                            : std::string("all")));
-    data(out, "start_week", t.start_week[i]);
-    data(out, "session_hours", t.session_hours[i]);
-    data(out, "cadence_weeks", t.cadence_weeks[i]);
-    data(out, "quality", t.quality[i]);
-    out += "    </edge>\n";
+    edge(fmt::format("t{}", t.id[i]), t.developer_id[i], t.learner_id[i],
+         kTieKindNames.at(t.kind[i]), t.programme[i],
+         t.zone[i] >= 0 ? xml(name_at(zones, static_cast<std::size_t>(t.zone[i]))) : "all",
+         t.start_week[i], t.session_hours[i], t.cadence_weeks[i], t.quality[i]);
   }
   // Peer groups: an edge of kind peer between every ordered pair of active members, as the pair
   // ties the group stands for; ids g<group>_<developer>_<learner>.
@@ -128,21 +137,11 @@ std::string network_graphml(const World& world, Week week, const std::string& de
   for (GroupRow gr = 0; gr < g.groups(); ++gr)
     for (MembershipRow a = g.begin(gr); a < g.end(gr); ++a) {
       if (!g.active(a)) continue;
-      for (MembershipRow b = g.begin(gr); b < g.end(gr); ++b) {
-        if (b == a || !g.active(b)) continue;
-        out += fmt::format("    <edge id=\"g{}_{}_{}\" source=\"p{}\" target=\"p{}\">\n", g.id[gr],
-                           g.member_id[a], g.member_id[b], g.member_id[a], g.member_id[b]);
-        data(out, "kind", std::string("peer"));
-        data(out, "programme",
-             xml(g.programme[gr] < s.programmes.size() ? s.programmes[g.programme[gr]].common.name
-                                                       : fmt::format("{}", g.programme[gr])));
-        data(out, "zone", std::string("all"));
-        data(out, "start_week", g.start_week[gr]);
-        data(out, "session_hours", g.session_hours[gr]);
-        data(out, "cadence_weeks", g.cadence_weeks[gr]);
-        data(out, "quality", g.quality[gr]);
-        out += "    </edge>\n";
-      }
+      for (MembershipRow b = g.begin(gr); b < g.end(gr); ++b)
+        if (b != a && g.active(b))
+          edge(fmt::format("g{}_{}_{}", g.id[gr], g.member_id[a], g.member_id[b]), g.member_id[a],
+               g.member_id[b], "peer", g.programme[gr], "all", g.start_week[gr],
+               g.session_hours[gr], g.cadence_weeks[gr], g.quality[gr]);
     }
   out += "  </graph>\n</graphml>\n";
   return out;
