@@ -24,7 +24,7 @@ Row Practitioners::append(PractitionerId new_id, Week joined) {
   first_learner_week.push_back(kNeverMatched);
   competent_week.push_back(competence::kUnobserved);
   skill.insert(skill.end(), static_cast<std::size_t>(zones_), 0.0f);
-  departure_clock.push_back(std::numeric_limits<float>::quiet_NaN());
+  departure_clock.push_back(std::numeric_limits<double>::quiet_NaN());
   return size() - 1;
 }
 
@@ -75,8 +75,8 @@ std::size_t Practitioners::bytes_reserved() const {
          (joined_week.capacity() + first_learner_week.capacity() + competent_week.capacity()) *
              sizeof(Week) +
          group.capacity() + function.capacity() + flags.capacity() + practised.capacity() +
-         (exhaustion.capacity() + available_hours.capacity() + load_hours.capacity() +
-          departure_clock.capacity()) *
+         departure_clock.capacity() * sizeof(double) +
+         (exhaustion.capacity() + available_hours.capacity() + load_hours.capacity()) *
              sizeof(float) +
          (developer_ties.capacity() + learner_ties.capacity()) * sizeof(std::uint16_t) +
          skill.capacity() * sizeof(float);

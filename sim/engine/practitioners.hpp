@@ -85,7 +85,7 @@ class Practitioners {
   // Departure clock: what is left of a unit-exponential hazard budget, drawn once per practitioner
   // (NaN until the first departure phase they meet); each week spends that week's hazard and the
   // practitioner leaves when it runs out (mechanisms/departure.hpp).
-  std::vector<float> departure_clock;
+  std::vector<double> departure_clock;  // double: weekly hazards of 1e-4 must not round away
 
  private:
   int zones_;

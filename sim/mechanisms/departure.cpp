@@ -41,12 +41,11 @@ void Departure::apply(World& world) {
       reason_[r] = 0;
       const bool burned_out = burnout_enabled_ && people.has(r, flag::kBurnedOut);
       const bool mentored = people.learner_ties[r] > 0;
-      float& clock = people.departure_clock[r];
+      double& clock = people.departure_clock[r];
       if (std::isnan(clock))  // drawn once, at the first departure phase after joining
-        clock = static_cast<float>(
-            -std::log(uniform01(key, people.id[r], 0, Purpose::kDepartureClock)));
-      clock = static_cast<float>(static_cast<double>(clock) - hazard_[burned_out][mentored]);
-      if (clock > 0.0f) continue;
+        clock = -std::log(uniform01(key, people.id[r], 0, Purpose::kDepartureClock));
+      clock -= hazard_[burned_out][mentored];
+      if (clock > 0.0) continue;
       // The hazard without burnout would have ended the clock in its share of cases: turnover.
       // The rest of the burned-out hazard is departure because of burnout (competing risks).
       const bool because_of_burnout =

@@ -4,7 +4,8 @@
 // Drawn as a clock: each practitioner draws once a unit-exponential budget E = -ln u and spends
 // the week's hazard h_w = -ln(1 - p) every week, leaving in the week it runs out. Whatever the
 // hazards did before, the chance of leaving this week is then exactly p (the exponential has no
-// memory), at one subtraction a week instead of a random draw. A leaver's ties end, their
+// memory), at one subtraction a week instead of a random draw. The clock is a double, so that small
+// hazards do not round away. A leaver's ties end, their
 // knowledge leaves with them, and their row is compacted away.
 #include <vector>
 

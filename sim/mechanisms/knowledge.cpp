@@ -115,8 +115,9 @@ void Knowledge::hold_sessions(World& world) const {
   total.add_to(world.counters);
 }
 
-// Counters: a group session counts one session scheduled per active member and one held per member
-// present at a held session, as a cohort's facilitator ties count one per member.
+// Counters: a group session (two or more active members) counts one session scheduled per active
+// member and one held per member present at a held session, as a cohort's facilitator ties count
+// one per member.
 void Knowledge::hold_group_sessions(World& world) const {
   PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
@@ -128,7 +129,8 @@ void Knowledge::hold_group_sessions(World& world) const {
         for (GroupRow g = range.begin(); g != range.end(); ++g) {
           groups.held[g] = 0;
           for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) groups.present[m] = 0;
-          if (!groups.scheduled(g, week)) continue;
+          // A member left alone has no pair to meet: no session, as a lone member had no ties.
+          if (!groups.scheduled(g, week) || groups.active_members(g) < 2) continue;
           std::int64_t members = 0, present = 0;
           for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
             if (!groups.active(m)) continue;

@@ -8,7 +8,8 @@
 //     the developer: dK = alpha * q * min(K_dev - K_learner, absorptive_gap), if the gap is
 //     positive (gap-closing learning: repeated sessions give a geometric learning curve). Read from
 //     the week's starting skills, summed per learner, capped at 1.
-//     Peer groups (engine/peer_groups.hpp): at a scheduled group session each active member is
+//     Peer groups (engine/peer_groups.hpp): at a scheduled session of a group with two or more
+//     active members, each active member is
 //     present with its attendance probability (less skip_probability while burned out), and the
 //     session is held when two or more are present. Every present member then learns, by the same
 //     rule with the group's quality, from every other present member: the pair ties the group

@@ -171,7 +171,7 @@ TEST_CASE("departure: leavers and reasons are exactly those the draws imply", "[
   double burnout_reasons = 0, sure_total = 0;
   // Each practitioner's departure clock: a unit exponential drawn once, less each week's hazard
   // -ln(1 - p); the practitioner leaves in the week it runs out.
-  std::map<PractitionerId, float> clock;
+  std::map<PractitionerId, double> clock;
   for (Week w = 0; w < 8; ++w) {
     const World& world = sim.world();
     std::set<PractitionerId> present, leaving, sure;
@@ -179,13 +179,11 @@ TEST_CASE("departure: leavers and reasons are exactly those the draws imply", "[
     const auto decide = [&](PractitionerId id, bool b, bool m) {
       present.insert(id);
       if (b || m) sure.insert(id);
-      const auto [it, fresh] = clock.try_emplace(id, 0.0f);
-      if (fresh)
-        it->second =
-            static_cast<float>(-std::log(uniform01(world.key(), id, 0, Purpose::kDepartureClock)));
+      const auto [it, fresh] = clock.try_emplace(id, 0.0);
+      if (fresh) it->second = -std::log(uniform01(world.key(), id, 0, Purpose::kDepartureClock));
       const double h = -std::log1p(-departure.weekly_probability(b, m));
-      it->second = static_cast<float>(static_cast<double>(it->second) - h);
-      if (it->second > 0.0f) return;
+      it->second -= h;
+      if (it->second > 0.0) return;
       leaving.insert(id);
       const double h0 = -std::log1p(-departure.weekly_probability(false, m));
       const double u = uniform01(world.key(), id, w, Purpose::kDeparture);

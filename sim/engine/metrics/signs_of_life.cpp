@@ -156,12 +156,17 @@ GroupAttendance group_attendance(const Ties& ties, const PeerGroups& groups, Wee
   }
   for (GroupRow g = 0; g < groups.groups(); ++g) {
     if (!groups.scheduled(g, week)) continue;
-    Attendance& a = by_programme[groups.programme[g]][1];
+    // The members who were in the sessions; fewer than two had no session (a lone member).
+    std::int64_t scheduled = 0, held = 0;
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
       if (!in_sessions(groups.end_reason[m])) continue;
-      ++a.scheduled;
-      a.held += groups.present[m] != 0;
+      ++scheduled;
+      held += groups.present[m] != 0;
     }
+    if (scheduled < 2) continue;
+    Attendance& a = by_programme[groups.programme[g]][1];
+    a.scheduled += scheduled;
+    a.held += held;
   }
   for (const auto& [f, p] : by_programme) {
     out.facilitator.scheduled += f.scheduled;

@@ -67,7 +67,7 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
     // array per thread (cleared once a week), so blocks never share one; which thread's array a
     // block uses does not change what it counts.
     Marks& marks = marks_.local();
-    if (marks.week != week) {
+    if (marks.week != week || marks.seen.size() != n) {
       marks.seen.assign(n, 0);
       marks.week = week;
     }
