@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/ids.hpp"
+#include "engine/world.hpp"
 #include "matching/matcher.hpp"
 
 namespace mentorsim {
@@ -30,6 +31,34 @@ std::vector<matching::Candidate> candidates_by_block(Row rows, Block&& block) {
   out.reserve(total);
   for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
   return out;
+}
+
+// Developers with room who are not members of the programme's groups: rows with any of the
+// `eligible` flags, not keys of `members`, offering `programme` its nominal capacity less what
+// `held` (id -> groups held, e.g. cohorts facilitated) says they hold already. Rows are in id
+// order, as are both maps (FlatIdMap): each block walks them together from its first id instead of
+// a lookup per row. The cursors made first merge the maps, so the blocks only read them.
+template <class MemberMap, class HeldMap>
+std::vector<matching::Candidate> free_developers(const World& world, std::size_t programme,
+                                                 std::uint8_t eligible, const MemberMap& members,
+                                                 const HeldMap& held, std::int64_t nominal) {
+  const Practitioners& p = world.people;
+  members.cursor();
+  held.cursor();
+  return candidates_by_block(p.size(), [&](Row first, Row last, auto& out) {
+    if (first == last) return;
+    auto member = members.cursor(p.id[first]);
+    auto holds = held.cursor(p.id[first]);
+    for (Row r = first; r < last; ++r) {
+      if ((p.flags[r] & eligible) == 0) continue;
+      const PractitionerId id = p.id[r];
+      if (member.seek(id)) continue;
+      const auto* count = holds.seek(id);
+      const std::int64_t spare =
+          world.offered_capacity(programme, r, nominal) - (count ? *count : 0);
+      if (spare > 0) out.push_back({r, spare});
+    }
+  });
 }
 
 }  // namespace mentorsim

@@ -168,26 +168,8 @@ void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
 
 // Facilitators with room: mentors taking part in the programme and in no cohort (as members).
 std::vector<matching::Candidate> CohortModel::open_facilitators(const World& world) const {
-  const Practitioners& p = world.people;
-  // Rows are in id order, as are both maps: each block walks them together from its first id
-  // instead of a lookup per row. Cursors made first merge the maps, so the blocks only read them.
-  member_cohort_.cursor();
-  facilitator_cohorts_.cursor();
-  return candidates_by_block(p.size(), [&](Row first, Row last, auto& open) {
-    if (first == last) return;
-    auto member = member_cohort_.cursor(p.id[first]);
-    auto held = facilitator_cohorts_.cursor(p.id[first]);
-    for (Row r = first; r < last; ++r) {
-      if (!p.has(r, flag::kCanMentor)) continue;
-      const PractitionerId id = p.id[r];
-      if (member.seek(id)) continue;
-      const std::int64_t* held_cohorts = held.seek(id);
-      const std::int64_t cohorts = held_cohorts ? *held_cohorts : 0;
-      const std::int64_t spare =
-          world.offered_capacity(index_, r, config_.facilitator_capacity) - cohorts;
-      if (spare > 0) open.push_back({r, spare});
-    }
-  });
+  return free_developers(world, index_, flag::kCanMentor, member_cohort_, facilitator_cohorts_,
+                         config_.facilitator_capacity);
 }
 
 // The fifo matcher gives one seeker the candidate with the most room, then the lowest row, among

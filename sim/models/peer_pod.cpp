@@ -259,27 +259,9 @@ class PeerPodModel final : public Model {
       pod_of.push_back(pid);
     });
     if (seekers.empty()) return;
-    const Practitioners& p = world.people;
-    // Rows are in id order, as are both maps: each block walks them together from its first id
-    // instead of a lookup per row (cursors made first merge the maps; the blocks only read them).
-    member_pod_.cursor();
-    senior_pods_.cursor();
     std::vector<matching::Candidate> open =
-        candidates_by_block(p.size(), [&](Row first, Row last, auto& out) {
-          if (first == last) return;
-          auto member = member_pod_.cursor(p.id[first]);
-          auto held = senior_pods_.cursor(p.id[first]);
-          for (Row r = first; r < last; ++r) {
-            if (!p.has(r, flag::kSenior) && !p.has(r, flag::kCanMentor)) continue;
-            const PractitionerId id = p.id[r];
-            if (member.seek(id)) continue;
-            const std::int64_t* held_pods = held.seek(id);
-            const std::int64_t pods = held_pods ? *held_pods : 0;
-            const std::int64_t spare =
-                world.offered_capacity(index_, r, config_.visit_capacity) - pods;
-            if (spare > 0) out.push_back({r, spare});
-          }
-        });
+        free_developers(world, index_, flag::kSenior | flag::kCanMentor, member_pod_, senior_pods_,
+                        config_.visit_capacity);
     if (open.empty()) return;
     const std::vector<matching::Pair> pairs =
         matching::match(world, matching::Policy::kFifo, seekers, std::move(open), {},
