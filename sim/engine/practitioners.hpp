@@ -4,6 +4,7 @@
 // compaction is stable), so an id is found by binary search. Departed practitioners are removed by
 // compaction, so memory follows the active population.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "engine/ids.hpp"
@@ -60,9 +61,10 @@ class Practitioners {
   }
   bool has(Row r, std::uint8_t bit) const { return (flags[r] & bit) != 0; }
 
-  // Removes rows flagged kLeaving, keeping order. Returns old row -> new row (kNoRow if removed),
-  // valid until the next call (a buffer reused week to week).
-  const std::vector<Row>& compact_leavers();
+  // Removes the rows `leaving` (increasing: exactly the rows flagged kLeaving), keeping order.
+  // Returns old row -> new row (kNoRow if removed), valid until the next call (a buffer reused week
+  // to week).
+  const std::vector<Row>& compact_leavers(std::span<const Row> leaving);
 
   // Bytes held by the columns (capacity, not size), for the memory benchmark.
   std::size_t bytes_reserved() const;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/gather.hpp"
+
 namespace mentorsim {
 
 namespace {
@@ -59,15 +61,18 @@ void World::end_tie(TieRow t, EndReason reason) {
 }
 
 void World::end_ties_of_leavers() {
-  // Tie order is id order, so programmes hear of endings deterministically.
-  const TieRow n = ties.size();
-  for (TieRow t = 0; t < n; ++t) {
-    if (!ties.active(t)) continue;
-    if (people.has(ties.developer[t], flag::kLeaving))
-      end_tie(t, EndReason::kMentorLeft);
-    else if (people.has(ties.learner[t], flag::kLeaving))
-      end_tie(t, EndReason::kMenteeLeft);
-  }
+  // The ties are found side by side, then ended in tie (id) order, so programmes hear of endings
+  // deterministically.
+  gather_where(
+      ties.size(),
+      [&](TieRow t) {
+        return ties.active(t) && (people.has(ties.developer[t], flag::kLeaving) ||
+                                  people.has(ties.learner[t], flag::kLeaving));
+      },
+      ending_ties_);
+  for (TieRow t : ending_ties_)
+    end_tie(t, people.has(ties.developer[t], flag::kLeaving) ? EndReason::kMentorLeft
+                                                             : EndReason::kMenteeLeft);
 }
 
 GroupId World::create_group(const GroupSpec& spec, std::span<const Row> members,
@@ -109,9 +114,13 @@ void World::end_group(GroupRow g, EndReason reason) {
 }
 
 void World::end_memberships_of_leavers() {
-  for (MembershipRow m = 0; m < groups.memberships(); ++m)
-    if (groups.active(m) && people.has(groups.member[m], flag::kLeaving))
-      end_membership(m, EndReason::kMenteeLeft);
+  gather_where(
+      groups.memberships(),
+      [&](MembershipRow m) {
+        return groups.active(m) && people.has(groups.member[m], flag::kLeaving);
+      },
+      ending_memberships_);
+  for (MembershipRow m : ending_memberships_) end_membership(m, EndReason::kMenteeLeft);
 }
 
 void World::index_ties() {
@@ -121,16 +130,14 @@ void World::index_ties() {
                        [&] { by_member.build(groups.member, groups.end_reason, n); });
 }
 
-void World::note_leavers() {
+void World::note_leavers(std::span<const Row> leaving) {
   if (departed_week_ != week_) {
     departed_.clear();
     departed_week_ = week_;
   }
-  for (Row r = 0; r < people.size(); ++r)
-    if (people.has(r, flag::kLeaving))
-      departed_.push_back({observed_from(people.joined_week[r]), people.first_learner_week[r],
-                           people.competent_week[r], people.group[r],
-                           people.has(r, flag::kSenior)});
+  for (Row r : leaving)
+    departed_.push_back({observed_from(people.joined_week[r]), people.first_learner_week[r],
+                         people.competent_week[r], people.group[r], people.has(r, flag::kSenior)});
 }
 
 void World::note_competence() {

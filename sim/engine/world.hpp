@@ -81,9 +81,9 @@ class World {
   void index_ties();
 
   // Departure phase, before the rows flagged kLeaving are removed: copies what the outcome metrics
-  // need of each of them (row order) to departed(). Called once per removal (shocks, then the
-  // hazard draws), so the list collects every leaver of the week.
-  void note_leavers();
+  // need of each of them (`leaving`: their rows, increasing) to departed(). Called once per removal
+  // (shocks, then the hazard draws), so the list collects every leaver of the week.
+  void note_leavers(std::span<const Row> leaving);
   // This week's leavers noted so far (empty before the first note_leavers of the week).
   std::span<const Departed> departed() const {
     return departed_week_ == week_ ? std::span<const Departed>(departed_)
@@ -151,6 +151,8 @@ class World {
   std::vector<Access> access_;      // by programme
   std::vector<Departed> departed_;  // leavers of departed_week_; reused from week to week
   Week departed_week_ = -1;
+  std::vector<TieRow> ending_ties_;                // end_ties_of_leavers' scratch
+  std::vector<MembershipRow> ending_memberships_;  // end_memberships_of_leavers' scratch
 };
 
 }  // namespace mentorsim

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/distributions.hpp"
+#include "engine/gather.hpp"
 #include "models/model.hpp"
 
 namespace mentorsim {
@@ -58,22 +59,29 @@ void Departure::apply(World& world) {
     }
   });
 
-  for (Row r = 0; r < n; ++r)
-    if (reason_[r]) ++world.counters.departures[reason_[r] - 1u];
-  remove_leavers(world);
+  gather_where(
+      n, [&](Row r) { return reason_[r] != 0; }, leaving_);
+  for (Row r : leaving_) ++world.counters.departures[reason_[r] - 1u];
+  remove_leavers(world, leaving_);
 }
 
 void remove_leavers(World& world) {
+  std::vector<Row> leaving;
+  gather_where(
+      world.people.size(), [&](Row r) { return world.people.has(r, flag::kLeaving); }, leaving);
+  remove_leavers(world, leaving);
+}
+
+void remove_leavers(World& world, std::span<const Row> leaving) {
   Practitioners& people = world.people;
   world.leavers.clear();
-  for (Row r = 0; r < people.size(); ++r)
-    if (people.has(r, flag::kLeaving)) world.leavers.push_back(people.id[r]);
+  for (Row r : leaving) world.leavers.push_back(people.id[r]);
   if (world.leavers.empty()) return;
   for (auto& model : world.models()) model->on_departures(world);
   world.end_ties_of_leavers();
   world.end_memberships_of_leavers();
-  world.note_leavers();  // censoring of the reach and growth metrics, before the rows go
-  const std::vector<Row>& new_row = people.compact_leavers();
+  world.note_leavers(leaving);  // censoring of the reach and growth metrics, before the rows go
+  const std::vector<Row>& new_row = people.compact_leavers(leaving);
   world.ties.remap_rows(new_row);
   world.groups.remap_rows(new_row);
 }

@@ -7,6 +7,7 @@
 // memory), at one subtraction a week instead of a random draw. The clock is a double, so that small
 // hazards do not round away. A leaver's ties end, their
 // knowledge leaves with them, and their row is compacted away.
+#include <span>
 #include <vector>
 
 #include "engine/world.hpp"
@@ -31,6 +32,7 @@ class Departure {
   double p_[2][2];                    // [burned_out][mentored]
   double hazard_[2][2];               // weekly hazard -ln(1 - p), [burned_out][mentored]
   std::vector<std::uint8_t> reason_;  // per row: 0 stays, 1 + DepartureReason leaves
+  std::vector<Row> leaving_;          // rows leaving this week, increasing
 };
 
 // Removes the practitioners flagged kLeaving, as every departure is handled: world.leavers gets
@@ -38,5 +40,7 @@ class Departure {
 // in tie order (mentor_left / mentee_left) and the practitioner and tie rows are compacted.
 // Counting the departures by reason is the caller's. Used by Departure::apply and by shocks.
 void remove_leavers(World& world);
+// The same, given `leaving`: exactly the rows flagged kLeaving, increasing.
+void remove_leavers(World& world, std::span<const Row> leaving);
 
 }  // namespace mentorsim

@@ -66,13 +66,16 @@ class PeerPodModel final : public Model {
       shrunk_.push_back(pid);
       member_pod_.erase(id);
     }
-    // Visiting seniors: the pods are searched only in a week one of them leaves.
-    const bool senior_leaves = std::any_of(leavers.begin(), leavers.end(), [&](PractitionerId id) {
-      return senior_pods_.contains(id);
-    });
-    if (senior_leaves)
+    // Visiting seniors: the pods are searched only in a week one of them leaves, against those
+    // few (a search of every leaver per pod was most of this function's time).
+    std::vector<PractitionerId> seniors;
+    for (PractitionerId id : leavers)
+      if (senior_pods_.contains(id)) seniors.push_back(id);
+    if (!seniors.empty())
       pods_.for_each([&](std::uint32_t, Pod& pod) {
-        if (pod.has_senior && leaving(pod.senior)) release_senior(world, pod, EndReason::kNone);
+        if (pod.has_senior &&
+            std::find(seniors.begin(), seniors.end(), pod.senior) != seniors.end())
+          release_senior(world, pod, EndReason::kNone);
       });
   }
 
