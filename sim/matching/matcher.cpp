@@ -112,28 +112,50 @@ void run_random(const World& world, std::span<const Seeker> seekers, std::vector
 void run_best_score(const World& world, std::span<const Seeker> seekers,
                     std::vector<Candidate> open, const ScoreWeights& w, std::int64_t capacity,
                     std::int64_t per_seeker, std::uint64_t stream, std::vector<Pair>& out) {
+  // Candidates out of room leave the list the draws index into. They are first only noted (their
+  // positions in `open`, ascending) and the c-th remaining candidate is found by stepping over
+  // them; the list is compacted once they are many. Erasing each at once moved the rest of a
+  // list of 10^4 candidates for every pair made; the choices are the same either way.
+  std::vector<std::size_t> gone;
+  constexpr std::size_t kCompactAt = 64;
+  const auto remaining = [&] { return open.size() - gone.size(); };
+  const auto at = [&](std::size_t c) -> Candidate& {
+    for (std::size_t g : gone) {
+      if (g > c) break;
+      ++c;
+    }
+    return open[c];
+  };
   std::vector<Row> taken;
-  for (std::size_t i = 0; i < seekers.size() && !open.empty(); ++i) {
+  for (std::size_t i = 0; i < seekers.size() && remaining() > 0; ++i) {
     const Seeker& s = seekers[i];
     Sampler sample(world, s, stream);
     taken.clear();
-    for (std::int64_t j = 0; j < s.wants && !open.empty(); ++j) {
-      sample.start(open.size(), per_seeker);
-      std::size_t best = open.size();
+    for (std::int64_t j = 0; j < s.wants && remaining() > 0; ++j) {
+      const std::size_t n = remaining();
+      sample.start(n, per_seeker);
+      std::size_t best = n;
       double best_score = -std::numeric_limits<double>::infinity();
       for (std::size_t k = 0; k < sample.tries; ++k) {
-        const std::size_t c = sample.index(k, open.size());
-        if (open[c].row == s.row || contains(taken, open[c].row)) continue;
-        const double v = score(world, w, open[c].row, s.row, open[c].spare, capacity);
-        if (best == open.size() || v > best_score || (v == best_score && c < best)) {
+        const std::size_t c = sample.index(k, n);
+        const Candidate& candidate = at(c);
+        if (candidate.row == s.row || contains(taken, candidate.row)) continue;
+        const double v = score(world, w, candidate.row, s.row, candidate.spare, capacity);
+        if (best == n || v > best_score || (v == best_score && c < best)) {
           best_score = v;
           best = c;
         }
       }
-      if (best == open.size()) break;
-      out.push_back({i, open[best].row});
-      taken.push_back(open[best].row);
-      if (--open[best].spare == 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(best));
+      if (best == n) break;
+      Candidate& chosen = at(best);
+      out.push_back({i, chosen.row});
+      taken.push_back(chosen.row);
+      if (--chosen.spare > 0) continue;
+      const auto position = static_cast<std::size_t>(&chosen - open.data());
+      gone.insert(std::upper_bound(gone.begin(), gone.end(), position), position);
+      if (gone.size() < kCompactAt) continue;
+      std::erase_if(open, [](const Candidate& c) { return c.spare == 0; });  // just the gone ones
+      gone.clear();
     }
   }
 }

@@ -12,6 +12,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "engine/gather.hpp"
 #include "engine/world.hpp"
 #include "matching/matcher.hpp"
 #include "models/candidate_rows.hpp"
@@ -84,9 +85,11 @@ class ReverseModel final : public Model {
             if (spare > 0) out.push_back({r, spare});
           }
         });
+    std::size_t open = juniors.size();  // juniors with spare > 0 (take() leaves the others)
     std::vector<bool> matched(queue_.size(), false);
+    std::vector<std::size_t> leading;  // positions in juniors
     for (std::int8_t z : zones_) {
-      if (juniors.empty()) break;
+      if (open == 0) break;
       const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
       std::vector<std::size_t> waiting;  // queue positions of this zone's seniors
       for (std::size_t i = 0; i < queue_.size(); ++i)
@@ -104,32 +107,37 @@ class ReverseModel final : public Model {
         lowest = std::min(lowest, needed(i));
         seekers.push_back({queue_[i].id, p.find(queue_[i].id), queue_[i].since, 1});
       }
+      // Juniors leading the weakest: found side by side (a skill lookup each, 10^4 juniors).
+      gather_where(
+          juniors.size(),
+          [&](std::size_t j) { return juniors[j].spare > 0 && leads(juniors[j].row, lowest); },
+          leading);
       std::vector<matching::Candidate> pool;
-      for (const matching::Candidate& c : juniors)
-        if (leads(c.row, lowest)) pool.push_back(c);
+      pool.reserve(leading.size());
+      for (std::size_t j : leading) pool.push_back(juniors[j]);
       if (pool.empty()) continue;
       for (const matching::Pair& m :
            matching::match(world, policy_, seekers, std::move(pool), weights_, config_.capacity,
                            config_.candidates, stream)) {
         const std::size_t i = waiting[m.seeker];
-        if (!leads(m.developer, needed(i)) || !take(juniors, m.developer)) continue;
+        if (!leads(m.developer, needed(i)) || !take(juniors, m.developer, open)) continue;
         pair(world, m.developer, seekers[m.seeker].row, queue_[i]);
         matched[i] = true;
       }
       std::vector<matching::Candidate> eligible;
       for (std::size_t i : waiting) {
-        if (matched[i] || juniors.empty()) continue;
+        if (matched[i] || open == 0) continue;
         const double need = needed(i);
         eligible.clear();
         for (const matching::Candidate& c : juniors)
-          if (leads(c.row, need)) eligible.push_back(c);
+          if (c.spare > 0 && leads(c.row, need)) eligible.push_back(c);
         if (eligible.empty()) continue;
         const matching::Seeker seeker{queue_[i].id, p.find(queue_[i].id), queue_[i].since, 1};
         const std::vector<matching::Pair> pairs =
             matching::match(world, policy_, std::span(&seeker, 1), eligible, weights_,
                             config_.capacity, config_.candidates, stream + (1u << 16));
         if (pairs.empty()) continue;
-        take(juniors, pairs.front().developer);
+        take(juniors, pairs.front().developer, open);
         pair(world, pairs.front().developer, seeker.row, queue_[i]);
         matched[i] = true;
       }
@@ -188,12 +196,14 @@ class ReverseModel final : public Model {
     resolved_ = true;
   }
 
-  // One place less for `junior` among `juniors` (row order); false if it has none left.
-  static bool take(std::vector<matching::Candidate>& juniors, Row junior) {
+  // One place less for `junior` among `juniors` (row order); false if it has none left. A junior
+  // left with none stays in the list with spare 0, which the filters skip (erasing it moved the
+  // rest of a list of 10^4 juniors for every pair), and `open` counts one junior less.
+  static bool take(std::vector<matching::Candidate>& juniors, Row junior, std::size_t& open) {
     const auto it = std::lower_bound(juniors.begin(), juniors.end(), junior,
                                      [](const matching::Candidate& c, Row r) { return c.row < r; });
-    if (it == juniors.end() || it->row != junior) return false;
-    if (--it->spare == 0) juniors.erase(it);
+    if (it == juniors.end() || it->row != junior || it->spare <= 0) return false;
+    if (--it->spare == 0) --open;
     return true;
   }
 

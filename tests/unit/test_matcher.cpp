@@ -204,6 +204,64 @@ TEST_CASE("matcher: best_score picks the best of the sampled candidates", "[matc
   }
 }
 
+// best_score as documented (matching/matcher.hpp), candidates out of room erased at once: the
+// reference the matcher's cheaper bookkeeping of exhausted candidates must reproduce.
+std::vector<Pair> best_score_reference(const World& world, std::span<const Seeker> seekers,
+                                       std::vector<Candidate> open, const ScoreWeights& w,
+                                       std::int64_t capacity, std::int64_t per_seeker,
+                                       std::uint64_t stream) {
+  std::vector<Pair> out;
+  for (std::size_t i = 0; i < seekers.size() && !open.empty(); ++i) {
+    const Seeker& s = seekers[i];
+    Draws draws(world.key(), s.id, world.week(), Purpose::kMatchCandidates, stream);
+    std::vector<Row> taken;
+    for (std::int64_t j = 0; j < s.wants && !open.empty(); ++j) {
+      const bool all = open.size() <= static_cast<std::size_t>(per_seeker);
+      const std::size_t tries = all ? open.size() : static_cast<std::size_t>(per_seeker);
+      std::size_t best = open.size();
+      double best_score = 0;
+      for (std::size_t k = 0; k < tries; ++k) {
+        const std::size_t c =
+            all ? k : static_cast<std::size_t>(draws.uniform() * static_cast<double>(open.size()));
+        if (open[c].row == s.row ||
+            std::find(taken.begin(), taken.end(), open[c].row) != taken.end())
+          continue;
+        const double v = matching::score(world, w, open[c].row, s.row, open[c].spare, capacity);
+        if (best == open.size() || v > best_score || (v == best_score && c < best))
+          best_score = v, best = c;
+      }
+      if (best == open.size()) break;
+      out.push_back({i, open[best].row});
+      taken.push_back(open[best].row);
+      if (--open[best].spare == 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(best));
+    }
+  }
+  return out;
+}
+
+TEST_CASE("matcher: best_score over a large batch makes the documented pairs", "[matcher]") {
+  // 400 seekers wanting up to 2 over 300 candidates with room for 1 or 2: hundreds of
+  // candidates run out of room within the batch, sampled (8 per seeker) and, near the end, all.
+  std::mt19937_64 rng(11);
+  World world = tiny_world(900, rng);
+  std::vector<Candidate> cands;
+  for (Row r = 0; r < 300; ++r) cands.push_back({r, 1 + static_cast<std::int64_t>(rng() % 2)});
+  std::vector<Seeker> seekers;
+  for (Row r = 250; r < 650; ++r)  // rows 250-299 are candidates too: never their own developer
+    seekers.push_back({r, r, 0, 1 + static_cast<std::int64_t>(rng() % 2)});
+  const ScoreWeights w{1.0, 0.5, -0.3, 0.2};
+  for (std::int64_t per : {8, 1000}) {
+    const auto pairs = matching::match(world, Policy::kBestScore, seekers, cands, w, 2, per, 9);
+    const auto expected = best_score_reference(world, seekers, cands, w, 2, per, 9);
+    REQUIRE(pairs.size() == expected.size());
+    CHECK(pairs.size() > 300);  // most of the 450 places are taken
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      CHECK(pairs[k].seeker == expected[k].seeker);
+      CHECK(pairs[k].developer == expected[k].developer);
+    }
+  }
+}
+
 TEST_CASE("matcher: batch_optimal is optimal and at least as good as best_score", "[matcher]") {
   std::mt19937_64 rng(4);
   for (int instance = 0; instance < 150; ++instance) {
