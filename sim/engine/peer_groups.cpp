@@ -1,5 +1,9 @@
 #include "engine/peer_groups.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
+
 #include <algorithm>
 
 #include "engine/compact.hpp"
@@ -68,28 +72,41 @@ void PeerGroups::compact_ended() {
     new_first.push_back(new_first.back() + stays);
   }
   const std::vector<KeptRun> runs = kept_runs(new_row);
-  compact_column(group, runs);
-  compact_column(member_id, runs);
-  compact_column(member, runs);
-  compact_column(attendance, runs);
-  compact_column(end_reason, runs);
-  compact_column(present, runs);
-  for (GroupRow& g : group) g = new_group[g];
   const std::vector<KeptRun> group_runs = kept_runs(new_group);
-  compact_column(id, group_runs);
-  compact_column(programme, group_runs);
-  compact_column(start_week, group_runs);
-  compact_column(planned_end, group_runs);
-  compact_column(cadence_weeks, group_runs);
-  compact_column(session_hours, group_runs);
-  compact_column(quality, group_runs);
-  compact_column(held, group_runs);
-  compact_column(active_count, group_runs);
+  // Column by column, columns in parallel: each task streams through its own arrays.
+  tbb::parallel_invoke(
+      [&] {
+        compact_column(group, runs);
+        for (GroupRow& g : group) g = new_group[g];
+        compact_column(member_id, runs);
+      },
+      [&] {
+        compact_column(member, runs);
+        compact_column(attendance, runs);
+        compact_column(end_reason, runs);
+        compact_column(present, runs);
+      },
+      [&] {
+        compact_column(id, group_runs);
+        compact_column(programme, group_runs);
+        compact_column(start_week, group_runs);
+        compact_column(planned_end, group_runs);
+        compact_column(cadence_weeks, group_runs);
+        compact_column(session_hours, group_runs);
+        compact_column(quality, group_runs);
+        compact_column(held, group_runs);
+        compact_column(active_count, group_runs);
+      });
   first = std::move(new_first);
 }
 
 void PeerGroups::remap_rows(const std::vector<Row>& new_row) {
-  for (Row& r : member) r = r == kNoRow ? kNoRow : new_row[r];
+  // Each membership rewrites only its own row.
+  tbb::parallel_for(tbb::blocked_range<MembershipRow>(0, memberships(), 4096),
+                    [&](const tbb::blocked_range<MembershipRow>& range) {
+                      for (MembershipRow m = range.begin(); m != range.end(); ++m)
+                        member[m] = member[m] == kNoRow ? kNoRow : new_row[member[m]];
+                    });
 }
 
 std::size_t PeerGroups::bytes_reserved() const {

@@ -257,8 +257,8 @@ void Recorder::record(const World& world) {
     for (const auto& model : world.models()) model->mark_over_capacity(world, over_capacity_);
     over = static_cast<std::size_t>(std::count(over_capacity_.begin(), over_capacity_.end(), 1));
   }
-  std::int64_t active_ties = 0;
-  for (TieRow t = 0; t < world.ties.size(); ++t) active_ties += world.ties.active(t);
+  // Every active tie is listed once under its learner in the index rebuilt for the recording.
+  const auto active_ties = static_cast<std::int64_t>(world.by_learner.rows.size());
 
   const auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
   push(kActive, n);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <vector>
 
+#include "engine/gather.hpp"
 #include "models/registry.hpp"
 
 namespace mentorsim {
@@ -129,21 +130,35 @@ void Simulation::programme_upkeep() {
   // Which programmes end this week, looked up once rather than once per tie.
   std::vector<char> ending(scenario_.programmes.size());
   for (std::size_t i = 0; i < ending.size(); ++i) ending[i] = last_week_of(i);
-  // Planned endings, and the ties of programmes ending now, in tie (id) order.
-  for (TieRow t = 0; t < ties.size(); ++t) {
-    if (!ties.active(t)) continue;
-    if (ending[ties.programme[t]])
-      world_.end_tie(t, EndReason::kProgrammeEnded);
-    else if (ties.planned_end[t] <= week_)
-      world_.end_tie(t, EndReason::kCompleted);
-  }
+  // Planned endings, and the ties of programmes ending now, in tie (id) order: found side by
+  // side, then ended in order. Ties the endings' callbacks make are checked after them, as a pass
+  // in tie order would.
+  const auto tie_due = [&](TieRow t) {
+    return ties.active(t) && (ending[ties.programme[t]] || ties.planned_end[t] <= week_);
+  };
+  const auto end_tie = [&](TieRow t) {
+    world_.end_tie(t,
+                   ending[ties.programme[t]] ? EndReason::kProgrammeEnded : EndReason::kCompleted);
+  };
+  const TieRow ties_before = ties.size();
+  gather_where(ties_before, tie_due, due_ties_);
+  for (TieRow t : due_ties_) end_tie(t);
+  for (TieRow t = ties_before; t < ties.size(); ++t)
+    if (tie_due(t)) end_tie(t);
+  // The same for peer groups, in group order.
   PeerGroups& groups = world_.groups;
-  for (GroupRow g = 0; g < groups.groups(); ++g) {
-    if (ending[groups.programme[g]])
-      world_.end_group(g, EndReason::kProgrammeEnded);
-    else if (groups.planned_end[g] <= week_)
-      world_.end_group(g, EndReason::kCompleted);
-  }
+  const auto group_due = [&](GroupRow g) {
+    return ending[groups.programme[g]] || groups.planned_end[g] <= week_;
+  };
+  const auto end_group = [&](GroupRow g) {
+    world_.end_group(
+        g, ending[groups.programme[g]] ? EndReason::kProgrammeEnded : EndReason::kCompleted);
+  };
+  const GroupRow groups_before = groups.groups();
+  gather_where(groups_before, group_due, due_groups_);
+  for (GroupRow g : due_groups_) end_group(g);
+  for (GroupRow g = groups_before; g < groups.groups(); ++g)
+    if (group_due(g)) end_group(g);
   reciprocity_.apply(world_);
   for (std::size_t i = 0; i < world_.models().size(); ++i) {
     if (!world_.programme_running(i)) continue;

@@ -59,6 +59,8 @@ class Simulation {
   Shocks shocks_;
   Recorder recorder_;
   std::vector<std::size_t> match_order_;  // programme indices by priority, highest first
+  std::vector<TieRow> due_ties_;          // programme_upkeep's scratch: ties ending this week
+  std::vector<GroupRow> due_groups_;      // and peer groups
   Week week_ = 0;
   std::size_t peak_active_ = 0;
   std::size_t peak_table_bytes_ = 0;

@@ -11,7 +11,10 @@
 //
 // While for_each walks a map, the walked map may only have values changed and entries erased;
 // find is allowed. A reference to a value is valid until the next insert. Not thread-safe: reads
-// may merge (models run sequentially).
+// may merge (models run sequentially), except within parallel_for_each, which merges first.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <utility>
@@ -95,6 +98,18 @@ class FlatIdMap {
     merge();
     for (const Entry& e : entries_)
       if (e.live) f(e.key, e.value);
+  }
+
+  // f(key, value) for each entry, blocks of entries side by side: f may change only the value it
+  // is handed and may only read everything else (this map included). The map must not change.
+  template <class F>
+  void parallel_for_each(F&& f) {
+    merge();
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, entries_.size(), 64),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        for (std::size_t i = range.begin(); i != range.end(); ++i)
+                          if (entries_[i].live) f(entries_[i].key, entries_[i].value);
+                      });
   }
 
   // Looks up increasing keys in one forward pass (e.g. one per practitioner row, rows being in id

@@ -43,14 +43,17 @@ void CohortModel::on_departures(World& world) {
     }
     member_cohort_.erase(id);
   }
-  // Facilitators: the cohorts are walked only in a week one of them leaves. Releasing without
-  // ending ties touches only this model's bookkeeping, so cohort order does not matter either.
-  const bool facilitator_leaves =
-      std::any_of(leavers.begin(), leavers.end(),
-                  [&](PractitionerId id) { return facilitator_cohorts_.contains(id); });
-  if (facilitator_leaves)
+  // Facilitators: the cohorts are walked only in a week one of them leaves, against those few.
+  // Releasing without ending ties touches only this model's bookkeeping, so cohort order does not
+  // matter either.
+  std::vector<PractitionerId> facilitators;
+  for (PractitionerId id : leavers)
+    if (facilitator_cohorts_.contains(id)) facilitators.push_back(id);
+  if (!facilitators.empty())
     cohorts_.for_each([&](std::uint32_t, Cohort& c) {
-      if (c.has_facilitator && leaving(c.facilitator)) release_facilitator(world, c, false);
+      if (c.has_facilitator &&
+          std::find(facilitators.begin(), facilitators.end(), c.facilitator) != facilitators.end())
+        release_facilitator(world, c, false);
     });
 }
 
@@ -75,7 +78,7 @@ void CohortModel::match(World& world) {
   cohorts_.for_each([&](std::uint32_t, Cohort& c) {
     if (c.needs_facilitator && c.has_facilitator) release_facilitator(world, c, true);
   });
-  std::vector<matching::Candidate> open = open_facilitators(world);
+  OpenFacilitators open = open_facilitators(world);
   assign_facilitators(world, open);
   reopen_office_hours(world);
   const bool calendar =
@@ -86,11 +89,20 @@ void CohortModel::match(World& world) {
   }
 }
 
+// Per cohort: graduation, or this week's session recorded (vitality), office hours closed while
+// paused, and next week's presence drawn. Recording and drawing read the world and write only the
+// cohort and its own ties' and members' attendance, so they run for all cohorts side by side; the
+// steps that end ties (and so call back into models) run in between, in cohort order. No cohort's
+// steps read what another's change, so this is the order cohort by cohort would give.
 void CohortModel::upkeep(World& world) {
   const Week w = world.week();
   if (config_.all_hands && all_hands_week(world)) hold_all_hands(world);
+  const auto graduates = [&](const Cohort& c) { return w >= c.end || c.members.empty(); };
+  cohorts_.parallel_for_each([&](std::uint32_t cid, Cohort& c) {
+    if (!graduates(c) && session_week(c, w)) record_session(world, cid, c);
+  });
   cohorts_.for_each([&](std::uint32_t cid, Cohort& c) {
-    if (w >= c.end || c.members.empty()) {  // graduated (ties ended) or emptied
+    if (graduates(c)) {  // graduated (ties ended) or emptied
       if (c.has_facilitator) release_facilitator(world, c, true);
       const GroupRow g = world.groups.find(c.peers);  // gone when graduation ended it
       if (g < world.groups.groups()) world.end_group(g, EndReason::kDissolved);
@@ -98,8 +110,9 @@ void CohortModel::upkeep(World& world) {
       cohorts_.erase(cid);  // allowed while walking: the entry is only marked
       return;
     }
-    if (session_week(c, w)) record_session(world, cid, c);
     if (c.office_open && c.paused_until > w) close_office_hours(world, c, true);  // paused
+  });
+  cohorts_.parallel_for_each([&](std::uint32_t, Cohort& c) {
     if (session_week(c, w + 1)) prepare_session(world, c, w + 1);
   });
 }
@@ -167,9 +180,12 @@ void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
 }
 
 // Facilitators with room: mentors taking part in the programme and in no cohort (as members).
-std::vector<matching::Candidate> CohortModel::open_facilitators(const World& world) const {
-  return free_developers(world, index_, flag::kCanMentor, member_cohort_, facilitator_cohorts_,
-                         config_.facilitator_capacity);
+CohortModel::OpenFacilitators CohortModel::open_facilitators(const World& world) const {
+  OpenFacilitators open;
+  open.rows = free_developers(world, index_, flag::kCanMentor, member_cohort_, facilitator_cohorts_,
+                              config_.facilitator_capacity);
+  open.with_room = open.rows.size();  // free_developers lists only rows with room
+  return open;
 }
 
 // The fifo matcher gives one seeker the candidate with the most room, then the lowest row, among
@@ -177,12 +193,12 @@ std::vector<matching::Candidate> CohortModel::open_facilitators(const World& wor
 // needs to be handed: the same pair as with the whole list, without copying it and building a
 // heap of it for every cohort. Nobody has more room than `most` (the nominal capacity), so the
 // first candidate with that much ends the pass.
-std::vector<matching::Candidate> CohortModel::fifo_shortlist(
-    const std::vector<matching::Candidate>& open, const std::vector<Row>& excluded,
-    std::int64_t most) {
+std::vector<matching::Candidate> CohortModel::fifo_shortlist(const OpenFacilitators& open,
+                                                             const std::vector<Row>& excluded,
+                                                             std::int64_t most) {
   const matching::Candidate* best = nullptr;
-  for (const matching::Candidate& c : open) {
-    if (best && c.spare <= best->spare) continue;  // row order: the first with the most room wins
+  for (const matching::Candidate& c : open.rows) {
+    if (c.spare <= (best ? best->spare : 0)) continue;  // row order: the first with most room wins
     if (std::find(excluded.begin(), excluded.end(), c.row) != excluded.end()) continue;
     best = &c;
     if (best->spare >= most) break;
@@ -191,12 +207,14 @@ std::vector<matching::Candidate> CohortModel::fifo_shortlist(
   return {*best};
 }
 
-// One cohort's worth of room less in `open` for `facilitator` (a cohort or a membership taken).
-void CohortModel::take(std::vector<matching::Candidate>& open, Row facilitator) {
-  const auto it = std::lower_bound(open.begin(), open.end(), facilitator,
+// One cohort's worth of room less in `open` for `facilitator` (a cohort taken), or all of it
+// (`all`: a membership taken).
+void CohortModel::take(OpenFacilitators& open, Row facilitator, bool all) {
+  const auto it = std::lower_bound(open.rows.begin(), open.rows.end(), facilitator,
                                    [](const matching::Candidate& c, Row r) { return c.row < r; });
-  if (it == open.end() || it->row != facilitator) return;
-  if (--it->spare <= 0) open.erase(it);
+  if (it == open.rows.end() || it->row != facilitator || it->spare <= 0) return;
+  it->spare = all ? 0 : it->spare - 1;
+  if (it->spare == 0) --open.with_room;
 }
 
 // Facilitator ties to every member, load shared among them (with the all-hands' share), attendance
@@ -215,9 +233,9 @@ void CohortModel::facilitate(World& world, Cohort& c, Row facilitator) {
 
 // Cohorts whose facilitator left or burned out get a new one, only in a session week so that
 // the new ties share the cohort's calendar.
-void CohortModel::assign_facilitators(World& world, std::vector<matching::Candidate>& open) {
+void CohortModel::assign_facilitators(World& world, OpenFacilitators& open) {
   cohorts_.for_each([&](std::uint32_t, Cohort& c) {
-    if (open.empty()) return;
+    if (open.with_room == 0) return;
     if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) return;
     const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
                                   1};
@@ -227,14 +245,14 @@ void CohortModel::assign_facilitators(World& world, std::vector<matching::Candid
                         config_.facilitator_capacity, 1, index_);
     if (pairs.empty()) return;
     facilitate(world, c, pairs.front().developer);
-    take(open, pairs.front().developer);
+    take(open, pairs.front().developer, false);
   });
 }
 
 // One cohort from the front of the waiting list, if a facilitator is free; otherwise the
 // learners stay on the list. Returns whether a cohort formed.
-bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
-  if (open.empty()) return false;
+bool CohortModel::form(World& world, OpenFacilitators& open) {
+  if (open.with_room == 0) return false;
   const auto n = static_cast<std::size_t>(
       std::min<std::int64_t>(config_.cohort_size, static_cast<std::int64_t>(queue_.size())));
   std::vector<Row> member_rows;
@@ -246,14 +264,9 @@ bool CohortModel::form(World& world, std::vector<matching::Candidate>& open) {
                       fifo_shortlist(open, member_rows, config_.facilitator_capacity), {},
                       config_.facilitator_capacity, 1, index_);
   if (pairs.empty()) return false;
-  take(open, pairs.front().developer);
+  take(open, pairs.front().developer, false);
   // Members are in a cohort now: no longer free to facilitate.
-  for (Row r : member_rows) {
-    const auto it =
-        std::lower_bound(open.begin(), open.end(), r,
-                         [](const matching::Candidate& c, Row row) { return c.row < row; });
-    if (it != open.end() && it->row == r) open.erase(it);
-  }
+  for (Row r : member_rows) take(open, r, true);
   const std::uint32_t cid = next_cohort_id_++;
   Cohort& c = cohorts_[cid];
   c.formed = world.week();

@@ -36,10 +36,12 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
   const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
   partials_.resize(blocks);
   hours_.resize(n);
-  // Each group's active members, in all and by demographic group: a member's co-members are the
-  // rest, so a learner in one group needs no walk over them.
+  // Each group's active members, in all and by demographic group (a member's co-members are the
+  // rest, so a learner in one group needs no walk over them), and its hours per week (divided once
+  // per group, not per member).
   const GroupRow group_count = groups.groups();
   group_active_.resize(group_count);
+  group_hours_.resize(group_count);
   group_hist_.resize(static_cast<std::size_t>(group_count) * std::max<std::size_t>(G, 1));
   tbb::parallel_for(GroupRow{0}, group_count, [&](GroupRow g) {
     std::int64_t* hist =
@@ -52,6 +54,7 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
       if (G > 0) ++hist[group_of(groups.member[m])];
     }
     group_active_[g] = active;
+    group_hours_[g] = static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
   });
   const auto in_group = [&](Row d, GroupRow g) {  // d an active member of g
     for (auto i = world.by_member.begin(d); i < world.by_member.end(d); ++i)
@@ -105,7 +108,7 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
         if (group_active_[g] < 2) continue;
         ++in_groups;
         only = g;
-        hours += static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+        hours += group_hours_[g];
       }
       if (in_groups == 1) {
         const std::int64_t* hist =

@@ -69,6 +69,7 @@ class WeeklyOutcomes {
   };
   tbb::enumerable_thread_specific<Marks> marks_;
   std::vector<std::uint32_t> group_active_;  // by group row: active members
+  std::vector<double> group_hours_;          // by group row: session hours per week
   std::vector<std::int64_t> group_hist_;     // by group row x demographic group: active members
   std::vector<double> loads_;                // developers' load_hours
   std::vector<double> hours_;                // hours received, by row
