@@ -66,17 +66,12 @@ class PeerPodModel final : public Model {
       shrunk_.push_back(pid);
       member_pod_.erase(id);
     }
-    // Visiting seniors: the pods are searched only in a week one of them leaves, against those
-    // few (a search of every leaver per pod was most of this function's time).
-    std::vector<PractitionerId> seniors;
+    // Visiting seniors leave their pods at the next walk over the pods (matching's, or upkeep's
+    // in a week the programme does not match), not in a walk of their own: until then nothing
+    // reads the pods' seniors, and the engine ends their visits now.
     for (PractitionerId id : leavers)
-      if (senior_pods_.contains(id)) seniors.push_back(id);
-    if (!seniors.empty())
-      pods_.for_each([&](std::uint32_t, Pod& pod) {
-        if (pod.has_senior &&
-            std::find(seniors.begin(), seniors.end(), pod.senior) != seniors.end())
-          release_senior(world, pod, EndReason::kNone);
-      });
+      if (senior_pods_.contains(id)) departed_seniors_.push_back(id);
+    std::sort(departed_seniors_.begin(), departed_seniors_.end());  // shocks, then the hazard
   }
 
   // Only a visit shed by a burned-out senior needs action: the pod gets a new senior.
@@ -96,8 +91,10 @@ class PeerPodModel final : public Model {
   // The rotation is re-paired every rotation_weeks.
   void upkeep(World& world) override {
     pods_.for_each([&](std::uint32_t, Pod& pod) {
+      release_departed_senior(world, pod);
       if (world.week() >= pod.next_rotation) rotate(world, pod);
     });
+    departed_seniors_.clear();
   }
 
   void on_end(World&) override {
@@ -105,6 +102,7 @@ class PeerPodModel final : public Model {
     pods_.clear();
     member_pod_.clear();
     senior_pods_.clear();
+    departed_seniors_.clear();
     shrunk_.clear();
   }
 
@@ -157,6 +155,14 @@ class PeerPodModel final : public Model {
     return pod.safety < config_.hollow_below ? q * config_.hollow_quality_factor : q;
   }
 
+  // A pod whose visiting senior left since the last walk lets them go (World::leavers' ties have
+  // been ended by the engine).
+  void release_departed_senior(World& world, Pod& pod) {
+    if (pod.has_senior && !departed_seniors_.empty() &&
+        std::binary_search(departed_seniors_.begin(), departed_seniors_.end(), pod.senior))
+      release_senior(world, pod, EndReason::kNone);
+  }
+
   // Ends the pod's visits (reason kNone: the senior is leaving and the engine ends them).
   void release_senior(World& world, Pod& pod, EndReason reason) {
     if (reason != EndReason::kNone) end_by_id(world, pod.visits, reason);
@@ -181,6 +187,7 @@ class PeerPodModel final : public Model {
       Pod& pod = *found;
       const bool small = static_cast<std::int64_t>(pod.members.size()) < config_.pod_size_min - 1;
       if (!small) continue;
+      release_departed_senior(world, pod);
       if (pod.has_senior) release_senior(world, pod, EndReason::kDissolved);
       const GroupRow g = world.groups.find(pod.peers);
       if (g < world.groups.groups()) world.end_group(g, EndReason::kDissolved);
@@ -255,12 +262,14 @@ class PeerPodModel final : public Model {
     std::vector<matching::Seeker> seekers;
     std::vector<std::uint32_t> pod_of;
     pods_.for_each([&](std::uint32_t pid, Pod& pod) {
+      release_departed_senior(world, pod);
       if (pod.needs_senior && pod.has_senior) release_senior(world, pod, EndReason::kReleased);
       if (pod.has_senior || pod.members.empty()) return;
       const PractitionerId first = pod.members.front();
       seekers.push_back({first, world.people.find(first), pod.formed, 1});
       pod_of.push_back(pid);
     });
+    departed_seniors_.clear();
     if (seekers.empty()) return;
     std::vector<matching::Candidate> open =
         free_developers(world, index_, flag::kSenior | flag::kCanMentor, member_pod_, senior_pods_,
@@ -289,6 +298,7 @@ class PeerPodModel final : public Model {
   FlatIdMap<PractitionerId, std::uint32_t> member_pod_;
   std::vector<std::uint32_t> shrunk_;  // pods that lost members since the last dissolve_small
   FlatIdMap<PractitionerId, std::int64_t> senior_pods_;  // visiting senior: pods held
+  std::vector<PractitionerId> departed_seniors_;  // left since the last walk over the pods, sorted
   std::uint32_t next_pod_id_ = 0;
 };
 
