@@ -34,16 +34,17 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   constexpr Row kBlock = 4096;
   const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
   counts_.assign(blocks * programmes * 2, 0);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+  // Programmes as bits (programme indices are below 256): `Words` words per role, cleared per
+  // row; one word when there are at most 64 programmes, as there usually are.
+  const auto count_block = [&]<std::size_t Words>(std::size_t b) {
     std::int64_t* learners = counts_.data() + b * programmes * 2;
     std::int64_t* developers = learners + programmes;
-    // Programmes as bits (programme indices are below 256): four words per role, cleared per row.
-    using Bits = std::array<std::uint64_t, 4>;
+    using Bits = std::array<std::uint64_t, Words>;
     const auto set = [](Bits& bits, std::size_t p) {
       bits[p / 64] |= std::uint64_t{1} << (p % 64);
     };
     const auto tally = [](const Bits& bits, std::int64_t* counts) {
-      for (std::size_t w = 0; w < bits.size(); ++w)
+      for (std::size_t w = 0; w < Words; ++w)
         for (std::uint64_t v = bits[w]; v != 0; v &= v - 1)
           ++counts[w * 64 + static_cast<std::size_t>(std::countr_zero(v))];
     };
@@ -64,6 +65,12 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
       tally(as_learner, learners);
       tally(as_developer, developers);
     }
+  };
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    if (programmes <= 64)
+      count_block.template operator()<1>(b);
+    else
+      count_block.template operator()<4>(b);
   });
   for (std::size_t b = 0; b < blocks; ++b)
     for (std::size_t p = 0; p < programmes; ++p) {

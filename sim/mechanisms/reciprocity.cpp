@@ -7,8 +7,7 @@ namespace mentorsim {
 bool Reciprocity::qualifies(Week tenure_weeks, double mean_skill) const {
   const bool by_tenure = config_.tenure_weeks > 0 && tenure_weeks >= config_.tenure_weeks;
   const bool by_skill = mean_skill >= config_.skill_threshold;
-  return config_.rule == "all" ? (by_tenure || config_.tenure_weeks == 0) && by_skill
-                               : by_tenure || by_skill;
+  return rule_all_ ? (by_tenure || config_.tenure_weeks == 0) && by_skill : by_tenure || by_skill;
 }
 
 void Reciprocity::apply(World& world) const {

@@ -8,13 +8,15 @@ namespace mentorsim {
 
 class Reciprocity {
  public:
-  explicit Reciprocity(const Scenario& scenario) : config_(scenario.reciprocity) {}
+  explicit Reciprocity(const Scenario& scenario)
+      : config_(scenario.reciprocity), rule_all_(config_.rule == "all") {}
 
   void apply(World& world) const;
   bool qualifies(Week tenure_weeks, double mean_skill) const;
 
  private:
   const ReciprocityConfig& config_;
+  bool rule_all_;  // rule "all", compared once: qualifies runs for every row every week
 };
 
 }  // namespace mentorsim
