@@ -168,18 +168,7 @@ std::int64_t World::effective_capacity(Row r, std::int64_t nominal) const {
       std::floor(static_cast<double>(nominal) * scenario_->burnout.capacity_factor));
 }
 
-std::uint32_t World::function_mask(std::size_t programme, Week week) const {
-  const Access& a = access_[programme];
-  return a.expand_week >= 0 && week >= a.expand_week ? a.expanded_functions : a.functions;
-}
-
-bool World::takes_part(std::size_t programme, Row r) const {
-  return (function_mask(programme, week_) >> people.function[r]) & 1u;
-}
-
-bool World::volunteers(std::size_t programme, Row r) const {
-  const double share = access_[programme].volunteer_share;
-  if (share >= 1.0) return true;
+bool World::drawn_volunteer(std::size_t programme, Row r, double share) const {
   // Week 0 of the stream: one lasting disposition per practitioner and programme.
   return uniform01(key_, people.id[r], 0, Purpose::kVolunteers, programme) < share;
 }

@@ -100,10 +100,16 @@ class World {
 
   // Blended ecosystems: whether practitioner row r takes part in programme `programme` this week
   // (its function is among the programme's functions, widened at expand_week).
-  bool takes_part(std::size_t programme, Row r) const;
+  // Inline, as the next two: the models' weekly scans ask it of every candidate row.
+  bool takes_part(std::size_t programme, Row r) const {
+    return (function_mask(programme, week_) >> people.function[r]) & 1u;
+  }
   // Whether r volunteers to develop others in the programme: drawn once per practitioner and
   // programme, with the programme's volunteer share (raised by incentives).
-  bool volunteers(std::size_t programme, Row r) const;
+  bool volunteers(std::size_t programme, Row r) const {
+    const double share = access_[programme].volunteer_share;
+    return share >= 1.0 || drawn_volunteer(programme, r, share);
+  }
   // The developer capacity r offers the programme this week: effective_capacity when r takes part
   // and volunteers, else 0. Models size their developers' room with this.
   std::int64_t offered_capacity(std::size_t programme, Row r, std::int64_t nominal) const {
@@ -115,7 +121,10 @@ class World {
   // add it to their own probability.
   float attendance_gain(std::size_t programme) const { return access_[programme].attendance_gain; }
   // Function bit masks of the programme before and from its expand week (bit f: function f).
-  std::uint32_t function_mask(std::size_t programme, Week week) const;
+  std::uint32_t function_mask(std::size_t programme, Week week) const {
+    const Access& a = access_[programme];
+    return a.expand_week >= 0 && week >= a.expand_week ? a.expanded_functions : a.functions;
+  }
 
   void add_model(std::unique_ptr<Model> model) { models_.push_back(std::move(model)); }
   std::vector<std::unique_ptr<Model>>& models() { return models_; }
@@ -148,7 +157,8 @@ class World {
     double volunteer_share;
     float attendance_gain;  // incentives: added to a new tie's attendance
   };
-  std::vector<Access> access_;      // by programme
+  std::vector<Access> access_;  // by programme
+  bool drawn_volunteer(std::size_t programme, Row r, double share) const;
   std::vector<Departed> departed_;  // leavers of departed_week_; reused from week to week
   Week departed_week_ = -1;
   std::vector<TieRow> ending_ties_;                // end_ties_of_leavers' scratch

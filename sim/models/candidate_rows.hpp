@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "engine/ids.hpp"
@@ -16,9 +17,11 @@ namespace mentorsim {
 
 // block(first, last, out) appends the candidates among rows [first, last) to out, in row order.
 // It runs concurrently for different blocks: it may only read shared state.
+inline constexpr Row kCandidateBlock = 8192;  // rows per block
+
 template <class Block>
 std::vector<matching::Candidate> candidates_by_block(Row rows, Block&& block) {
-  constexpr Row kBlock = 8192;
+  constexpr Row kBlock = kCandidateBlock;
   const std::size_t blocks = (static_cast<std::size_t>(rows) + kBlock - 1) / kBlock;
   std::vector<std::vector<matching::Candidate>> parts(blocks);
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
@@ -49,8 +52,16 @@ std::vector<matching::Candidate> free_developers(const World& world, std::size_t
     if (first == last) return;
     auto member = members.cursor(p.id[first]);
     auto holds = held.cursor(p.id[first]);
+    // The block's eligible rows first, without a branch per row (a minority of rows, at random:
+    // the branch mispredicted), then the rest of the checks on those.
+    std::array<Row, kCandidateBlock> rows;
+    std::size_t found = 0;
     for (Row r = first; r < last; ++r) {
-      if ((p.flags[r] & eligible) == 0) continue;
+      rows[found] = r;
+      found += (p.flags[r] & eligible) != 0;
+    }
+    for (std::size_t i = 0; i < found; ++i) {
+      const Row r = rows[i];
       const PractitionerId id = p.id[r];
       if (member.seek(id)) continue;
       const auto* count = holds.seek(id);
