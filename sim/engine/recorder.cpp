@@ -12,6 +12,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "engine/zone_count.hpp"
+
 namespace mentorsim {
 
 namespace {
@@ -220,24 +222,39 @@ void Recorder::record(const World& world) {
   };
   constexpr Row kBlock = 4096;
   std::vector<Partial> partials((n + kBlock - 1) / kBlock);
-  tbb::parallel_for(std::size_t{0}, partials.size(), [&](std::size_t b) {
-    Partial& p = partials[b];
+  // Z zones at compile time (engine/zone_count.hpp), and the sums in locals: through the Partial
+  // in memory (which the byte-wide flags may alias) every row waited on the last one's stores.
+  const auto sum_block = [&]<int Z>(std::size_t b) {
+    std::int64_t covered = 0, mentors = 0, burned_out = 0, competent = 0;
+    double exhaustion = 0;
+    std::array<double, Z> skill{};
     const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
     for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
-      p.covered += people.learner_ties[r] > 0;
+      covered += people.learner_ties[r] > 0;
       if (people.has(r, flag::kCanMentor)) {
-        ++p.mentors;
-        p.burned_out_mentors += people.has(r, flag::kBurnedOut);
-        p.mentor_exhaustion += people.exhaustion[r];
+        ++mentors;
+        burned_out += people.has(r, flag::kBurnedOut);
+        exhaustion += people.exhaustion[r];
       }
       const float* s = people.skill_row(r);
       bool all_competent = true;
-      for (int z = 0; z < zones; ++z) {
-        p.skill[z] += s[z];
+      for (int z = 0; z < Z; ++z) {
+        skill[z] += s[z];
         all_competent = all_competent && s[z] >= competence_threshold_;
       }
-      p.competent += all_competent;
+      competent += all_competent;
     }
+    Partial& p = partials[b];
+    p.covered = covered;
+    p.mentors = mentors;
+    p.burned_out_mentors = burned_out;
+    p.mentor_exhaustion = exhaustion;
+    p.competent = competent;
+    std::copy(skill.begin(), skill.end(), p.skill.begin());
+  };
+  tbb::parallel_for(std::size_t{0}, partials.size(), [&](std::size_t b) {
+    with_zone_count(static_cast<std::size_t>(zones),
+                    [&]<std::size_t Z> { sum_block.template operator()<static_cast<int>(Z)>(b); });
   });
   std::int64_t covered = 0, mentors = 0, burned_out_mentors = 0, competent = 0;
   double mentor_exhaustion = 0;

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <utility>
 
+#include "engine/zone_count.hpp"
+
 namespace mentorsim {
 
 namespace {
@@ -38,18 +40,11 @@ void update_skill_rows(std::size_t rows, float* __restrict skill, const float* _
   }
 }
 
-template <int... Z>
-void update_skills_for(std::integer_sequence<int, Z...>, int zones, std::size_t rows, float* skill,
-                       const float* delta, const std::uint8_t* practised, float keep, float floor) {
-  // Zones are 1-8 (scenario validation): exactly one of these runs.
-  ((zones == Z + 1 ? update_skill_rows<Z + 1>(rows, skill, delta, practised, keep, floor) : void()),
-   ...);
-}
-
 void update_skills(int zones, std::size_t rows, float* skill, const float* delta,
                    const std::uint8_t* practised, float keep, float floor) {
-  update_skills_for(std::make_integer_sequence<int, 8>{}, zones, rows, skill, delta, practised,
-                    keep, floor);
+  with_zone_count(static_cast<std::size_t>(zones), [&]<std::size_t Z> {
+    update_skill_rows<static_cast<int>(Z)>(rows, skill, delta, practised, keep, floor);
+  });
 }
 
 // Sessions scheduled and held, summed over blocks. The counts are integers, so adding the blocks'

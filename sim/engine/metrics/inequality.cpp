@@ -38,14 +38,19 @@ double gini_impl(std::span<double> values, std::vector<double>* scratch) {
     std::sort(values.begin(), values.end());
     return gini_sorted(values);
   }
-  const auto positive =
-      std::partition(values.begin(), values.end(), [](double v) { return v == 0; });
-  const auto zeros = static_cast<std::size_t>(positive - values.begin());
+  // The positive values moved to the front, without a branch per value (zero or not is often a
+  // coin toss, and std::partition's branch mispredicted); their order is sorted away below.
+  std::size_t positives = 0;
+  for (const double v : values) {
+    values[positives] = v;
+    positives += v != 0;
+  }
+  const std::span<double> tail = values.first(positives);
   if (scratch)
-    sort_positive(values.subspan(zeros), *scratch);
+    sort_positive(tail, *scratch);
   else
-    std::sort(positive, values.end());
-  return gini_sorted_tail(values.subspan(zeros), values.size());
+    std::sort(tail.begin(), tail.end());
+  return gini_sorted_tail(tail, values.size());
 }
 
 }  // namespace

@@ -15,8 +15,9 @@ namespace mentorsim::metrics {
 // 0 for an empty set or when every value is 0.
 double gini_sorted(std::span<const double> sorted);
 
-// Gini of `values` in any order; sorts them in place. The second form sorts positive values by
-// radix in `scratch` (the same order, faster for the recorder's ~10^5 values a week).
+// Gini of `values` in any order; uses them as scratch (their contents afterwards are
+// unspecified). The second form sorts positive values by radix in `scratch` (the same order,
+// faster for the recorder's ~10^5 values a week).
 double gini(std::span<double> values);
 double gini(std::span<double> values, std::vector<double>& scratch);
 

@@ -3,12 +3,41 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
+
+#include "engine/zone_count.hpp"
 
 namespace mentorsim::metrics {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// One block of a row-major table of Z zones: holders[z] as bus_factors, and the block's sum of
+// skills, summed zone by zone in row order and then over zones (engine/zone_count.hpp: with the
+// zone count at run time this was half the metric's time).
+template <std::size_t Z>
+double summarise_block(std::span<const float> skill, double threshold,
+                       std::span<std::int64_t> holders) {
+  std::array<std::int64_t, Z> held{};
+  std::array<double, Z> sum{};
+  for (std::size_t i = 0; i + Z <= skill.size(); i += Z)
+    for (std::size_t z = 0; z < Z; ++z) {
+      held[z] += skill[i + z] >= threshold;
+      sum[z] += skill[i + z];
+    }
+  std::copy(held.begin(), held.end(), holders.begin());
+  double total = 0;
+  for (double s : sum) total += s;
+  return total;
+}
+
+// summarise_block for the table's zone count.
+double summarise_block(std::span<const float> skill, double threshold,
+                       std::span<std::int64_t> holders) {
+  return with_zone_count(
+      holders.size(), [&]<std::size_t Z> { return summarise_block<Z>(skill, threshold, holders); });
+}
 }  // namespace
 
 bool disrupts(EndReason reason) {
@@ -29,11 +58,8 @@ bool disrupts(EndReason reason) {
 }
 
 void bus_factors(std::span<const float> skill, double threshold, std::span<std::int64_t> holders) {
-  std::fill(holders.begin(), holders.end(), 0);
-  const std::size_t zones = holders.size();
-  if (zones == 0) return;
-  for (std::size_t i = 0; i + zones <= skill.size(); i += zones)
-    for (std::size_t z = 0; z < zones; ++z) holders[z] += skill[i + z] >= threshold;
+  if (holders.empty()) return;
+  summarise_block(skill, threshold, holders);
 }
 
 double institutional_memory_share(std::span<const std::int64_t> holders) {
@@ -90,11 +116,8 @@ const ResilienceWeek& WeeklyResilience::compute(const World& world) {
   block_stock_.assign(blocks, 0.0);
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     const std::size_t first = b * kBlock * zones, last = std::min(rows, (b + 1) * kBlock) * zones;
-    bus_factors(skill.subspan(first, last - first), threshold_,
-                std::span(block_holders_).subspan(b * zones, zones));
-    double stock = 0;
-    for (std::size_t i = first; i < last; ++i) stock += skill[i];  // in row order
-    block_stock_[b] = stock;
+    block_stock_[b] = summarise_block(skill.subspan(first, last - first), threshold_,
+                                      std::span(block_holders_).subspan(b * zones, zones));
   });
   std::fill(out_.bus_factor.begin(), out_.bus_factor.end(), 0);
   double stock = 0;

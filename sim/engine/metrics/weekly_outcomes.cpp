@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 
 #include "engine/metrics/inequality.hpp"
 #include "engine/metrics/radix_sort.hpp"
@@ -75,21 +76,35 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
       marks.week = week;
     }
     std::uint32_t* seen = marks.seen.data();
+    const auto first = static_cast<Row>(b * kBlock);
     const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
-    for (Row l = static_cast<Row>(b * kBlock); l < end; ++l) {
-      if (people.load_hours[l] > 0) p.loads.push_back(people.load_hours[l]);
+    // Every row's counts, and the block's loads and learners listed, without a branch per row
+    // (who holds a load or a learner tie is close to a coin toss: the branches mispredicted).
+    std::array<Row, kBlock> learner_rows;
+    std::size_t learners = 0;
+    const std::size_t loads_before = p.loads.size();
+    p.loads.resize(loads_before + (end - first));
+    double* loads = p.loads.data() + loads_before;
+    std::size_t positive = 0;
+    for (Row l = first; l < end; ++l) {
+      loads[positive] = people.load_hours[l];
+      positive += people.load_hours[l] > 0;
       const bool learner = people.learner_ties[l] > 0;
-      p.learners += learner;
       p.learners_mentoring += learner && people.developer_ties[l] > 0;
-      const std::size_t gl = G > 0 ? group_of(l) : 0;
       if (G > 0) {
+        const std::size_t gl = group_of(l);
         ++p.members[gl];
         p.covered[gl] += learner;
       }
-      if (!learner) {
-        hours_[l] = 0;
-        continue;
-      }
+      hours_[l] = 0;
+      learner_rows[learners] = l;
+      learners += learner;
+    }
+    p.loads.resize(loads_before + positive);
+    p.learners += static_cast<std::int64_t>(learners);
+    for (std::size_t j = 0; j < learners; ++j) {
+      const Row l = learner_rows[j];
+      const std::size_t gl = G > 0 ? group_of(l) : 0;
       double hours = 0;
       std::int64_t entries = 0, same = 0, distinct = 0;
       if (G > 0) std::fill(p.group_counts.begin(), p.group_counts.end(), 0.0);
@@ -206,7 +221,7 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
   }
   out_.access_ratio = highest > 0 ? lowest / highest : 1.0;
   out_.homophily = coleman_homophily(same_, ties_, shares_, out_.homophily_by_group);
-  out_.hours_received_gini = gini(hours_, scratch_);  // sorts hours_, rebuilt next week
+  out_.hours_received_gini = gini(hours_, scratch_);  // overwrites hours_, rebuilt next week
   return out_;
 }
 
