@@ -154,11 +154,9 @@ void Simulation::programme_upkeep() {
     world_.end_group(
         g, ending[groups.programme[g]] ? EndReason::kProgrammeEnded : EndReason::kCompleted);
   };
-  const GroupRow groups_before = groups.groups();
-  gather_where(groups_before, group_due, due_groups_);
+  // Ending a group calls back into no model, so no group is made meanwhile.
+  gather_where(groups.groups(), group_due, due_groups_);
   for (GroupRow g : due_groups_) end_group(g);
-  for (GroupRow g = groups_before; g < groups.groups(); ++g)
-    if (group_due(g)) end_group(g);
   reciprocity_.apply(world_);
   for (std::size_t i = 0; i < world_.models().size(); ++i) {
     if (!world_.programme_running(i)) continue;

@@ -15,10 +15,12 @@
 
 namespace mentorsim {
 
-// block(first, last, out) appends the candidates among rows [first, last) to out, in row order.
-// It runs concurrently for different blocks: it may only read shared state.
-inline constexpr Row kCandidateBlock = 8192;  // rows per block
+// Rows per block: block callers may size per-block buffers by it.
+inline constexpr Row kCandidateBlock = 8192;
 
+// block(first, last, out) appends the candidates among rows [first, last) to out, in row order;
+// last - first is at most kCandidateBlock. It runs concurrently for different blocks: it may only
+// read shared state.
 template <class Block>
 std::vector<matching::Candidate> candidates_by_block(Row rows, Block&& block) {
   constexpr Row kBlock = kCandidateBlock;

@@ -67,8 +67,10 @@ class PeerPodModel final : public Model {
       member_pod_.erase(id);
     }
     // Visiting seniors leave their pods at the next walk over the pods (matching's, or upkeep's
-    // in a week the programme does not match), not in a walk of their own: until then nothing
-    // reads the pods' seniors, and the engine ends their visits now.
+    // in a week the programme does not match), not in a walk of their own: until then no step
+    // reads a pod's senior, and the engine ends their visits now. senior_pods_ keeps their counts
+    // until then, which only mark_over_capacity (after upkeep) and free_developers (after the
+    // release, over present rows only) read.
     for (PractitionerId id : leavers)
       if (senior_pods_.contains(id)) departed_seniors_.push_back(id);
     std::sort(departed_seniors_.begin(), departed_seniors_.end());  // shocks, then the hazard

@@ -14,8 +14,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // One block of a row-major table of Z zones: holders[z] as bus_factors, and the block's sum of
-// skills, summed zone by zone in row order and then over zones (engine/zone_count.hpp: with the
-// zone count at run time this was half the metric's time).
+// skills, summed zone by zone in row order and then over zones. One running total in row order
+// made every cell wait on the last (with the zone count at run time, half the metric's time); the
+// zone-by-zone order rounds differently only for skills small enough that a block's sum is not
+// exact in double (the bundled scenarios' sums are exact either way).
 template <std::size_t Z>
 double summarise_block(std::span<const float> skill, double threshold,
                        std::span<std::int64_t> holders) {

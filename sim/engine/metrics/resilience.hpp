@@ -23,6 +23,7 @@ bool disrupts(EndReason reason);
 // Bus factor of each zone from a row-major table of `rows` x holders.size() skills: holders[z] =
 // the number of rows whose skill in zone z is at or above `threshold`. That is the fewest people
 // whose departure drops the zone's best-held skill below the threshold (0 when nobody holds it).
+// holders.size() is the zone count, 1-8 (population.zones; std::invalid_argument otherwise).
 void bus_factors(std::span<const float> skill, double threshold, std::span<std::int64_t> holders);
 
 // Share of zones held at competence by at least two people (bus factor >= 2); 0 with no zones.

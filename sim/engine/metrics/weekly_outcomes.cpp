@@ -82,9 +82,8 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
     // (who holds a load or a learner tie is close to a coin toss: the branches mispredicted).
     std::array<Row, kBlock> learner_rows;
     std::size_t learners = 0;
-    const std::size_t loads_before = p.loads.size();
-    p.loads.resize(loads_before + (end - first));
-    double* loads = p.loads.data() + loads_before;
+    p.loads.resize(end - first);  // cleared by reset; cut to the positive ones below
+    double* loads = p.loads.data();
     std::size_t positive = 0;
     for (Row l = first; l < end; ++l) {
       loads[positive] = people.load_hours[l];
@@ -100,7 +99,7 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
       learner_rows[learners] = l;
       learners += learner;
     }
-    p.loads.resize(loads_before + positive);
+    p.loads.resize(positive);
     p.learners += static_cast<std::int64_t>(learners);
     for (std::size_t j = 0; j < learners; ++j) {
       const Row l = learner_rows[j];
