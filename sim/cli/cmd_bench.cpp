@@ -15,7 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 namespace po = boost::program_options;
 

@@ -8,7 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/error.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 #include "sweep/sweep_plan.hpp"
 
 namespace mentorsim::cli {

@@ -12,9 +12,9 @@
 #include "cli/common.hpp"
 #include "cli/progress.hpp"
 #include "engine/replicates.hpp"
+#include "input/scenario_loader.hpp"
 #include "output/comparison.hpp"
 #include "output/hdf5_writer.hpp"
-#include "params/scenario_loader.hpp"
 
 namespace po = boost::program_options;
 

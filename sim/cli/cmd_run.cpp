@@ -14,9 +14,9 @@
 #include "cli/network_export.hpp"
 #include "cli/progress.hpp"
 #include "engine/replicates.hpp"
+#include "input/scenario_loader.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary_format.hpp"
-#include "params/scenario_loader.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "params/schema_output.hpp"
+#include "input/schema_output.hpp"
 
 namespace mentorsim::cli {
 

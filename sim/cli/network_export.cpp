@@ -8,8 +8,8 @@
 
 #include "core/error.hpp"
 #include "engine/simulation.hpp"
-#include "engine/world.hpp"
 #include "output/network_graphml.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim::cli {
 

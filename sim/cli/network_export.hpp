@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/ids.hpp"
 #include "engine/replicates.hpp"
+#include "state/ids.hpp"
 
 namespace mentorsim::cli {
 

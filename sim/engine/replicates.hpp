@@ -5,9 +5,9 @@
 #include <functional>
 #include <vector>
 
-#include "engine/ids.hpp"
-#include "engine/scenario.hpp"
-#include "output/run_result.hpp"
+#include "metrics/run_result.hpp"
+#include "scenario/scenario.hpp"
+#include "state/ids.hpp"
 
 namespace mentorsim {
 

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <vector>
 
-#include "engine/gather.hpp"
-#include "models/registry.hpp"
+#include "core/gather.hpp"
+#include "state/model.hpp"
 
 namespace mentorsim {
 
@@ -22,8 +22,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
       recorder_(scenario) {
   for (std::size_t i = 0; i < scenario.programmes.size(); ++i) {
     const auto& programme = scenario.programmes[i];
-    const ModelEntry* entry = find_model(programme.common.kind);
-    world_.add_model(entry->make_model(programme, static_cast<int>(i)));
+    world_.add_model(programme.make_model(programme, static_cast<int>(i)));
     match_order_.push_back(i);
   }
   // Higher priority first; equal priorities keep file order.

@@ -7,15 +7,15 @@
 #include <vector>
 
 #include "engine/phases.hpp"
-#include "engine/recorder.hpp"
-#include "engine/world.hpp"
 #include "mechanisms/burnout.hpp"
 #include "mechanisms/departure.hpp"
 #include "mechanisms/joining.hpp"
 #include "mechanisms/knowledge.hpp"
 #include "mechanisms/reciprocity.hpp"
 #include "mechanisms/shocks.hpp"
-#include "output/run_result.hpp"
+#include "metrics/recorder.hpp"
+#include "metrics/run_result.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

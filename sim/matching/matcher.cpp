@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "engine/world.hpp"
 #include "matching/min_cost_flow.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim::matching {
 

@@ -34,7 +34,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/ids.hpp"
+#include "state/ids.hpp"
 
 namespace mentorsim {
 class World;

@@ -10,7 +10,7 @@
 // hours a week of the developer's load from that programme before overload is computed.
 #include <vector>
 
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

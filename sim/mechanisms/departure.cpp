@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "core/distributions.hpp"
-#include "engine/gather.hpp"
-#include "models/model.hpp"
+#include "core/gather.hpp"
+#include "state/model.hpp"
 
 namespace mentorsim {
 

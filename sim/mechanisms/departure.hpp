@@ -10,7 +10,7 @@
 #include <span>
 #include <vector>
 
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

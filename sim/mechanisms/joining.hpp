@@ -5,7 +5,7 @@
 // match.
 #include <vector>
 
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -9,7 +9,7 @@
 #include <cmath>
 #include <utility>
 
-#include "engine/zone_count.hpp"
+#include "core/zone_count.hpp"
 
 namespace mentorsim {
 

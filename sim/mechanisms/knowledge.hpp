@@ -8,7 +8,7 @@
 //     the developer: dK = alpha * q * min(K_dev - K_learner, absorptive_gap), if the gap is
 //     positive (gap-closing learning: repeated sessions give a geometric learning curve). Read from
 //     the week's starting skills, summed per learner, capped at 1.
-//     Peer groups (engine/peer_groups.hpp): at a scheduled session of a group with two or more
+//     Peer groups (state/peer_groups.hpp): at a scheduled session of a group with two or more
 //     active members, each active member is
 //     present with its attendance probability (less skip_probability while burned out), and the
 //     session is held when two or more are present. Every present member then learns, by the same
@@ -16,7 +16,7 @@
 //     stands for, held when both ends are there. Each group writes only its own rows.
 //  3. Forgetting: a zone neither learned nor taught this week loses a share f_week of its skill
 //     above forgetting_floor (what everyday work maintains), f_week = 1 - (1 - f_month)^(12/52).
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -2,7 +2,7 @@
 // Reciprocity: a practitioner becomes able to develop others once their tenure reaches tenure_weeks
 // and/or their mean skill over zones reaches skill_threshold (rule "any" or "all"). Eligibility,
 // once gained, is kept. Seniors are able from the start. Switched off, only seniors ever mentor.
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -9,9 +9,9 @@
 #include <array>
 #include <vector>
 
-#include "engine/ids.hpp"
-#include "engine/world.hpp"
 #include "matching/matcher.hpp"
+#include "state/ids.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -6,9 +6,9 @@
 #include <span>
 #include <vector>
 
-#include "engine/world.hpp"
 #include "matching/matcher.hpp"
 #include "models/constellation.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim::constellation {
 

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "core/rng.hpp"
-#include "engine/world.hpp"
 #include "matching/matcher.hpp"
 #include "models/flat_id_map.hpp"
 #include "models/group_cohort.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim::group_cohort {
 
@@ -34,7 +34,7 @@ struct Cohort {
   Week paused_until = -1;      // no sessions before this week (paused), -1 when not paused
   std::vector<double> window;  // attendance rates of the last sessions, oldest first (a few)
   std::vector<TieId> facilitation;
-  GroupId peers = 0;          // the members' peer group (engine/peer_groups.hpp)
+  GroupId peers = 0;          // the members' peer group (state/peer_groups.hpp)
   std::vector<TieId> office;  // office-hours ties, facilitator -> member
   bool office_open = false;   // office hours are running (closed while paused or unstaffed)
 };

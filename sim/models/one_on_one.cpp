@@ -7,9 +7,9 @@
 #include <deque>
 
 #include "core/distributions.hpp"
-#include "engine/world.hpp"
 #include "matching/matcher.hpp"
 #include "models/seekers.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -4,43 +4,12 @@
 // a waiting list; the shared matcher (matching/matcher.hpp) pairs them. Its
 // single-mentor bottleneck is the baseline every other model is compared against.
 #include <memory>
-#include <string>
 
-#include "models/model.hpp"
-#include "params/param_spec.hpp"
+#include "scenario/programmes/one_on_one.hpp"
+#include "state/model.hpp"
 
 namespace mentorsim {
 
-struct ProgrammeConfig;
-
-struct OneOnOneConfig final : ModelConfig {
-  std::int64_t capacity;             // mentees a mentor takes in the normal course
-  std::int64_t max_mentees;          // hard cap a mentor accepts under waiting-list pressure
-  std::int64_t pressure_wait_weeks;  // wait after which mentors at capacity take on more
-  std::string matching;              // "fifo", "random", "best_score" or "batch_optimal"
-  std::int64_t candidates;           // mentors scored per learner by best_score, batch_optimal
-  double weight_gap;
-  double weight_availability;
-  double weight_similarity;         // negative favours cross-group pairs
-  double weight_cross_function;     // positive favours pairs across functions
-  double cross_group_end_per_year;  // extra hazard (1/year) that a cross-group tie ends early
-  std::string duration;             // "fixed" or "exponential"
-  double duration_weeks;            // length, or mean length
-  std::int64_t cadence_weeks;       // weeks between sessions
-  double session_hours;
-  double attendance;  // probability a scheduled session takes place
-  double quality_base;
-  double quality_similarity_bonus;
-  double seek_share;          // share of newcomers who seek a mentor on joining
-  double initial_seek_share;  // share of the week-0 population (non-mentors) who seek one
-  bool rematch;               // a learner still below competence seeks again when a tie ends
-
-  std::unique_ptr<ModelConfig> clone() const override {
-    return std::make_unique<OneOnOneConfig>(*this);
-  }
-};
-
-params::SectionSpec one_on_one_section();
 std::unique_ptr<Model> make_one_on_one_model(const ProgrammeConfig& programme, int programme_index);
 
 }  // namespace mentorsim

@@ -1,5 +1,5 @@
 // The peer pod model: a waiting list cut into pods in order; each pod is a peer group (load-free
-// peer learning between all ordered pairs of members, engine/peer_groups.hpp), with a rotation of
+// peer learning between all ordered pairs of members, state/peer_groups.hpp), with a rotation of
 // load-carrying peer ties from each member to the next-weaker one, and monthly visit ties from one
 // senior chosen by the shared matcher (fifo).
 // Pods live in a model-owned table keyed by pod id; ties are found again by id (tie order is id
@@ -8,12 +8,12 @@
 #include <deque>
 
 #include "core/rng.hpp"
-#include "engine/world.hpp"
 #include "matching/matcher.hpp"
 #include "models/candidate_rows.hpp"
 #include "models/flat_id_map.hpp"
 #include "models/peer_pod.hpp"
 #include "models/seekers.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

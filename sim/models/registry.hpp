@@ -9,8 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "models/model.hpp"
-#include "params/param_spec.hpp"
+#include "scenario/param_spec.hpp"
+#include "scenario/programme.hpp"
+#include "state/model.hpp"
 
 namespace mentorsim {
 
@@ -26,8 +27,9 @@ struct ModelEntry {
   // file.
   std::function<std::unique_ptr<ModelConfig>()> make_config;
   // The running model for one programme of a scenario.
-  std::function<std::unique_ptr<Model>(const ProgrammeConfig& programme, int programme_index)>
-      make_model;
+  // The running model for one programme of a scenario; the loader copies it into the programme's
+  // config (ProgrammeConfig::make_model), which is how the engine builds it.
+  ModelFactory make_model;
   // Optional: checks of the programme's values against the rest of the scenario (e.g. zone names
   // against population.zones), run by the loader once every table is read, so `mentorsim check`
   // reports them with the other problems. Returns (key, message) pairs; empty when all is well.

@@ -12,10 +12,10 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "engine/gather.hpp"
-#include "engine/world.hpp"
+#include "core/gather.hpp"
 #include "matching/matcher.hpp"
 #include "models/candidate_rows.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 
@@ -237,17 +237,6 @@ class ReverseModel final : public Model {
 };
 
 }  // namespace
-
-std::vector<std::pair<std::string, std::string>> reverse_check_in_scenario(
-    const ProgrammeConfig& programme, const Scenario& scenario) {
-  std::vector<std::pair<std::string, std::string>> problems;
-  const auto& names = scenario.population.zones;
-  for (const std::string& zone : static_cast<const ReverseConfig&>(*programme.model).zones)
-    if (std::find(names.begin(), names.end(), zone) == names.end())
-      problems.emplace_back("zones", fmt::format("unknown zone '{}' (population.zones: '{}')", zone,
-                                                 fmt::join(names, "', '")));
-  return problems;
-}
 
 std::unique_ptr<Model> make_reverse_model(const ProgrammeConfig& programme, int programme_index) {
   return std::make_unique<ReverseModel>(static_cast<const ReverseConfig&>(*programme.model),

@@ -6,7 +6,7 @@
 #include <span>
 
 #include "core/rng.hpp"
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/run_result.hpp"
 #include "output/metric_selection.hpp"
-#include "output/run_result.hpp"
 #include "output/summary_format.hpp"
 
 namespace mentorsim {

@@ -13,7 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "output/run_result.hpp"
+#include "metrics/run_result.hpp"
+#include "output/invocation.hpp"
 
 namespace mentorsim::h5 {
 

@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "engine/world.hpp"
+#include "state/world.hpp"
 
 namespace mentorsim {
 

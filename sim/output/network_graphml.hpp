@@ -8,7 +8,7 @@
 // export".
 #include <string>
 
-#include "engine/ids.hpp"
+#include "state/ids.hpp"
 
 namespace mentorsim {
 

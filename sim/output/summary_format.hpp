@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/run_result.hpp"
 #include "output/metric_selection.hpp"
-#include "output/run_result.hpp"
 
 namespace mentorsim {
 

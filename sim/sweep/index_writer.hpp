@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "output/run_result.hpp"
+#include "metrics/run_result.hpp"
+#include "output/invocation.hpp"
 
 namespace mentorsim::sweep {
 

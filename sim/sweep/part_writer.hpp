@@ -13,8 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "metrics/run_result.hpp"
 #include "output/hdf5_util.hpp"
-#include "output/run_result.hpp"
+#include "output/invocation.hpp"
 #include "sweep/sweep_plan.hpp"
 
 namespace mentorsim::sweep {

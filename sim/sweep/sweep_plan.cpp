@@ -9,8 +9,8 @@
 
 #include "core/error.hpp"
 #include "core/sha256.hpp"
-#include "params/reporter.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/reporter.hpp"
+#include "input/scenario_loader.hpp"
 
 namespace mentorsim::sweep {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/scenario.hpp"
+#include "scenario/scenario.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_spec.hpp"
 

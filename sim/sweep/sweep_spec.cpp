@@ -12,12 +12,12 @@
 
 #include "core/error.hpp"
 #include "core/quoted.hpp"
-#include "params/did_you_mean.hpp"
-#include "params/read_value.hpp"
-#include "params/reporter.hpp"
-#include "params/schema_output.hpp"
-#include "params/section_reader.hpp"
-#include "params/sections.hpp"
+#include "input/did_you_mean.hpp"
+#include "input/read_value.hpp"
+#include "input/reporter.hpp"
+#include "input/schema_output.hpp"
+#include "input/section_reader.hpp"
+#include "input/sections.hpp"
 
 namespace mentorsim::sweep {
 

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cstring>
 
-#include "output/run_result.hpp"
+#include "metrics/run_result.hpp"
 
 namespace mentorsim::testing {
 

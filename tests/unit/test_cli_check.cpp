@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "params/scenario_loader.hpp"
-#include "params/schema_output.hpp"
+#include "input/scenario_loader.hpp"
+#include "input/schema_output.hpp"
 
 namespace fs = std::filesystem;
 

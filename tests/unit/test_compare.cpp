@@ -9,8 +9,8 @@
 
 #include "core/error.hpp"
 #include "engine/replicates.hpp"
+#include "input/scenario_loader.hpp"
 #include "output/comparison.hpp"
-#include "params/scenario_loader.hpp"
 #include "support/same_results.hpp"
 
 using namespace mentorsim;

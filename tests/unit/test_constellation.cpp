@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -12,7 +12,7 @@
 
 #include "engine/replicates.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -1,5 +1,5 @@
 // The group cohort model on its bundled scenario (scenarios/models/group_cohort.toml). Cohorts are
-// read back from the world: a cohort's members form one peer group (engine/peer_groups.hpp), so a
+// read back from the world: a cohort's members form one peer group (state/peer_groups.hpp), so a
 // member's cohort is (smallest member id, start week of its group).
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 #include "support/expectations.hpp"
 
 namespace fs = std::filesystem;

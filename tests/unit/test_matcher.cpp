@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
+#include "input/scenario_loader.hpp"
 #include "matching/matcher.hpp"
-#include "params/scenario_loader.hpp"
 
 using namespace mentorsim;
 using matching::Candidate;

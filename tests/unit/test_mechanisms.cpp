@@ -11,8 +11,8 @@
 
 #include "core/distributions.hpp"
 #include "engine/simulation.hpp"
+#include "input/scenario_loader.hpp"
 #include "mechanisms/joining.hpp"
-#include "params/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics/inequality.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
+#include "metrics/inequality.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;

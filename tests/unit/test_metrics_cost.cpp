@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "engine/metrics/cost.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
+#include "metrics/cost.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;

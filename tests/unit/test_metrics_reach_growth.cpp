@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics/inequality.hpp"
-#include "engine/metrics/reach_growth.hpp"
-#include "engine/metrics/survival.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
+#include "metrics/inequality.hpp"
+#include "metrics/reach_growth.hpp"
+#include "metrics/survival.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics/resilience.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
+#include "metrics/resilience.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;

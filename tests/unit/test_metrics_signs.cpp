@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/metrics/signs_of_life.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
+#include "metrics/signs_of_life.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;

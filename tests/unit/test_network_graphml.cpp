@@ -5,8 +5,8 @@
 #include <string>
 
 #include "engine/simulation.hpp"
+#include "input/scenario_loader.hpp"
 #include "output/network_graphml.hpp"
-#include "params/scenario_loader.hpp"
 #include "support/same_results.hpp"
 
 using namespace mentorsim;

@@ -1,4 +1,4 @@
-// Peer groups (engine/peer_groups.hpp): the links a group gives its members, ending memberships
+// Peer groups (state/peer_groups.hpp): the links a group gives its members, ending memberships
 // and groups, compaction keeping each group's memberships together, and the network export of a
 // group's pairs.
 #include <catch2/catch.hpp>
@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
+#include "input/scenario_loader.hpp"
 #include "output/network_graphml.hpp"
-#include "params/scenario_loader.hpp"
 
 using namespace mentorsim;
 

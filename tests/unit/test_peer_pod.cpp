@@ -1,5 +1,5 @@
 // The peer pod model on its bundled scenario (scenarios/models/peer_pod.toml). Pods are read back
-// from the world: a pod's members form one peer group (engine/peer_groups.hpp).
+// from the world: a pod's members form one peer group (state/peer_groups.hpp).
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -1,4 +1,4 @@
-// sort_positive (engine/metrics/radix_sort.hpp) against std::sort as the reference: the same
+// sort_positive (metrics/radix_sort.hpp) against std::sort as the reference: the same
 // sorted values, bit for bit, for the recorder's kinds of input.
 #include <catch2/catch.hpp>
 
@@ -7,8 +7,8 @@
 #include <random>
 #include <vector>
 
-#include "engine/metrics/inequality.hpp"
-#include "engine/metrics/radix_sort.hpp"
+#include "metrics/inequality.hpp"
+#include "metrics/radix_sort.hpp"
 
 TEST_CASE("sort_positive equals std::sort on positive doubles", "[metrics]") {
   std::mt19937_64 gen(7);  // test data only, not a model draw

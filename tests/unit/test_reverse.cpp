@@ -14,7 +14,7 @@
 
 #include "core/error.hpp"
 #include "engine/simulation.hpp"
-#include "params/scenario_loader.hpp"
+#include "input/scenario_loader.hpp"
 
 using namespace mentorsim;
 

@@ -6,11 +6,11 @@
 #include <random>
 
 #include "core/error.hpp"
+#include "input/did_you_mean.hpp"
+#include "input/scenario_loader.hpp"
+#include "input/sections.hpp"
+#include "input/value_format.hpp"
 #include "models/one_on_one.hpp"
-#include "params/did_you_mean.hpp"
-#include "params/scenario_loader.hpp"
-#include "params/sections.hpp"
-#include "params/value_format.hpp"
 
 using mentorsim::Diagnostic;
 using mentorsim::InputError;

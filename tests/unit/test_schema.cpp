@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "params/scenario_loader.hpp"
-#include "params/schema_output.hpp"
-#include "params/sections.hpp"
+#include "input/scenario_loader.hpp"
+#include "input/schema_output.hpp"
+#include "input/sections.hpp"
 
 using namespace mentorsim::params;
 

@@ -1,0 +1,121 @@
+#include "input/overrides.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "input/sections.hpp"
+
+namespace mentorsim::params {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::vector<std::string> split_key(std::string_view key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t dot; (dot = key.find('.', start)) != std::string_view::npos; start = dot + 1)
+    parts.push_back(trim(key.substr(start, dot - start)));
+  parts.push_back(trim(key.substr(start)));
+  return parts;
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// The value of `text` as TOML, or the bare string when it is not one TOML value.
+toml::table parse_value(const std::string& text, bool& read_as_string) {
+  read_as_string = false;
+  try {
+    toml::table t = toml::parse("v = " + text, std::string_view{kOverrideFile});
+    if (t.size() == 1 && t.contains("v")) return t;
+  } catch (const toml::parse_error&) {
+  }
+  read_as_string = true;
+  toml::table t;
+  t.insert("v", text);
+  return t;
+}
+
+// The name a programme is addressed by: its name, or its kind when it has none.
+std::string programme_name(const toml::table& entry) {
+  if (auto name = entry["name"].value<std::string>(); name && !name->empty()) return *name;
+  return entry["kind"].value<std::string>().value_or("");
+}
+
+// The [[programme]] entry addressed by `which` (a name or a 0-based index), or null after
+// reporting.
+toml::table* find_programme(toml::table& root, const std::string& which, const std::string& text,
+                            Reporter& r) {
+  auto* array = root[kProgrammeTable].as_array();
+  if (!array || array->empty()) {
+    r.at_override(text, "the scenario has no [[programme]] entries to set keys of");
+    return nullptr;
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    auto* entry = (*array)[i].as_table();
+    names.push_back(entry ? programme_name(*entry) : "");
+    if (!entry) continue;
+    if (all_digits(which) ? which == std::to_string(i) : names.back() == which) return entry;
+  }
+  if (all_digits(which))
+    r.at_override(text, fmt::format("there is no programme {}: programme indices run from 0 to {}",
+                                    which, array->size() - 1));
+  else
+    r.at_override(text, fmt::format("there is no programme named '{}' (programmes: {})", which,
+                                    join_names(names, "'")));
+  return nullptr;
+}
+
+void apply_one(toml::table& root, const std::string& text, Reporter& r) {
+  const std::size_t eq = text.find('=');
+  if (eq == std::string::npos)
+    return r.at_override(text, "expected key=value, e.g. departure.annual_rate=0.2");
+  const std::vector<std::string> parts = split_key(std::string_view(text).substr(0, eq));
+  const bool programme = parts.front() == kProgrammeTable;
+  const std::size_t want = programme ? 3 : 2;
+  if (parts.size() != want ||
+      std::any_of(parts.begin(), parts.end(), [](auto& p) { return p.empty(); }))
+    return r.at_override(text,
+                         "expected <table>.<key>=<value> or "
+                         "programme.<name or index>.<key>=<value>");
+
+  toml::table* target = nullptr;
+  if (programme) {
+    target = find_programme(root, parts[1], text, r);
+    if (!target) return;
+  } else if (toml::node* existing = root.get(parts[0])) {
+    target = existing->as_table();
+    if (!target)
+      return r.at_override(text, fmt::format("'{}' in the file is not a table", parts[0]));
+  } else {
+    // A table the file does not have: create it; an unknown name is reported by the checks.
+    target = root.insert(parts[0], toml::table{}).first->second.as_table();
+    r.mark_override(*target, text, false);
+  }
+
+  bool read_as_string = false;
+  toml::table parsed = parse_value(trim(std::string_view(text).substr(eq + 1)), read_as_string);
+  const std::string& key = parts.back();
+  parsed.get("v")->visit([&](auto& value) { target->insert_or_assign(key, std::move(value)); });
+  r.mark_override(*target->get(key), text, read_as_string);
+}
+
+}  // namespace
+
+void apply_overrides(toml::table& root, const std::vector<std::string>& overrides,
+                     Reporter& reporter) {
+  for (const auto& text : overrides) apply_one(root, text, reporter);
+}
+
+}  // namespace mentorsim::params

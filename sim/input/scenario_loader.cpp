@@ -1,0 +1,122 @@
+#include "input/scenario_loader.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "input/did_you_mean.hpp"
+#include "input/overrides.hpp"
+#include "input/programme_reader.hpp"
+#include "input/read_value.hpp"
+#include "input/section_reader.hpp"
+#include "input/sections.hpp"
+#include "input/shock_reader.hpp"
+#include "models/registry.hpp"
+
+namespace mentorsim::params {
+
+namespace {
+
+// Where a top-level key that is not a table belongs, if it is a key of some table.
+std::string belongs_hint(const std::string& key) {
+  std::vector<std::string> tables;
+  for (const auto& t : scenario_tables())
+    if (t.spec.find(key)) tables.push_back("[" + t.spec.name + "]");
+  if (tables.empty()) return did_you_mean_suffix(key, top_level_names());
+  return fmt::format("; '{}' is a key of {}", key, join_names(tables, "", " or "));
+}
+
+void report_unknown_top_level(const toml::table& root, Reporter& r) {
+  for (auto&& [key, node] : root) {
+    const std::string k(key.str());
+    if (find_table(k) || k == kProgrammeTable || k == kShockTable) continue;
+    if (node.is_table())
+      r.at_key(key, node,
+               fmt::format("unknown table '[{}]'{}", k, did_you_mean_suffix(k, top_level_names())));
+    else
+      r.at_key(key, node, fmt::format("unknown top-level key '{}'{}", k, belongs_hint(k)));
+  }
+}
+
+Scenario build(const toml::table& root, Reporter& r) {
+  Scenario scenario;
+  SectionReader reader(r);
+  static const toml::table kAbsent;  // an absent table: every key keeps its default
+  for (const auto& t : scenario_tables()) {
+    void* config = t.config(scenario);
+    t.spec.apply_defaults(config);
+    const toml::node* node = root.get(t.spec.name);
+    if (node && !node->is_table()) {
+      report_type(r, *node, t.spec.name, "a table ([" + t.spec.name + "])");
+      continue;
+    }
+    const toml::table& table = node ? *node->as_table() : kAbsent;
+    reader.read(table, {{&t.spec, config}}, t.spec.name, {});
+  }
+  if (const toml::node* node = root.get(kProgrammeTable)) {
+    scenario.programmes = read_programmes(*node, scenario.meta, scenario.population, reader);
+    // Checks of each programme against the rest of the scenario. Run when every entry read
+    // cleanly, so programme i is the array's table i.
+    const toml::array* entries = node->as_array();
+    if (entries && entries->size() == scenario.programmes.size())
+      for (std::size_t i = 0; i < scenario.programmes.size(); ++i) {
+        const ModelEntry* model = find_model(scenario.programmes[i].common.kind);
+        const toml::table* entry = (*entries)[i].as_table();
+        if (!model || !model->check_in_scenario || !entry) continue;
+        for (const auto& [key, message] :
+             model->check_in_scenario(scenario.programmes[i], scenario))
+          reader.at_first_key(*entry, {key},
+                              fmt::format("{}[{}].{}: {}", kProgrammeTable, i, key, message));
+      }
+  }
+  if (const toml::node* node = root.get(kShockTable))
+    scenario.shocks =
+        read_shocks(*node, scenario.meta, scenario.population, scenario.programmes, reader);
+  report_unknown_top_level(root, r);
+  return scenario;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(std::string_view text, const std::string& source_name,
+                            const std::vector<std::string>& overrides) {
+  toml::table root;
+  try {
+    root = toml::parse(text, std::string_view{source_name});
+  } catch (const toml::parse_error& e) {
+    const auto& pos = e.source().begin;
+    throw InputError(Diagnostic{source_name, static_cast<int>(pos.line),
+                                static_cast<int>(pos.column),
+                                fmt::format("TOML syntax error: {}", e.description())});
+  }
+  return load_scenario_table(std::move(root), source_name, overrides);
+}
+
+Scenario load_scenario_table(toml::table root, const std::string& source_name,
+                             const std::vector<std::string>& overrides) {
+  Reporter reporter(source_name, overrides);
+  apply_overrides(root, overrides, reporter);
+  Scenario scenario = build(root, reporter);
+  if (!reporter.empty()) throw InputError(reporter.sorted());
+  scenario.source = source_name;
+  scenario.resolved_toml = resolved_toml(scenario);
+  return scenario;
+}
+
+Scenario load_scenario_file(const std::filesystem::path& path,
+                            const std::vector<std::string>& overrides) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw InputError(Diagnostic{
+        path.string(), 0, 0,
+        std::filesystem::exists(path, ec) ? "not a regular file" : "no such scenario file"});
+  std::ifstream in(path, std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in.is_open() || in.bad())
+    throw InputError(Diagnostic{path.string(), 0, 0, "cannot read the scenario file"});
+  return load_scenario_text(text, path.string(), overrides);
+}
+
+}  // namespace mentorsim::params

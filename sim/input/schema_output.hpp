@@ -1,0 +1,24 @@
+#pragma once
+// Every parameter of every table and every programme kind, generated from the declarations:
+// `mentorsim schema --format md|toml|json`. docs/parameters.md is schema_markdown().
+#include <string>
+
+#include "scenario/param_spec.hpp"
+
+namespace mentorsim::params {
+
+// One section's parameters as a Markdown table (also used for the sweep file's tables).
+std::string section_markdown(const SectionSpec& spec);
+
+// A heading per table with a table of its parameters; the [[programme]] common keys; a section per
+// programme kind. The intro documents the JSON layout.
+std::string schema_markdown();
+
+// An annotated scenario with every key at its default and one [[programme]] of each kind; it loads
+// as a scenario.
+std::string schema_toml();
+
+// The same information as JSON (layout documented in schema_markdown()'s intro).
+std::string schema_json();
+
+}  // namespace mentorsim::params

@@ -1,0 +1,106 @@
+#include "input/shock_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "input/did_you_mean.hpp"
+#include "input/read_value.hpp"
+#include "input/sections.hpp"
+#include "scenario/configs.hpp"
+
+namespace mentorsim::params {
+
+namespace {
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Reports `name` at `key` unless it is one of `known` (`what` names the list in the message).
+void check_name(const toml::table& entry, const std::string& prefix, const std::string& key,
+                const std::string& name, const std::vector<std::string>& known,
+                const std::string& what, SectionReader& reader) {
+  if (contains(known, name)) return;
+  reader.at_first_key(
+      entry, {key},
+      fmt::format("{}.{}: unknown {} '{}' ({}){}", prefix, key, what, name,
+                  known.empty() ? std::string("none defined") : join_names(known, "'", ", "),
+                  did_you_mean_suffix(name, known)));
+}
+
+std::optional<ShockConfig> read_entry(const toml::table& entry, const std::string& prefix,
+                                      const ScenarioMeta& meta, const PopulationConfig& population,
+                                      const std::vector<ProgrammeConfig>& programmes,
+                                      SectionReader& reader) {
+  const SectionSpec& spec = shock_section();
+  ShockConfig shock;
+  spec.apply_defaults(&shock);
+  reader.read(entry, {{&spec, &shock}}, prefix, {});
+  auto ok = [&](const std::string& key) {
+    return entry.contains(key) && !reader.failed(prefix + "." + key);
+  };
+  if (!entry.contains("kind")) {
+    reader.reporter().at(entry,
+                         fmt::format("{}: missing required key 'kind' (valid kinds: {})", prefix,
+                                     join_names(spec.find("kind")->info.choices, "'", " or ")));
+    return std::nullopt;
+  }
+  if (!ok("kind")) return std::nullopt;
+  const std::vector<std::string> keys = declarations::shock_keys(shock.kind);
+  for (auto&& [key, node] : entry) {
+    const std::string k(key.str());
+    if (spec.find(k) && !contains(keys, k))
+      reader.reporter().at_key(key, node,
+                               fmt::format("{}.{}: does not apply to kind '{}' (its keys: {})",
+                                           prefix, k, shock.kind, join_names(keys, "'", ", ")));
+  }
+  std::vector<std::string> missing;
+  for (const std::string& k : declarations::shock_required_keys(shock.kind))
+    if (!entry.contains(k)) missing.push_back(k);
+  if (!missing.empty())
+    reader.reporter().at(entry, fmt::format("{}: kind '{}' requires {}", prefix, shock.kind,
+                                            join_names(missing, "'", " and ")));
+  if (ok("week") && !reader.failed("scenario.weeks") && shock.week >= meta.weeks)
+    reader.at_first_key(entry, {"week"},
+                        fmt::format("{}.week: week {} is not before the end of the run "
+                                    "(scenario.weeks = {})",
+                                    prefix, shock.week, meta.weeks));
+  if (shock.kind == "layoff" && ok("function") && !reader.failed("population.function_names"))
+    check_name(entry, prefix, "function", shock.function, population.function_names, "function",
+               reader);
+  if (shock.kind == "programme_pause" && ok("programme")) {
+    std::vector<std::string> names;
+    for (const ProgrammeConfig& p : programmes) names.push_back(p.common.name);
+    check_name(entry, prefix, "programme", shock.programme, names, "programme", reader);
+  }
+  return shock;  // any error reported above rejects the whole scenario
+}
+
+}  // namespace
+
+std::vector<ShockConfig> read_shocks(const toml::node& node, const ScenarioMeta& meta,
+                                     const PopulationConfig& population,
+                                     const std::vector<ProgrammeConfig>& programmes,
+                                     SectionReader& reader) {
+  std::vector<ShockConfig> shocks;
+  const auto* array = node.as_array();
+  if (!array) {
+    report_type(reader.reporter(), node, std::string(kShockTable),
+                "an array of tables ([[shock]])");
+    return shocks;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string prefix = fmt::format("{}[{}]", kShockTable, i);
+    const auto* entry = (*array)[i].as_table();
+    if (!entry) {
+      report_type(reader.reporter(), (*array)[i], prefix, "a table ([[shock]])");
+      continue;
+    }
+    if (auto shock = read_entry(*entry, prefix, meta, population, programmes, reader))
+      shocks.push_back(std::move(*shock));
+  }
+  return shocks;
+}
+
+}  // namespace mentorsim::params

@@ -1,0 +1,104 @@
+#include "metrics/cost.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "state/world.hpp"
+
+namespace mentorsim::metrics {
+
+namespace {
+bool is(const Ties& ties, TieRow t, TieKind kind) {
+  return ties.kind[t] == static_cast<std::uint8_t>(kind);
+}
+}  // namespace
+
+HeldHours held_hours(const Ties& ties, const PeerGroups& groups,
+                     std::span<const std::uint8_t> flags, Row rows,
+                     std::vector<float>& group_hours) {
+  HeldHours out;
+  group_hours.assign(rows, 0.0f);
+  const auto present = [&](Row r, float hours) {
+    if (r != kNoRow && r < rows) group_hours[r] = std::max(group_hours[r], hours);
+  };
+  // The open run of facilitator-tie rows: its key, and the hours of its session if one was held.
+  bool in_run = false;
+  PractitionerId run_developer = 0;
+  std::uint8_t run_programme = 0;
+  Week run_start = 0;
+  double run_hours = 0;
+  const auto close_run = [&] {
+    out.facilitator += run_hours;
+    in_run = false;
+    run_hours = 0;
+  };
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    const bool facilitator = is(ties, t, TieKind::kFacilitator);
+    if (in_run && (!facilitator || ties.developer_id[t] != run_developer ||
+                   ties.programme[t] != run_programme || ties.start_week[t] != run_start))
+      close_run();
+    if (facilitator && !in_run) {
+      in_run = true;
+      run_developer = ties.developer_id[t];
+      run_programme = ties.programme[t];
+      run_start = ties.start_week[t];
+    }
+    if (!ties.held[t]) continue;
+    const float hours = ties.session_hours[t];
+    if (facilitator) {
+      run_hours = std::max(run_hours, static_cast<double>(hours));
+      present(ties.learner[t], hours);
+    } else if (ties.load_weight[t] <= 0.0f) {  // a load-free tie: shared, like a group's
+      present(ties.developer[t], hours);
+      present(ties.learner[t], hours);
+    } else {
+      const Row d = ties.developer[t];
+      const bool senior = d != kNoRow && d < rows && (flags[d] & flag::kSenior) != 0;
+      (senior ? out.senior_developer : out.other_developer) += hours;
+      out.learner += hours;
+    }
+  }
+  if (in_run) close_run();
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    if (!groups.held[g]) continue;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (groups.present[m]) present(groups.member[m], groups.session_hours[g]);
+  }
+  for (Row r = 0; r < rows; ++r) out.learner += group_hours[r];
+  return out;
+}
+
+double fixed_cost_in_week(const ProgrammeCommon& programme, std::int64_t week) {
+  const bool running =
+      week >= programme.start_week && (programme.end_week < 0 || week < programme.end_week);
+  double cost = running ? programme.fixed_cost_per_year / 52.0 : 0.0;
+  if (week == programme.start_week) cost += programme.setup_cost;
+  return cost;
+}
+
+double cost_per_covered_year(double total_cost, double covered_practitioner_weeks) {
+  return covered_practitioner_weeks > 0 ? total_cost / (covered_practitioner_weeks / 52.0)
+                                        : std::numeric_limits<double>::quiet_NaN();
+}
+
+Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) {
+  for (const auto& p : scenario.programmes) programmes_.push_back(p.common);
+}
+
+const WeeklyCost& Cost::compute(const World& world) {
+  const Practitioners& people = world.people;
+  const Row n = people.size();
+  out_ = WeeklyCost{};
+  out_.hours = held_hours(world.ties, world.groups, people.flags, n, group_hours_);
+  out_.senior_developer = out_.hours.senior_developer * rates_.senior_developer_rate;
+  out_.other_developer = out_.hours.other_developer * rates_.other_developer_rate;
+  out_.facilitator = out_.hours.facilitator * rates_.facilitator_rate;
+  out_.learner = out_.hours.learner * rates_.learner_rate;
+  for (const ProgrammeCommon& p : programmes_) out_.fixed += fixed_cost_in_week(p, world.week());
+  out_.total =
+      out_.senior_developer + out_.other_developer + out_.facilitator + out_.learner + out_.fixed;
+  for (Row r = 0; r < n; ++r) out_.covered += people.learner_ties[r] > 0;
+  return out_;
+}
+
+}  // namespace mentorsim::metrics

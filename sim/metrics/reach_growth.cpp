@@ -1,0 +1,179 @@
+#include "metrics/reach_growth.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "metrics/survival.hpp"
+#include "state/model.hpp"
+
+namespace mentorsim::metrics {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// ++counts[index], growing the histogram only if the run outlasts the size given at construction.
+void bump(std::vector<std::int64_t>& counts, Week index, std::int64_t by = 1) {
+  const auto i = static_cast<std::size_t>(index);
+  if (i >= counts.size()) counts.resize(i + 1, 0);
+  counts[i] += by;
+}
+
+double ratio_or_nan(double part, double whole) {
+  return whole > 0 ? part / whole : kNaN;
+}
+double share(double part, double whole) {
+  return whole > 0 ? part / whole : 0.0;
+}
+}  // namespace
+
+ReachGrowth::ReachGrowth(std::size_t groups, std::int64_t weeks)
+    : groups_(std::max<std::size_t>(1, groups)) {
+  const auto size = static_cast<std::size_t>(std::max<std::int64_t>(1, weeks + 1));
+  waits_.assign(size, 0);
+  events_.assign(groups_, std::vector<std::int64_t>(size, 0));
+  censored_.assign(groups_, std::vector<std::int64_t>(size, 0));
+  open_.assign(groups_, std::vector<std::int64_t>(size, 0));
+}
+
+const ReachGrowthWeek& ReachGrowth::record(const World& world) {
+  const Practitioners& p = world.people;
+  const Ties& ties = world.ties;
+  const Week week = world.week();
+  last_week_ = week;
+  const auto group_of = [&](std::uint8_t g) { return std::min<std::size_t>(g, groups_ - 1); };
+
+  // This week's leavers: seen last at the previous recording, so an at-risk leaver is censored at
+  // the duration of that recording, week - 1 - observed_from (>= 0: at risk means recorded).
+  for (const Departed& d : world.departed()) {
+    if (d.competent_week == competence::kUnobserved) continue;  // joined and left this week
+    if (!d.senior) {
+      ++left_non_seniors_;
+      left_unmatched_ += d.first_learner_week == kNeverMatched;
+    }
+    if (d.competent_week == competence::kNotYet) {
+      const std::size_t g = group_of(d.group);
+      bump(open_[g], d.observed_from, -1);
+      bump(censored_[g], week - 1 - d.observed_from);
+    }
+  }
+
+  // Rows in fixed blocks side by side: each block counts its rows and lists those with an event
+  // (first match, competence reached, first recording); the events are then applied in block
+  // order, which is row order, so the histograms are the ones a single pass makes.
+  const Row n = p.size();
+  constexpr Row kBlock = 4096;
+  const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
+  blocks_.resize(blocks);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    Block& k = blocks_[b];
+    k.events.clear();  // keeps its capacity from week to week
+    k.covered = k.non_seniors = k.unmatched = 0;
+    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
+    for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
+      const Week competent = p.competent_week[r];
+      if (p.first_learner_week[r] == week || competent == week ||
+          (competent == competence::kNotYet && week == observed_from(p.joined_week[r])))
+        k.events.push_back(r);
+      k.covered += p.learner_ties[r] > 0;
+      if (!p.has(r, flag::kSenior)) {
+        ++k.non_seniors;
+        k.unmatched += p.first_learner_week[r] == kNeverMatched;
+      }
+    }
+  });
+  std::int64_t reached = 0, covered = 0;
+  present_non_seniors_ = present_unmatched_ = 0;
+  for (const Block& k : blocks_) {
+    covered += k.covered;
+    present_non_seniors_ += k.non_seniors;
+    present_unmatched_ += k.unmatched;
+    for (Row r : k.events) {
+      const Week from = observed_from(p.joined_week[r]);
+      const std::size_t g = group_of(p.group[r]);
+      if (p.first_learner_week[r] == week) bump(waits_, week - from);
+      const Week competent = p.competent_week[r];
+      if (competent == week) {  // reached competence now (never at the first recording)
+        ++reached;
+        bump(events_[g], week - from);
+        bump(open_[g], from, -1);
+      } else if (competent == competence::kNotYet && week == from) {  // first recording: at risk
+        bump(open_[g], from);
+      }
+    }
+  }
+
+  double contact_hours = 0, senior_hours = 0;
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    if (!ties.active(t)) continue;
+    contact_hours += static_cast<double>(ties.session_hours[t]) / ties.cadence_weeks[t];
+    if (p.has(ties.developer[t], flag::kSenior)) senior_hours += ties.weekly_load(t);
+  }
+  // A peer group's session reaches each of its members once (load-free: no senior hours).
+  const PeerGroups& groups = world.groups;
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    const std::uint32_t members = groups.active_members(g);
+    if (members >= 2)
+      contact_hours +=
+          members * static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+  }
+  std::int64_t waiting = 0;
+  for (const auto& model : world.models())
+    waiting += static_cast<std::int64_t>(model->waiting_count());
+
+  week_.contact_hours_per_senior_hour = ratio_or_nan(contact_hours, senior_hours);
+  week_.unmet_demand_share =
+      share(static_cast<double>(waiting), static_cast<double>(waiting + covered));
+  week_.competence_reached = reached;
+  contact_hours_total_ += contact_hours;
+  senior_hours_total_ += senior_hours;
+  waiting_total_ += waiting;
+  demand_total_ += waiting + covered;
+  competence_total_ += reached;
+  return week_;
+}
+
+ReachGrowthSummary ReachGrowth::summary() const {
+  ReachGrowthSummary s;
+  s.wait_mean_weeks = histogram_mean(waits_);
+  s.wait_median_weeks = histogram_percentile(waits_, 0.5);
+  s.wait_p95_weeks = histogram_percentile(waits_, 0.95);
+  s.first_matches = histogram_total(waits_);
+  s.never_matched_share = share(static_cast<double>(left_unmatched_ + present_unmatched_),
+                                static_cast<double>(left_non_seniors_ + present_non_seniors_));
+  s.contact_hours_per_senior_hour = ratio_or_nan(contact_hours_total_, senior_hours_total_);
+  s.unmet_demand_share =
+      share(static_cast<double>(waiting_total_), static_cast<double>(demand_total_));
+  s.waiting_learner_weeks = static_cast<double>(waiting_total_);
+  s.competence_reached = competence_total_;
+
+  // Those still at risk at the last recording are censored there: duration last_week_ - from.
+  const std::size_t size = events_[0].size();
+  std::vector<std::int64_t> all_events(size, 0), all_censored(size, 0), censored;
+  std::int64_t at_risk = 0, never = 0;
+  for (std::size_t g = 0; g < groups_; ++g) {
+    censored.assign(censored_[g].begin(), censored_[g].end());
+    for (std::size_t from = 0; from < open_[g].size(); ++from)
+      if (open_[g][from] > 0) bump(censored, last_week_ - static_cast<Week>(from), open_[g][from]);
+    const std::int64_t events = histogram_total(events_[g]);
+    const std::int64_t never_g = histogram_total(censored);
+    at_risk += events + never_g;
+    never += never_g;
+    s.competent_within_52w_share_by_group.push_back(1.0 -
+                                                    kaplan_meier_at(events_[g], censored, 52));
+    s.time_to_competence_median_by_group.push_back(
+        kaplan_meier_quantile(events_[g], censored, 0.5));
+    for (std::size_t t = 0; t < events_[g].size(); ++t)
+      bump(all_events, static_cast<Week>(t), events_[g][t]);
+    for (std::size_t t = 0; t < censored.size(); ++t)
+      bump(all_censored, static_cast<Week>(t), censored[t]);
+  }
+  s.time_to_competence_median_weeks = kaplan_meier_quantile(all_events, all_censored, 0.5);
+  s.time_to_competence_p90_weeks = kaplan_meier_quantile(all_events, all_censored, 0.9);
+  s.competent_within_52w_share = 1.0 - kaplan_meier_at(all_events, all_censored, 52);
+  s.never_competent_share = share(static_cast<double>(never), static_cast<double>(at_risk));
+  return s;
+}
+
+}  // namespace mentorsim::metrics

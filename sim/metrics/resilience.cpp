@@ -1,0 +1,171 @@
+#include "metrics/resilience.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "core/zone_count.hpp"
+
+namespace mentorsim::metrics {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// One block of a row-major table of Z zones: holders[z] as bus_factors, and the block's sum of
+// skills, summed zone by zone in row order and then over zones. One running total in row order
+// made every cell wait on the last (with the zone count at run time, half the metric's time); the
+// zone-by-zone order rounds differently only for skills small enough that a block's sum is not
+// exact in double (the bundled scenarios' sums are exact either way).
+template <std::size_t Z>
+double summarise_block(std::span<const float> skill, double threshold,
+                       std::span<std::int64_t> holders) {
+  std::array<std::int64_t, Z> held{};
+  std::array<double, Z> sum{};
+  for (std::size_t i = 0; i + Z <= skill.size(); i += Z)
+    for (std::size_t z = 0; z < Z; ++z) {
+      held[z] += skill[i + z] >= threshold;
+      sum[z] += skill[i + z];
+    }
+  std::copy(held.begin(), held.end(), holders.begin());
+  double total = 0;
+  for (double s : sum) total += s;
+  return total;
+}
+
+// summarise_block for the table's zone count.
+double summarise_block(std::span<const float> skill, double threshold,
+                       std::span<std::int64_t> holders) {
+  return with_zone_count(
+      holders.size(), [&]<std::size_t Z> { return summarise_block<Z>(skill, threshold, holders); });
+}
+}  // namespace
+
+bool disrupts(EndReason reason) {
+  switch (reason) {
+    case EndReason::kMentorLeft:
+    case EndReason::kBurnout:
+    case EndReason::kDissolved:
+    case EndReason::kProgrammeEnded:
+      return true;
+    case EndReason::kNone:
+    case EndReason::kCompleted:
+    case EndReason::kMenteeLeft:
+    case EndReason::kReleased:
+    case EndReason::kRematched:
+      return false;
+  }
+  return false;
+}
+
+void bus_factors(std::span<const float> skill, double threshold, std::span<std::int64_t> holders) {
+  if (holders.empty()) return;
+  summarise_block(skill, threshold, holders);
+}
+
+double institutional_memory_share(std::span<const std::int64_t> holders) {
+  if (holders.empty()) return 0.0;
+  const auto held = std::count_if(holders.begin(), holders.end(), [](auto h) { return h >= 2; });
+  return static_cast<double>(held) / static_cast<double>(holders.size());
+}
+
+std::int64_t isolation_events(const Ties& ties, const PeerGroups& groups,
+                              std::span<const std::uint16_t> learner_ties,
+                              std::vector<std::uint8_t>& marked) {
+  marked.assign(learner_ties.size(), 0);
+  std::int64_t events = 0;
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    const Row l = ties.learner[t];
+    if (l == kNoRow || learner_ties[l] > 0 || marked[l]) continue;
+    if (!disrupts(static_cast<EndReason>(ties.end_reason[t]))) continue;
+    marked[l] = 1;
+    ++events;
+  }
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    bool disrupted = false;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g) && !disrupted; ++m) {
+      const auto reason = static_cast<EndReason>(groups.end_reason[m]);
+      disrupted = reason == EndReason::kMenteeLeft || disrupts(reason);
+    }
+    if (!disrupted || groups.end(g) - groups.begin(g) < 2) continue;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      const Row l = groups.member[m];
+      if (l == kNoRow || learner_ties[l] > 0 || marked[l]) continue;
+      marked[l] = 1;
+      ++events;
+    }
+  }
+  return events;
+}
+
+WeeklyResilience::WeeklyResilience(std::size_t zones, double competence_threshold)
+    : threshold_(competence_threshold) {
+  out_.bus_factor.assign(zones, 0);
+}
+
+const ResilienceWeek& WeeklyResilience::compute(const World& world) {
+  const Practitioners& people = world.people;
+  const std::size_t cells = static_cast<std::size_t>(people.size()) * out_.bus_factor.size();
+  const std::span<const float> skill(people.skill.data(), cells);
+  // Fixed blocks of rows side by side, their counts and sums added in block order: the values
+  // depend on the block size only, never on the thread count.
+  const std::size_t zones = out_.bus_factor.size();
+  const std::size_t rows = zones > 0 ? cells / zones : 0;
+  constexpr std::size_t kBlock = 4096;
+  const std::size_t blocks = (rows + kBlock - 1) / kBlock;
+  block_holders_.assign(blocks * zones, 0);
+  block_stock_.assign(blocks, 0.0);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    const std::size_t first = b * kBlock * zones, last = std::min(rows, (b + 1) * kBlock) * zones;
+    block_stock_[b] = summarise_block(skill.subspan(first, last - first), threshold_,
+                                      std::span(block_holders_).subspan(b * zones, zones));
+  });
+  std::fill(out_.bus_factor.begin(), out_.bus_factor.end(), 0);
+  double stock = 0;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    for (std::size_t z = 0; z < zones; ++z) out_.bus_factor[z] += block_holders_[b * zones + z];
+    stock += block_stock_[b];
+  }
+  out_.institutional_memory_share = institutional_memory_share(out_.bus_factor);
+  out_.knowledge_stock = stock;
+  out_.isolation_events = isolation_events(world.ties, world.groups, people.learner_ties, marked_);
+  return out_;
+}
+
+ShockOutcomes shock_outcomes(std::int64_t shock_week, std::span<const double> knowledge,
+                             std::span<const double> competent_holders,
+                             std::span<const double> coverage, std::span<const double> isolation) {
+  const auto weeks = static_cast<std::int64_t>(coverage.size());
+  ShockOutcomes out{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  if (shock_week < 0 || shock_week >= weeks) return out;
+  const auto s = static_cast<std::size_t>(shock_week);
+  const std::size_t window_end =
+      std::min<std::size_t>(coverage.size(), s + static_cast<std::size_t>(kShockWindowWeeks));
+  out.isolation_events = 0;
+  for (std::size_t w = s; w < window_end; ++w) out.isolation_events += isolation[w];
+  if (shock_week == 0) return out;  // no recording before the shock
+
+  const std::size_t before = s - 1;
+  const auto ratio = [&](std::span<const double> v, std::size_t at) {
+    return at < v.size() && v[before] > 0 ? v[at] / v[before] : kNaN;
+  };
+  out.knowledge_retained = ratio(knowledge, s);
+  out.knowledge_retained_13w = ratio(knowledge, s + 13);
+  out.knowledge_retained_52w = ratio(knowledge, s + 52);
+  out.competent_holders_retained = ratio(competent_holders, s);
+
+  double lowest = coverage[s];
+  for (std::size_t w = s; w < window_end; ++w) lowest = std::min(lowest, coverage[w]);
+  out.coverage_drop = coverage[before] - lowest;
+  out.recovered = 0;
+  for (std::size_t w = s; w < coverage.size(); ++w)
+    if (coverage[w] >= coverage[before]) {
+      out.recovery_weeks = static_cast<double>(w - s);
+      out.recovered = 1;
+      break;
+    }
+  return out;
+}
+
+}  // namespace mentorsim::metrics

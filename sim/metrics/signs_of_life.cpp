@@ -1,0 +1,192 @@
+#include "metrics/signs_of_life.hpp"
+
+#include "state/world.hpp"
+
+namespace mentorsim::metrics {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::int64_t ended(const std::array<std::int64_t, kEndReasonCount>& counts, EndReason reason) {
+  return counts[static_cast<std::size_t>(reason)];
+}
+}  // namespace
+
+Endings split_endings(const std::array<std::int64_t, kEndReasonCount>& counts) {
+  Endings e;
+  e.completed = ended(counts, EndReason::kCompleted);
+  for (EndReason r : {EndReason::kMentorLeft, EndReason::kBurnout, EndReason::kReleased,
+                      EndReason::kRematched, EndReason::kProgrammeEnded, EndReason::kDissolved})
+    e.early += ended(counts, r);
+  return e;
+}
+
+double completed_share(const Endings& e) {
+  const std::int64_t all = e.completed + e.early;
+  return all > 0 ? static_cast<double>(e.completed) / static_cast<double>(all) : kNaN;
+}
+
+RosterChurn roster_churn(const Ties& ties, const PeerGroups& groups, Week week, Row rows,
+                         RosterScratch& scratch) {
+  constexpr std::uint8_t kBefore = 1, kAfter = 2, kBoth = kBefore | kAfter;
+  const auto tie_when = [&](TieRow t) {
+    return static_cast<std::uint8_t>((ties.start_week[t] < week ? kBefore : 0) |
+                                     (ties.active(t) ? kAfter : 0));
+  };
+  const auto tie_counts = [&](TieRow t) {
+    return ties.learner[t] != kNoRow && ties.learner[t] < rows && tie_when(t) != 0;
+  };
+  const auto present = [&](MembershipRow m) {
+    return groups.member[m] != kNoRow && groups.member[m] < rows;
+  };
+  // A group's pairs: learner m, developer o, both in the table (ended this week or active).
+  const auto group_when = [&](GroupRow g, MembershipRow m, MembershipRow o) {
+    return static_cast<std::uint8_t>((groups.start_week[g] < week ? kBefore : 0) |
+                                     (groups.active(m) && groups.active(o) ? kAfter : 0));
+  };
+
+  // 1. Which rows are learners (hold an entry: a tie or pair held at the start or at the end of
+  // the week), and which are candidates (hold an entry held at only one end). Every entry of a
+  // learner who is not a candidate is held at both ends, so its roster is the same: only the
+  // candidates' rosters need comparing, and this week's changes are few.
+  constexpr std::uint8_t kLearner = 1, kCandidate = 2;
+  std::vector<std::uint8_t>& role = scratch.role;
+  role.assign(rows, 0);
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (tie_counts(t))
+      role[ties.learner[t]] |=
+          static_cast<std::uint8_t>(kLearner | (tie_when(t) != kBoth ? kCandidate : 0));
+  // A group's pairs from its counts, without walking them: begun before this week, member m has
+  // a pair with every other membership in the table (held at the start, and at the end iff both
+  // are active), so it is a learner when there is another membership and a candidate when any
+  // membership ended this week; begun this week, its pairs are held at the end only, one with
+  // each other active member when m is active.
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    const std::uint32_t size = groups.end(g) - groups.begin(g);
+    const std::uint32_t active = groups.active_members(g);
+    const bool before = groups.start_week[g] < week;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!present(m)) continue;
+      std::uint8_t r = 0;
+      if (before) {
+        if (size >= 2) r = active < size ? kLearner | kCandidate : kLearner;
+      } else if (groups.active(m) && active >= 2) {
+        r = kLearner | kCandidate;
+      }
+      role[groups.member[m]] |= r;
+    }
+  }
+
+  // 2. The candidates' entries (developer, when), grouped by learner row (counting sort): ties in
+  // tie order, then each group's pairs in group order.
+  const auto candidate = [&](Row l) { return (role[l] & kCandidate) != 0; };
+  std::vector<std::uint32_t>& offsets = scratch.offsets;
+  offsets.assign(static_cast<std::size_t>(rows) + 1, 0);
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (tie_counts(t) && candidate(ties.learner[t])) ++offsets[ties.learner[t] + 1];
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (present(m) && candidate(groups.member[m]))
+        for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o)
+          if (o != m && group_when(g, m, o) != 0) ++offsets[groups.member[m] + 1];
+  for (Row r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
+  scratch.developer.resize(offsets[rows]);
+  scratch.when.resize(offsets[rows]);
+  const auto put = [&](Row learner, Row developer, std::uint8_t when) {
+    const std::uint32_t i = offsets[learner]++;
+    scratch.developer[i] = developer;
+    scratch.when[i] = when;
+  };
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (tie_counts(t) && candidate(ties.learner[t]))
+      put(ties.learner[t], ties.developer[t], tie_when(t));
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
+      if (present(m) && candidate(groups.member[m]))
+        for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
+          const std::uint8_t when = o != m ? group_when(g, m, o) : 0;
+          if (when != 0) put(groups.member[m], groups.member[o], when);
+        }
+  for (Row r = rows; r > 0; --r) offsets[r] = offsets[r - 1];  // undo the fill's advance
+  offsets[0] = 0;
+
+  // 3. A candidate's roster changed when some developer is held at one end only.
+  std::vector<std::uint8_t>& marks = scratch.marks;
+  marks.assign(rows, 0);  // developer row -> kBefore | kAfter over the current learner's entries
+  RosterChurn out;
+  for (Row l = 0; l < rows; ++l) {
+    out.learners += (role[l] & kLearner) != 0;
+    if (!candidate(l)) continue;
+    const std::uint32_t first = offsets[l], last = offsets[l + 1];
+    bool changed = false;
+    for (std::uint32_t i = first; i < last; ++i) {
+      const Row d = scratch.developer[i];
+      if (d == kNoRow || d >= rows) {  // the developer left this week: a developer lost
+        changed = true;
+        continue;
+      }
+      marks[d] |= scratch.when[i];
+    }
+    for (std::uint32_t i = first; i < last; ++i) {  // read each developer once, then clear
+      const Row d = scratch.developer[i];
+      if (d == kNoRow || d >= rows) continue;
+      changed = changed || (marks[d] != 0 && marks[d] != kBoth);
+      marks[d] = 0;
+    }
+    out.changed += changed;
+  }
+  return out;
+}
+
+GroupAttendance group_attendance(const Ties& ties, const PeerGroups& groups, Week week,
+                                 std::vector<std::array<Attendance, 2>>& by_programme) {
+  by_programme.assign(256, {});  // programme indices are uint8
+  GroupAttendance out;
+  const auto in_sessions = [](std::uint8_t end_reason) {
+    const auto reason = static_cast<EndReason>(end_reason);
+    return reason == EndReason::kNone || reason == EndReason::kBurnout ||
+           reason == EndReason::kCompleted || reason == EndReason::kProgrammeEnded;
+  };
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    if (ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator)) continue;
+    if (!in_sessions(ties.end_reason[t]) || !ties.scheduled(t, week)) continue;
+    Attendance& a = by_programme[ties.programme[t]][0];
+    ++a.scheduled;
+    a.held += ties.held[t] != 0;
+  }
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    if (!groups.scheduled(g, week)) continue;
+    // The members who were in the sessions; fewer than two had no session (a lone member).
+    std::int64_t scheduled = 0, held = 0;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!in_sessions(groups.end_reason[m])) continue;
+      ++scheduled;
+      held += groups.present[m] != 0;
+    }
+    if (scheduled < 2) continue;
+    Attendance& a = by_programme[groups.programme[g]][1];
+    a.scheduled += scheduled;
+    a.held += held;
+  }
+  for (const auto& [f, p] : by_programme) {
+    out.facilitator.scheduled += f.scheduled;
+    out.facilitator.held += f.held;
+    out.peer.scheduled += p.scheduled;
+    out.peer.held += p.held;
+    const Attendance& members = f.scheduled > 0 ? f : p;
+    out.members.scheduled += members.scheduled;
+    out.members.held += members.held;
+  }
+  return out;
+}
+
+const Signs& SignsOfLife::compute(const World& world) {
+  out_.endings = split_endings(world.counters.ties_ended);
+  out_.completed_share = completed_share(out_.endings);
+  out_.early_share = 1.0 - out_.completed_share;  // NaN stays NaN
+  out_.roster = roster_churn(world.ties, world.groups, world.week(), world.people.size(), roster_);
+  out_.attendance = group_attendance(world.ties, world.groups, world.week(), by_programme_);
+  return out_;
+}
+
+}  // namespace mentorsim::metrics

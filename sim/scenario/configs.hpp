@@ -1,0 +1,129 @@
+#pragma once
+// Configuration of the population-level mechanisms, one struct per scenario table. Fields have no
+// defaults here: every default, range and unit lives in the declaration
+// (scenario/declarations.cpp).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenario/param_spec.hpp"
+
+namespace mentorsim {
+
+// [scenario]
+struct ScenarioMeta {
+  std::string name;
+  std::string description;
+  std::int64_t weeks;       // simulated weeks
+  std::int64_t seed;        // base seed; a run's stream is (seed, replicate)
+  std::int64_t replicates;  // default replicate count for `mentorsim run`
+};
+
+// [population]: who is there at week 0 and what every practitioner looks like.
+struct PopulationConfig {
+  std::int64_t initial_size;
+  std::vector<std::string> zones;  // development zones, 1–8
+  std::vector<std::string> group_names;
+  std::vector<double> group_shares;
+  std::vector<std::string> function_names;
+  std::vector<double> function_shares;
+  std::vector<double> skill_mean;  // per zone (one value applies to every zone); 0..1
+  double skill_sd;
+  double senior_share;  // share of the initial population who are seniors (mentors from week 0)
+  std::vector<double> senior_skill_mean;  // per zone (one value applies to every zone); 0..1
+  std::int64_t initial_tenure_max_weeks;  // initial tenures uniform on [0, this]
+};
+
+// [joining]
+struct JoiningConfig {
+  bool enabled;
+  double arrivals_per_week;         // Poisson mean
+  std::int64_t intake_every_weeks;  // 0: no scheduled intakes
+  std::int64_t intake_first_week;
+  std::int64_t intake_size;
+  double newcomer_senior_share;  // share of newcomers arriving as seniors
+};
+
+// [departure]
+struct DepartureConfig {
+  bool enabled;
+  double annual_rate;
+  std::string rate_is;  // "hazard" (events per year) or "probability" (share leaving per year)
+  double burnout_hazard_ratio;
+  double mentored_hazard_ratio;
+};
+
+// [knowledge]
+struct KnowledgeConfig {
+  bool enabled;
+  double transfer_rate;   // alpha: share of the gap closed per attended session at quality 1
+  double absorptive_gap;  // largest gap a learner can work on; larger gaps transfer as this one
+  double forgetting_per_month;  // relative loss of unpractised skill above the floor, per month
+  double forgetting_floor;      // skill that everyday work maintains; forgetting stops there
+  double competence_threshold;
+};
+
+// [burnout]
+struct BurnoutConfig {
+  bool enabled;
+  double available_hours_mean;  // mentoring hours per week a practitioner can give
+  double available_hours_sd;
+  double rise_per_week;       // exhaustion gained per week per unit of overload above 1
+  double recovery_per_week;   // exhaustion lost per week per unit of spare capacity below 1
+  double threshold;           // burned out at or above (0–6 scale)
+  double recovery_threshold;  // no longer burned out below
+  double capacity_factor;     // capacity multiplier while burned out
+  double skip_probability;    // extra chance a burned-out developer skips a session
+};
+
+// [reciprocity]
+struct ReciprocityConfig {
+  bool enabled;
+  std::int64_t tenure_weeks;  // 0: tenure does not qualify
+  double skill_threshold;     // mean skill over zones
+  std::string rule;           // "any" of the two criteria, or "all"
+};
+
+// [cost]: prices of the hours spent in held sessions (docs/metrics.md, "Cost"). Every rate
+// defaults to 1 and the currency to "hours", so that by default a cost is the hours spent.
+struct CostConfig {
+  double senior_developer_rate;  // per hour a senior developer spends in a held session
+  double other_developer_rate;   // per hour a non-senior developer (peer, reciprocity) spends
+  double facilitator_rate;       // per hour a cohort facilitator spends in a held group session
+  double learner_rate;           // per hour a learner spends in a held session
+  std::string currency;          // label of the unit of every cost
+};
+
+// One [[shock]] entry: something that happens to the organisation in one week
+// (sim/mechanisms/shocks.hpp, docs/model.md §7.15). Which keys apply depends on the kind
+// (declarations::shock_keys).
+struct ShockConfig {
+  std::string kind;  // top_mentors, random_departure, layoff, programme_pause, hiring_surge
+  std::int64_t week;
+  std::int64_t count;     // top_mentors: developers who leave; hiring_surge: newcomers
+  std::string by;         // top_mentors: "load", "skill" or "ties"
+  double share;           // random_departure: of everyone; layoff: of the function
+  std::string function;   // layoff
+  std::string programme;  // programme_pause: a [[programme]] name
+  std::int64_t weeks;     // programme_pause: weeks without new matches
+};
+
+namespace declarations {
+params::SectionSpec scenario_meta();
+params::SectionSpec population();
+params::SectionSpec joining();
+params::SectionSpec departure();
+params::SectionSpec knowledge();
+params::SectionSpec burnout();
+params::SectionSpec reciprocity();
+params::SectionSpec cost();
+params::SectionSpec programme_common();
+params::SectionSpec shock();
+// The keys an entry of the given shock kind takes (`kind` and `week` included), in declaration
+// order; the keys of the kinds that must be given in the file are listed by shock_required_keys.
+std::vector<std::string> shock_keys(const std::string& kind);
+std::vector<std::string> shock_required_keys(const std::string& kind);
+}  // namespace declarations
+
+}  // namespace mentorsim

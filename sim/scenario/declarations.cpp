@@ -1,0 +1,376 @@
+// Every population-level parameter, declared once. Defaults follow ../shared/MODEL-BRIEF.md; the
+// source of each is in docs/model.md. Assumed values (no empirical source) say so in their doc.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "scenario/configs.hpp"
+#include "scenario/programme.hpp"
+
+namespace mentorsim::declarations {
+
+using params::ItemCount;
+using params::Range;
+using params::SectionBuilder;
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::optional<std::string> shares_match(const std::vector<std::string>& names,
+                                        const std::vector<double>& shares, const char* what) {
+  if (names.size() != shares.size())
+    return fmt::format("{}_names has {} entries but {}_shares has {}", what, names.size(), what,
+                       shares.size());
+  double total = 0;
+  for (double s : shares) total += s;
+  if (std::fabs(total - 1.0) > 1e-6)
+    return fmt::format("{}_shares must sum to 1, not {:g}", what, total);
+  return std::nullopt;
+}
+// Names become HDF5 dataset names (mean_skill/<zone>) and column headers: unique, non-empty,
+// a letter or '_' first, then letters, digits, '_' or '-'.
+std::optional<std::string> names_valid(const std::vector<std::string>& names, const char* key) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
+    const bool ok = !name.empty() &&
+                    (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                    });
+    if (!ok)
+      return fmt::format(
+          "{} entry \"{}\" must start with a letter or '_' and use only letters, "
+          "digits, '_' and '-'",
+          key, name);
+    for (std::size_t j = 0; j < i; ++j)
+      if (names[j] == name) return fmt::format("{} lists \"{}\" twice", key, name);
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+params::SectionSpec scenario_meta() {
+  return SectionBuilder<ScenarioMeta>("scenario", "What the scenario is and how long it runs.")
+      .text("name", &ScenarioMeta::name, "unnamed",
+            "Short name shown in summaries and output files.")
+      .text("description", &ScenarioMeta::description, "", "Free text describing the scenario.")
+      .integer("weeks", &ScenarioMeta::weeks, 260, {1, 5200}, "weeks", "Number of simulated weeks.")
+      .integer("seed", &ScenarioMeta::seed, 1, {0, 9.0e15}, "",
+               "Base random seed; replicate r of a run uses the stream (seed, r).")
+      .integer("replicates", &ScenarioMeta::replicates, 1, {1, 100000}, "",
+               "Replicates run by `mentorsim run` unless --replicates is given.")
+      .build();
+}
+
+params::SectionSpec population() {
+  return SectionBuilder<PopulationConfig>(
+             "population", "The practitioners present at week 0 and their attributes.")
+      .integer("initial_size", &PopulationConfig::initial_size, 2000, {0, 1e8}, "practitioners",
+               "Practitioners present at week 0.")
+      .string_list("zones", &PopulationConfig::zones, {"technical", "leadership", "navigation"},
+                   {1, 8},
+                   "Development zones (skills) tracked for everyone (constellation seed §4).")
+      .string_list("group_names", &PopulationConfig::group_names, {"majority", "minority"}, {1, 16},
+                   "Demographic groups, for equity and homophily.")
+      .real_list("group_shares", &PopulationConfig::group_shares, {0.7, 0.3}, {0, 1}, {1, 16}, "",
+                 "Share of practitioners in each group; sums to 1.")
+      .string_list("function_names", &PopulationConfig::function_names,
+                   {"engineering", "operations", "sales"}, {1, 16},
+                   "Functions (departments), for cross-function matching and pilots.")
+      .real_list("function_shares", &PopulationConfig::function_shares, {0.5, 0.3, 0.2}, {0, 1},
+                 {1, 16}, "", "Share of practitioners in each function; sums to 1.")
+      .real_list(
+          "skill_mean", &PopulationConfig::skill_mean, {0.25}, {0, 1}, {1, 8}, "skill",
+          "Mean initial skill of non-seniors, per zone (a single value applies to every zone).")
+      .real("skill_sd", &PopulationConfig::skill_sd, 0.1, {0, 1}, "skill",
+            "Standard deviation of initial skill (normal, truncated to [0, 1]).")
+      .real("senior_share", &PopulationConfig::senior_share, 0.01, {0, 1}, "",
+            "Share of the initial population who are seniors: skilled and able to mentor at once.")
+      .real_list("senior_skill_mean", &PopulationConfig::senior_skill_mean, {0.8}, {0, 1}, {1, 8},
+                 "skill",
+                 "Mean initial skill of seniors, per zone (a single value applies to every zone).")
+      .integer("initial_tenure_max_weeks", &PopulationConfig::initial_tenure_max_weeks, 260,
+               {0, 5200}, "weeks", "Initial tenures are uniform on [0, this] weeks.")
+      .check({"zones"}, [](const PopulationConfig& c) { return names_valid(c.zones, "zones"); })
+      .check({"group_names"},
+             [](const PopulationConfig& c) { return names_valid(c.group_names, "group_names"); })
+      .check(
+          {"function_names"},
+          [](const PopulationConfig& c) { return names_valid(c.function_names, "function_names"); })
+      .check({"group_shares", "group_names"},
+             [](const PopulationConfig& c) {
+               return shares_match(c.group_names, c.group_shares, "group");
+             })
+      .check({"function_shares", "function_names"},
+             [](const PopulationConfig& c) {
+               return shares_match(c.function_names, c.function_shares, "function");
+             })
+      .check({"skill_mean", "zones"},
+             [](const PopulationConfig& c) -> std::optional<std::string> {
+               if (c.skill_mean.size() != 1 && c.skill_mean.size() != c.zones.size())
+                 return fmt::format("skill_mean has {} values; give one, or one per zone ({})",
+                                    c.skill_mean.size(), c.zones.size());
+               return std::nullopt;
+             })
+      .check({"senior_skill_mean", "zones"},
+             [](const PopulationConfig& c) -> std::optional<std::string> {
+               if (c.senior_skill_mean.size() != 1 && c.senior_skill_mean.size() != c.zones.size())
+                 return fmt::format(
+                     "senior_skill_mean has {} values; give one, or one per zone ({})",
+                     c.senior_skill_mean.size(), c.zones.size());
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec joining() {
+  return SectionBuilder<JoiningConfig>("joining",
+                                       "Newcomers: Poisson arrivals and scheduled intakes.")
+      .flag("enabled", &JoiningConfig::enabled, true, "Switch joining on or off.")
+      .real("arrivals_per_week", &JoiningConfig::arrivals_per_week, 7.5, {0, 1e6},
+            "practitioners/week", "Mean of the Poisson number of newcomers each week.")
+      .integer("intake_every_weeks", &JoiningConfig::intake_every_weeks, 0, {0, 520}, "weeks",
+               "Period of scheduled intakes (e.g. a graduate cohort); 0 for none.")
+      .integer("intake_first_week", &JoiningConfig::intake_first_week, 0, {0, 5200}, "week",
+               "Week of the first scheduled intake.")
+      .integer("intake_size", &JoiningConfig::intake_size, 0, {0, 1e7}, "practitioners",
+               "Newcomers in each scheduled intake.")
+      .real("newcomer_senior_share", &JoiningConfig::newcomer_senior_share, 0.0, {0, 1}, "",
+            "Share of newcomers who arrive as seniors (experienced hires).")
+      .build();
+}
+
+params::SectionSpec departure() {
+  return SectionBuilder<DepartureConfig>(
+             "departure",
+             "Leaving the organisation: a constant hazard scaled by burnout and mentoring.")
+      .flag("enabled", &DepartureConfig::enabled, true, "Switch departure on or off.")
+      .real(
+          "annual_rate", &DepartureConfig::annual_rate, 0.18, {0, 10}, "1/year",
+          "Baseline departure rate per year (BLS 2024: median tenure 3.9 years; range 0.10-0.40).")
+      .choice("rate_is", &DepartureConfig::rate_is, {"hazard", "probability"}, "hazard",
+              "Read annual_rate as a hazard h (weekly p = 1 - exp(-h/52)) or as the probability of "
+              "leaving within a year P (h = -ln(1 - P)).")
+      .real("burnout_hazard_ratio", &DepartureConfig::burnout_hazard_ratio, 2.0, {0, 100}, "",
+            "Hazard multiplier while burned out (assumed; JD-R model).")
+      .real("mentored_hazard_ratio", &DepartureConfig::mentored_hazard_ratio, 0.85, {0, 100}, "",
+            "Hazard multiplier while the practitioner has an active developmental relationship as "
+            "learner (assumed; Allen et al. 2004 report small effects).")
+      .check({"annual_rate", "rate_is"},
+             [](const DepartureConfig& c) -> std::optional<std::string> {
+               if (c.rate_is == "probability" && c.annual_rate >= 1.0)
+                 return fmt::format("annual_rate {:g} read as a probability must be below 1",
+                                    c.annual_rate);
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec knowledge() {
+  return SectionBuilder<KnowledgeConfig>("knowledge",
+                                         "Skill per zone: gap-closing transfer and forgetting.")
+      .flag("enabled", &KnowledgeConfig::enabled, true,
+            "Switch knowledge transfer and forgetting on or off.")
+      .real("transfer_rate", &KnowledgeConfig::transfer_rate, 0.08, {0, 1}, "1/session",
+            "alpha: share of the skill gap closed by one attended session at quality 1 (assumed "
+            "0.05-0.10; exponential learning curves, Heathcote et al. 2000).")
+      .real("absorptive_gap", &KnowledgeConfig::absorptive_gap, 0.5, {0, 1}, "skill",
+            "Absorptive capacity: a gap larger than this transfers as if it were this large "
+            "(assumed).")
+      .real("forgetting_per_month", &KnowledgeConfig::forgetting_per_month, 0.01, {0, 1}, "1/month",
+            "Relative loss per month of the skill above forgetting_floor in a zone not practised "
+            "that week (assumed; Argote et al. 1990).")
+      .real("forgetting_floor", &KnowledgeConfig::forgetting_floor, 0.2, {0, 1}, "skill",
+            "Skill that everyday work maintains: unpractised skill decays towards it, not to 0 "
+            "(assumed).")
+      .real("competence_threshold", &KnowledgeConfig::competence_threshold, 0.6, {0, 1}, "skill",
+            "Skill at which a practitioner counts as competent in a zone.")
+      .build();
+}
+
+params::SectionSpec burnout() {
+  return SectionBuilder<BurnoutConfig>(
+             "burnout",
+             "Load and exhaustion (0-6, MBI-GS scale): overload raises it, spare time lowers it.")
+      .flag("enabled", &BurnoutConfig::enabled, true, "Switch the burnout mechanism on or off.")
+      .real("available_hours_mean", &BurnoutConfig::available_hours_mean, 2.0, {0, 40},
+            "hours/week",
+            "Mean mentoring time a practitioner can give per week (assumed; 4 mentees biweekly "
+            "1 h = 2 h/week).")
+      .real("available_hours_sd", &BurnoutConfig::available_hours_sd, 0.5, {0, 40}, "hours/week",
+            "Spread of available hours between people (normal, truncated to [0.25, 4 x mean]).")
+      .real("rise_per_week", &BurnoutConfig::rise_per_week, 0.25, {0, 6}, "exhaustion/week",
+            "Exhaustion gained per week for each unit of load/available above 1 (assumed).")
+      .real("recovery_per_week", &BurnoutConfig::recovery_per_week, 0.1, {0, 6}, "exhaustion/week",
+            "Exhaustion lost per week for each unit of spare capacity below 1 (assumed).")
+      .real("threshold", &BurnoutConfig::threshold, 3.5, {0, 6}, "exhaustion",
+            "Burned out at or above this exhaustion (MBI-GS weighted score).")
+      .real("recovery_threshold", &BurnoutConfig::recovery_threshold, 2.5, {0, 6}, "exhaustion",
+            "A burned-out practitioner recovers below this exhaustion.")
+      .real(
+          "capacity_factor", &BurnoutConfig::capacity_factor, 0.5, {0, 1}, "",
+          "While burned out, capacity for new matches is floor(capacity x factor); on burning out "
+          "a developer keeps the oldest floor(n x factor) of their n relationships and ends the "
+          "rest.")
+      .real("skip_probability", &BurnoutConfig::skip_probability, 0.3, {0, 1}, "",
+            "Extra probability that a burned-out developer skips a scheduled session.")
+      .check({"recovery_threshold", "threshold"},
+             [](const BurnoutConfig& c) -> std::optional<std::string> {
+               if (c.recovery_threshold > c.threshold)
+                 return fmt::format("recovery_threshold {:g} must not exceed threshold {:g}",
+                                    c.recovery_threshold, c.threshold);
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec reciprocity() {
+  return SectionBuilder<ReciprocityConfig>("reciprocity",
+                                           "Learners become eligible to mentor (constellation seed "
+                                           "§4: 'Who will you mentor? Now.').")
+      .flag("enabled", &ReciprocityConfig::enabled, true, "When off, only seniors ever mentor.")
+      .integer("tenure_weeks", &ReciprocityConfig::tenure_weeks, 26, {0, 5200}, "weeks",
+               "Tenure that qualifies a practitioner to mentor (assumed); 0 switches the tenure "
+               "criterion off (rule any: only skill qualifies; rule all: only skill is required).")
+      .real("skill_threshold", &ReciprocityConfig::skill_threshold, 0.6, {0, 1}, "skill",
+            "Mean skill over zones that qualifies a practitioner to mentor (assumed).")
+      .choice("rule", &ReciprocityConfig::rule, {"any", "all"}, "any",
+              "Qualify on either criterion (any) or only on both (all).")
+      .build();
+}
+
+params::SectionSpec cost() {
+  const char* rate_units = "currency/hour";
+  return SectionBuilder<CostConfig>(
+             "cost",
+             "Prices of the hours spent in held sessions (docs/metrics.md, Cost). Every rate "
+             "defaults to 1 and the currency to \"hours\", so that by default a cost is the "
+             "hours spent; set the rates (and the currency) to get money.")
+      .real("senior_developer_rate", &CostConfig::senior_developer_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a senior developer spends in a held session (one-on-one, guide, "
+            "pod visit, office hours, any session a senior develops someone in).")
+      .real("other_developer_rate", &CostConfig::other_developer_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a developer who is not a senior (a peer, a mentor qualified by "
+            "reciprocity) spends in a held session.")
+      .real("facilitator_rate", &CostConfig::facilitator_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a cohort facilitator spends in a held cohort session (once per "
+            "session, whatever the number of members present).")
+      .real("learner_rate", &CostConfig::learner_rate, 1.0, {0, 1e6}, rate_units,
+            "Price of an hour a learner spends in a held session (a group session counts once "
+            "per member present).")
+      .text("currency", &CostConfig::currency, "hours",
+            "Label of the unit of every cost and of the programmes' fixed costs, e.g. \"EUR\".")
+      .check({"currency"},
+             [](const CostConfig& c) -> std::optional<std::string> {
+               if (c.currency.empty()) return "currency must not be empty";
+               return std::nullopt;
+             })
+      .build();
+}
+
+params::SectionSpec programme_common() {
+  return SectionBuilder<ProgrammeCommon>("programme", "Keys every [[programme]] entry has.")
+      .text("kind", &ProgrammeCommon::kind, "one_on_one",
+            "The mentoring model; see the kinds below.")
+      .text("name", &ProgrammeCommon::name, "",
+            "Name used in output and in --set programme.<name>.<key>; defaults to the kind.")
+      .integer("start_week", &ProgrammeCommon::start_week, 0, {0, 5200}, "week",
+               "First week the programme runs.")
+      .integer("end_week", &ProgrammeCommon::end_week, -1, {-1, 5200}, "week",
+               "Week the programme ends (its relationships end with it); -1 runs to the end.")
+      .string_list("functions", &ProgrammeCommon::functions, {}, {0, 16},
+                   "Functions (population.function_names) whose practitioners take part, as "
+                   "learners and as developers; empty: every function (seed 002: 'Begin with a "
+                   "pilot').")
+      .integer("expand_week", &ProgrammeCommon::expand_week, -1, {-1, 5200}, "week",
+               "Week the programme expands to expand_functions (seed 002: 'expand the scope to "
+               "include more departments'); -1: never.")
+      .string_list("expand_functions", &ProgrammeCommon::expand_functions, {}, {0, 16},
+                   "Functions that join at expand_week; empty: every function.")
+      .integer("priority", &ProgrammeCommon::priority, 0, {-1000, 1000}, "",
+               "When developers are short, programmes with higher priority match first each week "
+               "(equal priorities: file order) (seed 002: 'identify priority cohorts').")
+      .real("volunteer_share", &ProgrammeCommon::volunteer_share, 1.0, {0, 1}, "",
+            "Share of practitioners able to develop others who volunteer for this programme, "
+            "drawn once per practitioner and programme.")
+      .flag("incentives", &ProgrammeCommon::incentives, false,
+            "Recognition, skill badges, review credit (seed 002: 'Each role requires tailored "
+            "incentives, such as recognition, skill badges, or opportunities for advancement, "
+            "ensuring sustained participation').")
+      .real("incentive_volunteer_gain", &ProgrammeCommon::incentive_volunteer_gain, 0.2, {0, 1}, "",
+            "With incentives, added to volunteer_share, capped at 1 (assumed).")
+      .real("incentive_attendance_gain", &ProgrammeCommon::incentive_attendance_gain, 0.05, {0, 1},
+            "",
+            "With incentives, added to the attendance of the programme's new relationships, "
+            "capped at 1 (assumed).")
+      .real("protected_hours", &ProgrammeCommon::protected_hours, 0.0, {0, 168}, "hours/week",
+            "Protected-time budget per developer: up to this many hours a week of the "
+            "programme's load do not count against available hours (seed 002: 'ensuring "
+            "mentors have dedicated time'; 'must be protected time').")
+      .real("fixed_cost_per_year", &ProgrammeCommon::fixed_cost_per_year, 0.0, {0, 1e12},
+            "currency/year",
+            "Fixed cost of running the programme ([cost] currency), spread evenly over the "
+            "weeks it runs (1/52 a week): administration, licences, coordinator time.")
+      .real("setup_cost", &ProgrammeCommon::setup_cost, 0.0, {0, 1e12}, "currency",
+            "One-off cost ([cost] currency) counted in the programme's start_week.")
+      .check({"functions"},
+             [](const ProgrammeCommon& c) { return names_valid(c.functions, "functions"); })
+      .check({"expand_functions"},
+             [](const ProgrammeCommon& c) {
+               return names_valid(c.expand_functions, "expand_functions");
+             })
+      .build();
+}
+
+params::SectionSpec shock() {
+  return SectionBuilder<ShockConfig>(
+             "shock",
+             "Something that happens to the organisation in one week (docs/model.md §7.15).")
+      .choice("kind", &ShockConfig::kind,
+              {"top_mentors", "random_departure", "layoff", "programme_pause", "hiring_surge"},
+              "top_mentors",
+              "What happens: the top `count` developers leave (top_mentors), a random `share` of "
+              "everyone leaves (random_departure), a `share` of one `function` leaves (layoff), "
+              "`programme` makes no new matches for `weeks` weeks (programme_pause), or `count` "
+              "extra newcomers join (hiring_surge).")
+      .integer("week", &ShockConfig::week, 0, {0, 5200}, "week",
+               "Week the shock happens; before scenario.weeks.")
+      .integer("count", &ShockConfig::count, 1, {1, 1e7}, "practitioners",
+               "top_mentors: developers who leave; hiring_surge: extra newcomers. Required for "
+               "those kinds.")
+      .choice("by", &ShockConfig::by, {"load", "skill", "ties"}, "load",
+              "top_mentors: rank developers by mentoring load (hours/week), by mean skill, or by "
+              "active developer ties (degree centrality); ties broken by lower id.")
+      .real("share", &ShockConfig::share, 1.0, {0, 1}, "",
+            "random_departure (required): each active practitioner leaves with this "
+            "probability; layoff: each practitioner of the function leaves with this probability.")
+      .text("function", &ShockConfig::function, "",
+            "layoff: the function (population.function_names) laid off. Required for layoff.")
+      .text("programme", &ShockConfig::programme, "",
+            "programme_pause: the [[programme]] name paused. Required for programme_pause.")
+      .integer("weeks", &ShockConfig::weeks, 1, {1, 5200}, "weeks",
+               "programme_pause: weeks without new matches from `week` on (existing "
+               "relationships continue). Required for programme_pause.")
+      .build();
+}
+
+std::vector<std::string> shock_keys(const std::string& kind) {
+  if (kind == "top_mentors") return {"kind", "week", "count", "by"};
+  if (kind == "random_departure") return {"kind", "week", "share"};
+  if (kind == "layoff") return {"kind", "week", "share", "function"};
+  if (kind == "programme_pause") return {"kind", "week", "programme", "weeks"};
+  if (kind == "hiring_surge") return {"kind", "week", "count"};
+  return {};
+}
+
+std::vector<std::string> shock_required_keys(const std::string& kind) {
+  if (kind == "top_mentors" || kind == "hiring_surge") return {"kind", "week", "count"};
+  if (kind == "random_departure") return {"kind", "week", "share"};
+  if (kind == "layoff") return {"kind", "week", "function"};
+  if (kind == "programme_pause") return {"kind", "week", "programme", "weeks"};
+  return {"kind", "week"};
+}
+
+}  // namespace mentorsim::declarations
