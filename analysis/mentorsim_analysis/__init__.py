@@ -29,6 +29,10 @@ matplotlib Figure and saving it with ``out=``:
 >>> ma.sweep_heatmap(s, "mean_coverage", x="joining.arrivals_per_week",
 ...                  y="programme.one_on_one.capacity")
 
+The Student-t quantile of every 95% interval (stats.py, from scipy; loaded on first use):
+
+>>> ma.t_quantile_975(n - 1)               # mean ± t · sd / √n over n replicates
+
 The developmental network from `mentorsim run --export-network` GraphML files (network.py, needs
 networkx):
 
@@ -63,11 +67,14 @@ FIGURES = [
     "shocks",
     "sweep_heatmap",
     "sweep_response",
-    "t_quantile_975",
 ]
 
 
 def __getattr__(name):
+    if name == "t_quantile_975":  # scipy.stats takes a while to import: the loaders do not need it
+        from .stats import t_quantile_975
+
+        return t_quantile_975
     if name == "network_picture":  # networkx, like matplotlib, is loaded only when used
         from .network import network_picture
 
@@ -100,5 +107,6 @@ __all__ = [
     "weekly",
     "zones",
     "network_picture",
+    "t_quantile_975",
     *FIGURES,
 ]

@@ -19,8 +19,9 @@ Sweeps (a :class:`~.sweep.Sweep`, its directory or index), per-point means of a 
 ...                  y="programme.one_on_one.capacity")
 
 Every band and error bar is :func:`replicate_band`: mean ± t(0.975, n − 1) · sd / √n over the
-replicates (n of them, NaN values left out), clipped as ``mentorsim run`` clips its intervals (at 0
-when no replicate is negative, at 1 for a share when none exceeds 1). The figures are built on :class:`~matplotlib.figure.Figure` directly, not
+replicates (n of them, NaN values left out; t from :func:`~.stats.t_quantile_975`), clipped as
+``mentorsim run`` clips its intervals (at 0 when no replicate is negative, at 1 for a share when
+none exceeds 1). The figures are built on :class:`~matplotlib.figure.Figure` directly, not
 through pyplot, so importing this module selects no interactive backend and keeps no global figure.
 """
 
@@ -43,6 +44,7 @@ from matplotlib.lines import Line2D
 from .compare import COMPARE_FORMAT, Comparison, load_compare
 from .loader import (FORMAT, PathLike, Results, _datasets, _python, resolved_scenario, run_ids,
                      weekly)
+from .stats import t_quantile_975
 from .sweep import Sweep, load_sweep
 
 # Units of the weekly series drawn here (docs/model.md §4 and docs/metrics.md).
@@ -59,38 +61,8 @@ GROUP_PREFIX = "coverage_by_group/"
 WEEK_LABEL = "week (weeks since the start of the run)"
 BAND_ALPHA = 0.2
 
-# t(0.975, df) for df = 1..30 (the table of sim/output/summary_format.cpp).
-_T975 = np.array([
-    12.7062047361747, 4.302652729749464, 3.18244630528371, 2.776445105197794,
-    2.570581835636316, 2.44691185114497, 2.364624251592785, 2.306004135204167,
-    2.262157162798206, 2.228138851986275, 2.20098516009164, 2.178812829667229,
-    2.160368656462793, 2.144786687917804, 2.131449545559776, 2.119905299221255,
-    2.109815577833317, 2.100922040241038, 2.09302405440831, 2.085963447265865,
-    2.07961384472768, 2.073873067904026, 2.068657610419049, 2.063898561628026,
-    2.059538552753298, 2.055529438642873, 2.051830516480286, 2.048407141795245,
-    2.045229642132704, 2.042272456301238])
-
 
 # --- the confidence band -------------------------------------------------------------------------
-
-def t_quantile_975(df):
-    """The 0.975 quantile of Student's t with ``df`` degrees of freedom (a number or an array; NaN
-    for df < 1), as ``mentorsim`` computes it: exact for df ≤ 30, beyond that the Cornish–Fisher
-    expansion (Abramowitz & Stegun 26.7.5, within 3e-8)."""
-    v = np.asarray(df, dtype=np.float64)
-    z = 1.959963984540054
-    z2 = z * z
-    g1 = z * (z2 + 1) / 4
-    g2 = z * ((5 * z2 + 16) * z2 + 3) / 96
-    g3 = z * (((3 * z2 + 19) * z2 + 17) * z2 - 15) / 384
-    g4 = z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) / 92160
-    with np.errstate(divide="ignore", invalid="ignore"):
-        expansion = z + (g1 + (g2 + (g3 + g4 / v) / v) / v) / v
-        table = _T975[np.clip(np.nan_to_num(v, nan=1), 1, 30).astype(int) - 1]
-    out = np.where(v <= 30, table, expansion)
-    out = np.where((v >= 1) & np.isfinite(v), out, np.nan)
-    return float(out) if out.ndim == 0 else out
-
 
 def replicate_band(table: pd.DataFrame, by, value: str = "value", *, clip: bool = True,
                    share: bool = False) -> pd.DataFrame:

@@ -33,6 +33,7 @@ from . import figures
 from .compare import COMPARE_FORMAT, load_compare
 from .loader import FORMAT as RUN_FORMAT
 from .loader import open_results
+from .stats import t_quantile_975
 from .sweep import SWEEP_FORMAT, load_sweep
 
 # The headline metrics, in the groups and order of `mentorsim compare` (headline_groups() in
@@ -93,7 +94,7 @@ def interval(values, share: bool) -> tuple:
     mean = float(v.mean())
     if n < 2:
         return n, mean, math.nan, math.nan
-    half = figures.t_quantile_975(n - 1) * float(v.std(ddof=1)) / math.sqrt(n)
+    half = t_quantile_975(n - 1) * float(v.std(ddof=1)) / math.sqrt(n)
     low, high = mean - half, mean + half
     if (v >= 0).all():
         low = max(low, 0.0)
