@@ -6,6 +6,10 @@
 >>> ma.weekly("out.h5", "coverage")        # tidy: run_id, scenario_name, replicate, week, series, value
 >>> print(ma.resolved_scenario("out.h5", "r0000"))
 
+Which kind of output a path is (formats.py; every reader checks the same way):
+
+>>> ma.file_kind("out.h5")                 # "run", "compare", "sweep" (a directory too), "sweep-part"
+
 Comparison files (`mentorsim compare --out`):
 
 >>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
@@ -40,6 +44,7 @@ networkx):
 """
 
 from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
+from .formats import SWEEP_PART_FORMAT, file_kind
 
 from .loader import (
     FORMAT,
@@ -92,8 +97,10 @@ __all__ = [
     "FORMAT",
     "SUPPORTED_FORMAT_VERSIONS",
     "SWEEP_FORMAT",
+    "SWEEP_PART_FORMAT",
     "Results",
     "Sweep",
+    "file_kind",
     "load_compare",
     "load_sweep",
     "open_results",

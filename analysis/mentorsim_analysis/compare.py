@@ -22,9 +22,8 @@ from typing import Iterable, Optional, Union
 import numpy as np
 import pandas as pd
 
-from .loader import PathLike, _datasets, _open, _python, _run_groups, _runs_table, _weekly_frames
-
-COMPARE_FORMAT = "mentorsim-compare"
+from .formats import COMPARE_FORMAT, open_file
+from .loader import PathLike, _datasets, _python, _run_groups, _runs_table, _weekly_frames
 
 SUMMARY_COLUMNS = ["scenario", "run_id", "replicate", "metric", "value"]
 COMPARE_WEEKLY_COLUMNS = ["scenario", "run_id", "replicate", "week", "series", "value"]
@@ -69,7 +68,7 @@ def load_compare(path: PathLike, series: Optional[Union[str, Iterable[str]]] = N
     wanted = None
     if series is not None:
         wanted = {series} if isinstance(series, str) else set(series)
-    with _open(path, COMPARE_FORMAT) as f:
+    with open_file(path, "compare") as f:
         provenance = {key: _python(value) for key, value in f.attrs.items()}
         labels = [str(label) for label in _python(f.attrs["scenarios"])]
         missing = [label for label in labels if label not in f["scenarios"]]

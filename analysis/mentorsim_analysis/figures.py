@@ -41,9 +41,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .compare import COMPARE_FORMAT, Comparison, load_compare
-from .loader import (FORMAT, PathLike, Results, _datasets, _python, resolved_scenario, run_ids,
-                     weekly)
+from .compare import Comparison, load_compare
+from .formats import NAMES, file_kind
+from .loader import PathLike, Results, _datasets, resolved_scenario, run_ids, weekly
 from .stats import t_quantile_975
 from .sweep import Sweep, load_sweep
 
@@ -112,19 +112,21 @@ class _TimeSeries:
     weekly: pd.DataFrame
 
 
-def _file_format(path: PathLike) -> str:
-    if os.path.isdir(path):
-        raise ValueError(f"{path}: is a directory; the time-series figures take a run or "
-                         "comparison file (a sweep goes to sweep_response or sweep_heatmap)")
-    with h5py.File(path, "r") as f:
-        return str(_python(f.attrs.get("format")))
+def _time_series_kind(path: PathLike) -> str:
+    """"run" or "compare" (:func:`~.formats.file_kind`); ValueError for any other input."""
+    kind = file_kind(path)
+    if kind not in ("run", "compare"):
+        what = "a directory (a sweep)" if os.path.isdir(path) else f"a {NAMES[kind]}"
+        raise ValueError(f"{path}: is {what}, not a run or comparison file, which the time-series "
+                         "figures take (a sweep goes to sweep_response or sweep_heatmap)")
+    return kind
 
 
-def _series_in_file(path: PathLike, fmt: str) -> list:
+def _series_in_file(path: PathLike, kind: str) -> list:
     """Every weekly series name of a run or comparison file, without reading the values."""
     names = set()
     with h5py.File(path, "r") as f:
-        tops = [f] if fmt == FORMAT else [f["scenarios"][label] for label in f["scenarios"]]
+        tops = [f] if kind == "run" else [f["scenarios"][label] for label in f["scenarios"]]
         for top in tops:
             for run in top["runs"].values():
                 names.update(_datasets(run["weekly"]))
@@ -154,11 +156,9 @@ def _time_series(data, series: Iterable[str] = (), prefix: Optional[str] = None,
         ts = _TimeSeries(os.path.basename(data.path), list(data.scenarios), dict(data.resolved),
                          w.drop(columns=["run_id"]))
     elif isinstance(data, (str, os.PathLike)):
-        fmt = _file_format(data)
-        if fmt not in (FORMAT, COMPARE_FORMAT):
-            raise ValueError(f"{data}: format {fmt!r} is not a run or comparison file")
-        wanted = _select(_series_in_file(data, fmt), series, prefix)
-        if fmt == COMPARE_FORMAT:
+        kind = _time_series_kind(data)
+        wanted = _select(_series_in_file(data, kind), series, prefix)
+        if kind == "compare":
             return _time_series(load_compare(data, wanted), series, prefix, scenarios)
         w = weekly(data, wanted)
         label = str(w["scenario_name"].iloc[0]) if len(w) else "run"

@@ -8,6 +8,7 @@ values. Every function takes the path of a file and opens it read-only for the d
 Comparison files (``mentorsim compare --out``) hold the same run groups under
 ``/scenarios/<label>/runs/<run_id>``; :func:`load_compare` reads them (see compare.py). A sweep's
 ``index.h5`` (``mentorsim sweep --out DIR``) is read by :func:`load_sweep` (see sweep.py).
+:func:`file_kind` (formats.py) tells which of these a path is.
 """
 
 from __future__ import annotations
@@ -19,66 +20,17 @@ import h5py
 import numpy as np
 import pandas as pd
 
-FORMAT = "mentorsim-run"
-SUPPORTED_FORMAT_VERSIONS = (1,)
+from .formats import RUN_FORMAT as FORMAT  # FORMAT and SUPPORTED_FORMAT_VERSIONS: as before
+from .formats import SUPPORTED_FORMAT_VERSIONS, PathLike, _python, open_file
 
 RUN_COLUMNS = ["run_id", "scenario_name", "seed", "replicate", "weeks"]
 WEEKLY_COLUMNS = ["run_id", "scenario_name", "replicate", "week", "series", "value"]
 
-PathLike = Union[str, "os.PathLike[str]"]
 
-# What each format is called in an error, and which reader a file of that format wants.
-FORMAT_KINDS = {
-    FORMAT: "result file",
-    "mentorsim-compare": "comparison file",
-    "mentorsim-sweep": "sweep index",
-}
-FORMAT_HINTS = {
-    FORMAT: "; it is a run file: read it with runs() and weekly()",
-    "mentorsim-compare": "; it is a comparison file: read it with load_compare",
-    "mentorsim-sweep": "; it is a sweep index: read it with load_sweep",
-    "mentorsim-sweep-part":
-        "; it is one part of a sweep: read the sweep's index.h5 with load_sweep",
-}
-
-
-def _python(value):
-    """Convert an attribute value read by h5py (numpy scalar, bytes, array) to plain Python."""
-    if isinstance(value, bytes):
-        return value.decode("utf-8")
-    if isinstance(value, np.ndarray):
-        return [_python(v) for v in value.tolist()]
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def _open(path: PathLike, expected: str = FORMAT) -> h5py.File:
-    """Open ``path`` read-only, checking that it is a file of format ``expected`` in a layout this
-    code reads."""
-    if os.path.isdir(path):
-        hint = ""
-        if os.path.exists(os.path.join(path, "index.h5")) or os.path.exists(
-                os.path.join(path, "plan.toml")):
-            hint = ": it is a sweep directory: read it with load_sweep"
-        raise ValueError(f"{path}: is a directory, not a mentorsim file{hint}")
-    f = h5py.File(path, "r")
-    try:
-        fmt = _python(f.attrs.get("format"))
-        if fmt != expected:
-            hint = FORMAT_HINTS.get(fmt, "")
-            kind = FORMAT_KINDS.get(expected, expected)
-            raise ValueError(f"{path}: not a mentorsim {kind} (format attribute {fmt!r}){hint}")
-        version = _python(f.attrs.get("format_version"))
-        if version not in SUPPORTED_FORMAT_VERSIONS:
-            raise ValueError(
-                f"{path}: format_version {version!r} is not supported "
-                f"(this reader knows {SUPPORTED_FORMAT_VERSIONS})"
-            )
-    except Exception:
-        f.close()
-        raise
-    return f
+def _open(path: PathLike) -> h5py.File:
+    """Open ``path`` read-only, checking that it is a run file in a layout this code reads
+    (ValueError naming the path, and the right reader for a file of another kind)."""
+    return open_file(path, "run")
 
 
 def _datasets(group: h5py.Group) -> dict:

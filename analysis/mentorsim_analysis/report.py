@@ -30,11 +30,11 @@ import numpy as np
 import pandas as pd
 
 from . import figures
-from .compare import COMPARE_FORMAT, load_compare
-from .loader import FORMAT as RUN_FORMAT
+from .compare import load_compare
+from .formats import file_kind
 from .loader import open_results
 from .stats import t_quantile_975
-from .sweep import SWEEP_FORMAT, load_sweep
+from .sweep import load_sweep
 
 # The headline metrics, in the groups and order of `mentorsim compare` (headline_groups() in
 # sim/output/metric_selection.cpp; tests/python/test_report.py checks the two lists agree):
@@ -338,30 +338,24 @@ def render(page: Page) -> str:
             f"</body></html>\n")
 
 
-def file_kind(path: pathlib.Path) -> str:
-    if path.is_dir():
-        if not (path / "index.h5").exists():
-            raise BadInput(f"{path}: a directory without index.h5 (for a sweep run in shards, "
-                           "build it with `mentorsim merge`)")
-        return SWEEP_FORMAT
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
+def report_kind(results: pathlib.Path) -> str:
+    """"run", "compare" or "sweep" (:func:`~.formats.file_kind`); BadInput (exit status 2) for
+    anything else: no such path, not HDF5, not mentorsim output, a part of a sweep."""
     try:
-        with h5py.File(path, "r") as f:
-            kind = f.attrs.get("format")
-    except OSError:
-        raise BadInput(f"{path}: not an HDF5 file")
-    kind = kind.decode() if isinstance(kind, bytes) else kind
-    if kind not in (RUN_FORMAT, COMPARE_FORMAT, SWEEP_FORMAT):
-        raise BadInput(f"{path}: not a mentorsim run, compare or sweep output (format {kind!r})")
+        kind = file_kind(results)
+    except (FileNotFoundError, ValueError) as e:
+        raise BadInput(str(e)) from None
+    if kind not in ("run", "compare", "sweep"):
+        raise BadInput(f"{results}: one part of a sweep: report the sweep's directory (or its "
+                       "index.h5) instead")
     return kind
 
 
 def build(results: pathlib.Path, title: Optional[str] = None) -> Page:
-    kind = file_kind(results)
-    if kind == RUN_FORMAT:
+    kind = report_kind(results)
+    if kind == "run":
         return _run_page(results, title)
-    if kind == COMPARE_FORMAT:
+    if kind == "compare":
         return _compare_page(results, title)
     return _sweep_page(results, title)
 

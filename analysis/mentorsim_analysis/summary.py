@@ -2,6 +2,7 @@
 the provenance and points of a sweep (its directory or index.h5).
 
 Usage: python3 -m mentorsim_analysis.summary FILE.h5|SWEEP_DIR
+       (mentorsim-summary FILE.h5|SWEEP_DIR where the package is installed)
 """
 
 from __future__ import annotations
@@ -11,38 +12,37 @@ import sys
 
 import pandas as pd
 
-import h5py
-
-from .compare import COMPARE_FORMAT, load_compare
+from .compare import load_compare
+from .formats import file_kind
 from .loader import provenance, runs
-from .sweep import SWEEP_FORMAT, load_sweep
+from .sweep import load_sweep
 
 
 def main(argv=None) -> int:
+    """Print the summary of the one path in ``argv`` (default: the command line). Returns the
+    exit status: 0 printed, 1 a path that is not mentorsim output (message on stderr), 2 usage."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or args[0] in ("-h", "--help"):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     path = args[0]
     try:
-        if os.path.isdir(path):
-            file_format = SWEEP_FORMAT
-        else:
-            with h5py.File(path, "r") as f:
-                file_format = f.attrs.get("format")
-                if isinstance(file_format, bytes):
-                    file_format = file_format.decode()
-        if file_format == SWEEP_FORMAT:
+        kind = file_kind(path)
+        if kind == "sweep":
             sweep = load_sweep(path)
             info, table = sweep.provenance, sweep.points
-        elif file_format == COMPARE_FORMAT:
+        elif kind == "compare":
             comparison = load_compare(path, series=[])
             info, table = comparison.provenance, comparison.runs
-        else:
+        elif kind == "run":
             info = provenance(path)
             table = runs(path)
+        else:
+            raise ValueError(f"{path}: one part of a sweep: give the sweep's directory (or its "
+                             "index.h5) instead")
     except (OSError, ValueError, KeyError) as e:
-        print(f"{path}: {e}", file=sys.stderr)
+        message = str(e)  # the messages of file_kind and the readers start with the path
+        print(message if message.startswith(str(path)) else f"{path}: {message}", file=sys.stderr)
         return 1
     for key in ("version", "git_commit", "created_utc", "command_line", "threads"):
         print(f"{key}: {info.get(key, '')}")
@@ -52,9 +52,17 @@ def main(argv=None) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def cli() -> None:
+    """``python3 -m mentorsim_analysis.summary`` and the ``mentorsim-summary`` script: exit with
+    :func:`main`'s status; output piped into ``head`` and closed early is not an error."""
     try:
-        sys.exit(main())
-    except BrokenPipeError:  # output piped into `head` and closed early: not an error
-        sys.stderr.close()
-        sys.exit(0)
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # as the Python documentation advises (signal.rst, "Note on SIGPIPE")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    cli()

@@ -30,10 +30,8 @@ import h5py
 import numpy as np
 import pandas as pd
 
-from .loader import PathLike, _datasets, _open, _python
-
-SWEEP_FORMAT = "mentorsim-sweep"
-INDEX_NAME = "index.h5"
+from .formats import INDEX_NAME, PLAN_NAME, SWEEP_FORMAT, open_file
+from .loader import PathLike, _datasets, _python
 
 RUN_ID_COLUMNS = ["run_id", "run_index", "point", "replicate", "seed"]
 STAT_COLUMNS = ["mean", "sd", "ci_low", "ci_high"]
@@ -91,7 +89,7 @@ def index_path(path: PathLike) -> pathlib.Path:
         index = p / INDEX_NAME
         if not index.exists():
             hint = ""
-            if (p / "plan.toml").exists():
+            if (p / PLAN_NAME).exists():
                 hint = f": build it with `mentorsim merge {p}` (or finish the sweep)"
             raise FileNotFoundError(f"{p}: no {INDEX_NAME} in this directory{hint}")
         return index
@@ -102,10 +100,7 @@ def index_path(path: PathLike) -> pathlib.Path:
 
 def _open_index(path: PathLike) -> h5py.File:
     """Open a sweep index read-only (ValueError, naming the file, for anything else)."""
-    try:
-        return _open(path, SWEEP_FORMAT)
-    except OSError as e:  # h5py's message does not name the file
-        raise ValueError(f"{path}: not an HDF5 file, or unreadable ({e})") from None
+    return open_file(path, "sweep")
 
 
 def _strings(dset: h5py.Dataset) -> list:
