@@ -52,17 +52,17 @@ def main(argv=None) -> int:
     return 0
 
 
-def cli() -> None:
-    """``python3 -m mentorsim_analysis.summary`` and the ``mentorsim-summary`` script: exit with
-    :func:`main`'s status; output piped into ``head`` and closed early is not an error."""
+def cli() -> int:
+    """``python3 -m mentorsim_analysis.summary`` and the ``mentorsim-summary`` script: the exit
+    status of :func:`main`; output piped into ``head`` and closed early is not an error."""
     try:
         status = main()
         sys.stdout.flush()
     except BrokenPipeError:  # as the Python documentation advises (signal.rst, "Note on SIGPIPE")
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = 0
-    sys.exit(status)
+    return status
 
 
 if __name__ == "__main__":
-    cli()
+    sys.exit(cli())
