@@ -22,7 +22,7 @@ from typing import Iterable, Optional, Union
 import numpy as np
 import pandas as pd
 
-from .formats import COMPARE_FORMAT, open_file
+from .formats import COMPARE_FORMAT, open_file  # noqa: F401 (COMPARE_FORMAT: re-exported)
 from .loader import PathLike, _datasets, _python, _run_groups, _runs_table, _weekly_frames
 
 SUMMARY_COLUMNS = ["scenario", "run_id", "replicate", "metric", "value"]

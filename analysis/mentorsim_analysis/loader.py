@@ -20,8 +20,9 @@ import h5py
 import numpy as np
 import pandas as pd
 
-from .formats import RUN_FORMAT as FORMAT  # FORMAT and SUPPORTED_FORMAT_VERSIONS: as before
-from .formats import SUPPORTED_FORMAT_VERSIONS, PathLike, _python, open_file
+# FORMAT and SUPPORTED_FORMAT_VERSIONS are re-exported, as before formats.py held them.
+from .formats import RUN_FORMAT as FORMAT  # noqa: F401
+from .formats import SUPPORTED_FORMAT_VERSIONS, PathLike, _python, open_file  # noqa: F401
 
 RUN_COLUMNS = ["run_id", "scenario_name", "seed", "replicate", "weeks"]
 WEEKLY_COLUMNS = ["run_id", "scenario_name", "replicate", "week", "series", "value"]

@@ -30,7 +30,7 @@ import h5py
 import numpy as np
 import pandas as pd
 
-from .formats import INDEX_NAME, PLAN_NAME, SWEEP_FORMAT, open_file
+from .formats import INDEX_NAME, PLAN_NAME, SWEEP_FORMAT, open_file  # noqa: F401 (re-exported)
 from .loader import PathLike, _datasets, _python
 
 RUN_ID_COLUMNS = ["run_id", "run_index", "point", "replicate", "seed"]
