@@ -4,7 +4,7 @@
 #include <chrono>
 #include <vector>
 
-#include "core/gather.hpp"
+#include "core/blocks.hpp"
 #include "state/model.hpp"
 
 namespace mentorsim {

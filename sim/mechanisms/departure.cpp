@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/distributions.hpp"
-#include "core/gather.hpp"
+#include "core/blocks.hpp"
 #include "state/model.hpp"
 
 namespace mentorsim {

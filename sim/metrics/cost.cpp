@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 #include "state/world.hpp"
 
@@ -79,6 +80,69 @@ double fixed_cost_in_week(const ProgrammeCommon& programme, std::int64_t week) {
 double cost_per_covered_year(double total_cost, double covered_practitioner_weeks) {
   return covered_practitioner_weeks > 0 ? total_cost / (covered_practitioner_weeks / 52.0)
                                         : std::numeric_limits<double>::quiet_NaN();
+}
+
+const MetricTable& Cost::declared() {
+  static const MetricTable table = [] {
+    MetricTable t("cost", "The hours spent in held sessions, priced by [cost], and fixed costs.",
+                  Theme::kCost);
+    t.series("cost/senior_developer", "{currency}/week",
+             "Hours seniors spent developing others in held sessions x senior_developer_rate.");
+    t.series("cost/other_developer", "{currency}/week",
+             "Hours other developers spent in held sessions x other_developer_rate.");
+    t.series("cost/facilitator", "{currency}/week",
+             "Hours facilitators spent in held cohort sessions (once per session) x "
+             "facilitator_rate.");
+    t.series("cost/learner", "{currency}/week",
+             "Hours learners spent in held sessions (a group session once per member) x "
+             "learner_rate.");
+    t.series("cost/fixed", "{currency}/week",
+             "Programmes' fixed_cost_per_year / 52 while running, plus setup_cost in start_week.");
+    t.series("cost_total", "{currency}/week", "Sum of the cost/ series.");
+
+    t.summary("cost_total", total_of("cost_total"), "{currency}",
+              "Cost over the run, every component.");
+    for (const char* part :
+         {"senior_developer", "other_developer", "facilitator", "learner", "fixed"})
+      t.summary(std::string("cost_by_component/") + part, total_of(std::string("cost/") + part),
+                "{currency}", std::string("Cost over the run of cost/") + part + ".");
+    t.summary("covered_practitioner_years", kComputed, "practitioner-years",
+              "Sum over weeks of practitioners with an active learner tie, / 52.")
+        .higher()
+        .theme(Theme::kReach);
+    t.summary("cost_per_covered_practitioner_year", kComputed, "{currency}/practitioner-year",
+              "cost_total / covered_practitioner_years (NaN when nobody was covered).")
+        .lower()
+        .headline();
+    t.summary("cost_per_competence_reached", kComputed, "{currency}/practitioner",
+              "cost_total / competence_reached_total (NaN when nobody reached competence).")
+        .lower();
+    return t;
+  }();
+  return table;
+}
+
+void Cost::record(const World& world, Values& week) {
+  const WeeklyCost& c = compute(world);
+  week.set("cost/senior_developer", c.senior_developer);
+  week.set("cost/other_developer", c.other_developer);
+  week.set("cost/facilitator", c.facilitator);
+  week.set("cost/learner", c.learner);
+  week.set("cost/fixed", c.fixed);
+  week.set("cost_total", c.total);
+  covered_weeks_ += static_cast<double>(c.covered);
+}
+
+void Cost::summarize(const SeriesView& series, Values& summary) const {
+  const std::vector<double>& weekly = series("cost_total");
+  const double total = std::accumulate(weekly.begin(), weekly.end(), 0.0);
+  summary.set("covered_practitioner_years", covered_weeks_ / 52.0);
+  summary.set("cost_per_covered_practitioner_year", cost_per_covered_year(total, covered_weeks_));
+  const std::vector<double>& reached = series("competence_reached");
+  const double reached_total = std::accumulate(reached.begin(), reached.end(), 0.0);
+  summary.set("cost_per_competence_reached", reached_total > 0
+                                                 ? total / reached_total
+                                                 : std::numeric_limits<double>::quiet_NaN());
 }
 
 Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "metrics/metric_group.hpp"
 #include "scenario/scenario.hpp"
 #include "state/peer_groups.hpp"
 #include "state/ties.hpp"
@@ -58,9 +59,14 @@ struct WeeklyCost {
   std::int64_t covered = 0;  // practitioners with at least one active learner tie
 };
 
-class Cost {
+class Cost final : public MetricGroup {
  public:
   explicit Cost(const Scenario& scenario);
+
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
+  void summarize(const SeriesView& series, Values& summary) const override;
 
   // Computes this week's values; the reference stays valid until the next call.
   const WeeklyCost& compute(const World& world);
@@ -70,6 +76,7 @@ class Cost {
   std::vector<ProgrammeCommon> programmes_;
   WeeklyCost out_;
   std::vector<float> group_hours_;  // scratch: by practitioner row
+  double covered_weeks_ = 0;        // sum over weeks of covered practitioners
 };
 
 }  // namespace mentorsim::metrics

@@ -6,7 +6,41 @@
 #include <array>
 #include <bit>
 
-namespace mentorsim {
+namespace mentorsim::metrics {
+
+const MetricTable& ProgrammeAccounting::declared() {
+  static const MetricTable table = [] {
+    MetricTable t("programme_accounting", "What each programme holds, week by week.",
+                  Theme::kProgrammes);
+    t.series("programme/{programme}/ties", "ties", "Active relationships of programme {programme}.");
+    t.series("programme/{programme}/learners", "practitioners",
+             "Learners with an active relationship of programme {programme}.");
+    t.series("programme/{programme}/developers", "practitioners",
+             "Developers with an active relationship of programme {programme}.");
+    t.series("programme/{programme}/developer_hours", "hours/week",
+             "Weekly developer load hours of programme {programme}.");
+    t.series("programme/{programme}/senior_hours", "hours/week",
+             "Weekly load hours carried by seniors of programme {programme}.");
+    t.series("programme/{programme}/waiting_list", "practitioners",
+             "Learners waiting of programme {programme}.")
+        .lower();
+    return t;
+  }();
+  return table;
+}
+
+void ProgrammeAccounting::record(const World& world, Values& week) {
+  const std::vector<ProgrammeCounts> counts = count(world);
+  for (std::size_t p = 0; p < counts.size(); ++p) {
+    const ProgrammeCounts& c = counts[p];
+    week.set("programme/{programme}/ties", p, static_cast<double>(c.ties));
+    week.set("programme/{programme}/learners", p, static_cast<double>(c.learners));
+    week.set("programme/{programme}/developers", p, static_cast<double>(c.developers));
+    week.set("programme/{programme}/developer_hours", p, c.developer_hours);
+    week.set("programme/{programme}/senior_hours", p, c.senior_hours);
+    week.set("programme/{programme}/waiting_list", p, static_cast<double>(c.waiting));
+  }
+}
 
 std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   const std::size_t programmes = world.models().size();
@@ -90,4 +124,4 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   return out;
 }
 
-}  // namespace mentorsim
+}  // namespace mentorsim::metrics

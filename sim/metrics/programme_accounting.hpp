@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "metrics/metric_group.hpp"
+#include "scenario/scenario.hpp"
 #include "state/world.hpp"
 
-namespace mentorsim {
+namespace mentorsim::metrics {
 
 struct ProgrammeCounts {
   std::int64_t ties = 0;        // active relationships of the programme
@@ -18,8 +20,13 @@ struct ProgrammeCounts {
   std::int64_t waiting = 0;     // its model's waiting count
 };
 
-class ProgrammeAccounting {
+class ProgrammeAccounting final : public MetricGroup {
  public:
+  explicit ProgrammeAccounting(const Scenario&) {}
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
+
   // One entry per programme of the world, in programme order. Hours in tie order; people through
   // the indices of World::index_ties, in fixed blocks of rows.
   std::vector<ProgrammeCounts> count(const World& world);
@@ -29,4 +36,4 @@ class ProgrammeAccounting {
   std::vector<std::int64_t> counts_;
 };
 
-}  // namespace mentorsim
+}  // namespace mentorsim::metrics

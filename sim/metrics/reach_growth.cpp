@@ -28,6 +28,113 @@ double share(double part, double whole) {
 }
 }  // namespace
 
+const MetricTable& ReachGrowth::declared() {
+  static const MetricTable table = [] {
+    MetricTable t("reach_growth", "Waits, leverage and unmet demand; time to competence.",
+                  Theme::kReach);
+    t.series("contact_hours_per_senior_hour", "ratio",
+             "Session hours learners receive per hour of load carried by seniors (NaN: no senior "
+             "hours).")
+        .higher();
+    t.series("unmet_demand_share", "share",
+             "Waiting-list places over waiting-list places plus covered learners (0 when both are "
+             "0).")
+        .lower();
+    t.series("competence_reached", "practitioners/week",
+             "Practitioners competent in every zone for the first time this week (at risk before).")
+        .higher()
+        .theme(Theme::kGrowth);
+
+    t.summary("wait_to_first_match_mean_weeks", kComputed, "weeks",
+              "Mean weeks from joining to the first learner tie (NaN: no first match).")
+        .lower();
+    t.summary("wait_to_first_match_median_weeks", kComputed, "weeks",
+              "Median (nearest rank) weeks from joining to the first learner tie.")
+        .lower()
+        .headline();
+    t.summary("wait_to_first_match_p95_weeks", kComputed, "weeks",
+              "95th percentile (nearest rank) of weeks from joining to the first learner tie.")
+        .lower();
+    t.summary("first_matches_total", kComputed, "practitioners",
+              "Practitioners who became learners for the first time in the run.")
+        .higher();
+    t.summary("never_matched_share", kComputed, "share",
+              "Share of non-seniors (who left, or present at the end) never a learner.")
+        .lower();
+    t.summary("contact_hours_per_senior_hour", kComputed, "ratio",
+              "Session hours received over senior load hours, run totals (NaN: none).")
+        .higher();
+    t.summary("unmet_demand_share", kComputed, "share",
+              "Waiting places over waiting places plus covered learners, run totals.")
+        .lower();
+    t.summary("waiting_learner_weeks_total", kComputed, "learner-weeks",
+              "Sum over weeks of the waiting list.")
+        .lower();
+    t.summary("time_to_competence_median_weeks", kComputed, "weeks",
+              "Kaplan-Meier median weeks from joining to competence (NaN: not reached).")
+        .lower()
+        .theme(Theme::kGrowth);
+    t.summary("time_to_competence_p90_weeks", kComputed, "weeks",
+              "Kaplan-Meier 90th percentile weeks to competence (NaN: not reached).")
+        .lower()
+        .theme(Theme::kGrowth);
+    t.summary("never_competent_share", kComputed, "share",
+              "Share of those at risk who left or reached the end without competence.")
+        .lower()
+        .theme(Theme::kGrowth)
+        .headline();
+    t.summary("competence_reached_total", kComputed, "practitioners",
+              "Practitioners who reached competence in the run.")
+        .higher()
+        .theme(Theme::kGrowth);
+    t.summary("time_to_competence_median_weeks_by_group/{group}", kComputed, "weeks",
+              "Kaplan-Meier median weeks to competence in the group (NaN: not reached).")
+        .lower()
+        .theme(Theme::kEquity);
+    t.summary("competent_within_52w_share", kComputed, "share",
+              "Kaplan-Meier share competent within 52 weeks of joining (NaN: none followed).")
+        .higher()
+        .theme(Theme::kGrowth)
+        .headline();
+    t.summary("competent_within_52w_share_by_group/{group}", kComputed, "share",
+              "Kaplan-Meier share of the group competent within 52 weeks of joining.")
+        .higher()
+        .theme(Theme::kEquity);
+    return t;
+  }();
+  return table;
+}
+
+void ReachGrowth::record(const World& world, Values& week) {
+  const ReachGrowthWeek& r = compute(world);
+  week.set("contact_hours_per_senior_hour", r.contact_hours_per_senior_hour);
+  week.set("unmet_demand_share", r.unmet_demand_share);
+  week.set("competence_reached", static_cast<double>(r.competence_reached));
+}
+
+void ReachGrowth::summarize(const SeriesView&, Values& out) const {
+  const ReachGrowthSummary s = summary();
+  out.set("wait_to_first_match_mean_weeks", s.wait_mean_weeks);
+  out.set("wait_to_first_match_median_weeks", s.wait_median_weeks);
+  out.set("wait_to_first_match_p95_weeks", s.wait_p95_weeks);
+  out.set("first_matches_total", static_cast<double>(s.first_matches));
+  out.set("never_matched_share", s.never_matched_share);
+  out.set("contact_hours_per_senior_hour", s.contact_hours_per_senior_hour);
+  out.set("unmet_demand_share", s.unmet_demand_share);
+  out.set("waiting_learner_weeks_total", s.waiting_learner_weeks);
+  out.set("time_to_competence_median_weeks", s.time_to_competence_median_weeks);
+  out.set("time_to_competence_p90_weeks", s.time_to_competence_p90_weeks);
+  out.set("never_competent_share", s.never_competent_share);
+  out.set("competence_reached_total", static_cast<double>(s.competence_reached));
+  for (std::size_t g = 0; g < s.time_to_competence_median_by_group.size(); ++g)
+    out.set("time_to_competence_median_weeks_by_group/{group}", g,
+            s.time_to_competence_median_by_group[g]);
+  out.set("competent_within_52w_share", s.competent_within_52w_share);
+  for (std::size_t g = 0; g < s.competent_within_52w_share_by_group.size(); ++g)
+    out.set("competent_within_52w_share_by_group/{group}", g,
+            s.competent_within_52w_share_by_group[g]);
+}
+
 ReachGrowth::ReachGrowth(std::size_t groups, std::int64_t weeks)
     : groups_(std::max<std::size_t>(1, groups)) {
   const auto size = static_cast<std::size_t>(std::max<std::int64_t>(1, weeks + 1));
@@ -37,7 +144,7 @@ ReachGrowth::ReachGrowth(std::size_t groups, std::int64_t weeks)
   open_.assign(groups_, std::vector<std::int64_t>(size, 0));
 }
 
-const ReachGrowthWeek& ReachGrowth::record(const World& world) {
+const ReachGrowthWeek& ReachGrowth::compute(const World& world) {
   const Practitioners& p = world.people;
   const Ties& ties = world.ties;
   const Week week = world.week();

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "metrics/metric_group.hpp"
+#include "scenario/scenario.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim::metrics {
@@ -39,14 +41,20 @@ struct ReachGrowthSummary {
   std::vector<double> competent_within_52w_share_by_group;
 };
 
-class ReachGrowth {
+class ReachGrowth final : public MetricGroup {
  public:
   // `groups`: population.group_names; `weeks`: scenario weeks (sizes the histograms).
   ReachGrowth(std::size_t groups, std::int64_t weeks);
-  ReachGrowth() : ReachGrowth(0, 0) {}
+  explicit ReachGrowth(const Scenario& scenario)
+      : ReachGrowth(scenario.population.group_names.size(), scenario.meta.weeks) {}
+
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
+  void summarize(const SeriesView& series, Values& summary) const override;
 
   // Accounts for this week (World::week()) and returns its values; call once per week.
-  const ReachGrowthWeek& record(const World& world);
+  const ReachGrowthWeek& compute(const World& world);
 
   // The run's summary after the last recorded week: practitioners present then are censored there.
   ReachGrowthSummary summary() const;

@@ -99,9 +99,114 @@ std::int64_t isolation_events(const Ties& ties, const PeerGroups& groups,
   return events;
 }
 
+const MetricTable& WeeklyResilience::declared() {
+  static const MetricTable table = [] {
+    MetricTable t("resilience", "What survives the loss of people: isolation, bus factors, "
+                  "knowledge, and the outcomes around each [[shock]].", Theme::kResilience);
+    t.series("isolation_events", "practitioners/week",
+             "Learners still present who lost their last active tie this week, by a disruption.")
+        .lower();
+    t.series("knowledge_stock", "skill (0-1) x practitioners",
+             "Sum over active practitioners and zones of skill (the organisation's knowledge).")
+        .higher();
+    t.series("institutional_memory_share", "share",
+             "Share of zones held at competence_threshold by at least two active practitioners.")
+        .higher();
+    t.series("bus_factor/{zone}", "practitioners",
+             "Active practitioners at or above competence_threshold in zone {zone}.")
+        .higher();
+
+    t.summary("isolation_events_total", total_of("isolation_events"), "practitioners",
+              "Learners who lost their last tie to a disruption, over the run.")
+        .lower()
+        .headline();
+    t.summary("mean_institutional_memory_share", mean_of("institutional_memory_share"), "share",
+              "Share of zones held at competence by two or more, averaged over weeks.")
+        .higher();
+    t.summary("final_institutional_memory_share", last_of("institutional_memory_share"), "share",
+              "Share of zones held at competence by two or more in the last week.")
+        .higher();
+    t.summary("min_bus_factor/{zone}", min_of("bus_factor/{zone}"), "practitioners",
+              "Fewest competent holders of the zone in any week.")
+        .higher();
+    t.summary("final_bus_factor/{zone}", last_of("bus_factor/{zone}"), "practitioners",
+              "Competent holders of the zone in the last week.")
+        .higher();
+    // Around the i-th [[shock]] in file order: the same names in every scenario with an i-th
+    // shock, so that compare pairs them (shock_outcomes below defines each).
+    t.summary("shock{shock}/knowledge_retained", kComputed, "ratio",
+              "Knowledge stock at the shock week over the week before.")
+        .higher()
+        .headline();
+    t.summary("shock{shock}/knowledge_retained_13w", kComputed, "ratio",
+              "Knowledge stock 13 weeks after the shock over the week before it.")
+        .higher();
+    t.summary("shock{shock}/knowledge_retained_52w", kComputed, "ratio",
+              "Knowledge stock 52 weeks after the shock over the week before it.")
+        .higher();
+    t.summary("shock{shock}/competent_holders_retained", kComputed, "ratio",
+              "Competent (practitioner, zone) pairs at the shock week over the week before.")
+        .higher();
+    t.summary("shock{shock}/coverage_drop", kComputed, "share",
+              "Coverage the week before the shock minus its lowest in the 13 weeks from it.")
+        .lower()
+        .headline();
+    t.summary("shock{shock}/recovery_weeks", kComputed, "weeks",
+              "Weeks from the shock until coverage is back to the week before (NaN: never).")
+        .lower()
+        .headline();
+    t.summary("shock{shock}/recovered", kComputed, "share",
+              "1 when coverage returned to its level before the shock within the run, else 0.")
+        .higher()
+        .headline();
+    t.summary("shock{shock}/isolation_events_13w", kComputed, "practitioners",
+              "Isolation events in the 13 weeks from the shock week.")
+        .lower();
+    return t;
+  }();
+  return table;
+}
+
 WeeklyResilience::WeeklyResilience(std::size_t zones, double competence_threshold)
     : threshold_(competence_threshold) {
   out_.bus_factor.assign(zones, 0);
+}
+
+WeeklyResilience::WeeklyResilience(const Scenario& scenario)
+    : WeeklyResilience(scenario.population.zones.size(),
+                       scenario.knowledge.competence_threshold) {
+  for (const ShockConfig& shock : scenario.shocks) shock_weeks_.push_back(shock.week);
+}
+
+void WeeklyResilience::record(const World& world, Values& week) {
+  const ResilienceWeek& r = compute(world);
+  week.set("isolation_events", static_cast<double>(r.isolation_events));
+  week.set("knowledge_stock", r.knowledge_stock);
+  week.set("institutional_memory_share", r.institutional_memory_share);
+  for (std::size_t z = 0; z < r.bus_factor.size(); ++z)
+    week.set("bus_factor/{zone}", z, static_cast<double>(r.bus_factor[z]));
+}
+
+void WeeklyResilience::summarize(const SeriesView& series, Values& summary) const {
+  // Competent (practitioner, zone) pairs by week: the bus factors added up.
+  const std::vector<double>& isolation = series("isolation_events");
+  std::vector<double> holders(isolation.size(), 0.0);
+  for (std::size_t z = 0; z < out_.bus_factor.size(); ++z) {
+    const std::vector<double>& bus = series("bus_factor/{zone}", z);
+    for (std::size_t w = 0; w < holders.size(); ++w) holders[w] += bus[w];
+  }
+  for (std::size_t i = 0; i < shock_weeks_.size(); ++i) {
+    const ShockOutcomes so = shock_outcomes(shock_weeks_[i], series("knowledge_stock"), holders,
+                                            series("coverage"), isolation);
+    summary.set("shock{shock}/knowledge_retained", i, so.knowledge_retained);
+    summary.set("shock{shock}/knowledge_retained_13w", i, so.knowledge_retained_13w);
+    summary.set("shock{shock}/knowledge_retained_52w", i, so.knowledge_retained_52w);
+    summary.set("shock{shock}/competent_holders_retained", i, so.competent_holders_retained);
+    summary.set("shock{shock}/coverage_drop", i, so.coverage_drop);
+    summary.set("shock{shock}/recovery_weeks", i, so.recovery_weeks);
+    summary.set("shock{shock}/recovered", i, so.recovered);
+    summary.set("shock{shock}/isolation_events_13w", i, so.isolation_events);
+  }
 }
 
 const ResilienceWeek& WeeklyResilience::compute(const World& world) {

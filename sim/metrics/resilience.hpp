@@ -11,6 +11,8 @@
 #include <span>
 #include <vector>
 
+#include "metrics/metric_group.hpp"
+#include "scenario/scenario.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim::metrics {
@@ -48,15 +50,23 @@ struct ResilienceWeek {
   double institutional_memory_share = 0;
 };
 
-class WeeklyResilience {
+class WeeklyResilience final : public MetricGroup {
  public:
   WeeklyResilience(std::size_t zones, double competence_threshold);
+  explicit WeeklyResilience(const Scenario& scenario);
+
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
+  // The resilience summaries, and the outcomes around each [[shock]] (shock_outcomes below).
+  void summarize(const SeriesView& series, Values& summary) const override;
 
   // This week's values; the reference stays valid until the next call.
   const ResilienceWeek& compute(const World& world);
 
  private:
   double threshold_;
+  std::vector<std::int64_t> shock_weeks_;  // [[shock]] weeks, in file order
   ResilienceWeek out_;
   std::vector<std::uint8_t> marked_;         // scratch: learner rows already counted as isolated
   std::vector<std::int64_t> block_holders_;  // scratch: per block of rows and zone

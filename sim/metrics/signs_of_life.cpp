@@ -1,5 +1,7 @@
 #include "metrics/signs_of_life.hpp"
 
+#include <cmath>
+
 #include "state/world.hpp"
 
 namespace mentorsim::metrics {
@@ -178,6 +180,80 @@ GroupAttendance group_attendance(const Ties& ties, const PeerGroups& groups, Wee
     out.members.held += members.held;
   }
   return out;
+}
+
+const MetricTable& SignsOfLife::declared() {
+  static const MetricTable table = [] {
+    MetricTable t("signs_of_life",
+                  "How relationships end, how rosters change, how well groups meet (seeds 000, "
+                  "001).",
+                  Theme::kSignsOfLife);
+    t.series("ties_completed_share", "share",
+             "Of ties ended this week (learner departures aside), the share reaching their planned "
+             "end (NaN when none ended).")
+        .higher();
+    t.series("ties_ended_early_share", "share",
+             "Of ties ended this week (learner departures aside), the share ending early (NaN when "
+             "none ended).")
+        .lower();
+    t.series("roster_changed_share", "share",
+             "Share of learners whose set of developers changed this week (gained or lost one).");
+    t.series("group_attendance", "share",
+             "Members' attendance of group sessions: held / scheduled (NaN when none scheduled).")
+        .higher();
+    t.series("group_attendance_by_kind/facilitator", "share",
+             "Held / scheduled of cohort facilitator ties (NaN when none scheduled).")
+        .higher();
+    t.series("group_attendance_by_kind/peer", "share",
+             "Present / scheduled members of cohorts' and pods' peer groups (NaN when none "
+             "scheduled).")
+        .higher();
+
+    t.summary("ties_completed_share_total", kComputed, "share",
+              "Of ties ended in the run (learner departures aside), the share completed.")
+        .higher();
+    t.summary("ties_ended_early_total", kComputed, "ties",
+              "Ties ended early over the run (mentor left, burnout, released, rematched, "
+              "programme ended, dissolved).")
+        .lower();
+    t.summary("mean_roster_changed_share", mean_of("roster_changed_share"), "share",
+              "Share of learners whose developers changed, averaged over weeks.");
+    t.summary("mean_group_attendance", kComputed, "share",
+              "group_attendance averaged over weeks with group sessions (NaN: none).")
+        .higher();
+    t.summary("group_attendance_weeks_at_least_0_8_share", kComputed, "share",
+              "Share of weeks with group sessions whose attendance is >= 0.8 (seed 001).")
+        .higher();
+    return t;
+  }();
+  return table;
+}
+
+void SignsOfLife::record(const World& world, Values& week) {
+  const Signs& s = compute(world);
+  week.set("ties_completed_share", s.completed_share);
+  week.set("ties_ended_early_share", s.early_share);
+  week.set("roster_changed_share", s.roster.share());
+  week.set("group_attendance", s.attendance.members.rate());
+  week.set("group_attendance_by_kind/facilitator", s.attendance.facilitator.rate());
+  week.set("group_attendance_by_kind/peer", s.attendance.peer.rate());
+  endings_total_.completed += s.endings.completed;
+  endings_total_.early += s.endings.early;
+}
+
+void SignsOfLife::summarize(const SeriesView& series, Values& summary) const {
+  summary.set("ties_completed_share_total", completed_share(endings_total_));
+  summary.set("ties_ended_early_total", static_cast<double>(endings_total_.early));
+  double attendance_sum = 0, attendance_weeks = 0, lively_weeks = 0;
+  for (const double a : series("group_attendance")) {
+    if (std::isnan(a)) continue;
+    attendance_sum += a;
+    ++attendance_weeks;
+    lively_weeks += a >= 0.8;
+  }
+  summary.set("mean_group_attendance", attendance_weeks > 0 ? attendance_sum / attendance_weeks : kNaN);
+  summary.set("group_attendance_weeks_at_least_0_8_share",
+              attendance_weeks > 0 ? lively_weeks / attendance_weeks : kNaN);
 }
 
 const Signs& SignsOfLife::compute(const World& world) {

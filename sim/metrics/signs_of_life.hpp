@@ -10,6 +10,8 @@
 #include <limits>
 #include <vector>
 
+#include "metrics/metric_group.hpp"
+#include "scenario/scenario.hpp"
 #include "state/peer_groups.hpp"
 #include "state/ties.hpp"
 
@@ -91,13 +93,22 @@ struct Signs {
   GroupAttendance attendance;
 };
 
-class SignsOfLife {
+class SignsOfLife final : public MetricGroup {
  public:
+  SignsOfLife() = default;
+  explicit SignsOfLife(const Scenario&) {}
+
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
+  void summarize(const SeriesView& series, Values& summary) const override;
+
   // Computes this week's values; the reference stays valid until the next call.
   const Signs& compute(const World& world);
 
  private:
   Signs out_;
+  Endings endings_total_;  // over the run
   RosterScratch roster_;
   std::vector<std::array<Attendance, 2>> by_programme_;
 };

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "metrics/metric_group.hpp"
+#include "scenario/scenario.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim::metrics {
@@ -34,9 +36,15 @@ struct Outcomes {
   double hours_received_gini = 0;          // over all active practitioners
 };
 
-class WeeklyOutcomes {
+class WeeklyOutcomes final : public MetricGroup {
  public:
   explicit WeeklyOutcomes(std::size_t groups);
+  explicit WeeklyOutcomes(const Scenario& scenario)
+      : WeeklyOutcomes(scenario.population.group_names.size()) {}
+
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
 
   // Computes this week's values; the reference stays valid until the next call.
   const Outcomes& compute(const World& world);

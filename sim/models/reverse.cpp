@@ -12,7 +12,7 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "core/gather.hpp"
+#include "core/blocks.hpp"
 #include "matching/matcher.hpp"
 #include "models/candidate_rows.hpp"
 #include "state/world.hpp"

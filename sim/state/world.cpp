@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/gather.hpp"
+#include "core/blocks.hpp"
 
 namespace mentorsim {
 

@@ -203,7 +203,7 @@ TEST_CASE("reach and growth summaries match a per-person recount of a small ecos
   ReachGrowth histograms(groups.size(), weeks);
   for (Week week = 0; week < weeks; ++week) {
     sim.step();
-    histograms.record(w);
+    histograms.compute(w);
     std::map<PractitionerId, Row> present;
     for (Row r = 0; r < p.size(); ++r) present[p.id[r]] = r;
     for (auto& [id, person] : people)

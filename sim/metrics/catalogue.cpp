@@ -1,0 +1,57 @@
+// The one list of metric groups. To add a group: write sim/metrics/<group>.{hpp,cpp} (a
+// MetricGroup with its table) and add one entry here, where its outputs should come.
+#include "metrics/catalogue.hpp"
+
+#include "metrics/basics.hpp"
+#include "metrics/cost.hpp"
+#include "metrics/programme_accounting.hpp"
+#include "metrics/reach_growth.hpp"
+#include "metrics/resilience.hpp"
+#include "metrics/signs_of_life.hpp"
+#include "metrics/weekly_outcomes.hpp"
+
+namespace mentorsim::metrics {
+
+namespace {
+template <class Group>
+MetricGroupEntry entry() {
+  return {&Group::declared,
+          [](const Scenario& s) -> std::unique_ptr<MetricGroup> {
+            return std::make_unique<Group>(s);
+          }};
+}
+}  // namespace
+
+const std::vector<MetricGroupEntry>& metric_groups() {
+  static const std::vector<MetricGroupEntry> groups = {
+      entry<Basics>(),        entry<ProgrammeAccounting>(), entry<WeeklyOutcomes>(),
+      entry<WeeklyResilience>(), entry<ReachGrowth>(),      entry<Cost>(),
+      entry<SignsOfLife>(),
+  };
+  return groups;
+}
+
+ExpansionLists expansion_lists(const Scenario& scenario) {
+  ExpansionLists lists;
+  lists.zones = scenario.population.zones;
+  lists.groups = scenario.population.group_names;
+  for (const ProgrammeConfig& p : scenario.programmes) lists.programmes.push_back(p.common.name);
+  for (std::size_t i = 0; i < scenario.shocks.size(); ++i)
+    lists.shocks.push_back(std::to_string(i + 1));
+  lists.currency = scenario.cost.currency;
+  return lists;
+}
+
+namespace {
+const MetricDecl* find(std::string_view name, bool summaries) {
+  for (const MetricGroupEntry& g : metric_groups())
+    for (const MetricDecl& d : summaries ? g.table().summaries() : g.table().series())
+      if (instance_of(d.name, name)) return &d;
+  return nullptr;
+}
+}  // namespace
+
+const MetricDecl* find_series(std::string_view name) { return find(name, false); }
+const MetricDecl* find_summary(std::string_view name) { return find(name, true); }
+
+}  // namespace mentorsim::metrics
