@@ -71,6 +71,7 @@ void Simulation::run_phase(Phase phase) {
     case Phase::kRecording:
       world_.note_competence();  // first competent weeks, for the growth metrics
       world_.index_ties();       // the recorder reads who holds which ties through these
+      if (observe_recording_) observe_recording_(world_);
       recorder_.record(world_);
       if (world_.people.size() >= peak_active_) {
         peak_active_ = world_.people.size();

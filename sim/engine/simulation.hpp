@@ -29,6 +29,13 @@ class Simulation {
   // Runs every remaining week; `on_week` (if set) is called after each.
   RunResult run(const std::function<void(Week)>& on_week = {});
 
+  // Called in the recording phase with the world the recorder is about to read (first competent
+  // weeks noted, tie indices rebuilt, this week's ended ties still in their tables): for tests
+  // and tools that compute something from exactly the recorder's state.
+  void observe_recording(std::function<void(const World&)> observer) {
+    observe_recording_ = std::move(observer);
+  }
+
   const World& world() const { return world_; }
   World& world() { return world_; }
   const Recorder& recorder() const { return recorder_; }
@@ -65,6 +72,7 @@ class Simulation {
   std::size_t peak_active_ = 0;
   std::size_t peak_table_bytes_ = 0;
   bool time_phases_ = false;
+  std::function<void(const World&)> observe_recording_;
   std::array<double, kWeeklyPhases.size()> phase_seconds_{};
 };
 

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "core/distributions.hpp"
 #include "core/blocks.hpp"
+#include "core/distributions.hpp"
 #include "state/model.hpp"
 
 namespace mentorsim {

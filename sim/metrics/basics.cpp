@@ -72,8 +72,7 @@ const MetricTable& Basics::declared() {
              "Relationships ended because the developer left.")
         .lower()
         .theme(Theme::kSignsOfLife);
-    t.series("ties_ended_mentee_left", "ties/week",
-             "Relationships ended because the learner left.")
+    t.series("ties_ended_mentee_left", "ties/week", "Relationships ended because the learner left.")
         .theme(Theme::kSignsOfLife);
     t.series("ties_ended_burnout", "ties/week", "Relationships shed by a developer burning out.")
         .lower()
@@ -185,8 +184,9 @@ Basics::RowSums Basics::sum_rows(const World& world) const {
     return p;
   };
   const std::vector<Part> parts = parts_by_block<Part>(people.size(), [&](Block b) {
-    return with_zone_count(
-        zones_, [&]<std::size_t Z> { return sum_block.template operator()<static_cast<int>(Z)>(b); });
+    return with_zone_count(zones_, [&]<std::size_t Z> {
+      return sum_block.template operator()<static_cast<int>(Z)>(b);
+    });
   });
   RowSums total;
   total.skill.assign(zones_, 0.0);
@@ -248,7 +248,8 @@ void Basics::record(const World& world, Values& week) {
   week.set("ties_ended_mentee_left", ended(EndReason::kMenteeLeft));
   week.set("ties_ended_burnout", ended(EndReason::kBurnout));
   week.set("ties_ended_dissolved", ended(EndReason::kDissolved));
-  for (std::size_t z = 0; z < zones_; ++z) week.set("mean_skill/{zone}", z, share(rows.skill[z], n));
+  for (std::size_t z = 0; z < zones_; ++z)
+    week.set("mean_skill/{zone}", z, share(rows.skill[z], n));
 
   matches_total_ += c.matches;
   wait_total_ += c.match_wait_weeks_total;
@@ -264,7 +265,8 @@ void Basics::summarize(const SeriesView& series, Values& summary) const {
     const std::vector<double>& skill = series("mean_skill/{zone}", z);
     final_skill += skill.empty() ? 0.0 : skill.back();
   }
-  summary.set("final_mean_skill", final_skill / static_cast<double>(std::max<std::size_t>(1, zones_)));
+  summary.set("final_mean_skill",
+              final_skill / static_cast<double>(std::max<std::size_t>(1, zones_)));
 }
 
 }  // namespace mentorsim::metrics

@@ -15,8 +15,7 @@ namespace mentorsim::metrics {
 namespace {
 template <class Group>
 MetricGroupEntry entry() {
-  return {&Group::declared,
-          [](const Scenario& s) -> std::unique_ptr<MetricGroup> {
+  return {&Group::declared, [](const Scenario& s) -> std::unique_ptr<MetricGroup> {
             return std::make_unique<Group>(s);
           }};
 }
@@ -24,8 +23,8 @@ MetricGroupEntry entry() {
 
 const std::vector<MetricGroupEntry>& metric_groups() {
   static const std::vector<MetricGroupEntry> groups = {
-      entry<Basics>(),        entry<ProgrammeAccounting>(), entry<WeeklyOutcomes>(),
-      entry<WeeklyResilience>(), entry<ReachGrowth>(),      entry<Cost>(),
+      entry<Basics>(),           entry<ProgrammeAccounting>(), entry<WeeklyOutcomes>(),
+      entry<WeeklyResilience>(), entry<ReachGrowth>(),         entry<Cost>(),
       entry<SignsOfLife>(),
   };
   return groups;
@@ -51,7 +50,11 @@ const MetricDecl* find(std::string_view name, bool summaries) {
 }
 }  // namespace
 
-const MetricDecl* find_series(std::string_view name) { return find(name, false); }
-const MetricDecl* find_summary(std::string_view name) { return find(name, true); }
+const MetricDecl* find_series(std::string_view name) {
+  return find(name, false);
+}
+const MetricDecl* find_summary(std::string_view name) {
+  return find(name, true);
+}
 
 }  // namespace mentorsim::metrics

@@ -140,9 +140,8 @@ void Cost::summarize(const SeriesView& series, Values& summary) const {
   summary.set("cost_per_covered_practitioner_year", cost_per_covered_year(total, covered_weeks_));
   const std::vector<double>& reached = series("competence_reached");
   const double reached_total = std::accumulate(reached.begin(), reached.end(), 0.0);
-  summary.set("cost_per_competence_reached", reached_total > 0
-                                                 ? total / reached_total
-                                                 : std::numeric_limits<double>::quiet_NaN());
+  summary.set("cost_per_competence_reached",
+              reached_total > 0 ? total / reached_total : std::numeric_limits<double>::quiet_NaN());
 }
 
 Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) {

@@ -17,8 +17,7 @@ OutputSlots::OutputSlots(const std::vector<Instance>& instances, std::size_t fir
 
 std::size_t OutputSlots::slot(std::string_view name, std::size_t element) const {
   const auto it = slots_.find(name);
-  if (it == slots_.end())
-    throw std::out_of_range(fmt::format("metric '{}' is not declared", name));
+  if (it == slots_.end()) throw std::out_of_range(fmt::format("metric '{}' is not declared", name));
   if (element >= it->second.size())
     throw std::out_of_range(fmt::format("metric '{}' has no element {}", name, element));
   return it->second[element];

@@ -201,8 +201,7 @@ bool instance_of(std::string_view pattern, std::string_view name) {
   const std::string_view head = pattern.substr(0, open), tail = pattern.substr(close + 1);
   if (name.size() <= head.size() + tail.size() || !name.starts_with(head) || !name.ends_with(tail))
     return false;
-  const std::string_view middle =
-      name.substr(head.size(), name.size() - head.size() - tail.size());
+  const std::string_view middle = name.substr(head.size(), name.size() - head.size() - tail.size());
   return middle.find('/') == std::string_view::npos;
 }
 

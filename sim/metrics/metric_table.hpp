@@ -73,11 +73,21 @@ struct Reduction {
   Reduce reduce = Reduce::kComputed;
   std::string of;
 };
-inline Reduction mean_of(std::string series) { return {Reduce::kMean, std::move(series)}; }
-inline Reduction last_of(std::string series) { return {Reduce::kLast, std::move(series)}; }
-inline Reduction peak_of(std::string series) { return {Reduce::kPeak, std::move(series)}; }
-inline Reduction min_of(std::string series) { return {Reduce::kMin, std::move(series)}; }
-inline Reduction total_of(std::string series) { return {Reduce::kTotal, std::move(series)}; }
+inline Reduction mean_of(std::string series) {
+  return {Reduce::kMean, std::move(series)};
+}
+inline Reduction last_of(std::string series) {
+  return {Reduce::kLast, std::move(series)};
+}
+inline Reduction peak_of(std::string series) {
+  return {Reduce::kPeak, std::move(series)};
+}
+inline Reduction min_of(std::string series) {
+  return {Reduce::kMin, std::move(series)};
+}
+inline Reduction total_of(std::string series) {
+  return {Reduce::kTotal, std::move(series)};
+}
 inline constexpr Reduction kComputed{};
 
 // A metric group's declarations. Built once (a function-local static) with the chained calls:

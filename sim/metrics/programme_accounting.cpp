@@ -12,7 +12,8 @@ const MetricTable& ProgrammeAccounting::declared() {
   static const MetricTable table = [] {
     MetricTable t("programme_accounting", "What each programme holds, week by week.",
                   Theme::kProgrammes);
-    t.series("programme/{programme}/ties", "ties", "Active relationships of programme {programme}.");
+    t.series("programme/{programme}/ties", "ties",
+             "Active relationships of programme {programme}.");
     t.series("programme/{programme}/learners", "practitioners",
              "Learners with an active relationship of programme {programme}.");
     t.series("programme/{programme}/developers", "practitioners",

@@ -48,8 +48,8 @@ void Recorder::record(const World& world) {
   });
   for (std::size_t s = 0; s < week_.size(); ++s) {
     if (!filled_[s])
-      throw RunError(fmt::format("week {}: series '{}' was not recorded", world.week(),
-                                 series_info_[s].name));
+      throw RunError(
+          fmt::format("week {}: series '{}' was not recorded", world.week(), series_info_[s].name));
     values_[s].push_back(week_[s]);
   }
 }

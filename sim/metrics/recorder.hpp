@@ -35,11 +35,11 @@ class Recorder {
     std::size_t first_series = 0;
   };
   std::vector<Group> groups_;
-  metrics::OutputSlots all_series_;            // every group's series, by name
+  metrics::OutputSlots all_series_;             // every group's series, by name
   std::vector<metrics::Instance> series_info_;  // every series, in output order
-  std::vector<std::vector<double>> values_;    // by series slot: one value per recorded week
-  std::vector<double> week_;                   // this week's values, by series slot
-  std::vector<std::uint8_t> filled_;           // whether a group set each of them this week
+  std::vector<std::vector<double>> values_;     // by series slot: one value per recorded week
+  std::vector<double> week_;                    // this week's values, by series slot
+  std::vector<std::uint8_t> filled_;            // whether a group set each of them this week
 };
 
 }  // namespace mentorsim

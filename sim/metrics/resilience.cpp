@@ -101,8 +101,10 @@ std::int64_t isolation_events(const Ties& ties, const PeerGroups& groups,
 
 const MetricTable& WeeklyResilience::declared() {
   static const MetricTable table = [] {
-    MetricTable t("resilience", "What survives the loss of people: isolation, bus factors, "
-                  "knowledge, and the outcomes around each [[shock]].", Theme::kResilience);
+    MetricTable t("resilience",
+                  "What survives the loss of people: isolation, bus factors, "
+                  "knowledge, and the outcomes around each [[shock]].",
+                  Theme::kResilience);
     t.series("isolation_events", "practitioners/week",
              "Learners still present who lost their last active tie this week, by a disruption.")
         .lower();
@@ -173,8 +175,7 @@ WeeklyResilience::WeeklyResilience(std::size_t zones, double competence_threshol
 }
 
 WeeklyResilience::WeeklyResilience(const Scenario& scenario)
-    : WeeklyResilience(scenario.population.zones.size(),
-                       scenario.knowledge.competence_threshold) {
+    : WeeklyResilience(scenario.population.zones.size(), scenario.knowledge.competence_threshold) {
   for (const ShockConfig& shock : scenario.shocks) shock_weeks_.push_back(shock.week);
 }
 

@@ -251,7 +251,8 @@ void SignsOfLife::summarize(const SeriesView& series, Values& summary) const {
     ++attendance_weeks;
     lively_weeks += a >= 0.8;
   }
-  summary.set("mean_group_attendance", attendance_weeks > 0 ? attendance_sum / attendance_weeks : kNaN);
+  summary.set("mean_group_attendance",
+              attendance_weeks > 0 ? attendance_sum / attendance_weeks : kNaN);
   summary.set("group_attendance_weeks_at_least_0_8_share",
               attendance_weeks > 0 ? lively_weeks / attendance_weeks : kNaN);
 }

@@ -96,8 +96,8 @@ const MetricTable& WeeklyOutcomes::declared() {
     t.summary("mean_homophily_coleman", mean_of("homophily_coleman"), "index (-1 to 1)",
               "Coleman's homophily index of ties, averaged over weeks.")
         .theme(Theme::kEquity);
-    t.summary("mean_developer_diversity_blau", mean_of("developer_diversity_blau"),
-              "index (0-1)", "Blau diversity of learners' developers, averaged over weeks.")
+    t.summary("mean_developer_diversity_blau", mean_of("developer_diversity_blau"), "index (0-1)",
+              "Blau diversity of learners' developers, averaged over weeks.")
         .higher()
         .theme(Theme::kEquity);
     t.summary("mean_hours_received_gini", mean_of("hours_received_gini"), "Gini (0-1)",
@@ -180,17 +180,17 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
     return false;
   };
 
-  const Week week = world.week();
+  const std::uint64_t call = ++calls_;  // a second call in a week clears the marks too
   tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
     Partial& p = partials_[b];
     p.reset(G);
     // Distinct developers by marks: seen[d] = 1 + the learner row that counted d last. One mark
-    // array per thread (cleared once a week), so blocks never share one; which thread's array a
+    // array per thread (cleared once per call), so blocks never share one; which thread's array a
     // block uses does not change what it counts.
     Marks& marks = marks_.local();
-    if (marks.week != week || marks.seen.size() != n) {
+    if (marks.call != call || marks.seen.size() != n) {
       marks.seen.assign(n, 0);
-      marks.week = week;
+      marks.call = call;
     }
     std::uint32_t* seen = marks.seen.data();
     const auto first = static_cast<Row>(b * kBlock);

@@ -73,8 +73,9 @@ class WeeklyOutcomes final : public MetricGroup {
   std::vector<Partial> partials_;
   struct Marks {
     std::vector<std::uint32_t> seen;  // developer row -> 1 + last learner row that counted it
-    Week week = -1;                   // the week it was cleared for
+    std::uint64_t call = 0;           // the compute() call it was cleared for
   };
+  std::uint64_t calls_ = 0;  // compute() calls so far
   tbb::enumerable_thread_specific<Marks> marks_;
   std::vector<std::uint32_t> group_active_;  // by group row: active members
   std::vector<double> group_hours_;          // by group row: session hours per week

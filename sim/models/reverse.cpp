@@ -11,8 +11,8 @@
 #include <deque>
 #include <map>
 
-#include "core/error.hpp"
 #include "core/blocks.hpp"
+#include "core/error.hpp"
 #include "matching/matcher.hpp"
 #include "models/candidate_rows.hpp"
 #include "state/world.hpp"
