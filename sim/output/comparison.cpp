@@ -137,7 +137,7 @@ Comparison compare_arms(const std::vector<ComparisonArm>& arms) {
     per_arm.push_back(summarize(arm.runs));
     for (const auto& s : per_arm.back())
       if (index.try_emplace(s.name, c.metrics.size()).second)
-        c.metrics.push_back(MetricComparison{s.name, s.units, s.doc, {}, "", Better::unknown});
+        c.metrics.push_back(MetricComparison{s.name, s.units, s.doc, {}, "", Better::kNeither});
   }
   for (auto& m : c.metrics) {
     for (size_t a = 0; a < arms.size(); ++a) {

@@ -39,7 +39,7 @@ struct MetricComparison {
   std::string doc;
   std::vector<ArmMetric> arms;  // in arm order; arms[0] is the baseline
   std::string group;            // headline group it is shown under ("" outside the headline set)
-  Better better = Better::unknown;  // which way is better, for the headline metrics
+  Better better = Better::kNeither;  // which way is better (its declaration)
 };
 
 struct Comparison {

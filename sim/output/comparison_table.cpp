@@ -49,9 +49,9 @@ bool reported(const ArmMetric& arm) {
 // "*", and for a metric with a direction whether the significant change is for the better.
 std::string flag(const ArmMetric& arm, Better better) {
   if (!arm.significant) return "";
-  if (better == Better::unknown) return "*";
+  if (better == Better::kNeither) return "*";
   const bool up = arm.difference.mean > 0;
-  return (up == (better == Better::higher)) ? "* better" : "* worse";
+  return (up == (better == Better::kHigher)) ? "* better" : "* worse";
 }
 
 // The cells of one scenario's row: mean, CI, and (not for the baseline, nor when the baseline does
@@ -72,20 +72,18 @@ RowCells cells(const MetricComparison& m, size_t a) {
 
 std::string_view direction(Better better) {
   switch (better) {
-    case Better::higher:
+    case Better::kHigher:
       return "higher is better";
-    case Better::lower:
+    case Better::kLower:
       return "lower is better";
-    case Better::unknown:
+    case Better::kNeither:
       break;
   }
   return "";
 }
 
 std::string_view question_of(std::string_view heading) {
-  for (const auto& g : headline_groups())
-    if (g.heading == heading) return g.question;
-  return "";
+  return headline_question(heading);
 }
 
 bool headline(const Comparison& c) {
@@ -168,7 +166,7 @@ std::string format_comparison_text(const Comparison& c) {
     group = m.group;
     std::string title = m.name;
     std::string qualifiers = m.units;
-    if (m.better != Better::unknown)
+    if (m.better != Better::kNeither)
       qualifiers += (qualifiers.empty() ? "" : "; ") + std::string(direction(m.better));
     if (!qualifiers.empty()) title += " [" + qualifiers + "]";
     if (!m.doc.empty()) title += ": " + m.doc;
@@ -241,7 +239,7 @@ std::string format_comparison_markdown(const Comparison& c) {
     }
     group = m.group;
     std::string units = m.units;
-    if (m.better != Better::unknown)
+    if (m.better != Better::kNeither)
       units += (units.empty() ? "" : "; ") + std::string(direction(m.better));
     for (size_t a = 0; a < m.arms.size(); ++a) {
       const RowCells r = cells(m, a);

@@ -1,6 +1,8 @@
 // Checked HDF5 helpers (see hdf5_util.hpp).
 #include "output/hdf5_util.hpp"
 
+#include "metrics/catalogue.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -197,7 +199,7 @@ Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std
 
 void write_doubles(hid_t group, const std::string& group_path, const std::string& name,
                    const double* values, hsize_t n, bool scalar, const std::string& units,
-                   const std::string& doc, hid_t lcpl) {
+                   const std::string& doc, hid_t lcpl, const metrics::MetricDecl* decl) {
   const std::string path = group_path + "/" + name;
   const Handle space = scalar ? scalar_space() : vector_space(n);
   const Handle dcpl = scalar ? Handle(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "H5Pcreate")
@@ -211,6 +213,11 @@ void write_doubles(hid_t group, const std::string& group_path, const std::string
              "writing dataset " + path);
   string_attr(dset.get(), path, "units", units);
   string_attr(dset.get(), path, "doc", doc);
+  if (!decl) return;
+  string_attr(dset.get(), path, "better", std::string(metrics::better_name(decl->better)));
+  string_attr(dset.get(), path, "aggregate", std::string(metrics::aggregate_name(decl->aggregate)));
+  string_attr(dset.get(), path, "theme", std::string(metrics::theme_name(decl->theme)));
+  i32_attr(dset.get(), path, "headline", decl->headline ? 1 : 0);
 }
 
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
@@ -258,7 +265,7 @@ void write_weekly(hid_t run_group, const std::string& run_path, const RunResult&
   const Handle weekly = create_group(run_group, "weekly", lcpl, run_path + "/weekly");
   for (const auto& s : run.weekly)
     write_doubles(weekly.get(), run_path + "/weekly", s.name, s.values.data(), s.values.size(),
-                  false, s.units, s.doc, lcpl);
+                  false, s.units, s.doc, lcpl, metrics::find_series(s.name));
 }
 
 void write_u64_blocks(hid_t group, const std::string& group_path, const std::string& name,
@@ -310,8 +317,8 @@ void write_run(hid_t runs_group, const std::string& runs_path, const RunResult& 
   if (with_weekly) write_weekly(group.get(), path, run, lcpl);
   const Handle summary = create_group(group.get(), "summary", lcpl, path + "/summary");
   for (const auto& v : run.summary)
-    write_doubles(summary.get(), path + "/summary", v.name, &v.value, 1, true, v.units, v.doc,
-                  lcpl);
+    write_doubles(summary.get(), path + "/summary", v.name, &v.value, 1, true, v.units, v.doc, lcpl,
+                  metrics::find_summary(v.name));
 }
 
 void write_provenance(hid_t root, const InvocationInfo& info, const char* format, int version) {
@@ -322,6 +329,14 @@ void write_provenance(hid_t root, const InvocationInfo& info, const char* format
   string_attr(root, "/", "created_utc", info.created_utc);
   string_attr(root, "/", "command_line", info.command_line);
   i32_attr(root, "/", "threads", info.threads);
+  // The themes a metric's `theme` attribute names, in display order, with their questions.
+  std::vector<std::string> themes, questions;
+  for (const metrics::Theme theme : metrics::kThemes) {
+    themes.emplace_back(metrics::theme_name(theme));
+    questions.emplace_back(metrics::theme_question(theme));
+  }
+  string_array_attr(root, "/", "themes", themes);
+  string_array_attr(root, "/", "theme_questions", questions);
 }
 
 Handle intermediate_groups_lcpl() {

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "metrics/metric_table.hpp"
 #include "metrics/run_result.hpp"
 #include "output/invocation.hpp"
 
@@ -85,11 +86,12 @@ void i32_attr(hid_t obj, const std::string& where, const char* name, int value);
 
 Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std::string& path);
 
-// A float64 dataset of `n` values (a scalar if `scalar`), with `units` and `doc` attributes; a
-// vector is chunked and compressed.
+// A float64 dataset of `n` values (a scalar if `scalar`), with `units` and `doc` attributes and,
+// for a declared metric (`decl`, metrics/metric_table.hpp), its `better`, `aggregate`, `theme` and
+// `headline`; a vector is chunked and compressed.
 void write_doubles(hid_t group, const std::string& group_path, const std::string& name,
                    const double* values, hsize_t n, bool scalar, const std::string& units,
-                   const std::string& doc, hid_t lcpl);
+                   const std::string& doc, hid_t lcpl, const metrics::MetricDecl* decl = nullptr);
 // Plain 1-D columns (no units or doc), chunked and compressed when long.
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
                   const std::vector<double>& values, hid_t lcpl);

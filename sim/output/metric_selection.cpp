@@ -6,44 +6,34 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "metrics/catalogue.hpp"
 
 namespace mentorsim {
 
 const std::vector<HeadlineGroup>& headline_groups() {
-  // The one list of headline metrics. Names no run reports are skipped, so families that are not
-  // recorded yet (or only in scenarios with a [[shock]]) can be listed before they exist.
-  static const std::vector<HeadlineGroup> groups = {
-      {"Reach",
-       "who gets mentoring, and how soon",
-       {{"mean_coverage", Better::higher},
-        {"wait_to_first_match_median_weeks", Better::lower},
-        {"mean_wait_weeks", Better::lower},
-        {"peak_waiting_list", Better::lower},
-        {"mean_developers_per_learner", Better::higher}}},
-      {"Burnout",
-       "how many mentors burn out, and how unevenly the load falls",
-       {{"peak_burned_out_mentor_share", Better::lower},
-        {"departures_burnout_total", Better::lower},
-        {"mean_load_gini", Better::lower}}},
-      {"Resilience",
-       "what survives the loss of key people",
-       {{"mean_single_developer_share", Better::lower},
-        {"isolation_events_total", Better::lower},
-        {"shock*/coverage_drop", Better::lower},
-        {"shock*/knowledge_retained", Better::higher},
-        {"shock*/recovered", Better::higher},
-        {"shock*/recovery_weeks", Better::lower}}},
-      // The Kaplan-Meier median time to competence is undefined (NaN) wherever fewer than half
-      // become competent before they leave, which is most runs: the one-year share is shown.
-      {"Growth",
-       "how many become competent, and how fast",
-       {{"final_competent_share", Better::higher},
-        {"competent_within_52w_share", Better::higher},
-        {"never_competent_share", Better::lower}}},
-      {"Equity", "whether every group is reached alike", {{"mean_access_ratio", Better::higher}}},
-      {"Cost", "what the reach costs", {{"cost_per_covered_practitioner_year", Better::lower}}},
-  };
+  static const std::vector<HeadlineGroup> groups = [] {
+    std::vector<HeadlineGroup> out;
+    for (const metrics::Theme theme : metrics::kThemes) {
+      HeadlineGroup g{metrics::theme_name(theme), metrics::theme_question(theme), {}};
+      for (const metrics::MetricGroupEntry& group : metrics::metric_groups())
+        for (const metrics::MetricDecl& d : group.table().summaries())
+          if (d.headline && d.theme == theme) g.entries.push_back({d.name, d.better});
+      if (!g.entries.empty()) out.push_back(std::move(g));
+    }
+    return out;
+  }();
   return groups;
+}
+
+std::string_view headline_question(std::string_view heading) {
+  for (const metrics::Theme theme : metrics::kThemes)
+    if (metrics::theme_name(theme) == heading) return metrics::theme_question(theme);
+  return "";
+}
+
+Better better_of(std::string_view name) {
+  const metrics::MetricDecl* d = metrics::find_summary(name);
+  return d ? d->better : Better::kNeither;
 }
 
 namespace {
@@ -56,13 +46,6 @@ std::string_view trim(std::string_view s) {
 
 InputError metrics_error(std::string message) {
   return InputError(Diagnostic{"--metrics", 0, 0, std::move(message)});
-}
-
-Better better_of(std::string_view name) {
-  for (const auto& group : headline_groups())
-    for (const auto& entry : group.entries)
-      if (glob_match(entry.pattern, name)) return entry.better;
-  return Better::unknown;
 }
 
 }  // namespace
@@ -119,11 +102,11 @@ std::vector<SelectedMetric> select_metrics(const std::vector<std::string>& names
                                            const MetricSelection& selection) {
   std::vector<SelectedMetric> out;
   std::set<size_t> taken;
-  // Every name `pattern` matches and is not shown yet, in report order; false if it matched none.
-  auto expand = [&](std::string_view pattern, const std::string& group) {
+  // Every name `matches` accepts and is not shown yet, in report order; false if it matched none.
+  auto expand = [&](auto&& matches, const std::string& group) {
     bool matched = false;
     for (size_t i = 0; i < names.size(); ++i) {
-      if (!glob_match(pattern, names[i])) continue;
+      if (!matches(names[i])) continue;
       matched = true;
       if (taken.insert(i).second) out.push_back({i, group, better_of(names[i])});
     }
@@ -135,12 +118,15 @@ std::vector<SelectedMetric> select_metrics(const std::vector<std::string>& names
       break;
     case MetricSelection::Kind::headline:
       for (const auto& group : headline_groups())
-        for (const auto& entry : group.entries) expand(entry.pattern, std::string(group.heading));
+        for (const auto& entry : group.entries)
+          expand([&](std::string_view name) { return metrics::instance_of(entry.pattern, name); },
+                 std::string(group.heading));
       break;
     case MetricSelection::Kind::list: {
       std::string unknown;
       for (const auto& pattern : selection.patterns)
-        if (!expand(pattern, "")) unknown += (unknown.empty() ? "'" : ", '") + pattern + "'";
+        if (!expand([&](std::string_view name) { return glob_match(pattern, name); }, ""))
+          unknown += (unknown.empty() ? "'" : ", '") + pattern + "'";
       if (!unknown.empty()) {
         std::string valid;
         for (const auto& name : names) valid += (valid.empty() ? "" : ", ") + name;

@@ -7,28 +7,36 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/metric_table.hpp"
+
 namespace mentorsim {
 
-// Which way a metric is better, for the metrics whose direction does not depend on the question.
-enum class Better { unknown, higher, lower };
+using metrics::Better;
 
-// One headline entry: an exact summary name or a glob pattern ('*' matches any run of characters,
-// '/' included; '?' one character), and which way it is better.
+// One headline entry: a summary's declared name (a template such as "shock{shock}/recovered"
+// stands for each of its instances) and which way it is better.
 struct HeadlineEntry {
   std::string_view pattern;
   Better better;
 };
 
-// A group of the headline set: a heading ("Reach"), the question it answers, and its entries in
-// display order.
+// A group of the headline set: a theme's heading ("Reach"), the question it answers, and its
+// headline summaries in declaration order.
 struct HeadlineGroup {
   std::string_view heading;
   std::string_view question;
   std::vector<HeadlineEntry> entries;
 };
 
-// The headline set, in display order: Reach, Burnout, Resilience, Growth, Equity, Cost.
+// The headline set in theme order (metrics::kThemes), themes without a headline summary left out:
+// every summary the metric groups declare headline.
 const std::vector<HeadlineGroup>& headline_groups();
+
+// The heading's question ("" for a heading that is not a theme).
+std::string_view headline_question(std::string_view heading);
+
+// Which way the summary `name` is better, from its declaration (kNeither when undeclared).
+Better better_of(std::string_view name);
 
 struct MetricSelection {
   enum class Kind { headline, all, list };
@@ -49,12 +57,12 @@ MetricSelection default_metric_selection(std::string_view format);
 bool glob_match(std::string_view pattern, std::string_view name);
 
 // One metric to show: its position in the `names` given to select_metrics, the headline group it
-// is shown under ("" outside the headline set) and which way it is better (from the headline set,
+// is shown under ("" outside the headline set) and which way it is better (from its declaration,
 // whatever the selection).
 struct SelectedMetric {
   std::size_t index = 0;
   std::string group;
-  Better better = Better::unknown;
+  Better better = Better::kNeither;
 };
 
 // The metrics to show, in display order, out of `names` (every metric reported, in report order).

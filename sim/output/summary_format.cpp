@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "metrics/catalogue.hpp"
 
 namespace mentorsim {
 
@@ -160,7 +161,12 @@ MeanInterval mean_with_interval(const std::vector<double>& values) {
   return out;
 }
 
-MeanInterval metric_interval(const std::vector<double>& values, const std::string& units) {
+metrics::Aggregate aggregate_of(std::string_view name) {
+  const metrics::MetricDecl* d = metrics::find_summary(name);
+  return d ? d->aggregate : metrics::Aggregate::kMean;
+}
+
+MeanInterval metric_interval(const std::vector<double>& values, metrics::Aggregate aggregate) {
   MeanInterval interval = mean_with_interval(values);
   if (values.size() < 2) return interval;
   // Counts, shares and durations cannot be negative: when no replicate is, neither is the
@@ -170,7 +176,7 @@ MeanInterval metric_interval(const std::vector<double>& values, const std::strin
     interval.low = std::max(interval.low, 0.0);
   // Likewise a share cannot exceed 1: a share that is 1 in most replicates (e.g. the share of
   // replicates that recovered from a shock) would otherwise get an upper end above 1.
-  if (units == "share" &&
+  if (aggregate == metrics::Aggregate::kShare &&
       std::all_of(values.begin(), values.end(), [](double v) { return v <= 1; }))
     interval.high = std::min(interval.high, 1.0);
   return interval;
@@ -187,7 +193,7 @@ std::vector<MetricStats> summarize(const std::vector<RunResult>& runs) {
     }
   }
   for (auto& m : stats) {
-    const MeanInterval interval = metric_interval(m.values, m.units);
+    const MeanInterval interval = metric_interval(m.values, aggregate_of(m.name));
     m.mean = interval.mean;
     m.sd = interval.sd;
     m.ci_low = interval.low;

@@ -37,10 +37,15 @@ struct MeanInterval {
 };
 MeanInterval mean_with_interval(const std::vector<double>& values);
 
-// The interval a summary reports for one metric's values over replicates: mean_with_interval, with
-// the lower end clipped at 0 when no value is negative and, for a "share", the upper end at 1 when
-// no value exceeds 1. Used by summarize and by a sweep's per-point summaries.
-MeanInterval metric_interval(const std::vector<double>& values, const std::string& units);
+// The interval a summary reports for one metric's values over replicates, as its declaration's
+// aggregation says (metrics::Aggregate): mean_with_interval, with the lower end clipped at 0 when
+// no value is negative and, for a share, the upper end at 1 when no value exceeds 1. Used by
+// summarize and by a sweep's per-point summaries.
+MeanInterval metric_interval(const std::vector<double>& values, metrics::Aggregate aggregate);
+
+// How the summary `name` aggregates over replicates: its declaration's (metrics/catalogue.hpp),
+// kMean for a name no metric group declares.
+metrics::Aggregate aggregate_of(std::string_view name);
 
 // Statistics of every summary value, in the order of first appearance across runs.
 std::vector<MetricStats> summarize(const std::vector<RunResult>& runs);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "metrics/catalogue.hpp"
 #include "output/hdf5_util.hpp"
 #include "output/summary_format.hpp"
 #include "sweep/points.hpp"
@@ -166,7 +167,8 @@ void write_summaries(hid_t root, hid_t lcpl, const std::vector<PartInfo>& parts,
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const MetricInfo& m = metrics[first + c];
       h5::write_doubles(runs.get(), "/runs/summary", "summary/" + m.name, columns[c].data(),
-                        columns[c].size(), false, m.units, m.doc, lcpl);
+                        columns[c].size(), false, m.units, m.doc, lcpl,
+                        metrics::find_summary(m.name));
       std::vector<double> mean(points, kNaN), sd(points, kNaN), low(points, kNaN),
           high(points, kNaN);
       std::size_t i = 0;
@@ -175,7 +177,7 @@ void write_summaries(hid_t root, hid_t lcpl, const std::vector<PartInfo>& parts,
         while (i < where.done.size() && where.done[i] / replicates == pt)
           values.push_back(columns[c][i++]);
         if (values.empty()) continue;
-        const MeanInterval s = metric_interval(values, m.units);
+        const MeanInterval s = metric_interval(values, aggregate_of(m.name));
         mean[pt] = s.mean, sd[pt] = s.sd, low[pt] = s.low, high[pt] = s.high;
       }
       const std::string path = "/points/summary/" + m.name;

@@ -265,7 +265,7 @@ TEST_CASE("selecting metrics keeps their statistics and sets group and direction
   CHECK(names == std::vector<std::string>{"mean_coverage", "peak_waiting_list",
                                           "shock1/knowledge_retained"});
   CHECK(groups == std::vector<std::string>{"Reach", "Reach", "Resilience"});
-  CHECK(headline.metrics[0].better == Better::higher);
+  CHECK(headline.metrics[0].better == Better::kHigher);
   CHECK(headline.metrics[0].arms[1].difference.mean == all.metrics[1].arms[1].difference.mean);
   CHECK(headline.labels == all.labels);
   const Comparison listed = select_comparison(all, parse_metric_selection("shock*/*,final_*"));

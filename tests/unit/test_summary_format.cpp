@@ -280,15 +280,22 @@ TEST_CASE("the interval's lower end is clipped at 0 only when no replicate is ne
 }
 
 TEST_CASE("a share's interval ends at 1 only when no replicate exceeds 1", "[output][summary]") {
-  const auto runs_of = [](std::vector<double> values, const char* units) {
+  // The aggregation is the summary's declaration's (metrics/metric_table.hpp): a share for
+  // shock1/recovered, a plain mean for shock1/knowledge_retained (a ratio) and undeclared names.
+  REQUIRE(aggregate_of("shock1/recovered") == metrics::Aggregate::kShare);
+  REQUIRE(aggregate_of("shock1/knowledge_retained") == metrics::Aggregate::kMean);
+  REQUIRE(aggregate_of("not_a_metric") == metrics::Aggregate::kMean);
+  const auto runs_of = [](std::vector<double> values, const char* name) {
     std::vector<RunResult> runs;
-    for (double v : values) runs.push_back(run_with({{"recovered", v, units, ""}}));
+    for (double v : values) runs.push_back(run_with({{name, v, "", ""}}));
     return runs;
   };
-  const auto mostly_one = summarize(runs_of({1, 1, 1, 0}, "share"));
+  const auto mostly_one = summarize(runs_of({1, 1, 1, 0}, "shock1/recovered"));
   CHECK(mostly_one[0].mean == 0.75);
   CHECK(mostly_one[0].ci_high == 1.0);  // the t interval alone would reach above 1
   CHECK(mostly_one[0].ci_low < 0.75);
-  CHECK(summarize(runs_of({1, 1, 1, 0}, "ratio"))[0].ci_high > 1.0);  // a ratio may exceed 1
-  CHECK(summarize(runs_of({2, 1, 1, 0}, "share"))[0].ci_high > 1.0);  // not a share after all
+  // A ratio may exceed 1.
+  CHECK(summarize(runs_of({1, 1, 1, 0}, "shock1/knowledge_retained"))[0].ci_high > 1.0);
+  // Not a share after all.
+  CHECK(summarize(runs_of({2, 1, 1, 0}, "shock1/recovered"))[0].ci_high > 1.0);
 }

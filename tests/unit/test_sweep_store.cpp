@@ -135,7 +135,7 @@ TEST_CASE("a sweep run is the same run `mentorsim run` makes of its point", "[sw
       if (v.name == m.name) v0 = v.value;
     for (const auto& v : expected.summary)
       if (v.name == m.name) v1 = v.value;
-    const MeanInterval want = metric_interval({v0, v1}, m.units);
+    const MeanInterval want = metric_interval({v0, v1}, aggregate_of(m.name));
     CHECK(m.mean[2] == want.mean);
     CHECK(m.ci_low[2] == want.low);
     CHECK(m.ci_high[2] == want.high);
