@@ -15,6 +15,7 @@ int cmd_run(const std::vector<std::string>& args, const std::string& command_lin
 int cmd_compare(const std::vector<std::string>& args, const std::string& command_line);
 int cmd_check(const std::vector<std::string>& args);
 int cmd_schema(const std::vector<std::string>& args);
+int cmd_metrics(const std::vector<std::string>& args);
 int cmd_bench(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args, const std::string& command_line);
 int cmd_merge(const std::vector<std::string>& args, const std::string& command_line);

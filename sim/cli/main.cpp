@@ -34,6 +34,7 @@ commands:
                     compare or sweep output
   check FILE        validate a scenario (print it resolved) or a sweep (count its points)
   schema            list every scenario parameter (--format md|toml|json)
+  metrics           list every output: series and summaries (--format md|json)
   bench             run the declared benchmark scenarios and report throughput and memory
 
   mentorsim <command> --help    options of one command
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
     if (command == "report") return cmd_report(args);
     if (command == "check") return cmd_check(args);
     if (command == "schema") return cmd_schema(args);
+    if (command == "metrics") return cmd_metrics(args);
     if (command == "bench") return cmd_bench(args);
     fmt::print(stderr, "mentorsim: unknown command '{}'\n\n{}", command, kUsage);
     return kExitBadInput;
