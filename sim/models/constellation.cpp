@@ -202,26 +202,20 @@ void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_r
                                           PractitionerId learner_id, ZoneSlot& slot) {
   const Role r = role(world, guide, learner_row);
   const std::int64_t end = world.scenario().programmes[index_].common.end_week;
-  TieSpec spec;
-  spec.developer = guide;
-  spec.learner = learner_row;
-  spec.kind = TieKind::kGuide;
-  spec.programme = index_;
-  spec.zone = slot.zone;
   // No planned end: a guide stays until released at a check-in, they leave, or the programme ends.
-  spec.planned_end = static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks);
-  spec.cadence_weeks = static_cast<std::uint16_t>(cadence(r));
-  spec.session_hours = static_cast<float>(hours(r));
-  spec.attendance = static_cast<float>(config_.attendance);
-  spec.quality = static_cast<float>(config_.quality);  // refresh_quality applies contradiction
-  spec.load_weight = 1.0f;
-  const TieId tie = world.ties.id[world.create_tie(spec)];
+  // The quality is refresh_quality's to lower for contradictory advice.
+  const TieRow t = world.create_tie(
+      TieSpec::between(guide, learner_row, TieKind::kGuide, index_)
+          .in_zone(slot.zone)
+          .sessions(cadence(r), hours(r), config_.attendance)
+          .with_quality(config_.quality)
+          .ending(static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks)));
+  const TieId tie = world.ties.id[t];
   const PractitionerId guide_id = world.people.id[guide];
   ties_.emplace(tie, TieInfo{learner_id, slot.zone, 0});
   ++guides_[guide_id];
   slot.guides.push_back({tie, guide_id});
-  ++world.counters.matches;
-  world.counters.match_wait_weeks_total += static_cast<double>(world.week() - slot.since);
+  world.note_match(slot.since);
 }
 
 void ConstellationModel::refresh_quality(World& world, const Learner& learner,

@@ -17,19 +17,14 @@ namespace mentorsim::group_cohort {
 
 void CohortModel::on_join(World& world, std::span<const Row> rows, bool at_start) {
   for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                  flag::kSenior, index_, [&](PractitionerId id) {
-                    queue_.push_back({id, world.week()});
-                  });
+                  flag::kSenior, index_, [&](PractitionerId id) { queue_.add(id, world.week()); });
 }
 
 // Leavers leave the waiting list and their cohort (as member or facilitator); their ties end
 // afterwards as mentor_left / mentee_left. A cohort without facilitator gets one in match().
 void CohortModel::on_departures(World& world) {
   const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
-  const auto leaving = [&](PractitionerId id) {
-    return std::binary_search(leavers.begin(), leavers.end(), id);
-  };
-  std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
+  queue_.drop_leavers(world);
   // Members: through their cohort (member_cohort_ names the one cohort each member is in), not a
   // search of every cohort's members. Which member leaves first does not change what remains.
   for (PractitionerId id : leavers) {
@@ -70,7 +65,7 @@ void CohortModel::on_tie_ended(World& world, TieRow t) {
   if (reason != EndReason::kCompleted || !config_.rematch) return;
   const Row learner = world.ties.learner[t];
   if (learner == kNoRow || world.people.has(learner, flag::kLeaving)) return;
-  if (below_competence(world, learner)) queue_.push_back({world.ties.learner_id[t], world.week()});
+  if (world.below_competence(learner)) queue_.add(world.ties.learner_id[t], world.week());
 }
 
 void CohortModel::match(World& world) {
@@ -133,34 +128,14 @@ void CohortModel::mark_over_capacity(const World& world, std::vector<std::uint8_
   });
 }
 
-bool CohortModel::below_competence(const World& world, Row r) {
-  const double threshold = world.scenario().knowledge.competence_threshold;
-  const float* skill = world.people.skill_row(r);
-  for (int z = 0; z < world.people.zones(); ++z)
-    if (skill[z] < threshold) return true;
-  return false;
-}
-
-// Ending a tie keeps its row until the end of the week, so rows found stay valid meanwhile.
-void CohortModel::end_by_id(World& world, std::vector<TieId>& ids, EndReason reason) {
-  world.ties.for_each_row(ids, [&](TieRow t) { world.end_tie(t, reason); });
-  ids.clear();
-}
-
 TieId CohortModel::tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind,
                        double quality, double load_weight, float attendance) {
-  TieSpec spec;
-  spec.developer = developer;
-  spec.learner = learner;
-  spec.kind = kind;
-  spec.programme = index_;
-  spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
-  spec.session_hours = static_cast<float>(config_.session_hours);
-  spec.attendance = attendance;
-  spec.quality = static_cast<float>(quality);
-  spec.load_weight = static_cast<float>(load_weight);
-  spec.planned_end = c.end;
-  const TieRow t = world.create_tie(spec);
+  const TieRow t =
+      world.create_tie(TieSpec::between(developer, learner, kind, index_)
+                           .sessions(config_.cadence_weeks, config_.session_hours, attendance)
+                           .with_quality(quality)
+                           .with_load_weight(load_weight)
+                           .ending(c.end));
   // Attendance here is the member's drawn presence (incentives already raised its chance), not
   // a probability for World::create_tie to raise again.
   world.ties.attendance[t] = attendance;
@@ -170,7 +145,7 @@ TieId CohortModel::tie(World& world, const Cohort& c, Row developer, Row learner
 // Ends the facilitator's ties and office hours (unless the facilitator is leaving: the engine
 // ends them).
 void CohortModel::release_facilitator(World& world, Cohort& c, bool end_ties) {
-  if (end_ties) end_by_id(world, c.facilitation, EndReason::kReleased);
+  if (end_ties) world.end_ties(c.facilitation, EndReason::kReleased);
   c.facilitation.clear();
   close_office_hours(world, c, end_ties);
   std::int64_t* held = facilitator_cohorts_.find(c.facilitator);
@@ -274,12 +249,10 @@ bool CohortModel::form(World& world, OpenFacilitators& open) {
   const double u = uniform01(world.key(), cid, world.week(), Purpose::kCohortSafety, index_);
   c.safety = config_.safety_min + (config_.safety_max - config_.safety_min) * u;
   for (std::size_t i = 0; i < n; ++i) {
-    const Waiting w = queue_.front();
-    queue_.pop_front();
+    const Waiting w = queue_.take_front();
     c.members.push_back(w.id);
     member_cohort_[w.id] = cid;
-    ++world.counters.matches;  // one per member placed
-    world.counters.match_wait_weeks_total += world.week() - w.since;
+    world.note_match(w.since);  // one per member placed
   }
   draw_presence(world, c, world.week());
   facilitate(world, c, pairs.front().developer);

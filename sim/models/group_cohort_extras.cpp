@@ -43,24 +43,20 @@ void CohortModel::open_office_hours(World& world, Cohort& c, Row facilitator) {
   if (!config_.office_hours || c.office_open || c.paused_until >= 0) return;
   c.office_open = true;
   for (PractitionerId member : c.members) {
-    TieSpec spec;
-    spec.developer = facilitator;
-    spec.learner = world.people.find(member);
-    spec.kind = TieKind::kOneOnOne;
-    spec.programme = index_;
-    spec.planned_end = c.end;
-    spec.cadence_weeks = static_cast<std::uint16_t>(config_.office_hours_cadence_weeks);
-    spec.session_hours = static_cast<float>(config_.office_hours_hours);
-    spec.attendance = static_cast<float>(config_.office_hours_attendance);
-    spec.quality = static_cast<float>(config_.quality_base);
-    spec.load_weight = static_cast<float>(config_.office_hours_attendance);
-    c.office.push_back(world.ties.id[world.create_tie(spec)]);
+    const TieRow t = world.create_tie(
+        TieSpec::between(facilitator, world.people.find(member), TieKind::kOneOnOne, index_)
+            .sessions(config_.office_hours_cadence_weeks, config_.office_hours_hours,
+                      config_.office_hours_attendance)
+            .with_quality(config_.quality_base)
+            .with_load_weight(config_.office_hours_attendance)
+            .ending(c.end));
+    c.office.push_back(world.ties.id[t]);
   }
 }
 
 // Ends the office-hours ties as released (unless the engine ends them: a facilitator leaving).
 void CohortModel::close_office_hours(World& world, Cohort& c, bool end_ties) {
-  if (end_ties) end_by_id(world, c.office, EndReason::kReleased);
+  if (end_ties) world.end_ties(c.office, EndReason::kReleased);
   c.office.clear();
   c.office_open = false;
 }

@@ -3,7 +3,6 @@
 // group_cohort_vitality.cpp (presence draws, attendance, vitality stages, pauses) and
 // group_cohort_extras.cpp (office hours and all-hands).
 #include <array>
-#include <deque>
 #include <span>
 #include <vector>
 
@@ -11,14 +10,10 @@
 #include "matching/matcher.hpp"
 #include "models/flat_id_map.hpp"
 #include "models/group_cohort.hpp"
+#include "models/waiting_list.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim::group_cohort {
-
-struct Waiting {
-  PractitionerId id;
-  Week since;
-};
 
 struct Cohort {
   std::vector<PractitionerId> members;  // in waiting-list order
@@ -66,8 +61,6 @@ class CohortModel final : public Model {
   }
 
  private:
-  static bool below_competence(const World& world, Row r);
-  static void end_by_id(World& world, std::vector<TieId>& ids, EndReason reason);
   TieId tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind, double quality,
             double load_weight, float attendance);
   void release_facilitator(World& world, Cohort& c, bool end_ties);
@@ -106,7 +99,7 @@ class CohortModel final : public Model {
 
   GroupCohortConfig config_;
   std::uint8_t index_;
-  std::deque<Waiting> queue_;
+  WaitingList queue_;
   FlatIdMap<std::uint32_t, Cohort> cohorts_;  // by cohort id
   FlatIdMap<PractitionerId, std::uint32_t> member_cohort_;
   FlatIdMap<PractitionerId, std::int64_t> facilitator_cohorts_;  // facilitator: cohorts held

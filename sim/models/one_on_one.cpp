@@ -4,21 +4,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 
 #include "core/distributions.hpp"
 #include "matching/matcher.hpp"
 #include "models/seekers.hpp"
+#include "models/waiting_list.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim {
 
 namespace {
-
-struct Waiting {
-  PractitionerId id;
-  Week since;  // week the learner started waiting
-};
 
 class OneOnOneModel final : public Model {
  public:
@@ -32,17 +27,11 @@ class OneOnOneModel final : public Model {
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     // Mentors do not seek a mentor here.
     for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                    flag::kCanMentor, index_, [&](PractitionerId id) {
-                      queue_.push_back({id, world.week()});
-                    });
+                    flag::kCanMentor, index_,
+                    [&](PractitionerId id) { queue_.add(id, world.week()); });
   }
 
-  void on_departures(World& world) override {
-    const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
-    std::erase_if(queue_, [&](const Waiting& w) {
-      return std::binary_search(leavers.begin(), leavers.end(), w.id);
-    });
-  }
+  void on_departures(World& world) override { queue_.drop_leavers(world); }
 
   void on_tie_ended(World& world, TieRow t) override {
     const auto reason = static_cast<EndReason>(world.ties.end_reason[t]);
@@ -51,8 +40,8 @@ class OneOnOneModel final : public Model {
     if (!cut_short && !config_.rematch) return;
     const Row learner = world.ties.learner[t];
     if (learner == kNoRow || world.people.has(learner, flag::kLeaving)) return;
-    if (!below_competence(world, learner)) return;
-    queue_.push_back({world.ties.learner_id[t], world.week()});
+    if (!world.below_competence(learner)) return;
+    queue_.add(world.ties.learner_id[t], world.week());
   }
 
   void match(World& world) override {
@@ -91,14 +80,6 @@ class OneOnOneModel final : public Model {
   }
 
  private:
-  static bool below_competence(const World& world, Row r) {
-    const double threshold = world.scenario().knowledge.competence_threshold;
-    const float* skill = world.people.skill_row(r);
-    for (int z = 0; z < world.people.zones(); ++z)
-      if (skill[z] < threshold) return true;
-    return false;
-  }
-
   std::int64_t spare(const World& world, Row r, std::int64_t cap) const {
     return world.offered_capacity(index_, r, cap) - world.people.developer_ties[r];
   }
@@ -139,31 +120,18 @@ class OneOnOneModel final : public Model {
       pair(world, p.developer, s.row, {s.id, s.since});
       matched[p.seeker] = true;
     }
-    // Replace the intake at the queue's front by its unmatched learners, in order.
-    const std::vector<Waiting> intake(queue_.begin(),
-                                      queue_.begin() + static_cast<std::ptrdiff_t>(seekers.size()));
-    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(seekers.size()));
-    for (std::size_t i = intake.size(); i-- > 0;)
-      if (!matched[i]) queue_.push_front(intake[i]);
+    queue_.drop_placed(matched);  // the intake's unmatched learners keep their places
   }
 
   void pair(World& world, Row mentor, Row learner, const Waiting& w) {
     const Practitioners& p = world.people;
-    TieSpec spec;
-    spec.developer = mentor;
-    spec.learner = learner;
-    spec.kind = TieKind::kOneOnOne;
-    spec.programme = index_;
-    spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
-    spec.session_hours = static_cast<float>(config_.session_hours);
-    spec.attendance = static_cast<float>(config_.attendance);
-    spec.quality = static_cast<float>(config_.quality_base + (p.group[mentor] == p.group[learner]
-                                                                  ? config_.quality_similarity_bonus
-                                                                  : 0.0));
-    spec.planned_end = world.week() + duration_weeks(world, w.id) - 1;
-    world.create_tie(spec);
-    ++world.counters.matches;
-    world.counters.match_wait_weeks_total += world.week() - w.since;
+    const double similar =
+        p.group[mentor] == p.group[learner] ? config_.quality_similarity_bonus : 0;
+    world.create_tie(TieSpec::between(mentor, learner, TieKind::kOneOnOne, index_)
+                         .sessions(config_.cadence_weeks, config_.session_hours, config_.attendance)
+                         .with_quality(config_.quality_base + similar)
+                         .ending(world.week() + duration_weeks(world, w.id) - 1));
+    world.note_match(w.since);
   }
 
   // Whole weeks a relationship lasts (at least 1). "exponential" is its discrete-time form, the
@@ -182,7 +150,7 @@ class OneOnOneModel final : public Model {
   std::uint8_t index_;
   matching::Policy policy_;
   matching::ScoreWeights weights_;
-  std::deque<Waiting> queue_;
+  WaitingList queue_;
 };
 
 }  // namespace

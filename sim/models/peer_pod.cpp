@@ -5,7 +5,6 @@
 // Pods live in a model-owned table keyed by pod id; ties are found again by id (tie order is id
 // order, so a binary search finds them after compaction).
 #include <algorithm>
-#include <deque>
 
 #include "core/rng.hpp"
 #include "matching/matcher.hpp"
@@ -13,16 +12,12 @@
 #include "models/flat_id_map.hpp"
 #include "models/peer_pod.hpp"
 #include "models/seekers.hpp"
+#include "models/waiting_list.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim {
 
 namespace {
-
-struct Waiting {
-  PractitionerId id;
-  Week since;
-};
 
 struct Pod {
   std::vector<PractitionerId> members;  // in waiting-list order
@@ -43,9 +38,8 @@ class PeerPodModel final : public Model {
 
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                    flag::kSenior, index_, [&](PractitionerId id) {
-                      queue_.push_back({id, world.week()});
-                    });
+                    flag::kSenior, index_,
+                    [&](PractitionerId id) { queue_.add(id, world.week()); });
   }
 
   // Leavers leave the waiting list and their pod (as member or visiting senior); their ties end
@@ -53,10 +47,7 @@ class PeerPodModel final : public Model {
   // for dissolution in match().
   void on_departures(World& world) override {
     const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
-    const auto leaving = [&](PractitionerId id) {
-      return std::binary_search(leavers.begin(), leavers.end(), id);
-    };
-    std::erase_if(queue_, [&](const Waiting& w) { return leaving(w.id); });
+    queue_.drop_leavers(world);
     // Members: through their pod (a walk over every pod each week cost more than the rest).
     for (PractitionerId id : leavers) {
       const std::uint32_t* member = member_pod_.find(id);
@@ -127,29 +118,13 @@ class PeerPodModel final : public Model {
     return static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks);
   }
 
-  static void end_by_id(World& world, std::vector<TieId>& ids, EndReason reason) {
-    for (TieId id : ids) {
-      const auto it = std::lower_bound(world.ties.id.begin(), world.ties.id.end(), id);
-      if (it != world.ties.id.end() && *it == id)
-        world.end_tie(static_cast<TieRow>(it - world.ties.id.begin()), reason);
-    }
-    ids.clear();
-  }
-
   TieId tie(World& world, Row developer, Row learner, TieKind kind, std::int64_t cadence,
             double hours, double quality, double load_weight) {
-    TieSpec spec;
-    spec.developer = developer;
-    spec.learner = learner;
-    spec.kind = kind;
-    spec.programme = index_;
-    spec.cadence_weeks = static_cast<std::uint16_t>(cadence);
-    spec.session_hours = static_cast<float>(hours);
-    spec.attendance = static_cast<float>(config_.attendance);
-    spec.quality = static_cast<float>(quality);
-    spec.load_weight = static_cast<float>(load_weight);
-    spec.planned_end = planned_end(world);
-    return world.ties.id[world.create_tie(spec)];
+    return world.ties.id[world.create_tie(TieSpec::between(developer, learner, kind, index_)
+                                              .sessions(cadence, hours, config_.attendance)
+                                              .with_quality(quality)
+                                              .with_load_weight(load_weight)
+                                              .ending(planned_end(world)))];
   }
 
   double peer_quality(const Pod& pod) const {
@@ -167,7 +142,7 @@ class PeerPodModel final : public Model {
 
   // Ends the pod's visits (reason kNone: the senior is leaving and the engine ends them).
   void release_senior(World& world, Pod& pod, EndReason reason) {
-    if (reason != EndReason::kNone) end_by_id(world, pod.visits, reason);
+    if (reason != EndReason::kNone) world.end_ties(pod.visits, reason);
     pod.visits.clear();
     std::int64_t* held = senior_pods_.find(pod.senior);
     if (held && --*held == 0) senior_pods_.erase(pod.senior);
@@ -182,7 +157,7 @@ class PeerPodModel final : public Model {
   void dissolve_small(World& world) {
     std::sort(shrunk_.begin(), shrunk_.end());
     shrunk_.erase(std::unique(shrunk_.begin(), shrunk_.end()), shrunk_.end());
-    std::vector<Waiting> back;
+    std::vector<Waiting> back;  // to the front of the waiting list
     for (std::uint32_t pid : shrunk_) {
       Pod* found = pods_.find(pid);
       if (!found) continue;
@@ -193,15 +168,15 @@ class PeerPodModel final : public Model {
       if (pod.has_senior) release_senior(world, pod, EndReason::kDissolved);
       const GroupRow g = world.groups.find(pod.peers);
       if (g < world.groups.groups()) world.end_group(g, EndReason::kDissolved);
-      end_by_id(world, pod.rotation, EndReason::kDissolved);
+      world.end_ties(pod.rotation, EndReason::kDissolved);
       for (PractitionerId id : pod.members) {
         member_pod_.erase(id);
-        back.push_back({id, world.week()});
+        back.push_back({id, world.week(), kAllZones});
       }
       pods_.erase(pid);
     }
     shrunk_.clear();
-    queue_.insert(queue_.begin(), back.begin(), back.end());
+    queue_.add_to_front(back);
   }
 
   // One pod from the front of the waiting list: pod_size members, or all of them if fewer.
@@ -215,13 +190,11 @@ class PeerPodModel final : public Model {
     pod.safety = config_.safety_min + (config_.safety_max - config_.safety_min) * u;
     std::vector<Row> rows;
     for (std::size_t i = 0; i < n; ++i) {
-      const Waiting w = queue_.front();
-      queue_.pop_front();
+      const Waiting w = queue_.take_front();
       pod.members.push_back(w.id);
       member_pod_[w.id] = pid;
       rows.push_back(world.people.find(w.id));
-      ++world.counters.matches;  // one per member placed
-      world.counters.match_wait_weeks_total += world.week() - w.since;
+      world.note_match(w.since);  // one per member placed
     }
     // Each member attends a pod meeting with the programme's attendance (raised by incentives).
     GroupSpec spec;
@@ -245,7 +218,7 @@ class PeerPodModel final : public Model {
 
   // Members by mean skill, strongest first (ties: lower id); each mentors the next one.
   void rotate(World& world, Pod& pod) {
-    end_by_id(world, pod.rotation, EndReason::kReleased);
+    world.end_ties(pod.rotation, EndReason::kReleased);
     pod.next_rotation = world.week() + static_cast<Week>(config_.rotation_weeks);
     std::vector<std::pair<double, PractitionerId>> order;
     for (PractitionerId id : pod.members)
@@ -295,7 +268,7 @@ class PeerPodModel final : public Model {
 
   PeerPodConfig config_;
   std::uint8_t index_;
-  std::deque<Waiting> queue_;
+  WaitingList queue_;
   FlatIdMap<std::uint32_t, Pod> pods_;  // by pod id
   FlatIdMap<PractitionerId, std::uint32_t> member_pod_;
   std::vector<std::uint32_t> shrunk_;  // pods that lost members since the last dissolve_small

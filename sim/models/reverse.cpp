@@ -8,24 +8,18 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <deque>
 #include <map>
 
 #include "core/blocks.hpp"
 #include "core/error.hpp"
 #include "matching/matcher.hpp"
 #include "models/candidate_rows.hpp"
+#include "models/waiting_list.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim {
 
 namespace {
-
-struct Waiting {
-  PractitionerId id;
-  std::int8_t zone;
-  Week since;  // week the senior started waiting for this zone
-};
 
 class ReverseModel final : public Model {
  public:
@@ -42,16 +36,11 @@ class ReverseModel final : public Model {
       if (!world.people.has(r, flag::kSenior)) continue;
       const float* skill = world.people.skill_row(r);
       for (std::int8_t z : zones_)
-        if (skill[z] < config_.seek_below) queue_.push_back({world.people.id[r], z, world.week()});
+        if (skill[z] < config_.seek_below) queue_.add(world.people.id[r], world.week(), z);
     }
   }
 
-  void on_departures(World& world) override {
-    const std::vector<PractitionerId>& leavers = world.leavers;  // sorted
-    std::erase_if(queue_, [&](const Waiting& w) {
-      return std::binary_search(leavers.begin(), leavers.end(), w.id);
-    });
-  }
+  void on_departures(World& world) override { queue_.drop_leavers(world); }
 
   void on_tie_ended(World& world, TieRow t) override {
     const auto it = developers_.find(world.ties.developer_id[t]);
@@ -63,7 +52,7 @@ class ReverseModel final : public Model {
     if (senior == kNoRow || world.people.has(senior, flag::kLeaving)) return;
     const std::int8_t z = world.ties.zone[t];
     if (world.people.skill_row(senior)[z] >= config_.seek_below) return;
-    queue_.push_back({world.ties.learner_id[t], z, world.week()});
+    queue_.add(world.ties.learner_id[t], world.week(), z);
   }
 
   // Zone by zone. First one batch through the shared matcher: the zone's waiting seniors in
@@ -142,10 +131,7 @@ class ReverseModel final : public Model {
         matched[i] = true;
       }
     }
-    std::deque<Waiting> still;
-    for (std::size_t i = 0; i < queue_.size(); ++i)
-      if (!matched[i]) still.push_back(queue_[i]);
-    queue_.swap(still);
+    queue_.drop_placed(matched);
   }
 
   void upkeep(World&) override {}  // no check-ins: relationships run their fixed length
@@ -153,13 +139,8 @@ class ReverseModel final : public Model {
   void on_end(World&) override { queue_.clear(); }
 
   // Distinct seniors waiting (a senior waiting in two zones counts once).
-  std::size_t waiting_count() const override {
-    std::vector<PractitionerId> ids;
-    ids.reserve(queue_.size());
-    for (const Waiting& w : queue_) ids.push_back(w.id);
-    std::sort(ids.begin(), ids.end());
-    return static_cast<std::size_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
-  }
+  // A senior waiting in several zones counts once.
+  std::size_t waiting_count() const override { return queue_.learners(); }
 
   // A reverse mentor of this programme holding more relationships (over every programme) than
   // `capacity`.
@@ -208,29 +189,21 @@ class ReverseModel final : public Model {
   }
 
   void pair(World& world, Row junior, Row senior, const Waiting& w) {
-    TieSpec spec;
-    spec.developer = junior;
-    spec.learner = senior;
-    spec.kind = TieKind::kReverse;
-    spec.programme = index_;
-    spec.zone = w.zone;
-    spec.cadence_weeks = static_cast<std::uint16_t>(config_.cadence_weeks);
-    spec.session_hours = static_cast<float>(config_.session_hours);
-    spec.attendance = static_cast<float>(config_.attendance);
-    spec.quality = static_cast<float>(config_.quality);
-    spec.load_weight = static_cast<float>(config_.load_weight());
-    spec.planned_end = world.week() + static_cast<Week>(config_.duration_weeks) - 1;
-    world.create_tie(spec);
+    world.create_tie(TieSpec::between(junior, senior, TieKind::kReverse, index_)
+                         .in_zone(w.zone)
+                         .sessions(config_.cadence_weeks, config_.session_hours, config_.attendance)
+                         .with_quality(config_.quality)
+                         .with_load_weight(config_.load_weight())
+                         .ending(world.week() + static_cast<Week>(config_.duration_weeks) - 1));
     ++developers_[world.people.id[junior]];
-    ++world.counters.matches;
-    world.counters.match_wait_weeks_total += static_cast<double>(world.week() - w.since);
+    world.note_match(w.since);
   }
 
   ReverseConfig config_;
   std::uint8_t index_;
   matching::Policy policy_;
   matching::ScoreWeights weights_;
-  std::deque<Waiting> queue_;
+  WaitingList queue_;
   std::vector<std::int8_t> zones_;  // covered zone indices, ascending
   bool resolved_ = false;
   std::map<PractitionerId, int> developers_;  // juniors with ties of this programme: tie count

@@ -42,6 +42,42 @@ struct TieSpec {
   float attendance = 1.0f;   // probability a scheduled session is held
   float quality = 1.0f;      // 0–1, scales transfer
   float load_weight = 1.0f;  // multiplies the developer's load (e.g. invisible labour)
+
+  // A programme's request, built in one expression:
+  //   TieSpec::between(mentor, learner, TieKind::kOneOnOne, index)
+  //       .sessions(cadence_weeks, session_hours, attendance).with_quality(q).ending(week);
+  // The setters take the configs' types (weeks as int64, hours and shares as double).
+  static TieSpec between(Row developer, Row learner, TieKind kind, std::uint8_t programme) {
+    TieSpec s;
+    s.developer = developer;
+    s.learner = learner;
+    s.kind = kind;
+    s.programme = programme;
+    return s;
+  }
+  // Sessions every `cadence` weeks of `hours` hours each, held with probability `held`.
+  TieSpec& sessions(std::int64_t cadence, double hours, double held) {
+    cadence_weeks = static_cast<std::uint16_t>(cadence);
+    session_hours = static_cast<float>(hours);
+    attendance = static_cast<float>(held);
+    return *this;
+  }
+  TieSpec& with_quality(double q) {
+    quality = static_cast<float>(q);
+    return *this;
+  }
+  TieSpec& with_load_weight(double weight) {
+    load_weight = static_cast<float>(weight);
+    return *this;
+  }
+  TieSpec& in_zone(std::int8_t z) {
+    zone = z;
+    return *this;
+  }
+  TieSpec& ending(Week week) {
+    planned_end = week;
+    return *this;
+  }
 };
 
 class Ties {

@@ -162,6 +162,19 @@ void World::note_competence() {
                     });
 }
 
+void World::end_ties(std::vector<TieId>& ids, EndReason reason) {
+  ties.for_each_row(ids, [&](TieRow t) { end_tie(t, reason); });
+  ids.clear();
+}
+
+bool World::below_competence(Row r) const {
+  const double threshold = scenario_->knowledge.competence_threshold;
+  const float* skill = people.skill_row(r);
+  for (int z = 0; z < people.zones(); ++z)
+    if (skill[z] < threshold) return true;
+  return false;
+}
+
 std::int64_t World::effective_capacity(Row r, std::int64_t nominal) const {
   if (!people.has(r, flag::kBurnedOut) || !scenario_->burnout.enabled) return nominal;
   return static_cast<std::int64_t>(

@@ -59,6 +59,18 @@ class World {
   TieRow create_tie(const TieSpec& spec);
   // Ends an active tie with `reason` and tells its programme. Idempotent for ended ties.
   void end_tie(TieRow tie, EndReason reason);
+  // Ends the ties among `ids` (increasing) that are still in the table, in that order, then
+  // clears `ids`: a programme's record of the ties it made (a cohort's facilitation, a pod's
+  // visits). Rows found stay valid meanwhile: an ended tie keeps its row until the recording.
+  void end_ties(std::vector<TieId>& ids, EndReason reason);
+  // Counts a learner placed this week (a relationship or a place in a group) who has waited since
+  // week `since`: the matches and wait_weeks_mean series.
+  void note_match(Week since) {
+    ++counters.matches;
+    counters.match_wait_weeks_total += static_cast<double>(week_ - since);
+  }
+  // Whether row r is below knowledge.competence_threshold in some zone (not yet competent).
+  bool below_competence(Row r) const;
   // Ends every active tie of practitioners flagged kLeaving, in one pass in tie order
   // (developer leaving: kMentorLeft; otherwise learner leaving: kMenteeLeft).
   void end_ties_of_leavers();
