@@ -1,10 +1,10 @@
 #include "metrics/programme_accounting.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
+
+#include "core/blocks.hpp"
 
 namespace mentorsim::metrics {
 
@@ -43,14 +43,68 @@ void ProgrammeAccounting::record(const World& world, Values& week) {
   }
 }
 
+namespace {
+
+// Programmes as bits (programme indices are below 256): `Words` words per role, cleared per row;
+// one word when there are at most 64 programmes, as there usually are.
+template <std::size_t Words>
+using ProgrammeBits = std::array<std::uint64_t, Words>;
+
+template <std::size_t Words>
+void set_bit(ProgrammeBits<Words>& bits, std::size_t p) {
+  bits[p / 64] |= std::uint64_t{1} << (p % 64);
+}
+
+template <std::size_t Words>
+void tally(const ProgrammeBits<Words>& bits, std::int64_t* counts) {
+  for (std::size_t w = 0; w < Words; ++w)
+    for (std::uint64_t v = bits[w]; v != 0; v &= v - 1)
+      ++counts[w * 64 + static_cast<std::size_t>(std::countr_zero(v))];
+}
+
+// The programmes in which row r is a learner and a developer (a member of a peer group with
+// another active member is both, in the group's programme), added to the counts.
+template <std::size_t Words>
+void count_row(const World& world, Row r, std::int64_t* learners, std::int64_t* developers) {
+  const Ties& ties = world.ties;
+  const PeerGroups& groups = world.groups;
+  ProgrammeBits<Words> as_learner{}, as_developer{};
+  for (auto i = world.by_learner.begin(r); i < world.by_learner.end(r); ++i)
+    set_bit(as_learner, ties.programme[world.by_learner.rows[i]]);
+  for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i)
+    set_bit(as_developer, ties.programme[world.by_developer.rows[i]]);
+  for (auto i = world.by_member.begin(r); i < world.by_member.end(r); ++i) {
+    const GroupRow g = groups.group[world.by_member.rows[i]];
+    if (groups.active_members(g) < 2) continue;
+    set_bit(as_learner, groups.programme[g]);
+    set_bit(as_developer, groups.programme[g]);
+  }
+  tally(as_learner, learners);
+  tally(as_developer, developers);
+}
+
+// One block's rows: those holding any link first, without a branch per row (about half of them,
+// at random: the branch mispredicted), then each of those.
+template <std::size_t Words>
+void count_block(const World& world, Block b, std::int64_t* learners, std::int64_t* developers) {
+  const Practitioners& people = world.people;
+  std::array<Row, kBlockRows> linked;
+  std::size_t found = 0;
+  for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
+    linked[found] = r;
+    found += (people.learner_ties[r] | people.developer_ties[r]) != 0;
+  }
+  for (std::size_t k = 0; k < found; ++k) count_row<Words>(world, linked[k], learners, developers);
+}
+
+}  // namespace
+
 std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   const std::size_t programmes = world.models().size();
   std::vector<ProgrammeCounts> out(programmes);
   if (programmes == 0) return out;
   const Ties& ties = world.ties;
-  const PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
-  const Row n = people.size();
 
   // Hours are summed in tie order, so the totals do not depend on threads.
   for (TieRow t = 0; t < ties.size(); ++t) {
@@ -64,56 +118,15 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
 
   // Distinct learners and developers per programme: each row, through the tie and membership
   // indices (World::index_ties), in fixed blocks side by side; the blocks' integer counts add up
-  // to the same totals in any order. A member of a peer group with another active member is a
-  // learner and a developer of the group's programme.
-  constexpr Row kBlock = 4096;
-  const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
-  counts_.assign(blocks * programmes * 2, 0);
-  // Programmes as bits (programme indices are below 256): `Words` words per role, cleared per
-  // row; one word when there are at most 64 programmes, as there usually are.
-  const auto count_block = [&]<std::size_t Words>(std::size_t b) {
-    std::int64_t* learners = counts_.data() + b * programmes * 2;
-    std::int64_t* developers = learners + programmes;
-    using Bits = std::array<std::uint64_t, Words>;
-    const auto set = [](Bits& bits, std::size_t p) {
-      bits[p / 64] |= std::uint64_t{1} << (p % 64);
-    };
-    const auto tally = [](const Bits& bits, std::int64_t* counts) {
-      for (std::size_t w = 0; w < Words; ++w)
-        for (std::uint64_t v = bits[w]; v != 0; v &= v - 1)
-          ++counts[w * 64 + static_cast<std::size_t>(std::countr_zero(v))];
-    };
-    // The block's rows holding any link first, without a branch per row (about half of them,
-    // at random: the branch mispredicted).
-    std::array<Row, kBlock> linked;
-    std::size_t found = 0;
-    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
-    for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
-      linked[found] = r;
-      found += (people.learner_ties[r] | people.developer_ties[r]) != 0;
-    }
-    for (std::size_t k = 0; k < found; ++k) {
-      const Row r = linked[k];
-      Bits as_learner{}, as_developer{};
-      for (auto i = world.by_learner.begin(r); i < world.by_learner.end(r); ++i)
-        set(as_learner, ties.programme[world.by_learner.rows[i]]);
-      for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i)
-        set(as_developer, ties.programme[world.by_developer.rows[i]]);
-      for (auto i = world.by_member.begin(r); i < world.by_member.end(r); ++i) {
-        const GroupRow g = groups.group[world.by_member.rows[i]];
-        if (groups.active_members(g) < 2) continue;
-        set(as_learner, groups.programme[g]);
-        set(as_developer, groups.programme[g]);
-      }
-      tally(as_learner, learners);
-      tally(as_developer, developers);
-    }
-  };
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+  // to the same totals in any order.
+  const std::size_t blocks = block_count(people.size());
+  counts_.assign(blocks * programmes * 2, 0);  // per block: learners, then developers
+  for_each_block(people.size(), [&](Block b) {
+    std::int64_t* learners = counts_.data() + b.index * programmes * 2;
     if (programmes <= 64)
-      count_block.template operator()<1>(b);
+      count_block<1>(world, b, learners, learners + programmes);
     else
-      count_block.template operator()<4>(b);
+      count_block<4>(world, b, learners, learners + programmes);
   });
   for (std::size_t b = 0; b < blocks; ++b)
     for (std::size_t p = 0; p < programmes; ++p) {

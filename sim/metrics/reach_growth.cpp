@@ -1,10 +1,9 @@
 #include "metrics/reach_growth.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <limits>
 
+#include "core/blocks.hpp"
 #include "metrics/survival.hpp"
 #include "state/model.hpp"
 
@@ -145,86 +144,10 @@ ReachGrowth::ReachGrowth(std::size_t groups, std::int64_t weeks)
 }
 
 const ReachGrowthWeek& ReachGrowth::compute(const World& world) {
-  const Practitioners& p = world.people;
-  const Ties& ties = world.ties;
-  const Week week = world.week();
-  last_week_ = week;
-  const auto group_of = [&](std::uint8_t g) { return std::min<std::size_t>(g, groups_ - 1); };
-
-  // This week's leavers: seen last at the previous recording, so an at-risk leaver is censored at
-  // the duration of that recording, week - 1 - observed_from (>= 0: at risk means recorded).
-  for (const Departed& d : world.departed()) {
-    if (d.competent_week == competence::kUnobserved) continue;  // joined and left this week
-    if (!d.senior) {
-      ++left_non_seniors_;
-      left_unmatched_ += d.first_learner_week == kNeverMatched;
-    }
-    if (d.competent_week == competence::kNotYet) {
-      const std::size_t g = group_of(d.group);
-      bump(open_[g], d.observed_from, -1);
-      bump(censored_[g], week - 1 - d.observed_from);
-    }
-  }
-
-  // Rows in fixed blocks side by side: each block counts its rows and lists those with an event
-  // (first match, competence reached, first recording); the events are then applied in block
-  // order, which is row order, so the histograms are the ones a single pass makes.
-  const Row n = p.size();
-  constexpr Row kBlock = 4096;
-  const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
-  blocks_.resize(blocks);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-    Block& k = blocks_[b];
-    k.events.clear();  // keeps its capacity from week to week
-    k.covered = k.non_seniors = k.unmatched = 0;
-    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
-    for (Row r = static_cast<Row>(b * kBlock); r < end; ++r) {
-      const Week competent = p.competent_week[r];
-      if (p.first_learner_week[r] == week || competent == week ||
-          (competent == competence::kNotYet && week == observed_from(p.joined_week[r])))
-        k.events.push_back(r);
-      k.covered += p.learner_ties[r] > 0;
-      if (!p.has(r, flag::kSenior)) {
-        ++k.non_seniors;
-        k.unmatched += p.first_learner_week[r] == kNeverMatched;
-      }
-    }
-  });
-  std::int64_t reached = 0, covered = 0;
-  present_non_seniors_ = present_unmatched_ = 0;
-  for (const Block& k : blocks_) {
-    covered += k.covered;
-    present_non_seniors_ += k.non_seniors;
-    present_unmatched_ += k.unmatched;
-    for (Row r : k.events) {
-      const Week from = observed_from(p.joined_week[r]);
-      const std::size_t g = group_of(p.group[r]);
-      if (p.first_learner_week[r] == week) bump(waits_, week - from);
-      const Week competent = p.competent_week[r];
-      if (competent == week) {  // reached competence now (never at the first recording)
-        ++reached;
-        bump(events_[g], week - from);
-        bump(open_[g], from, -1);
-      } else if (competent == competence::kNotYet && week == from) {  // first recording: at risk
-        bump(open_[g], from);
-      }
-    }
-  }
-
-  double contact_hours = 0, senior_hours = 0;
-  for (TieRow t = 0; t < ties.size(); ++t) {
-    if (!ties.active(t)) continue;
-    contact_hours += static_cast<double>(ties.session_hours[t]) / ties.cadence_weeks[t];
-    if (p.has(ties.developer[t], flag::kSenior)) senior_hours += ties.weekly_load(t);
-  }
-  // A peer group's session reaches each of its members once (load-free: no senior hours).
-  const PeerGroups& groups = world.groups;
-  for (GroupRow g = 0; g < groups.groups(); ++g) {
-    const std::uint32_t members = groups.active_members(g);
-    if (members >= 2)
-      contact_hours +=
-          members * static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
-  }
+  last_week_ = world.week();
+  censor_leavers(world);
+  const auto [reached, covered] = scan_rows(world);
+  const auto [contact_hours, senior_hours] = weekly_hours(world);
   std::int64_t waiting = 0;
   for (const auto& model : world.models())
     waiting += static_cast<std::int64_t>(model->waiting_count());
@@ -239,6 +162,100 @@ const ReachGrowthWeek& ReachGrowth::compute(const World& world) {
   demand_total_ += waiting + covered;
   competence_total_ += reached;
   return week_;
+}
+
+std::size_t ReachGrowth::group_of(std::uint8_t group) const {
+  return std::min<std::size_t>(group, groups_ - 1);
+}
+
+// This week's leavers: seen last at the previous recording, so an at-risk leaver is censored at the
+// duration of that recording, week - 1 - observed_from (>= 0: at risk means recorded).
+void ReachGrowth::censor_leavers(const World& world) {
+  const Week week = world.week();
+  for (const Departed& d : world.departed()) {
+    if (d.competent_week == competence::kUnobserved) continue;  // joined and left this week
+    if (!d.senior) {
+      ++left_non_seniors_;
+      left_unmatched_ += d.first_learner_week == kNeverMatched;
+    }
+    if (d.competent_week == competence::kNotYet) {
+      const std::size_t g = group_of(d.group);
+      bump(open_[g], d.observed_from, -1);
+      bump(censored_[g], week - 1 - d.observed_from);
+    }
+  }
+}
+
+// Rows in fixed blocks side by side: each block counts its rows and lists those with an event
+// (first match, competence reached, first recording); the events are then applied in block order,
+// which is row order, so the histograms are the ones a single pass makes. Returns (practitioners
+// first competent this week, practitioners with an active learner tie).
+std::pair<std::int64_t, std::int64_t> ReachGrowth::scan_rows(const World& world) {
+  const Practitioners& p = world.people;
+  const Week week = world.week();
+  rows_.resize(block_count(p.size()));
+  for_each_block(p.size(), [&](Block b) {
+    RowCounts& k = rows_[b.index];
+    k.events.clear();  // keeps its capacity from week to week
+    k.covered = k.non_seniors = k.unmatched = 0;
+    for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
+      const Week competent = p.competent_week[r];
+      if (p.first_learner_week[r] == week || competent == week ||
+          (competent == competence::kNotYet && week == observed_from(p.joined_week[r])))
+        k.events.push_back(r);
+      k.covered += p.learner_ties[r] > 0;
+      if (!p.has(r, flag::kSenior)) {
+        ++k.non_seniors;
+        k.unmatched += p.first_learner_week[r] == kNeverMatched;
+      }
+    }
+  });
+  std::int64_t reached = 0, covered = 0;
+  present_non_seniors_ = present_unmatched_ = 0;
+  for (const RowCounts& k : rows_) {
+    covered += k.covered;
+    present_non_seniors_ += k.non_seniors;
+    present_unmatched_ += k.unmatched;
+    for (Row r : k.events) reached += apply_events(p, r, week);
+  }
+  return {reached, covered};
+}
+
+// Row r's events of this week into the histograms; 1 when it reached competence now.
+std::int64_t ReachGrowth::apply_events(const Practitioners& p, Row r, Week week) {
+  const Week from = observed_from(p.joined_week[r]);
+  const std::size_t g = group_of(p.group[r]);
+  if (p.first_learner_week[r] == week) bump(waits_, week - from);
+  const Week competent = p.competent_week[r];
+  if (competent == week) {  // reached competence now (never at the first recording)
+    bump(events_[g], week - from);
+    bump(open_[g], from, -1);
+    return 1;
+  }
+  if (competent == competence::kNotYet && week == from) bump(open_[g], from);  // at risk
+  return 0;
+}
+
+// This week's session hours learners receive, and the load hours seniors carry: ties in tie order,
+// then peer groups in group order (a group's session reaches each of its members once; load-free,
+// so no senior hours).
+std::pair<double, double> ReachGrowth::weekly_hours(const World& world) const {
+  const Ties& ties = world.ties;
+  const Practitioners& p = world.people;
+  double contact_hours = 0, senior_hours = 0;
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    if (!ties.active(t)) continue;
+    contact_hours += static_cast<double>(ties.session_hours[t]) / ties.cadence_weeks[t];
+    if (p.has(ties.developer[t], flag::kSenior)) senior_hours += ties.weekly_load(t);
+  }
+  const PeerGroups& groups = world.groups;
+  for (GroupRow g = 0; g < groups.groups(); ++g) {
+    const std::uint32_t members = groups.active_members(g);
+    if (members >= 2)
+      contact_hours +=
+          members * static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
+  }
+  return {contact_hours, senior_hours};
 }
 
 ReachGrowthSummary ReachGrowth::summary() const {

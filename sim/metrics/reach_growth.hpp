@@ -7,6 +7,7 @@
 // World::departed(). Sequential in row and tie order; no allocation after construction unless the
 // run outlasts scenario.weeks.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "metrics/metric_group.hpp"
@@ -66,6 +67,12 @@ class ReachGrowth final : public MetricGroup {
   const std::vector<std::int64_t>& departure_censored(std::size_t g) const { return censored_[g]; }
 
  private:
+  std::size_t group_of(std::uint8_t group) const;
+  void censor_leavers(const World& world);
+  std::pair<std::int64_t, std::int64_t> scan_rows(const World& world);
+  std::int64_t apply_events(const Practitioners& p, Row r, Week week);
+  std::pair<double, double> weekly_hours(const World& world) const;
+
   std::size_t groups_;  // at least 1
   ReachGrowthWeek week_;
   Week last_week_ = -1;
@@ -76,12 +83,12 @@ class ReachGrowth final : public MetricGroup {
   // Non-seniors (never-matched share): who left, and who is present at the last recording.
   std::int64_t left_non_seniors_ = 0, left_unmatched_ = 0;
   std::int64_t present_non_seniors_ = 0, present_unmatched_ = 0;
-  // One block of rows of a recording: its counts and the rows with an event.
-  struct Block {
+  // One block of rows of a recording (core/blocks.hpp): its counts and the rows with an event.
+  struct RowCounts {
     std::vector<Row> events;
     std::int64_t covered = 0, non_seniors = 0, unmatched = 0;
   };
-  std::vector<Block> blocks_;
+  std::vector<RowCounts> rows_;
   // Run totals.
   double contact_hours_total_ = 0, senior_hours_total_ = 0;
   std::int64_t waiting_total_ = 0, demand_total_ = 0, competence_total_ = 0;

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "core/canonical_nan.hpp"
 #include "core/error.hpp"
 
 namespace mentorsim {
@@ -50,7 +51,7 @@ void Recorder::record(const World& world) {
     if (!filled_[s])
       throw RunError(
           fmt::format("week {}: series '{}' was not recorded", world.week(), series_info_[s].name));
-    values_[s].push_back(week_[s]);
+    values_[s].push_back(canonical(week_[s]));
   }
 }
 
@@ -108,7 +109,7 @@ RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) co
       if (!filled[k])
         throw RunError(fmt::format("summary '{}' was not computed", g.summaries[k].name));
       const Instance& i = g.summaries[k];
-      out.summary.push_back({i.name, values[k], i.units, i.doc});
+      out.summary.push_back({i.name, canonical(values[k]), i.units, i.doc});
     }
   }
   return out;

@@ -1,11 +1,10 @@
 #include "metrics/resilience.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <array>
 #include <limits>
 
+#include "core/blocks.hpp"
 #include "core/zone_count.hpp"
 
 namespace mentorsim::metrics {
@@ -218,14 +217,13 @@ const ResilienceWeek& WeeklyResilience::compute(const World& world) {
   // depend on the block size only, never on the thread count.
   const std::size_t zones = out_.bus_factor.size();
   const std::size_t rows = zones > 0 ? cells / zones : 0;
-  constexpr std::size_t kBlock = 4096;
-  const std::size_t blocks = (rows + kBlock - 1) / kBlock;
+  const std::size_t blocks = block_count(rows);
   block_holders_.assign(blocks * zones, 0);
   block_stock_.assign(blocks, 0.0);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-    const std::size_t first = b * kBlock * zones, last = std::min(rows, (b + 1) * kBlock) * zones;
-    block_stock_[b] = summarise_block(skill.subspan(first, last - first), threshold_,
-                                      std::span(block_holders_).subspan(b * zones, zones));
+  for_each_block(rows, [&](Block b) {
+    block_stock_[b.index] =
+        summarise_block(skill.subspan(b.first * zones, (b.last - b.first) * zones), threshold_,
+                        std::span(block_holders_).subspan(b.index * zones, zones));
   });
   std::fill(out_.bus_factor.begin(), out_.bus_factor.end(), 0);
   double stock = 0;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/blocks.hpp"
 #include "metrics/inequality.hpp"
 #include "metrics/radix_sort.hpp"
 
@@ -139,154 +140,21 @@ WeeklyOutcomes::WeeklyOutcomes(std::size_t groups)
 }
 
 const Outcomes& WeeklyOutcomes::compute(const World& world) {
-  const Practitioners& people = world.people;
-  const Ties& ties = world.ties;
-  const PeerGroups& groups = world.groups;
-  const Row n = people.size();
-  const std::size_t G = groups_;
-  const auto group_of = [&](Row r) { return std::min<std::size_t>(people.group[r], G - 1); };
-
-  // Per learner row, in fixed blocks of rows side by side: its hours received and its developers
-  // (active ties through the learner index, in tie order, then the other active members of its
-  // active peer groups), read off the indices rebuilt for the recording (World::index_ties).
-  // Every block writes only its rows of hours_ and its own partial sums, added in block order
-  // below: the values depend on the block size, never on the thread count.
-  const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
-  partials_.resize(blocks);
+  const Row n = world.people.size();
+  // The blocks' sums are added in block order (combine_blocks): the values depend on the block
+  // size, never on the thread count.
+  partials_.resize(block_count(n));
   hours_.resize(n);
-  // Each group's active members, in all and by demographic group (a member's co-members are the
-  // rest, so a learner in one group needs no walk over them), and its hours per week (divided once
-  // per group, not per member).
-  const GroupRow group_count = groups.groups();
-  group_active_.resize(group_count);
-  group_hours_.resize(group_count);
-  group_hist_.resize(static_cast<std::size_t>(group_count) * std::max<std::size_t>(G, 1));
-  tbb::parallel_for(GroupRow{0}, group_count, [&](GroupRow g) {
-    std::int64_t* hist =
-        group_hist_.data() + static_cast<std::size_t>(g) * std::max<std::size_t>(G, 1);
-    std::fill_n(hist, std::max<std::size_t>(G, 1), 0);
-    std::uint32_t active = 0;
-    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
-      if (!groups.active(m)) continue;
-      ++active;
-      if (G > 0) ++hist[group_of(groups.member[m])];
-    }
-    group_active_[g] = active;
-    group_hours_[g] = static_cast<double>(groups.session_hours[g]) / groups.cadence_weeks[g];
-  });
-  const auto in_group = [&](Row d, GroupRow g) {  // d an active member of g
-    for (auto i = world.by_member.begin(d); i < world.by_member.end(d); ++i)
-      if (groups.group[world.by_member.rows[i]] == g) return true;
-    return false;
-  };
-
+  tally_groups(world);
   const std::uint64_t call = ++calls_;  // a second call in a week clears the marks too
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-    Partial& p = partials_[b];
-    p.reset(G);
-    // Distinct developers by marks: seen[d] = 1 + the learner row that counted d last. One mark
-    // array per thread (cleared once per call), so blocks never share one; which thread's array a
-    // block uses does not change what it counts.
-    Marks& marks = marks_.local();
-    if (marks.call != call || marks.seen.size() != n) {
-      marks.seen.assign(n, 0);
-      marks.call = call;
-    }
-    std::uint32_t* seen = marks.seen.data();
-    const auto first = static_cast<Row>(b * kBlock);
-    const Row end = std::min<Row>(n, static_cast<Row>((b + 1) * kBlock));
-    // Every row's counts, and the block's loads and learners listed, without a branch per row
-    // (who holds a load or a learner tie is close to a coin toss: the branches mispredicted).
-    std::array<Row, kBlock> learner_rows;
-    std::size_t learners = 0;
-    p.loads.resize(end - first);  // cleared by reset; cut to the positive ones below
-    double* loads = p.loads.data();
-    std::size_t positive = 0;
-    for (Row l = first; l < end; ++l) {
-      loads[positive] = people.load_hours[l];
-      positive += people.load_hours[l] > 0;
-      const bool learner = people.learner_ties[l] > 0;
-      p.learners_mentoring += learner && people.developer_ties[l] > 0;
-      if (G > 0) {
-        const std::size_t gl = group_of(l);
-        ++p.members[gl];
-        p.covered[gl] += learner;
-      }
-      hours_[l] = 0;
-      learner_rows[learners] = l;
-      learners += learner;
-    }
-    p.loads.resize(positive);
-    p.learners += static_cast<std::int64_t>(learners);
-    for (std::size_t j = 0; j < learners; ++j) {
-      const Row l = learner_rows[j];
-      const std::size_t gl = G > 0 ? group_of(l) : 0;
-      double hours = 0;
-      std::int64_t entries = 0, same = 0, distinct = 0;
-      if (G > 0) std::fill(p.group_counts.begin(), p.group_counts.end(), 0.0);
-      const auto add_distinct = [&](Row d) {
-        if (seen[d] == l + 1) return;
-        seen[d] = l + 1;
-        ++distinct;
-        if (G > 0) p.group_counts[group_of(d)] += 1;
-      };
-      // The learner's groups with another active member: one, the usual case, is counted from
-      // its totals; with more, co-members are walked (two groups may share members).
-      GroupRow only = 0;
-      int in_groups = 0;
-      for (auto i = world.by_member.begin(l); i < world.by_member.end(l); ++i) {
-        const GroupRow g = groups.group[world.by_member.rows[i]];
-        if (group_active_[g] < 2) continue;
-        ++in_groups;
-        only = g;
-        hours += group_hours_[g];
-      }
-      if (in_groups == 1) {
-        const std::int64_t* hist =
-            group_hist_.data() + static_cast<std::size_t>(only) * std::max<std::size_t>(G, 1);
-        entries += group_active_[only] - 1;
-        distinct += group_active_[only] - 1;
-        if (G > 0) {
-          same += hist[gl] - 1;
-          for (std::size_t k = 0; k < G; ++k)
-            p.group_counts[k] += static_cast<double>(hist[k] - (k == gl ? 1 : 0));
-        }
-      } else if (in_groups > 1) {
-        for (auto i = world.by_member.begin(l); i < world.by_member.end(l); ++i) {
-          const MembershipRow m = world.by_member.rows[i];
-          const GroupRow g = groups.group[m];
-          for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
-            if (o == m || !groups.active(o)) continue;
-            const Row d = groups.member[o];
-            ++entries;
-            if (G > 0) same += group_of(d) == gl;
-            add_distinct(d);
-          }
-        }
-      }
-      for (auto i = world.by_learner.begin(l); i < world.by_learner.end(l); ++i) {
-        const TieRow t = world.by_learner.rows[i];
-        hours += static_cast<double>(ties.session_hours[t]) / ties.cadence_weeks[t];
-        const Row d = ties.developer[t];
-        ++entries;
-        if (G > 0) same += group_of(d) == gl;
-        if (in_groups == 1 && in_group(d, only)) continue;  // already a co-member
-        add_distinct(d);
-      }
-      hours_[l] = hours;
-      if (entries == 0) continue;
-      // Homophily counts every tie and pair; distinct developers count once.
-      if (G > 0) {
-        p.ties[gl] += entries;
-        p.same[gl] += same;
-      }
-      ++p.tie_learners;
-      p.distinct += distinct;
-      p.single += distinct == 1;
-      if (G > 0 && distinct > 1) p.blau += blau_diversity(p.group_counts);  // one: Blau 0
-    }
-  });
+  for_each_block(n,
+                 [&](Block b) { count_block(world, b.first, b.last, partials_[b.index], call); });
+  combine_blocks(n);
+  return out_;
+}
 
+void WeeklyOutcomes::combine_blocks(Row n) {
+  const std::size_t G = groups_;
   loads_.clear();
   std::fill(members_.begin(), members_.end(), 0);
   std::fill(covered_.begin(), covered_.end(), 0);
@@ -338,7 +206,6 @@ const Outcomes& WeeklyOutcomes::compute(const World& world) {
   out_.access_ratio = highest > 0 ? lowest / highest : 1.0;
   out_.homophily = coleman_homophily(same_, ties_, shares_, out_.homophily_by_group);
   out_.hours_received_gini = gini(hours_, scratch_);  // overwrites hours_, rebuilt next week
-  return out_;
 }
 
 }  // namespace mentorsim::metrics

@@ -50,32 +50,34 @@ class WeeklyOutcomes final : public MetricGroup {
   const Outcomes& compute(const World& world);
 
  private:
-  std::size_t groups_;
-  Outcomes out_;
-  // Scratch, reused every week.
-  static constexpr std::size_t kBlock = 4096;  // rows per block of the learner pass
   // One block's sums, and its scratch.
   struct Partial {
     std::vector<double> loads;         // load_hours > 0 of its rows
-    std::vector<Row> developers;       // one learner's developers (scratch)
     std::vector<double> group_counts;  // one learner's distinct developers by group (scratch)
     std::int64_t learners = 0, learners_mentoring = 0, tie_learners = 0, distinct = 0, single = 0;
     double blau = 0;
     std::vector<std::int64_t> members, covered, ties, same;  // by group
-    void reset(std::size_t groups) {
-      loads.clear();
-      learners = learners_mentoring = tie_learners = distinct = single = 0;
-      blau = 0;
-      group_counts.assign(groups, 0.0);
-      for (auto* v : {&members, &covered, &ties, &same}) v->assign(groups, 0);
-    }
+    void reset(std::size_t groups);
   };
-  std::vector<Partial> partials_;
   struct Marks {
     std::vector<std::uint32_t> seen;  // developer row -> 1 + last learner row that counted it
     std::uint64_t call = 0;           // the compute() call it was cleared for
   };
-  std::uint64_t calls_ = 0;  // compute() calls so far
+
+  // weekly_outcomes_learners.cpp: the pass over learners, block by block.
+  std::size_t group_of(const Practitioners& people, Row r) const;
+  void tally_groups(const World& world);
+  std::uint32_t* marks(Row rows, std::uint64_t call);
+  void count_block(const World& world, std::size_t first, std::size_t last, Partial& p,
+                   std::uint64_t call);
+  void count_learner(const World& world, Row l, Partial& p, std::uint32_t* seen);
+  // weekly_outcomes.cpp: the blocks' sums, in block order, into out_.
+  void combine_blocks(Row rows);
+
+  std::size_t groups_;
+  Outcomes out_;
+  std::vector<Partial> partials_;  // by block of rows (core/blocks.hpp)
+  std::uint64_t calls_ = 0;        // compute() calls so far
   tbb::enumerable_thread_specific<Marks> marks_;
   std::vector<std::uint32_t> group_active_;  // by group row: active members
   std::vector<double> group_hours_;          // by group row: session hours per week

@@ -1,41 +1,27 @@
 #pragma once
 // Candidates (row, spare room) over every practitioner row, in row order, found in fixed blocks of
-// rows side by side: each block appends its own candidates in row order and the blocks are joined
-// in block order, so the list is the one a single pass would make, on any number of threads. For
-// the models' weekly scans of the whole population (who may facilitate, visit, mentor upward).
-#include <tbb/parallel_for.h>
-
+// rows side by side (core/blocks.hpp): the list is the one a single pass would make, on any number
+// of threads. For the models' weekly scans of the whole population (who may facilitate, visit,
+// mentor upward).
 #include <algorithm>
 #include <array>
 #include <vector>
 
+#include "core/blocks.hpp"
 #include "matching/matcher.hpp"
 #include "state/ids.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim {
 
-// Rows per block: block callers may size per-block buffers by it.
-inline constexpr Row kCandidateBlock = 8192;
-
 // block(first, last, out) appends the candidates among rows [first, last) to out, in row order;
-// last - first is at most kCandidateBlock. It runs concurrently for different blocks: it may only
-// read shared state.
-template <class Block>
-std::vector<matching::Candidate> candidates_by_block(Row rows, Block&& block) {
-  constexpr Row kBlock = kCandidateBlock;
-  const std::size_t blocks = (static_cast<std::size_t>(rows) + kBlock - 1) / kBlock;
-  std::vector<std::vector<matching::Candidate>> parts(blocks);
-  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-    const auto first = static_cast<Row>(b * kBlock);
-    block(first, std::min<Row>(rows, first + kBlock), parts[b]);
+// last - first is at most kBlockRows (core/blocks.hpp). It runs concurrently for different
+// blocks: it may only read shared state.
+template <class BlockBody>
+std::vector<matching::Candidate> candidates_by_block(Row rows, BlockBody&& block) {
+  return joined_by_block<matching::Candidate>(rows, [&](Block b, auto& out) {
+    block(static_cast<Row>(b.first), static_cast<Row>(b.last), out);
   });
-  std::vector<matching::Candidate> out;
-  std::size_t total = 0;
-  for (const auto& part : parts) total += part.size();
-  out.reserve(total);
-  for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
-  return out;
 }
 
 // Developers with room who are not members of the programme's groups: rows with any of the
@@ -56,7 +42,7 @@ std::vector<matching::Candidate> free_developers(const World& world, std::size_t
     auto holds = held.cursor(p.id[first]);
     // The block's eligible rows first, without a branch per row (a minority of rows, at random:
     // the branch mispredicted), then the rest of the checks on those.
-    std::array<Row, kCandidateBlock> rows;
+    std::array<Row, kBlockRows> rows;
     std::size_t found = 0;
     for (Row r = first; r < last; ++r) {
       rows[found] = r;
