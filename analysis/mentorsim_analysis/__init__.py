@@ -23,6 +23,13 @@ Sweep directories (`mentorsim sweep --out DIR`, layout in docs/sweeps.md):
 >>> s.point_summaries                      # tidy: point, axes, metric, mean, sd, ci, units
 >>> ma.sweep_weekly(s, "coverage")         # tidy: run_id, point, replicate, week, series, value
 
+What each metric is, as the file declares it (metadata.py): units, doc, which way is better, how
+replicates aggregate, theme, headline flag; and the headline table of `mentorsim compare`:
+
+>>> ma.metric_metadata("compare.h5")       # name, kind, units, doc, better, aggregate, theme, headline
+>>> ma.metric_themes("compare.h5")         # theme, question, in display order
+>>> ma.headline_metrics("compare.h5")      # theme, question, name, better, aggregate, units, doc
+
 Standard figures (figures.py, needs matplotlib; imported on first use), each returning a
 matplotlib Figure and saving it with ``out=``:
 
@@ -59,6 +66,7 @@ from .loader import (
     weekly,
     zones,
 )
+from .metadata import headline_metrics, metric_metadata, metric_themes
 from .sweep import SWEEP_FORMAT, Sweep, load_sweep, sweep_weekly
 
 # The figures import matplotlib, which the loaders do not need: load them on first use (PEP 562).
@@ -101,8 +109,11 @@ __all__ = [
     "Results",
     "Sweep",
     "file_kind",
+    "headline_metrics",
     "load_compare",
     "load_sweep",
+    "metric_metadata",
+    "metric_themes",
     "open_results",
     "paired_differences",
     "provenance",
