@@ -83,10 +83,12 @@ def headline_metrics(names) -> list:
     return out
 
 
-def interval(values, share: bool) -> tuple:
-    """(n, mean, ci_low, ci_high) as ``mentorsim`` reports them (metric_interval): a Student-t 95%
-    interval, clipped at 0 when no value is negative and, for a share, at 1 when none exceeds 1.
-    Any NaN value makes the mean NaN, as in the CLI's tables."""
+def interval(values, aggregate: Optional[str]) -> tuple:
+    """(n, mean, ci_low, ci_high) as ``mentorsim`` reports them: a Student-t 95% interval over the
+    replicates, clipped as the metric's declared ``aggregate`` says (metric_interval): "mean" at 0
+    when no value is negative, "share mean" at 1 too when none exceeds 1; None (a paired
+    difference, which may be of either sign) not at all. Any NaN value makes the mean NaN, as in
+    the CLI's tables."""
     v = np.asarray(values, dtype=np.float64)
     n = len(v)
     if n == 0 or np.isnan(v).any():
@@ -96,9 +98,9 @@ def interval(values, share: bool) -> tuple:
         return n, mean, math.nan, math.nan
     half = t_quantile_975(n - 1) * float(v.std(ddof=1)) / math.sqrt(n)
     low, high = mean - half, mean + half
-    if (v >= 0).all():
+    if aggregate is not None and (v >= 0).all():
         low = max(low, 0.0)
-    if share and (v <= 1).all():
+    if aggregate == "share mean" and (v <= 1).all():
         high = min(high, 1.0)
     return n, mean, low, high
 
@@ -206,6 +208,10 @@ def _summary_units(path, runs_group: str) -> dict:
     return units
 
 
+def _aggregate(units) -> str:
+    return "share mean" if units == "share" else "mean"
+
+
 def _run_page(path, title) -> Page:
     results = open_results(path)
     runs = results.runs()
@@ -214,7 +220,7 @@ def _run_page(path, title) -> Page:
     units = _summary_units(path, "runs")
     rows = []
     for group, question, name, better in headline_metrics(metrics):
-        n, mean, low, high = interval(runs[name], units.get(name) == "share")
+        n, mean, low, high = interval(runs[name], _aggregate(units.get(name)))
         rows.append(f"<tr><td>{group}</td><td><code>{html.escape(name)}</code></td>"
                     f"<td>{better} is better</td><td class='num'>{_number(mean)}</td>"
                     f"<td class='num'>{_ci(low, high)}</td><td class='num'>{n}</td></tr>")
@@ -240,16 +246,16 @@ def _compare_page(path, title) -> Page:
                     f"{html.escape(name)}</code> ({better} is better)</td></tr>")
         values = c.summaries[c.summaries["metric"] == name]
         base = values[values["scenario"] == c.baseline].set_index("replicate")["value"]
-        share = units.get(name) == "share"
+        aggregate = _aggregate(units.get(name))
         for label in c.scenarios:
             mine = values[values["scenario"] == label].set_index("replicate")["value"]
             if mine.empty:
                 continue
-            n, mean, low, high = interval(mine, share)
+            n, mean, low, high = interval(mine, aggregate)
             diff = ""
             if label != c.baseline and not base.empty:
                 paired = (mine - base).dropna() if not mine.isna().any() else mine - base
-                _, d, dl, dh = interval(paired.reindex(mine.index), False)
+                _, d, dl, dh = interval(paired.reindex(mine.index), None)
                 mark = ""
                 if math.isfinite(dl) and (dl > 0 or dh < 0):
                     up = dl > 0

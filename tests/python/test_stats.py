@@ -54,9 +54,21 @@ def test_one_function_for_the_figures_the_report_and_the_package():
     assert ma.t_quantile_975 is stats.t_quantile_975
     assert "t_quantile_975" in ma.__all__
     # report.interval: mean ± t(0.975, 2) · sd / √3, not clipped (a negative value)
-    n, mean, low, high = report.interval([-1.0, 2.0, 5.0], share=False)
+    n, mean, low, high = report.interval([-1.0, 2.0, 5.0], "mean")
     half = stats.t_quantile_975(2) * 3.0 / math.sqrt(3)
     assert (n, mean) == (3, 2.0) and (low, high) == pytest.approx((2.0 - half, 2.0 + half))
+
+
+def test_the_reports_intervals_clip_as_the_declared_aggregate_says():
+    pytest.importorskip("matplotlib")
+    from mentorsim_analysis import report
+
+    values = [0.1, 0.5, 0.95]  # the plain interval crosses both 0 and 1
+    _, mean, low, high = report.interval(values, None)
+    assert low < 0 and high > 1  # a paired difference: not clipped, as the CLI's
+    assert report.interval(values, "mean")[2:] == (0.0, high)
+    assert report.interval(values, "share mean")[2:] == (0.0, 1.0)
+    assert report.interval([0.1, 0.5, 1.5], "share mean")[3] > 1  # a value above 1: no clip
 
 
 def test_the_package_loads_scipy_on_first_use_only():
