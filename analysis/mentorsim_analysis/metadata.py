@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import os
 
-import h5py
 import pandas as pd
 
 from .formats import INDEX_NAME, PathLike, _python, file_kind, open_file

@@ -25,7 +25,6 @@ import tomllib
 from dataclasses import dataclass
 from typing import Optional
 
-import h5py
 import numpy as np
 import pandas as pd
 
@@ -33,54 +32,15 @@ from . import figures
 from .compare import load_compare
 from .formats import file_kind
 from .loader import open_results
+from .metadata import headline_metrics, metric_themes
 from .stats import t_quantile_975
 from .sweep import load_sweep
-
-# The headline metrics, in the groups and order of `mentorsim compare` (headline_groups() in
-# sim/output/metric_selection.cpp; tests/python/test_report.py checks the two lists agree):
-# (group, question, [(pattern, "higher" | "lower")]).
-HEADLINE = [
-    ("Reach", "who gets mentoring, and how soon",
-     [("mean_coverage", "higher"), ("wait_to_first_match_median_weeks", "lower"),
-      ("mean_wait_weeks", "lower"), ("peak_waiting_list", "lower"),
-      ("mean_developers_per_learner", "higher")]),
-    ("Burnout", "how many mentors burn out, and how unevenly the load falls",
-     [("peak_burned_out_mentor_share", "lower"), ("departures_burnout_total", "lower"),
-      ("mean_load_gini", "lower")]),
-    ("Resilience", "what survives the loss of key people",
-     [("mean_single_developer_share", "lower"), ("isolation_events_total", "lower"),
-      ("shock*/coverage_drop", "lower"), ("shock*/knowledge_retained", "higher"),
-      ("shock*/recovered", "higher"), ("shock*/recovery_weeks", "lower")]),
-    ("Growth", "how many become competent, and how fast",
-     [("final_competent_share", "higher"), ("competent_within_52w_share", "higher"),
-      ("never_competent_share", "lower")]),
-    ("Equity", "whether every group is reached alike", [("mean_access_ratio", "higher")]),
-    ("Cost", "what the reach costs", [("cost_per_covered_practitioner_year", "lower")]),
-]
 
 PROVENANCE_KEYS = ["version", "git_commit", "created_utc", "command_line", "threads"]
 
 
 class BadInput(Exception):
     """A problem with the command line or the input file (exit status 2)."""
-
-
-def _matches(pattern: str, name: str) -> bool:
-    import fnmatch
-
-    return fnmatch.fnmatchcase(name, pattern)
-
-
-def headline_metrics(names) -> list:
-    """[(group, question, name, better)] for the headline metrics among ``names``, in order."""
-    out, seen = [], set()
-    for group, question, entries in HEADLINE:
-        for pattern, better in entries:
-            for name in names:
-                if name not in seen and _matches(pattern, name):
-                    seen.add(name)
-                    out.append((group, question, name, better))
-    return out
 
 
 def interval(values, aggregate: Optional[str]) -> tuple:
@@ -191,41 +151,59 @@ def _figure_sections(data) -> list:
     return out
 
 
-def _summary_units(path, runs_group: str) -> dict:
-    """{metric: units} from the first run's summary datasets under ``runs_group``."""
-    units = {}
-    with h5py.File(path, "r") as f:
-        runs = f[runs_group]
-        first = runs[sorted(runs)[0]]["summary"] if len(runs) else {}
-
-        def visit(name, obj):
-            if isinstance(obj, h5py.Dataset):
-                u = obj.attrs.get("units", "")
-                units[name] = u.decode() if isinstance(u, bytes) else str(u)
-
-        if len(runs):
-            first.visititems(visit)
-    return units
+def _direction(better) -> str:
+    """ "higher is better", "lower is better", or "" for a metric with no better direction."""
+    return f"{better} is better" if better in ("higher", "lower") else ""
 
 
-def _aggregate(units) -> str:
-    return "share mean" if units == "share" else "mean"
+def _mark(low: float, high: float, better) -> str:
+    """The CLI's mark of a difference whose 95% interval excludes 0: "* better" or "* worse" by
+    the declared direction, "*" for a metric without one; "" when the interval includes 0."""
+    if not (math.isfinite(low) and (low > 0 or high < 0)):
+        return ""
+    if better not in ("higher", "lower"):
+        return " *"
+    return " * " + ("better" if (low > 0) == (better == "higher") else "worse")
+
+
+# In place of the headline table, for a file written before metrics were declared in it.
+UNDECLARED = ('<p class="note">No headline table: this file was written by a mentorsim from before '
+              'metric declarations (it has no <code>themes</code> attribute), so it does not say '
+              'which metrics are headline ones or which way is better. Every summary is still in '
+              'the file (<code>mentorsim_analysis.runs</code>, <code>load_compare</code>, '
+              '<code>load_sweep</code>); a current mentorsim writes the table.</p>')
+
+
+def _no_headline(path) -> str:
+    """What stands in place of an empty headline table: UNDECLARED for a file from before metric
+    declarations, otherwise a note that none of its metrics is a headline one."""
+    if metric_themes(path).empty:
+        return UNDECLARED
+    return '<p class="note">None of the file\'s metrics is a headline metric.</p>'
+
+
+def _theme_row(theme: str, question: str, columns: int) -> str:
+    """The heading row of a theme, as the CLI's "== Reach: who gets mentoring, and how soon ==". """
+    return (f"<tr class='theme'><td colspan='{columns}'><b>{html.escape(theme)}</b>: "
+            f"{html.escape(question)}</td></tr>")
 
 
 def _run_page(path, title) -> Page:
     results = open_results(path)
     runs = results.runs()
-    metrics = [c for c in runs.columns if c not in ("run_id", "scenario_name", "seed", "replicate",
-                                                    "weeks")]
-    units = _summary_units(path, "runs")
-    rows = []
-    for group, question, name, better in headline_metrics(metrics):
-        n, mean, low, high = interval(runs[name], _aggregate(units.get(name)))
-        rows.append(f"<tr><td>{group}</td><td><code>{html.escape(name)}</code></td>"
-                    f"<td>{better} is better</td><td class='num'>{_number(mean)}</td>"
-                    f"<td class='num'>{_ci(low, high)}</td><td class='num'>{n}</td></tr>")
-    table = ("<table><tr><th>group</th><th>metric</th><th></th><th>mean</th><th>95% CI</th>"
-             "<th>replicates</th></tr>" + "".join(rows) + "</table>")
+    heads = headline_metrics(path)
+    rows, theme = [], None
+    for h in heads.itertuples(index=False):
+        if h.theme != theme:
+            theme = h.theme
+            rows.append(_theme_row(h.theme, h.question, 6))
+        n, mean, low, high = interval(runs[h.name], h.aggregate)
+        rows.append(f"<tr><td><code>{html.escape(h.name)}</code></td>"
+                    f"<td>{html.escape(h.units)}</td><td>{_direction(h.better)}</td>"
+                    f"<td class='num'>{_number(mean)}</td><td class='num'>{_ci(low, high)}</td>"
+                    f"<td class='num'>{n}</td></tr>")
+    table = ("<table><tr><th>metric</th><th>units</th><th></th><th>mean</th><th>95% CI</th>"
+             "<th>replicates</th></tr>" + "".join(rows) + "</table>") if rows else _no_headline(path)
     resolved = results.resolved_scenario(runs["run_id"].iloc[0]) if len(runs) else ""
     name = runs["scenario_name"].iloc[0] if len(runs) else "run"
     sections = [("Headline metrics", table),
@@ -234,41 +212,46 @@ def _run_page(path, title) -> Page:
     return Page(title or f"Mentorsim run: {name}", "run", str(path), results.provenance(), sections)
 
 
+def _compare_rows(c, h) -> list:
+    """The rows of one headline metric ``h`` (a headline_metrics row) of comparison ``c``: per
+    scenario its mean and interval, and the paired difference from the baseline."""
+    qualifiers = "; ".join(q for q in (h.units, _direction(h.better)) if q)
+    rows = [f"<tr class='metric'><td colspan='6'><code>{html.escape(h.name)}</code> "
+            f"[{html.escape(qualifiers)}]: {html.escape(h.doc)}</td></tr>"]
+    values = c.summaries[c.summaries["metric"] == h.name]
+    base = values[values["scenario"] == c.baseline].set_index("replicate")["value"]
+    for label in c.scenarios:
+        mine = values[values["scenario"] == label].set_index("replicate")["value"]
+        if mine.empty:
+            continue
+        n, mean, low, high = interval(mine, h.aggregate)
+        diff = ""
+        if label != c.baseline and not base.empty:
+            paired = (mine - base).dropna() if not mine.isna().any() else mine - base
+            _, d, dl, dh = interval(paired.reindex(mine.index), None)
+            diff = (f"{_number(d) if not math.isfinite(d) else f'{d:+.4g}'} {_ci(dl, dh)}"
+                    f"{_mark(dl, dh, h.better)}")
+        rows.append(f"<tr><td>{html.escape(label)}</td><td class='num'>{_number(mean)}</td>"
+                    f"<td class='num'>{_ci(low, high)}</td><td class='num'>{n}</td>"
+                    f"<td class='num'>{html.escape(diff)}</td><td></td></tr>")
+    return rows
+
+
 def _compare_page(path, title) -> Page:
     c = load_compare(path, series=[])
-    names = list(dict.fromkeys(c.summaries["metric"]))
-    units = {}
-    for label in reversed(c.scenarios):  # the baseline's units win; shock metrics from any arm
-        units.update(_summary_units(path, f"scenarios/{label}/runs"))
-    rows = []
-    for group, question, name, better in headline_metrics(names):
-        rows.append(f"<tr class='metric'><td colspan='6'><b>{group}</b> — <code>"
-                    f"{html.escape(name)}</code> ({better} is better)</td></tr>")
-        values = c.summaries[c.summaries["metric"] == name]
-        base = values[values["scenario"] == c.baseline].set_index("replicate")["value"]
-        aggregate = _aggregate(units.get(name))
-        for label in c.scenarios:
-            mine = values[values["scenario"] == label].set_index("replicate")["value"]
-            if mine.empty:
-                continue
-            n, mean, low, high = interval(mine, aggregate)
-            diff = ""
-            if label != c.baseline and not base.empty:
-                paired = (mine - base).dropna() if not mine.isna().any() else mine - base
-                _, d, dl, dh = interval(paired.reindex(mine.index), None)
-                mark = ""
-                if math.isfinite(dl) and (dl > 0 or dh < 0):
-                    up = dl > 0
-                    mark = " * " + ("better" if up == (better == "higher") else "worse")
-                diff = f"{_number(d) if not math.isfinite(d) else f'{d:+.4g}'} {_ci(dl, dh)}{mark}"
-            rows.append(f"<tr><td>{html.escape(label)}</td><td class='num'>{_number(mean)}</td>"
-                        f"<td class='num'>{_ci(low, high)}</td><td class='num'>{n}</td>"
-                        f"<td class='num'>{html.escape(diff)}</td><td></td></tr>")
+    heads = headline_metrics(path)
+    rows, theme = [], None
+    for h in heads.itertuples(index=False):
+        if h.theme != theme:
+            theme = h.theme
+            rows.append(_theme_row(h.theme, h.question, 6))
+        rows += _compare_rows(c, h)
     table = ("<p>Mean and 95% CI over replicates; diff = scenario − baseline "
              f"(<b>{html.escape(c.baseline)}</b>), paired by replicate (common random numbers), "
-             "with its 95% CI; * = that CI excludes 0.</p><table><tr><th>scenario</th><th>mean</th>"
-             "<th>95% CI</th><th>replicates</th><th>diff vs baseline [95% CI]</th><th></th></tr>" +
-             "".join(rows) + "</table>")
+             "with its 95% CI; * = that CI excludes 0 (better or worse where known).</p>"
+             "<table><tr><th>scenario</th><th>mean</th><th>95% CI</th><th>replicates</th>"
+             "<th>diff vs baseline [95% CI]</th><th></th></tr>" + "".join(rows) + "</table>"
+             ) if rows else _no_headline(path)
     params = _parameters_table({label: _key_parameters(c.resolved.get(label, ""))
                                 for label in c.scenarios})
     sections = [("Comparison", table), ("Scenarios", params)] + _figure_sections(path)
@@ -280,11 +263,13 @@ def _compare_page(path, title) -> Page:
 
 def _sweep_page(path, title) -> Page:
     s = load_sweep(path)
-    chosen = [name for _, _, name, _ in headline_metrics(s.metrics)][:6]
-    summaries = s.point_summaries[s.point_summaries["metric"].isin(chosen)]
-    wide = summaries.pivot_table(index=["point"] + s.axes, columns="metric", values="mean",
-                                 observed=True).reset_index()
-    table = wide.to_html(index=False, float_format=lambda x: f"{x:.4g}", border=0)
+    chosen = [name for name in headline_metrics(path)["name"] if name in s.metrics][:6]
+    table = _no_headline(path)
+    if chosen:
+        summaries = s.point_summaries[s.point_summaries["metric"].isin(chosen)]
+        wide = summaries.pivot_table(index=["point"] + s.axes, columns="metric", values="mean",
+                                     observed=True).reset_index()
+        table = wide.to_html(index=False, float_format=lambda x: f"{x:.4g}", border=0)
     sections = [("Per-point means (headline metrics)", table),
                 ("Sweep file", f"<pre>{html.escape(s.provenance.get('sweep_text', ''))}</pre>")]
     numeric = [a for a in s.axes if pd.api.types.is_numeric_dtype(s.points[a])]
@@ -320,7 +305,7 @@ def _sweep_page(path, title) -> Page:
 STYLE = """body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}
 table{border-collapse:collapse;margin:1em 0}td,th{padding:3px 8px;border-bottom:1px solid #ddd;
 text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}tr.metric td{
-background:#f4f4f4}img{max-width:100%}.note{color:#777}pre{background:#f6f6f6;padding:1em;
+background:#f4f4f4}tr.theme td{background:#e4e9f0;padding-top:8px}img{max-width:100%}.note{color:#777}pre{background:#f6f6f6;padding:1em;
 overflow-x:auto}"""
 
 # On load the page notes on <body> how many figures decoded, so a browser (or a headless test) can
