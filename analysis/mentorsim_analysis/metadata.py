@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 
+import h5py
 import pandas as pd
 
 from .formats import INDEX_NAME, PathLike, _python, file_kind, open_file
@@ -73,7 +74,15 @@ def _declaration(name: str, kind: str, attrs) -> dict:
     }
 
 
-def _run_declarations(tops) -> list:
+def _outputs(group: h5py.Group, names) -> list:
+    """(name, dataset) of every dataset below ``group`` or, given ``names``, of those of them it
+    holds (looked up by name, without listing the group: much faster for a few names)."""
+    if names is None:
+        return list(_datasets(group).items())
+    return [(n, group[n]) for n in names if n in group and isinstance(group[n], h5py.Dataset)]
+
+
+def _run_declarations(tops, names=None) -> list:
     """Rows for every series, then every summary, of the runs below each of ``tops`` (a file, or
     a comparison's scenario groups), each name once: where it first appears."""
     rows = {"series": {}, "summary": {}}
@@ -82,30 +91,34 @@ def _run_declarations(tops) -> list:
             for kind, group in (("series", "weekly"), ("summary", "summary")):
                 if group not in run:
                     continue
-                for name, dset in _datasets(run[group]).items():
+                for name, dset in _outputs(run[group], names):
                     if name not in rows[kind]:
                         rows[kind][name] = _declaration(name, kind, dset.attrs)
     return list(rows["series"].values()) + list(rows["summary"].values())
 
 
-def metric_metadata(path: PathLike) -> pd.DataFrame:
+def metric_metadata(path: PathLike, names=None) -> pd.DataFrame:
     """The declaration of every output in the file, one row per name: name ("coverage",
     "shock1/recovered"), kind ("series" for a weekly series, "summary" for a run summary), units,
     doc, better ("higher" | "lower" | "neither"), aggregate ("mean" | "share mean"), theme (one
     of :func:`metric_themes`) and headline (bool). Series first, then summaries, in the order
     of the module's docstring. A run file lists the names present in any run, a comparison file
-    in any scenario, a sweep index its summary metrics (its weekly series live in the parts)."""
+    in any scenario, a sweep index its summary metrics (its weekly series live in the parts).
+    ``names`` (a list) keeps only those names (in their order within a kind, for a run or
+    comparison file), found by lookup rather than by listing every run's outputs: the quick way
+    to ask about a few in a file of many runs."""
     kind, f = _open(path)
     with f:
         if kind == "sweep":
             columns = f["runs/summary"]
-            rows = [_declaration(str(name), "summary", columns[name].attrs)
-                    for name in _python(f.attrs["metrics"]) if name in columns]
+            listed = [str(name) for name in _python(f.attrs["metrics"])]
+            rows = [_declaration(name, "summary", columns[name].attrs) for name in listed
+                    if name in columns and (names is None or name in names)]
         elif kind == "compare":
             labels = [str(label) for label in _python(f.attrs["scenarios"])]
-            rows = _run_declarations([f["scenarios"][label] for label in labels])
+            rows = _run_declarations([f["scenarios"][label] for label in labels], names)
         else:
-            rows = _run_declarations([f])
+            rows = _run_declarations([f], names)
     table = pd.DataFrame(rows, columns=METADATA_COLUMNS)
     return table.astype({"headline": bool})
 

@@ -31,6 +31,19 @@ def test_a_run_files_declarations(synthetic_h5):
     assert table.values.tolist() == expected
 
 
+def test_a_few_names(synthetic_h5, tmp_path):
+    few = ["mean_coverage", "coverage", "no_such_output", "mean_skill/social"]
+    table = ma.metric_metadata(synthetic_h5, few)
+    assert table.values.tolist() == [expected_row("coverage", "series"),
+                                     expected_row("mean_skill/social", "series"),
+                                     expected_row("mean_coverage", "summary")]
+    compare = write_synthetic_compare(tmp_path / "compare.h5")
+    assert ma.metric_metadata(compare, ["shock1/recovered"])["name"].tolist() == [
+        "shock1/recovered"]  # reported by the second scenario only
+    index = write_synthetic_sweep_index(tmp_path / "index.h5")
+    assert ma.metric_metadata(index, ["peak_wait_weeks"])["name"].tolist() == ["peak_wait_weeks"]
+
+
 def test_themes_keep_the_files_order(synthetic_h5):
     themes = ma.metric_themes(synthetic_h5)
     assert list(themes.columns) == ["theme", "question"]
