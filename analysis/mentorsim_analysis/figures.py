@@ -20,8 +20,8 @@ Sweeps (a :class:`~.sweep.Sweep`, its directory or index), per-point means of a 
 
 Every band and error bar is :func:`replicate_band`: mean ± t(0.975, n − 1) · sd / √n over the
 replicates (n of them, NaN values left out; t from :func:`~.stats.t_quantile_975`), clipped as
-``mentorsim run`` clips its intervals (at 0 when no replicate is negative, at 1 for a share when
-none exceeds 1). The figures are built on :class:`~matplotlib.figure.Figure` directly, not
+``mentorsim run`` clips its intervals (at 0 when no replicate is negative and, for a metric the file
+declares with aggregate "share mean", at 1 when none exceeds 1; metadata.py). The figures are built on :class:`~matplotlib.figure.Figure` directly, not
 through pyplot, so importing this module selects no interactive backend and keeps no global figure.
 """
 
@@ -44,6 +44,7 @@ from matplotlib.lines import Line2D
 from .compare import Comparison, load_compare
 from .formats import NAMES, file_kind
 from .loader import PathLike, Results, _datasets, resolved_scenario, run_ids, weekly
+from .metadata import SHARE, metric_metadata
 from .stats import t_quantile_975
 from .sweep import Sweep, load_sweep
 
@@ -56,7 +57,6 @@ SERIES_LABELS = {
     "burned_out_mentor_share": "burned-out mentors (share of mentors)",
     "knowledge_stock": "knowledge stock (skill × practitioners)",
 }
-SHARES = {"coverage", "burned_out_mentor_share"}  # and coverage_by_group/<group>: in [0, 1]
 GROUP_PREFIX = "coverage_by_group/"
 WEEK_LABEL = "week (weeks since the start of the run)"
 BAND_ALPHA = 0.2
@@ -110,6 +110,13 @@ class _TimeSeries:
     scenarios: list
     resolved: dict
     weekly: pd.DataFrame
+    shares: set = frozenset()  # the series declared "share mean": bands clipped at 1 too
+
+
+def _shares(path: PathLike, names: Iterable[str], kind: str = "series") -> set:
+    """The outputs of ``kind`` among ``names`` whose declared aggregate is "share mean"."""
+    meta = metric_metadata(path, list(names))
+    return set(meta.loc[(meta["kind"] == kind) & (meta["aggregate"] == SHARE), "name"])
 
 
 def _time_series_kind(path: PathLike) -> str:
@@ -154,7 +161,7 @@ def _time_series(data, series: Iterable[str] = (), prefix: Optional[str] = None,
         names = sorted(data.weekly["series"].unique())
         w = data.weekly[data.weekly["series"].isin(_select(names, series, prefix))]
         ts = _TimeSeries(os.path.basename(data.path), list(data.scenarios), dict(data.resolved),
-                         w.drop(columns=["run_id"]))
+                         w.drop(columns=["run_id"]), _shares(data.path, w["series"].unique()))
     elif isinstance(data, (str, os.PathLike)):
         kind = _time_series_kind(data)
         wanted = _select(_series_in_file(data, kind), series, prefix)
@@ -165,7 +172,8 @@ def _time_series(data, series: Iterable[str] = (), prefix: Optional[str] = None,
         w = w.drop(columns=["run_id", "scenario_name"])
         w.insert(0, "scenario", pd.Categorical([label] * len(w), categories=[label], ordered=True))
         ts = _TimeSeries(os.path.basename(os.fspath(data)), [label],
-                         {label: resolved_scenario(data, run_ids(data)[0])}, w)
+                         {label: resolved_scenario(data, run_ids(data)[0])}, w,
+                         _shares(data, wanted))
     else:
         raise TypeError(f"expected a run or comparison file (path, Results or Comparison), not "
                         f"{type(data).__name__}")
@@ -227,7 +235,7 @@ def _finish(fig: Figure, out: Optional[PathLike]) -> Figure:
 
 def _series_panel(ax, ts: _TimeSeries, name: str, linestyle: str = "-", suffix: str = "") -> None:
     w = ts.weekly[ts.weekly["series"] == name]
-    band = replicate_band(w, ["scenario", "week"], share=name in SHARES)
+    band = replicate_band(w, ["scenario", "week"], share=name in ts.shares)
     for k, label in enumerate(ts.scenarios):
         rows = band[band["scenario"] == label]
         if len(rows):
@@ -355,7 +363,8 @@ def equity_by_group(data, *, scenarios=None, out: Optional[PathLike] = None) -> 
     fig, axes = _new_figure(rows, cols, width=4.0 * cols + 1, height=3.6 * rows + 0.8,
                             sharey=True)
     flat = list(axes.flat)
-    band = replicate_band(ts.weekly, ["scenario", "series", "week"], share=True)
+    band = replicate_band(ts.weekly, ["scenario", "series", "week"],
+                          share=set(ts.weekly["series"].unique()) <= ts.shares)
     for ax, label in zip(flat, ts.scenarios):
         for j, group in enumerate(groups):
             b = band[(band["scenario"] == label) & (band["series"] == GROUP_PREFIX + group)]
@@ -436,12 +445,13 @@ def _log_axes(s: Sweep) -> set:
 
 def point_means(sweep, metric: str) -> pd.DataFrame:
     """Per point: point, the axis values, n, mean, sd, ci_low, ci_high of ``metric`` over the
-    point's done replicates (:func:`replicate_band` of the runs table; points without a done run
-    are left out)."""
+    point's done replicates (:func:`replicate_band` of the runs table, clipped as the metric's
+    declared aggregate says; points without a done run are left out)."""
     s = _sweep(sweep)
-    units = _check_metric(s, metric)
+    _check_metric(s, metric)
     column = metric if metric in s.runs.columns else "summary/" + metric
-    band = replicate_band(s.runs, "point", column, share=units == "share")
+    share = metric in _shares(s.path, [metric], "summary")
+    band = replicate_band(s.runs, "point", column, share=share)
     return s.points[["point", *s.axes]].merge(band, on="point")
 
 

@@ -126,3 +126,20 @@ def test_headline_table_of_loaded_tables(synthetic_h5):
     table = headline_table(ma.metric_metadata(synthetic_h5), only_growth)
     assert table["name"].tolist() == ["final_competent_share"]
     assert table["question"].tolist() == ["q"]
+
+
+def test_the_figures_clip_by_the_declared_aggregate_not_the_units(tmp_path, old_style_h5):
+    pytest.importorskip("matplotlib")
+    from conftest import write_synthetic_run
+    from mentorsim_analysis import figures
+
+    path = write_synthetic_run(tmp_path / "run.h5")
+    with h5py.File(path, "a") as f:  # declarations that contradict the units
+        for run in f["runs"].values():
+            run["weekly/coverage"].attrs["aggregate"] = "mean"
+            run["weekly/mean_skill/technical"].attrs["aggregate"] = "share mean"
+    ts = figures._time_series(path, ["coverage", "mean_skill/technical"])
+    assert ts.shares == {"mean_skill/technical"}
+    # A file from before the declarations: shares by their units, as the CLI of the time did.
+    assert figures._time_series(old_style_h5, ["coverage", "mean_skill/technical"]).shares == {
+        "coverage"}
