@@ -35,7 +35,8 @@ import pandas as pd
 from .formats import INDEX_NAME, PathLike, _python, file_kind, open_file
 from .loader import _datasets, _run_groups
 
-METADATA_COLUMNS = ["name", "kind", "units", "doc", "better", "aggregate", "theme", "headline"]
+METADATA_COLUMNS = ["name", "kind", "units", "doc", "better", "aggregate", "theme", "headline",
+                    "headline_rank"]
 THEME_COLUMNS = ["theme", "question"]
 HEADLINE_COLUMNS = ["theme", "question", "name", "better", "aggregate", "units", "doc"]
 SHARE = "share mean"  # the aggregate whose interval is clipped at 1 too
@@ -70,7 +71,9 @@ def _declaration(name: str, kind: str, attrs) -> dict:
         "better": _text(attrs, "better"),
         "aggregate": _text(attrs, "aggregate") or (SHARE if units == "share" else "mean"),
         "theme": _text(attrs, "theme"),
-        "headline": bool(_python(attrs.get("headline", 0))),
+        # The attribute is the summary's place in compare's headline table (from 1), 0 if none.
+        "headline": int(_python(attrs.get("headline", 0))) > 0,
+        "headline_rank": int(_python(attrs.get("headline", 0))),
     }
 
 
@@ -120,7 +123,7 @@ def metric_metadata(path: PathLike, names=None) -> pd.DataFrame:
         else:
             rows = _run_declarations([f], names)
     table = pd.DataFrame(rows, columns=METADATA_COLUMNS)
-    return table.astype({"headline": bool})
+    return table.astype({"headline": bool, "headline_rank": int})
 
 
 def metric_themes(path: PathLike) -> pd.DataFrame:
@@ -137,9 +140,12 @@ def metric_themes(path: PathLike) -> pd.DataFrame:
 
 def headline_table(metadata: pd.DataFrame, themes: pd.DataFrame) -> pd.DataFrame:
     """The headline metrics among ``metadata`` (:func:`metric_metadata`), grouped by theme in
-    ``themes`` order (:func:`metric_themes`), in ``metadata`` order within a theme: theme,
-    question, name, better, aggregate, units, doc. Empty when ``themes`` is."""
+    ``themes`` order (:func:`metric_themes`), in compare's order within a theme (the declared
+    ``headline_rank``; instances of one template, such as ``shock1/...`` and ``shock2/...``, in
+    ``metadata`` order): theme, question, name, better, aggregate, units, doc. Empty when
+    ``themes`` is."""
     summaries = metadata[(metadata["kind"] == "summary") & metadata["headline"]]
+    summaries = summaries.sort_values("headline_rank", kind="stable")
     frames = []
     for theme, question in themes[THEME_COLUMNS].itertuples(index=False):
         rows = summaries[summaries["theme"] == theme].copy()

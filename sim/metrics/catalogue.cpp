@@ -57,4 +57,17 @@ const MetricDecl* find_summary(std::string_view name) {
   return find(name, true);
 }
 
+int headline_rank(const MetricDecl& decl) {
+  if (!decl.headline) return 0;
+  int rank = 0;
+  for (const Theme theme : kThemes)
+    for (const MetricGroupEntry& g : metric_groups())
+      for (const MetricDecl& d : g.table().summaries()) {
+        if (!d.headline || d.theme != theme) continue;
+        ++rank;
+        if (&d == &decl) return rank;
+      }
+  return 0;
+}
+
 }  // namespace mentorsim::metrics

@@ -26,4 +26,8 @@ ExpansionLists expansion_lists(const Scenario& scenario);
 const MetricDecl* find_series(std::string_view name);
 const MetricDecl* find_summary(std::string_view name);
 
+// The place of a summary in compare's headline table, counting from 1: the themes in order, then
+// the summaries of each theme in declaration order. 0 when it is not a headline summary.
+int headline_rank(const MetricDecl& decl);
+
 }  // namespace mentorsim::metrics

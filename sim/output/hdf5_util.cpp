@@ -217,7 +217,7 @@ void write_doubles(hid_t group, const std::string& group_path, const std::string
   string_attr(dset.get(), path, "better", std::string(metrics::better_name(decl->better)));
   string_attr(dset.get(), path, "aggregate", std::string(metrics::aggregate_name(decl->aggregate)));
   string_attr(dset.get(), path, "theme", std::string(metrics::theme_name(decl->theme)));
-  i32_attr(dset.get(), path, "headline", decl->headline ? 1 : 0);
+  i32_attr(dset.get(), path, "headline", metrics::headline_rank(*decl));
 }
 
 void write_column(hid_t group, const std::string& group_path, const std::string& name,

@@ -88,7 +88,8 @@ Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std
 
 // A float64 dataset of `n` values (a scalar if `scalar`), with `units` and `doc` attributes and,
 // for a declared metric (`decl`, metrics/metric_table.hpp), its `better`, `aggregate`, `theme` and
-// `headline`; a vector is chunked and compressed.
+// `headline` (its place in compare's headline table, from 1; 0 for others); a vector is chunked
+// and compressed.
 void write_doubles(hid_t group, const std::string& group_path, const std::string& name,
                    const double* values, hsize_t n, bool scalar, const std::string& units,
                    const std::string& doc, hid_t lcpl, const metrics::MetricDecl* decl = nullptr);

@@ -15,7 +15,7 @@ UNITS = {name: (units, doc) for name, units, doc, *_ in SERIES + SUMMARY}
 
 def expected_row(name, kind):
     better, aggregate, theme, headline = DECLARED[name]
-    return [name, kind, *UNITS[name], better, aggregate, theme, bool(headline)]
+    return [name, kind, *UNITS[name], better, aggregate, theme, bool(headline), headline]
 
 
 def test_a_run_files_declarations(synthetic_h5):
@@ -50,19 +50,20 @@ def test_themes_keep_the_files_order(synthetic_h5):
     assert list(themes.itertuples(index=False, name=None)) == THEMES
 
 
-def test_the_headline_table_is_theme_by_theme_in_file_order(synthetic_h5):
+def test_the_headline_table_is_theme_by_theme_in_compares_order(synthetic_h5):
     table = ma.headline_metrics(synthetic_h5)
     assert list(table.columns) == HEADLINE_COLUMNS
     # Reach before Resilience before Growth (the themes' order, not the alphabet's); within
-    # Reach the file's order; summaries without the flag and series are left out.
+    # Reach compare's order (the `headline` attribute, not the alphabet's); summaries without it
+    # and series are left out.
     assert table[["theme", "name", "better", "aggregate"]].values.tolist() == [
-        ["Reach", "mean_coverage", "higher", "share mean"],
         ["Reach", "peak_wait_weeks", "lower", "mean"],
+        ["Reach", "mean_coverage", "higher", "share mean"],
         ["Resilience", "shock1/recovered", "higher", "share mean"],
         ["Growth", "final_competent_share", "higher", "share mean"],
     ]
     assert table["question"].iloc[0] == "who gets mentoring, and how soon"
-    assert table["units"].iloc[1] == "weeks" and table["doc"].iloc[1] == "Longest wait"
+    assert table["units"].iloc[0] == "weeks" and table["doc"].iloc[0] == "Longest wait"
 
 
 def test_a_comparison_lists_what_any_scenario_reports(tmp_path):
@@ -84,7 +85,7 @@ def test_a_sweep_index_lists_its_metrics_in_report_order(tmp_path):
         table = ma.metric_metadata(path)
         assert table.values.tolist() == [expected_row(n, "summary") for n in SWEEP_METRICS]
     assert ma.headline_metrics(index)["name"].tolist() == [
-        "mean_coverage", "peak_wait_weeks", "final_competent_share"]
+        "peak_wait_weeks", "mean_coverage", "final_competent_share"]
 
 
 def test_files_written_before_the_declarations(old_style_h5, tmp_path):
