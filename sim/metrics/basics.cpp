@@ -10,140 +10,145 @@
 
 namespace mentorsim::metrics {
 
+namespace {
+// The weekly series.
+void declare_series(MetricTable& t) {
+  t.series("active_practitioners", "practitioners",
+           "Practitioners in the organisation at the end of the week.");
+  t.series("joins", "practitioners/week", "Newcomers this week (arrivals and intakes).");
+  t.series("departures", "practitioners/week", "Practitioners who left this week, for any reason.")
+      .lower();
+  t.series("departures_turnover", "practitioners/week", "Departures at the baseline hazard.")
+      .lower();
+  t.series("departures_burnout", "practitioners/week", "Departures attributable to burnout.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.series("departures_shock", "practitioners/week", "Departures caused by [[shock]] entries.")
+      .theme(Theme::kResilience);
+  t.series("coverage", "share",
+           "Share of practitioners who are learners in at least one active developmental "
+           "relationship.")
+      .higher()
+      .theme(Theme::kReach);
+  t.series("waiting_list", "practitioners", "Learners waiting for a match, over all programmes.")
+      .lower()
+      .theme(Theme::kReach);
+  t.series("wait_weeks_mean", "weeks", "Mean wait of the matches made this week (NaN when none).")
+      .lower()
+      .theme(Theme::kReach);
+  t.series("matches", "learners/week",
+           "Learners matched this week: given a relationship, or a place in a group.")
+      .theme(Theme::kReach);
+  t.series("active_ties", "ties",
+           "Active developmental relationships (ties; a peer group's pairs are not counted).")
+      .theme(Theme::kReach);
+  t.series("mentors", "practitioners",
+           "Practitioners able to develop others (seniors and those qualified by reciprocity).")
+      .higher()
+      .theme(Theme::kBurnout);
+  t.series("mentors_over_capacity", "practitioners",
+           "Developers holding more relationships than their programme's nominal capacity.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.series("burned_out_mentor_share", "share",
+           "Share of mentors (able to develop others) who are burned out.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.series("mean_mentor_exhaustion", "exhaustion (0-6)", "Mean exhaustion of mentors.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.series("sessions_scheduled", "sessions/week", "Sessions scheduled this week.")
+      .theme(Theme::kSignsOfLife);
+  t.series("sessions_held", "sessions/week", "Sessions that took place this week.")
+      .theme(Theme::kSignsOfLife);
+  t.series("competent_share", "share",
+           "Share of practitioners at or above competence_threshold in every zone.")
+      .higher()
+      .theme(Theme::kGrowth);
+  t.series("ties_ended_completed", "ties/week", "Relationships that reached their planned end.")
+      .theme(Theme::kSignsOfLife);
+  t.series("ties_ended_mentor_left", "ties/week", "Relationships ended because the developer left.")
+      .lower()
+      .theme(Theme::kSignsOfLife);
+  t.series("ties_ended_mentee_left", "ties/week", "Relationships ended because the learner left.")
+      .theme(Theme::kSignsOfLife);
+  t.series("ties_ended_burnout", "ties/week", "Relationships shed by a developer burning out.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.series("ties_ended_dissolved", "ties/week",
+           "Relationships ended early by their programme (e.g. cross-group ties, homophily).")
+      .lower()
+      .theme(Theme::kSignsOfLife);
+  t.series("mean_skill/{zone}", "skill (0-1)", "Mean skill of active practitioners in zone {zone}.")
+      .higher()
+      .theme(Theme::kGrowth);
+}
+
+// The run summaries, each read off a series or computed by the group.
+void declare_summaries(MetricTable& t) {
+  t.summary("final_active_practitioners", last_of("active_practitioners"), "practitioners",
+            "Practitioners at the end.");
+  t.summary("mean_coverage", mean_of("coverage"), "share", "Coverage averaged over all weeks.")
+      .higher()
+      .theme(Theme::kReach)
+      .headline();
+  t.summary("final_coverage", last_of("coverage"), "share", "Coverage in the last week.")
+      .higher()
+      .theme(Theme::kReach);
+  t.summary("peak_waiting_list", peak_of("waiting_list"), "practitioners", "Largest waiting list.")
+      .lower()
+      .theme(Theme::kReach)
+      .headline();
+  t.summary("final_waiting_list", last_of("waiting_list"), "practitioners",
+            "Waiting list in the last week.")
+      .lower()
+      .theme(Theme::kReach);
+  t.summary("mean_wait_weeks", kComputed, "weeks", "Mean wait of all matches made in the run.")
+      .lower()
+      .theme(Theme::kReach)
+      .headline();
+  t.summary("matches_total", kComputed, "learners", "Learners matched over the run.")
+      .theme(Theme::kReach);
+  t.summary("mean_mentors_over_capacity", mean_of("mentors_over_capacity"), "practitioners",
+            "Developers over nominal capacity, averaged over weeks.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.summary("peak_burned_out_mentor_share", peak_of("burned_out_mentor_share"), "share",
+            "Largest share of mentors burned out.")
+      .lower()
+      .theme(Theme::kBurnout)
+      .headline();
+  t.summary("final_burned_out_mentor_share", last_of("burned_out_mentor_share"), "share",
+            "Share of mentors burned out in the last week.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.summary("departures_total", total_of("departures"), "practitioners", "Departures over the run.")
+      .lower();
+  t.summary("departures_burnout_total", total_of("departures_burnout"), "practitioners",
+            "Departures attributable to burnout over the run.")
+      .lower()
+      .theme(Theme::kBurnout)
+      .headline();
+  t.summary("ties_ended_burnout_total", total_of("ties_ended_burnout"), "ties",
+            "Relationships shed by burned-out developers over the run.")
+      .lower()
+      .theme(Theme::kBurnout);
+  t.summary("final_competent_share", last_of("competent_share"), "share",
+            "Share of practitioners competent in every zone in the last week.")
+      .higher()
+      .theme(Theme::kGrowth)
+      .headline();
+  t.summary("final_mean_skill", kComputed, "skill (0-1)", "Mean skill over zones in the last week.")
+      .higher()
+      .theme(Theme::kGrowth);
+}
+}  // namespace
+
 const MetricTable& Basics::declared() {
   static const MetricTable table = [] {
     MetricTable t("basics", "The organisation week by week.", Theme::kPopulation);
-    t.series("active_practitioners", "practitioners",
-             "Practitioners in the organisation at the end of the week.");
-    t.series("joins", "practitioners/week", "Newcomers this week (arrivals and intakes).");
-    t.series("departures", "practitioners/week",
-             "Practitioners who left this week, for any reason.")
-        .lower();
-    t.series("departures_turnover", "practitioners/week", "Departures at the baseline hazard.")
-        .lower();
-    t.series("departures_burnout", "practitioners/week", "Departures attributable to burnout.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.series("departures_shock", "practitioners/week", "Departures caused by [[shock]] entries.")
-        .theme(Theme::kResilience);
-    t.series("coverage", "share",
-             "Share of practitioners who are learners in at least one active developmental "
-             "relationship.")
-        .higher()
-        .theme(Theme::kReach);
-    t.series("waiting_list", "practitioners", "Learners waiting for a match, over all programmes.")
-        .lower()
-        .theme(Theme::kReach);
-    t.series("wait_weeks_mean", "weeks", "Mean wait of the matches made this week (NaN when none).")
-        .lower()
-        .theme(Theme::kReach);
-    t.series("matches", "learners/week",
-             "Learners matched this week: given a relationship, or a place in a group.")
-        .theme(Theme::kReach);
-    t.series("active_ties", "ties",
-             "Active developmental relationships (ties; a peer group's pairs are not counted).")
-        .theme(Theme::kReach);
-    t.series("mentors", "practitioners",
-             "Practitioners able to develop others (seniors and those qualified by reciprocity).")
-        .higher()
-        .theme(Theme::kBurnout);
-    t.series("mentors_over_capacity", "practitioners",
-             "Developers holding more relationships than their programme's nominal capacity.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.series("burned_out_mentor_share", "share",
-             "Share of mentors (able to develop others) who are burned out.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.series("mean_mentor_exhaustion", "exhaustion (0-6)", "Mean exhaustion of mentors.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.series("sessions_scheduled", "sessions/week", "Sessions scheduled this week.")
-        .theme(Theme::kSignsOfLife);
-    t.series("sessions_held", "sessions/week", "Sessions that took place this week.")
-        .theme(Theme::kSignsOfLife);
-    t.series("competent_share", "share",
-             "Share of practitioners at or above competence_threshold in every zone.")
-        .higher()
-        .theme(Theme::kGrowth);
-    t.series("ties_ended_completed", "ties/week", "Relationships that reached their planned end.")
-        .theme(Theme::kSignsOfLife);
-    t.series("ties_ended_mentor_left", "ties/week",
-             "Relationships ended because the developer left.")
-        .lower()
-        .theme(Theme::kSignsOfLife);
-    t.series("ties_ended_mentee_left", "ties/week", "Relationships ended because the learner left.")
-        .theme(Theme::kSignsOfLife);
-    t.series("ties_ended_burnout", "ties/week", "Relationships shed by a developer burning out.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.series("ties_ended_dissolved", "ties/week",
-             "Relationships ended early by their programme (e.g. cross-group ties, homophily).")
-        .lower()
-        .theme(Theme::kSignsOfLife);
-    t.series("mean_skill/{zone}", "skill (0-1)",
-             "Mean skill of active practitioners in zone {zone}.")
-        .higher()
-        .theme(Theme::kGrowth);
-
-    t.summary("final_active_practitioners", last_of("active_practitioners"), "practitioners",
-              "Practitioners at the end.");
-    t.summary("mean_coverage", mean_of("coverage"), "share", "Coverage averaged over all weeks.")
-        .higher()
-        .theme(Theme::kReach)
-        .headline();
-    t.summary("final_coverage", last_of("coverage"), "share", "Coverage in the last week.")
-        .higher()
-        .theme(Theme::kReach);
-    t.summary("peak_waiting_list", peak_of("waiting_list"), "practitioners",
-              "Largest waiting list.")
-        .lower()
-        .theme(Theme::kReach)
-        .headline();
-    t.summary("final_waiting_list", last_of("waiting_list"), "practitioners",
-              "Waiting list in the last week.")
-        .lower()
-        .theme(Theme::kReach);
-    t.summary("mean_wait_weeks", kComputed, "weeks", "Mean wait of all matches made in the run.")
-        .lower()
-        .theme(Theme::kReach)
-        .headline();
-    t.summary("matches_total", kComputed, "learners", "Learners matched over the run.")
-        .theme(Theme::kReach);
-    t.summary("mean_mentors_over_capacity", mean_of("mentors_over_capacity"), "practitioners",
-              "Developers over nominal capacity, averaged over weeks.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.summary("peak_burned_out_mentor_share", peak_of("burned_out_mentor_share"), "share",
-              "Largest share of mentors burned out.")
-        .lower()
-        .theme(Theme::kBurnout)
-        .headline();
-    t.summary("final_burned_out_mentor_share", last_of("burned_out_mentor_share"), "share",
-              "Share of mentors burned out in the last week.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.summary("departures_total", total_of("departures"), "practitioners",
-              "Departures over the run.")
-        .lower();
-    t.summary("departures_burnout_total", total_of("departures_burnout"), "practitioners",
-              "Departures attributable to burnout over the run.")
-        .lower()
-        .theme(Theme::kBurnout)
-        .headline();
-    t.summary("ties_ended_burnout_total", total_of("ties_ended_burnout"), "ties",
-              "Relationships shed by burned-out developers over the run.")
-        .lower()
-        .theme(Theme::kBurnout);
-    t.summary("final_competent_share", last_of("competent_share"), "share",
-              "Share of practitioners competent in every zone in the last week.")
-        .higher()
-        .theme(Theme::kGrowth)
-        .headline();
-    t.summary("final_mean_skill", kComputed, "skill (0-1)",
-              "Mean skill over zones in the last week.")
-        .higher()
-        .theme(Theme::kGrowth);
+    declare_series(t);
+    declare_summaries(t);
     return t;
   }();
   return table;

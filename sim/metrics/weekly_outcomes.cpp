@@ -11,100 +11,111 @@
 
 namespace mentorsim::metrics {
 
+namespace {
+// The weekly series.
+void declare_series(MetricTable& t) {
+  t.series("load_p95_hours", "hours/week",
+           "95th percentile (nearest rank) of load_hours over developers (load_hours > 0).")
+      .lower();
+  t.series("load_max_hours", "hours/week", "Largest load_hours of any developer.").lower();
+  t.series("load_gini", "Gini (0-1)", "Gini coefficient of load_hours over developers.").lower();
+  t.series("developers_per_learner", "practitioners",
+           "Mean number of distinct developers of learners with at least one active tie.")
+      .higher()
+      .theme(Theme::kReach);
+  t.series("learners_who_mentor_share", "share",
+           "Share of learners (at least one learner tie) who also develop someone (reciprocity).")
+      .higher()
+      .theme(Theme::kReach);
+  t.series("single_developer_share", "share",
+           "Share of learners whose active ties are all with one developer (single-person "
+           "dependence).")
+      .lower()
+      .theme(Theme::kResilience);
+  t.series("coverage_by_group/{group}", "share",
+           "Share of practitioners of group {group} with at least one active learner tie.")
+      .higher()
+      .theme(Theme::kEquity);
+  t.series("access_ratio", "ratio (0-1)",
+           "Lowest coverage of a non-empty group divided by the highest (1 when none is "
+           "covered).")
+      .higher()
+      .theme(Theme::kEquity);
+  t.series("homophily_coleman", "index (-1 to 1)",
+           "Coleman's homophily index of active ties by group, tie-weighted mean over groups.")
+      .theme(Theme::kEquity);
+  t.series("homophily_coleman_by_group/{group}", "index (-1 to 1)",
+           "Coleman's homophily index of the ties of learners of group {group}.")
+      .theme(Theme::kEquity);
+  t.series("developer_diversity_blau", "index (0-1)",
+           "Mean over learners of the Blau diversity of their distinct developers' groups.")
+      .higher()
+      .theme(Theme::kEquity);
+  t.series("hours_received_gini", "Gini (0-1)",
+           "Gini coefficient over practitioners of mentoring hours received per week.")
+      .lower()
+      .theme(Theme::kEquity);
+}
+
+// The run summaries, each read off a series or computed by the group.
+void declare_summaries(MetricTable& t) {
+  t.summary("mean_load_p95_hours", mean_of("load_p95_hours"), "hours/week",
+            "95th percentile of developers' load, averaged over weeks.")
+      .lower();
+  t.summary("peak_load_max_hours", peak_of("load_max_hours"), "hours/week",
+            "Largest load of any developer.")
+      .lower();
+  t.summary("mean_load_gini", mean_of("load_gini"), "Gini (0-1)",
+            "Gini of developers' load, averaged over weeks.")
+      .lower()
+      .headline();
+  t.summary("mean_developers_per_learner", mean_of("developers_per_learner"), "practitioners",
+            "Distinct developers per learner, averaged over weeks.")
+      .higher()
+      .theme(Theme::kReach)
+      .headline();
+  t.summary("mean_learners_who_mentor_share", mean_of("learners_who_mentor_share"), "share",
+            "Share of learners who also develop someone, averaged over weeks.")
+      .higher()
+      .theme(Theme::kReach);
+  t.summary("mean_single_developer_share", mean_of("single_developer_share"), "share",
+            "Share of learners depending on one developer, averaged over weeks.")
+      .lower()
+      .theme(Theme::kResilience)
+      .headline();
+  t.summary("mean_coverage_by_group/{group}", mean_of("coverage_by_group/{group}"), "share",
+            "Coverage of the group, averaged over weeks.")
+      .higher()
+      .theme(Theme::kEquity);
+  t.summary("mean_access_ratio", mean_of("access_ratio"), "ratio (0-1)",
+            "Lowest group coverage over highest, averaged over weeks.")
+      .higher()
+      .theme(Theme::kEquity)
+      .headline();
+  t.summary("final_access_ratio", last_of("access_ratio"), "ratio (0-1)",
+            "Lowest group coverage over highest in the last week.")
+      .higher()
+      .theme(Theme::kEquity);
+  t.summary("mean_homophily_coleman", mean_of("homophily_coleman"), "index (-1 to 1)",
+            "Coleman's homophily index of ties, averaged over weeks.")
+      .theme(Theme::kEquity);
+  t.summary("mean_developer_diversity_blau", mean_of("developer_diversity_blau"), "index (0-1)",
+            "Blau diversity of learners' developers, averaged over weeks.")
+      .higher()
+      .theme(Theme::kEquity);
+  t.summary("mean_hours_received_gini", mean_of("hours_received_gini"), "Gini (0-1)",
+            "Gini of mentoring hours received, averaged over weeks.")
+      .lower()
+      .theme(Theme::kEquity);
+}
+}  // namespace
+
 const MetricTable& WeeklyOutcomes::declared() {
   static const MetricTable table = [] {
     MetricTable t("weekly_outcomes", "Load, reach beyond coverage, and equity, week by week.",
                   Theme::kBurnout);
-    t.series("load_p95_hours", "hours/week",
-             "95th percentile (nearest rank) of load_hours over developers (load_hours > 0).")
-        .lower();
-    t.series("load_max_hours", "hours/week", "Largest load_hours of any developer.").lower();
-    t.series("load_gini", "Gini (0-1)", "Gini coefficient of load_hours over developers.").lower();
-    t.series("developers_per_learner", "practitioners",
-             "Mean number of distinct developers of learners with at least one active tie.")
-        .higher()
-        .theme(Theme::kReach);
-    t.series("learners_who_mentor_share", "share",
-             "Share of learners (at least one learner tie) who also develop someone (reciprocity).")
-        .higher()
-        .theme(Theme::kReach);
-    t.series("single_developer_share", "share",
-             "Share of learners whose active ties are all with one developer (single-person "
-             "dependence).")
-        .lower()
-        .theme(Theme::kResilience);
-    t.series("coverage_by_group/{group}", "share",
-             "Share of practitioners of group {group} with at least one active learner tie.")
-        .higher()
-        .theme(Theme::kEquity);
-    t.series("access_ratio", "ratio (0-1)",
-             "Lowest coverage of a non-empty group divided by the highest (1 when none is "
-             "covered).")
-        .higher()
-        .theme(Theme::kEquity);
-    t.series("homophily_coleman", "index (-1 to 1)",
-             "Coleman's homophily index of active ties by group, tie-weighted mean over groups.")
-        .theme(Theme::kEquity);
-    t.series("homophily_coleman_by_group/{group}", "index (-1 to 1)",
-             "Coleman's homophily index of the ties of learners of group {group}.")
-        .theme(Theme::kEquity);
-    t.series("developer_diversity_blau", "index (0-1)",
-             "Mean over learners of the Blau diversity of their distinct developers' groups.")
-        .higher()
-        .theme(Theme::kEquity);
-    t.series("hours_received_gini", "Gini (0-1)",
-             "Gini coefficient over practitioners of mentoring hours received per week.")
-        .lower()
-        .theme(Theme::kEquity);
-
-    t.summary("mean_load_p95_hours", mean_of("load_p95_hours"), "hours/week",
-              "95th percentile of developers' load, averaged over weeks.")
-        .lower();
-    t.summary("peak_load_max_hours", peak_of("load_max_hours"), "hours/week",
-              "Largest load of any developer.")
-        .lower();
-    t.summary("mean_load_gini", mean_of("load_gini"), "Gini (0-1)",
-              "Gini of developers' load, averaged over weeks.")
-        .lower()
-        .headline();
-    t.summary("mean_developers_per_learner", mean_of("developers_per_learner"), "practitioners",
-              "Distinct developers per learner, averaged over weeks.")
-        .higher()
-        .theme(Theme::kReach)
-        .headline();
-    t.summary("mean_learners_who_mentor_share", mean_of("learners_who_mentor_share"), "share",
-              "Share of learners who also develop someone, averaged over weeks.")
-        .higher()
-        .theme(Theme::kReach);
-    t.summary("mean_single_developer_share", mean_of("single_developer_share"), "share",
-              "Share of learners depending on one developer, averaged over weeks.")
-        .lower()
-        .theme(Theme::kResilience)
-        .headline();
-    t.summary("mean_coverage_by_group/{group}", mean_of("coverage_by_group/{group}"), "share",
-              "Coverage of the group, averaged over weeks.")
-        .higher()
-        .theme(Theme::kEquity);
-    t.summary("mean_access_ratio", mean_of("access_ratio"), "ratio (0-1)",
-              "Lowest group coverage over highest, averaged over weeks.")
-        .higher()
-        .theme(Theme::kEquity)
-        .headline();
-    t.summary("final_access_ratio", last_of("access_ratio"), "ratio (0-1)",
-              "Lowest group coverage over highest in the last week.")
-        .higher()
-        .theme(Theme::kEquity);
-    t.summary("mean_homophily_coleman", mean_of("homophily_coleman"), "index (-1 to 1)",
-              "Coleman's homophily index of ties, averaged over weeks.")
-        .theme(Theme::kEquity);
-    t.summary("mean_developer_diversity_blau", mean_of("developer_diversity_blau"), "index (0-1)",
-              "Blau diversity of learners' developers, averaged over weeks.")
-        .higher()
-        .theme(Theme::kEquity);
-    t.summary("mean_hours_received_gini", mean_of("hours_received_gini"), "Gini (0-1)",
-              "Gini of mentoring hours received, averaged over weeks.")
-        .lower()
-        .theme(Theme::kEquity);
+    declare_series(t);
+    declare_summaries(t);
     return t;
   }();
   return table;

@@ -4,15 +4,16 @@
 
 namespace mentorsim {
 
-params::SectionSpec constellation_section() {
-  using B = params::SectionBuilder<ConstellationConfig>;
-  using C = ConstellationConfig;
-  return B("constellation",
-           "Mentorship constellations: guides per development zone chosen by skill and room, "
-           "staggered rhythms by role, check-ins, contradictory advice, reciprocity.")
-      .real("seek_share", &C::seek_share, 0.8, {0, 1}, "",
-            "Share of newcomers (not seniors) who build a constellation on joining (assumed, as "
-            "one_on_one).")
+namespace {
+
+using B = params::SectionBuilder<ConstellationConfig>;
+using C = ConstellationConfig;
+
+// Who builds a constellation, and who may guide whom (§4).
+void declare_matching(B& b) {
+  b.real("seek_share", &C::seek_share, 0.8, {0, 1}, "",
+         "Share of newcomers (not seniors) who build a constellation on joining (assumed, as "
+         "one_on_one).")
       .real("initial_seek_share", &C::initial_seek_share, 0.05, {0, 1}, "",
             "Share of the programme's starting population (not seniors) who build one (assumed, "
             "as one_on_one).")
@@ -51,10 +52,14 @@ params::SectionSpec constellation_section() {
             "Score weight on sharing the learner's group; negative favours cross-group guides "
             "(§4: 'Seek cognitive diversity').")
       .real("weight_cross_function", &C::weight_cross_function, 0.0, {-100, 100}, "",
-            "Score weight on guide and learner being in different functions.")
-      .integer("peer_tenure_band_weeks", &C::peer_tenure_band_weeks, 26, {0, 5200}, "weeks",
-               "A guide (not senior) who joined within this many weeks of the learner is a peer "
-               "(§6: 'a peer mentor (someone six months ahead)').")
+            "Score weight on guide and learner being in different functions.");
+}
+
+// Roles and their rhythms (§4, §6).
+void declare_rhythms(B& b) {
+  b.integer("peer_tenure_band_weeks", &C::peer_tenure_band_weeks, 26, {0, 5200}, "weeks",
+            "A guide (not senior) who joined within this many weeks of the learner is a peer "
+            "(§6: 'a peer mentor (someone six months ahead)').")
       .integer("navigator_tenure_weeks", &C::navigator_tenure_weeks, 104, {0, 5200}, "weeks",
                "A guide who is neither senior nor peer, with at least this tenure, is a navigator; "
                "otherwise a technical guide (§6: 'a \"cultural navigator\" (someone in the "
@@ -81,11 +86,15 @@ params::SectionSpec constellation_section() {
       .real("attendance", &C::attendance, 0.9, {0, 1}, "",
             "Probability that a scheduled session takes place (assumed).")
       .real("quality", &C::quality, 0.8, {0, 1}, "",
-            "Quality of a guide tie before contradiction, scaling transfer (assumed).")
-      .integer("checkin_weeks", &C::checkin_weeks, 13, {1, 104}, "weeks",
-               "Weeks between a learner's constellation check-ins, counted from the week they "
-               "joined the programme (§4: 'Schedule an annual (or quarterly) \"constellation "
-               "check-in\"'; 13 quarterly, 52 annual).")
+            "Quality of a guide tie before contradiction, scaling transfer (assumed).");
+}
+
+// Check-ins, reflections and contradictory advice (§4, §5, §8).
+void declare_upkeep(B& b) {
+  b.integer("checkin_weeks", &C::checkin_weeks, 13, {1, 104}, "weeks",
+            "Weeks between a learner's constellation check-ins, counted from the week they "
+            "joined the programme (§4: 'Schedule an annual (or quarterly) \"constellation "
+            "check-in\"'; 13 quarterly, 52 annual).")
       .integer("stale_sessions", &C::stale_sessions, 2, {1, 52}, "sessions",
                "A guide whose last this many scheduled sessions were all missed is stale and is "
                "released at the check-in (assumed; §8: guides 'show up inconsistently').")
@@ -110,8 +119,19 @@ params::SectionSpec constellation_section() {
       .real("contradiction_factor", &C::contradiction_factor, 0.8, {0, 1}, "",
             "Multiplies the quality of a zone's ties while it has two or more guides and no "
             "coordinator (§5: 'contradictory advice without a framework to integrate it'; "
-            "strength assumed).")
-      .build();
+            "strength assumed).");
+}
+
+}  // namespace
+
+params::SectionSpec constellation_section() {
+  B b("constellation",
+      "Mentorship constellations: guides per development zone chosen by skill and room, "
+      "staggered rhythms by role, check-ins, contradictory advice, reciprocity.");
+  declare_matching(b);
+  declare_rhythms(b);
+  declare_upkeep(b);
+  return b.build();
 }
 
 }  // namespace mentorsim

@@ -4,15 +4,15 @@
 
 namespace mentorsim {
 
-params::SectionSpec group_cohort_section() {
-  using B = params::SectionBuilder<GroupCohortConfig>;
-  using C = GroupCohortConfig;
-  return B("group_cohort",
-           "Group mentoring cohorts: 8–12 learners meeting biweekly with one facilitator, "
-           "graduating after a fixed term; attendance decays through stages and a cohort that "
-           "falls too low pauses, then restarts.")
-      .integer("cohort_size", &C::cohort_size, 10, {3, 15}, "practitioners",
-               "Members of a cohort when it forms (seed 001 §4: 'cohorts of 8–12').")
+namespace {
+
+using B = params::SectionBuilder<GroupCohortConfig>;
+using C = GroupCohortConfig;
+
+// Who joins a cohort, who facilitates it, and its rhythm (seed 001 §2, §4).
+void declare_cohorts(B& b) {
+  b.integer("cohort_size", &C::cohort_size, 10, {3, 15}, "practitioners",
+            "Members of a cohort when it forms (seed 001 §4: 'cohorts of 8–12').")
       .integer("cohort_min", &C::cohort_min, 8, {3, 15}, "practitioners",
                "A cohort forms once this many wait (seed 001: intake when enough people wait; "
                "threshold assumed).")
@@ -32,9 +32,13 @@ params::SectionSpec group_cohort_section() {
             "Length of a session; the facilitator's load is session_hours / cadence_weeks per "
             "cohort (assumed; about 39 h/yr per cohort at the defaults).")
       .integer("cohort_weeks", &C::cohort_weeks, 26, {1, 520}, "weeks",
-               "Weeks from formation to graduation (assumed: six months).")
-      .real("quality_base", &C::quality_base, 0.6, {0, 1}, "",
-            "Facilitator tie quality; the peer group's quality = quality_base x safety (assumed).")
+               "Weeks from formation to graduation (assumed: six months).");
+}
+
+// Safety, attendance and the decay of a cohort (seed 001 §5, §8).
+void declare_vitality(B& b) {
+  b.real("quality_base", &C::quality_base, 0.6, {0, 1}, "",
+         "Facilitator tie quality; the peer group's quality = quality_base x safety (assumed).")
       .real("safety_min", &C::safety_min, 0.5, {0, 1}, "",
             "Lower end of a cohort's psychological safety, drawn uniformly at formation "
             "(assumed).")
@@ -60,11 +64,15 @@ params::SectionSpec group_cohort_section() {
             "probability 0.5 instead of 1 (seed 001 §8: 'assign someone to guard the "
             "calendar'; effect size assumed).")
       .flag("rematch", &C::rematch, true,
-            "Graduates still below competence in some zone seek a cohort again.")
-      .flag("office_hours", &C::office_hours, true,
-            "Each member has one-on-one office hours with the cohort's facilitator, a tie "
-            "beside the cohort that takes no seat (seed 001 §4: 'optional one-on-one office "
-            "hours (30 minutes/month per mentee)').")
+            "Graduates still below competence in some zone seek a cohort again.");
+}
+
+// Office hours and the all-hands (seed 001 §4).
+void declare_extras(B& b) {
+  b.flag("office_hours", &C::office_hours, true,
+         "Each member has one-on-one office hours with the cohort's facilitator, a tie "
+         "beside the cohort that takes no seat (seed 001 §4: 'optional one-on-one office "
+         "hours (30 minutes/month per mentee)').")
       .integer("office_hours_cadence_weeks", &C::office_hours_cadence_weeks, 4, {1, 52}, "weeks",
                "Weeks between a member's office-hours slots (seed 001 §4: 'per month'; monthly "
                "= every 4 weeks, 13 a year).")
@@ -91,10 +99,22 @@ params::SectionSpec group_cohort_section() {
       .real("all_hands_quality", &C::all_hands_quality, 0.3, {0, 1}, "",
             "Quality of an all-hands' transfer toward the facilitators' mean skill per zone "
             "(assumed: half the cohort's quality_base; seed 001 §2: in larger groups "
-            "'personalization evaporates'; 0 = no learning effect).")
-      .not_above("cohort_min", &C::cohort_min, "cohort_size", &C::cohort_size)
-      .not_above("safety_min", &C::safety_min, "safety_max", &C::safety_max)
-      .build();
+            "'personalization evaporates'; 0 = no learning effect).");
+}
+
+}  // namespace
+
+params::SectionSpec group_cohort_section() {
+  B b("group_cohort",
+      "Group mentoring cohorts: 8–12 learners meeting biweekly with one facilitator, "
+      "graduating after a fixed term; attendance decays through stages and a cohort that "
+      "falls too low pauses, then restarts.");
+  declare_cohorts(b);
+  declare_vitality(b);
+  declare_extras(b);
+  b.not_above("cohort_min", &C::cohort_min, "cohort_size", &C::cohort_size)
+      .not_above("safety_min", &C::safety_min, "safety_max", &C::safety_max);
+  return b.build();
 }
 
 }  // namespace mentorsim
