@@ -14,13 +14,16 @@ namespace mentorsim::matching {
 
 namespace {
 
-// A candidate with room, ordered so the top has the most room; ties go to the lowest row.
+// The fifo rule: a candidate is preferred for more spare room, then for a lower row.
+bool preferred(std::int64_t spare, Row row, std::int64_t other_spare, Row other_row) {
+  return spare != other_spare ? spare > other_spare : row < other_row;
+}
+
+// A candidate with room, ordered so the top of a max-heap is the one the fifo rule prefers.
 struct Room {
   std::int64_t spare;
   Row row;
-  bool operator<(const Room& other) const {
-    return spare != other.spare ? spare < other.spare : row > other.row;
-  }
+  bool operator<(const Room& other) const { return preferred(other.spare, other.row, spare, row); }
 };
 
 bool contains(const std::vector<Row>& rows, Row r) {
@@ -54,6 +57,22 @@ struct Sampler {
     return all ? k : static_cast<std::size_t>(draws.uniform() * static_cast<double>(open));
   }
 };
+
+}  // namespace
+
+std::optional<Row> fifo_pick(std::span<const Candidate> candidates, std::span<const Row> excluded,
+                             std::int64_t most) {
+  const Candidate* best = nullptr;
+  for (const Candidate& c : candidates) {
+    if (c.spare <= 0 || (best && !preferred(c.spare, c.row, best->spare, best->row))) continue;
+    if (std::find(excluded.begin(), excluded.end(), c.row) != excluded.end()) continue;
+    best = &c;
+    if (best->spare >= most) break;  // in row order: nobody later is preferred
+  }
+  return best ? std::optional<Row>(best->row) : std::nullopt;
+}
+
+namespace {
 
 void run_fifo(std::span<const Seeker> seekers, const std::vector<Candidate>& open,
               std::vector<Pair>& out) {

@@ -30,6 +30,7 @@
 // order; every tie is broken by row or seeker index; no container is ordered by address or hash.
 // No policy pairs a practitioner with themselves or the same pair twice.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,15 @@ struct Pair {
 // `capacity`.
 double score(const World& world, const ScoreWeights& weights, Row mentor, Row learner,
              std::int64_t spare, std::int64_t capacity);
+
+// The fifo choice for one seeker who may take none of `excluded` (the seeker's own row among
+// them): the candidate with the most spare room, ties to the lowest row; none when no candidate
+// has room. The same rule as match() with Policy::kFifo (tests check the two agree). `candidates`
+// are in row order; the scan stops at the first one with `most` room, which nobody exceeds (a
+// nominal capacity). For a model that picks one developer at a time from a long list it keeps up
+// to date (the cohort model's facilitators): no copy, no heap.
+std::optional<Row> fifo_pick(std::span<const Candidate> candidates, std::span<const Row> excluded,
+                             std::int64_t most);
 
 // Pairs `seekers` with `candidates` under `policy`. Returns pairs in the order they are made
 // (fifo, random, best_score: seeker order, each seeker's pairs in the order chosen;

@@ -163,25 +163,6 @@ CohortModel::OpenFacilitators CohortModel::open_facilitators(const World& world)
   return open;
 }
 
-// The fifo matcher gives one seeker the candidate with the most room, then the lowest row, among
-// those it may take. That candidate, found in one pass over `open` (row order), is all the matcher
-// needs to be handed: the same pair as with the whole list, without copying it and building a
-// heap of it for every cohort. Nobody has more room than `most` (the nominal capacity), so the
-// first candidate with that much ends the pass.
-std::vector<matching::Candidate> CohortModel::fifo_shortlist(const OpenFacilitators& open,
-                                                             const std::vector<Row>& excluded,
-                                                             std::int64_t most) {
-  const matching::Candidate* best = nullptr;
-  for (const matching::Candidate& c : open.rows) {
-    if (c.spare <= (best ? best->spare : 0)) continue;  // row order: the first with most room wins
-    if (std::find(excluded.begin(), excluded.end(), c.row) != excluded.end()) continue;
-    best = &c;
-    if (best->spare >= most) break;
-  }
-  if (!best) return {};
-  return {*best};
-}
-
 // One cohort's worth of room less in `open` for `facilitator` (a cohort taken), or all of it
 // (`all`: a membership taken).
 void CohortModel::take(OpenFacilitators& open, Row facilitator, bool all) {
@@ -212,15 +193,13 @@ void CohortModel::assign_facilitators(World& world, OpenFacilitators& open) {
   cohorts_.for_each([&](std::uint32_t, Cohort& c) {
     if (open.with_room == 0) return;
     if (c.has_facilitator || c.members.empty() || !session_week(c, world.week())) return;
-    const matching::Seeker seeker{c.members.front(), world.people.find(c.members.front()), c.formed,
-                                  1};
-    const auto pairs =
-        matching::match(world, matching::Policy::kFifo, {&seeker, 1},
-                        fifo_shortlist(open, {seeker.row}, config_.facilitator_capacity), {},
-                        config_.facilitator_capacity, 1, index_);
-    if (pairs.empty()) return;
-    facilitate(world, c, pairs.front().developer);
-    take(open, pairs.front().developer, false);
+    // Fifo, for the member who waited longest: not a member of the cohort themselves.
+    const Row first = world.people.find(c.members.front());
+    const std::optional<Row> facilitator =
+        matching::fifo_pick(open.rows, {&first, 1}, config_.facilitator_capacity);
+    if (!facilitator) return;
+    facilitate(world, c, *facilitator);
+    take(open, *facilitator, false);
   });
 }
 
@@ -232,14 +211,11 @@ bool CohortModel::form(World& world, OpenFacilitators& open) {
       std::min<std::int64_t>(config_.cohort_size, static_cast<std::int64_t>(queue_.size())));
   std::vector<Row> member_rows;
   for (std::size_t i = 0; i < n; ++i) member_rows.push_back(world.people.find(queue_[i].id));
-  // The cohort's own members cannot facilitate it.
-  const matching::Seeker seeker{queue_.front().id, member_rows.front(), queue_.front().since, 1};
-  const auto pairs =
-      matching::match(world, matching::Policy::kFifo, {&seeker, 1},
-                      fifo_shortlist(open, member_rows, config_.facilitator_capacity), {},
-                      config_.facilitator_capacity, 1, index_);
-  if (pairs.empty()) return false;
-  take(open, pairs.front().developer, false);
+  // Fifo for the cohort, whose own members cannot facilitate it.
+  const std::optional<Row> facilitator =
+      matching::fifo_pick(open.rows, member_rows, config_.facilitator_capacity);
+  if (!facilitator) return false;
+  take(open, *facilitator, false);
   // Members are in a cohort now: no longer free to facilitate.
   for (Row r : member_rows) take(open, r, true);
   const std::uint32_t cid = next_cohort_id_++;
@@ -255,7 +231,7 @@ bool CohortModel::form(World& world, OpenFacilitators& open) {
     world.note_match(w.since);  // one per member placed
   }
   draw_presence(world, c, world.week());
-  facilitate(world, c, pairs.front().developer);
+  facilitate(world, c, *facilitator);
   GroupSpec spec;
   spec.programme = index_;
   spec.planned_end = c.end;

@@ -66,17 +66,14 @@ class CohortModel final : public Model {
   void release_facilitator(World& world, Cohort& c, bool end_ties);
   // Facilitators with room this week, in row order: computed once per match, then kept up to
   // date as cohorts take facilitators and members (a full scan per cohort was the model's cost).
-  // An entry whose room runs out stays, with spare 0, and the shortlist passes over it (erasing
-  // it moved the rest of the list for every cohort formed); `with_room` counts the others.
+  // An entry whose room runs out stays, with spare 0, and matching::fifo_pick passes over it
+  // (erasing it moved the rest of the list for every cohort formed); `with_room` counts the others.
   struct OpenFacilitators {
     std::vector<matching::Candidate> rows;
     std::size_t with_room = 0;
   };
   OpenFacilitators open_facilitators(const World& world) const;
   static void take(OpenFacilitators& open, Row facilitator, bool all);
-  static std::vector<matching::Candidate> fifo_shortlist(const OpenFacilitators& open,
-                                                         const std::vector<Row>& excluded,
-                                                         std::int64_t most);
   void facilitate(World& world, Cohort& c, Row facilitator);
   void assign_facilitators(World& world, OpenFacilitators& open);
   bool form(World& world, OpenFacilitators& open);

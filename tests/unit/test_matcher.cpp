@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -377,4 +378,37 @@ TEST_CASE("one-on-one: random and batch_optimal stay within capacity, the same a
       for (double v : series.values) dissolved += v;
   }
   CHECK((matches > 0 && dissolved > 0));
+}
+
+// The reference for fifo_pick is the matcher itself: one seeker with the excluded rows taken out
+// of the candidates (the seeker's own row is excluded by the matcher anyway), Policy::kFifo.
+TEST_CASE("fifo_pick gives the developer fifo matching gives one seeker, on random lists",
+          "[matching][reference]") {
+  std::mt19937_64 rng(20261206);
+  const World world = tiny_world(60, rng);
+  for (int trial = 0; trial < 2000; ++trial) {
+    INFO("trial " << trial);
+    const std::int64_t most = 1 + static_cast<std::int64_t>(rng() % 4);
+    // Rows in row order, some missing; spare from -1 (no room) up to `most`; many ties.
+    std::vector<Candidate> candidates;
+    for (Row r = 0; r < 60; ++r)
+      if (rng() % 3 == 0)
+        candidates.push_back({r, static_cast<std::int64_t>(rng() % (most + 2)) - 1});
+    std::vector<Row> excluded;
+    const Row seeker_row = static_cast<Row>(rng() % 60);
+    excluded.push_back(seeker_row);  // the seeker (a cohort's first member) is always excluded
+    for (int k = static_cast<int>(rng() % 6); k > 0; --k)
+      excluded.push_back(static_cast<Row>(rng() % 60));
+    std::vector<Candidate> allowed;
+    for (const Candidate& c : candidates)
+      if (c.row == seeker_row ||
+          std::find(excluded.begin(), excluded.end(), c.row) == excluded.end())
+        allowed.push_back(c);
+    const Seeker seeker{seeker_row, seeker_row, 0, 1};
+    const std::vector<Pair> pairs =
+        matching::match(world, Policy::kFifo, {&seeker, 1}, allowed, {}, most, 1, 0);
+    const std::optional<Row> picked = matching::fifo_pick(candidates, excluded, most);
+    REQUIRE(picked.has_value() == !pairs.empty());
+    if (picked) CHECK(*picked == pairs.front().developer);
+  }
 }
