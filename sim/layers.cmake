@@ -13,7 +13,7 @@ set(MENTORSIM_LAYERS
   "mechanisms|joining, departure, knowledge, burnout, reciprocity, shocks|state"
   "matching|the matcher shared by every model|state"
   "models|the mentoring models and their registry|matching state"
-  "input|scenario files and --set overrides in, Scenario out, the parameter schema|models"
+  "input|scenario files and --set overrides in, Scenario out, the parameter schema|models mechanisms"
   "metrics|metric declarations, metric groups, the recorder, RunResult|state"
   "engine|the weekly phases, one run, replicates|mechanisms metrics"
   "output|HDF5 files, summaries, comparisons, network export|metrics"

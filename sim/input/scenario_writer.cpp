@@ -5,6 +5,7 @@
 #include "input/scenario_loader.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
+#include "mechanisms/shocks/shock.hpp"
 #include "scenario/configs.hpp"
 
 namespace mentorsim::params {
@@ -66,7 +67,7 @@ std::string write_scenario_toml(const Scenario& scenario, TomlStyle style) {
   for (const ShockConfig& shock : scenario.shocks) {
     const SectionSpec& spec = shock_section();
     out += fmt::format("\n# {}\n[[{}]]\n", spec.doc, kShockTable);
-    for (const std::string& key : declarations::shock_keys(shock.kind))
+    for (const std::string& key : shock_kind(shock.kind).keys)
       write_key(out, spec, *spec.find(key), &shock, style);
   }
   return out;

@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "input/scenario_loader.hpp"
 #include "input/scenario_writer.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
+#include "mechanisms/shocks/shock.hpp"
 
 namespace mentorsim::params {
 
@@ -72,6 +75,28 @@ void markdown_params(std::string& out, const SectionSpec& spec) {
   }
 }
 
+// One row per registered shock kind (mechanisms/shocks/registry.cpp): its name, what it does, and
+// its keys besides `kind` and `week`.
+std::string shock_kinds_table() {
+  std::string out;
+  const ParamSpec& kind_param = *shock_section().find("kind");
+  for (const ShockKindEntry& kind : shock_kinds()) {
+    ShockConfig shock{};
+    shock.kind = kind.kind;
+    std::string keys;
+    for (const std::string& key : kind.keys) {
+      if (key == "kind" || key == "week") continue;
+      const bool required =
+          std::find(kind.required.begin(), kind.required.end(), key) != kind.required.end();
+      keys += fmt::format("{}{}`{}`{}", keys.empty() ? "" : ", ", required ? "**" : "", key,
+                          required ? "**" : "");
+    }
+    out += fmt::format("| `{}` | {} | {} |\n", std::get<std::string>(kind_param.read(&shock)),
+                       kind.summary, keys);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string section_markdown(const SectionSpec& spec) {
@@ -113,15 +138,11 @@ organisation in one week (model: [model.md §7.15](model.md)). `kind` and `week`
 `week` must be before `scenario.weeks`. Each kind takes only its own keys (any other key is an
 error) and requires some of them:
 
-| kind | keys (required in bold) |
-| --- | --- |
-| `top_mentors` | **`count`**, `by` |
-| `random_departure` | **`share`** |
-| `layoff` | **`function`** (one of `population.function_names`), `share` |
-| `programme_pause` | **`programme`** (a `[[programme]]` name), **`weeks`** |
-| `hiring_surge` | **`count`** |
-
+| kind | what happens | keys (required in bold) |
+| --- | --- | --- |
 )";
+  out += shock_kinds_table();
+  out += "\n";
   markdown_params(out, shock_section());
   return out;
 }

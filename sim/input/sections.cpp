@@ -1,6 +1,7 @@
 #include "input/sections.hpp"
 
 #include "scenario/configs.hpp"
+#include "scenario/shock.hpp"
 
 namespace mentorsim::params {
 

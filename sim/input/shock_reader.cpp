@@ -7,6 +7,7 @@
 #include "input/did_you_mean.hpp"
 #include "input/read_value.hpp"
 #include "input/sections.hpp"
+#include "mechanisms/shocks/shock.hpp"
 #include "scenario/configs.hpp"
 
 namespace mentorsim::params {
@@ -47,29 +48,32 @@ std::optional<ShockConfig> read_entry(const toml::table& entry, const std::strin
     return std::nullopt;
   }
   if (!ok("kind")) return std::nullopt;
-  const std::vector<std::string> keys = declarations::shock_keys(shock.kind);
+  const ShockKindEntry& kind = shock_kind(shock.kind);
+  const std::string kind_name = std::get<std::string>(spec.find("kind")->read(&shock));
+  const std::vector<std::string>& keys = kind.keys;
   for (auto&& [key, node] : entry) {
     const std::string k(key.str());
     if (spec.find(k) && !contains(keys, k))
       reader.reporter().at_key(key, node,
                                fmt::format("{}.{}: does not apply to kind '{}' (its keys: {})",
-                                           prefix, k, shock.kind, join_names(keys, "'", ", ")));
+                                           prefix, k, kind_name, join_names(keys, "'", ", ")));
   }
   std::vector<std::string> missing;
-  for (const std::string& k : declarations::shock_required_keys(shock.kind))
+  for (const std::string& k : kind.required)
     if (!entry.contains(k)) missing.push_back(k);
   if (!missing.empty())
-    reader.reporter().at(entry, fmt::format("{}: kind '{}' requires {}", prefix, shock.kind,
+    reader.reporter().at(entry, fmt::format("{}: kind '{}' requires {}", prefix, kind_name,
                                             join_names(missing, "'", " and ")));
   if (ok("week") && !reader.failed("scenario.weeks") && shock.week >= meta.weeks)
     reader.at_first_key(entry, {"week"},
                         fmt::format("{}.week: week {} is not before the end of the run "
                                     "(scenario.weeks = {})",
                                     prefix, shock.week, meta.weeks));
-  if (shock.kind == "layoff" && ok("function") && !reader.failed("population.function_names"))
+  if (shock.kind == ShockKind::kLayoff && ok("function") &&
+      !reader.failed("population.function_names"))
     check_name(entry, prefix, "function", shock.function, population.function_names, "function",
                reader);
-  if (shock.kind == "programme_pause" && ok("programme")) {
+  if (shock.kind == ShockKind::kProgrammePause && ok("programme")) {
     std::vector<std::string> names;
     for (const ProgrammeConfig& p : programmes) names.push_back(p.common.name);
     check_name(entry, prefix, "programme", shock.programme, names, "programme", reader);

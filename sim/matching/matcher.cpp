@@ -225,14 +225,6 @@ void run_batch_optimal(const World& world, std::span<const Seeker> seekers,
 
 }  // namespace
 
-Policy policy_from_name(std::string_view name) {
-  if (name == "fifo") return Policy::kFifo;
-  if (name == "random") return Policy::kRandom;
-  if (name == "best_score") return Policy::kBestScore;
-  if (name == "batch_optimal") return Policy::kBatchOptimal;
-  throw std::invalid_argument("unknown matching policy '" + std::string(name) + "'");
-}
-
 double score(const World& world, const ScoreWeights& w, Row mentor, Row learner, std::int64_t spare,
              std::int64_t capacity) {
   const Practitioners& p = world.people;

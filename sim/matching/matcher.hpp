@@ -35,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/matching_policy.hpp"
 #include "state/ids.hpp"
 
 namespace mentorsim {
@@ -43,10 +44,8 @@ class World;
 
 namespace mentorsim::matching {
 
-enum class Policy : std::uint8_t { kFifo, kRandom, kBestScore, kBatchOptimal };
-
-// "fifo", "random", "best_score" or "batch_optimal"; throws std::invalid_argument otherwise.
-Policy policy_from_name(std::string_view name);
+// A programme's `matching` key (scenario/matching_policy.hpp).
+using Policy = MatchingPolicy;
 
 // A developer with room: `spare` = how many more seekers they take now (≤ 0: ignored).
 struct Candidate {

@@ -12,7 +12,7 @@ namespace mentorsim {
 
 Departure::Departure(const Scenario& scenario)
     : config_(scenario.departure), burnout_enabled_(scenario.burnout.enabled) {
-  annual_hazard_ = config_.rate_is == "probability"
+  annual_hazard_ = config_.rate_is == AnnualRate::kProbability
                        ? dist::annual_hazard_from_annual_probability(config_.annual_rate)
                        : config_.annual_rate;
   for (int b = 0; b < 2; ++b)

@@ -9,7 +9,7 @@ namespace mentorsim {
 class Reciprocity {
  public:
   explicit Reciprocity(const Scenario& scenario)
-      : config_(scenario.reciprocity), rule_all_(config_.rule == "all") {}
+      : config_(scenario.reciprocity), rule_all_(config_.rule == EligibilityRule::kAll) {}
 
   void apply(World& world) const;
   bool qualifies(Week tenure_weeks, double mean_skill) const;

@@ -16,7 +16,7 @@ namespace constellation {
 ConstellationModel::ConstellationModel(const ConstellationConfig& config, int index)
     : config_(config),
       index_(static_cast<std::uint8_t>(index)),
-      policy_(matching::policy_from_name(config.matching)),
+      policy_(config.matching),
       weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
                config.weight_cross_function} {}
 

@@ -20,7 +20,7 @@ class OneOnOneModel final : public Model {
   OneOnOneModel(const OneOnOneConfig& config, int index)
       : config_(config),
         index_(static_cast<std::uint8_t>(index)),
-        policy_(matching::policy_from_name(config.matching)),
+        policy_(config.matching),
         weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
                  config.weight_cross_function} {}
 
@@ -137,7 +137,7 @@ class OneOnOneModel final : public Model {
   // Whole weeks a relationship lasts (at least 1). "exponential" is its discrete-time form, the
   // geometric distribution with the given mean: memoryless week to week.
   Week duration_weeks(const World& world, PractitionerId learner) const {
-    if (config_.duration == "fixed")
+    if (config_.duration == DurationShape::kFixed)
       return std::max<Week>(1, static_cast<Week>(std::lround(config_.duration_weeks)));
     if (config_.duration_weeks <= 1.0) return 1;
     const double u =

@@ -26,7 +26,7 @@ class ReverseModel final : public Model {
   ReverseModel(const ReverseConfig& config, int index)
       : config_(config),
         index_(static_cast<std::uint8_t>(index)),
-        policy_(matching::policy_from_name(config.matching)),
+        policy_(config.matching),
         weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
                  config.weight_cross_function} {}
 

@@ -46,10 +46,13 @@ struct JoiningConfig {
 };
 
 // [departure]
+// How departure.annual_rate is read: a hazard (events per year) or the share leaving in a year.
+enum class AnnualRate : std::uint8_t { kHazard, kProbability };
+
 struct DepartureConfig {
   bool enabled;
   double annual_rate;
-  std::string rate_is;  // "hazard" (events per year) or "probability" (share leaving per year)
+  AnnualRate rate_is;
   double burnout_hazard_ratio;
   double mentored_hazard_ratio;
 };
@@ -78,11 +81,14 @@ struct BurnoutConfig {
 };
 
 // [reciprocity]
+// Who qualifies to develop others: either criterion (tenure, skill), or both.
+enum class EligibilityRule : std::uint8_t { kAny, kAll };
+
 struct ReciprocityConfig {
   bool enabled;
   std::int64_t tenure_weeks;  // 0: tenure does not qualify
   double skill_threshold;     // mean skill over zones
-  std::string rule;           // "any" of the two criteria, or "all"
+  EligibilityRule rule;
 };
 
 // [cost]: prices of the hours spent in held sessions (docs/metrics.md, "Cost"). Every rate
@@ -95,20 +101,6 @@ struct CostConfig {
   std::string currency;          // label of the unit of every cost
 };
 
-// One [[shock]] entry: something that happens to the organisation in one week
-// (sim/mechanisms/shocks.hpp, docs/model.md §7.15). Which keys apply depends on the kind
-// (declarations::shock_keys).
-struct ShockConfig {
-  std::string kind;  // top_mentors, random_departure, layoff, programme_pause, hiring_surge
-  std::int64_t week;
-  std::int64_t count;     // top_mentors: developers who leave; hiring_surge: newcomers
-  std::string by;         // top_mentors: "load", "skill" or "ties"
-  double share;           // random_departure: of everyone; layoff: of the function
-  std::string function;   // layoff
-  std::string programme;  // programme_pause: a [[programme]] name
-  std::int64_t weeks;     // programme_pause: weeks without new matches
-};
-
 namespace declarations {
 params::SectionSpec scenario_meta();
 params::SectionSpec population();
@@ -119,11 +111,6 @@ params::SectionSpec burnout();
 params::SectionSpec reciprocity();
 params::SectionSpec cost();
 params::SectionSpec programme_common();
-params::SectionSpec shock();
-// The keys an entry of the given shock kind takes (`kind` and `week` included), in declaration
-// order; the keys of the kinds that must be given in the file are listed by shock_required_keys.
-std::vector<std::string> shock_keys(const std::string& kind);
-std::vector<std::string> shock_required_keys(const std::string& kind);
 }  // namespace declarations
 
 }  // namespace mentorsim

@@ -150,7 +150,9 @@ params::SectionSpec departure() {
       .real(
           "annual_rate", &DepartureConfig::annual_rate, 0.18, {0, 10}, "1/year",
           "Baseline departure rate per year (BLS 2024: median tenure 3.9 years; range 0.10-0.40).")
-      .choice("rate_is", &DepartureConfig::rate_is, {"hazard", "probability"}, "hazard",
+      .choice("rate_is", &DepartureConfig::rate_is,
+              {{"hazard", AnnualRate::kHazard}, {"probability", AnnualRate::kProbability}},
+              AnnualRate::kHazard,
               "Read annual_rate as a hazard h (weekly p = 1 - exp(-h/52)) or as the probability of "
               "leaving within a year P (h = -ln(1 - P)).")
       .real("burnout_hazard_ratio", &DepartureConfig::burnout_hazard_ratio, 2.0, {0, 100}, "",
@@ -160,7 +162,7 @@ params::SectionSpec departure() {
             "learner (assumed; Allen et al. 2004 report small effects).")
       .check({"annual_rate", "rate_is"},
              [](const DepartureConfig& c) -> std::optional<std::string> {
-               if (c.rate_is == "probability" && c.annual_rate >= 1.0)
+               if (c.rate_is == AnnualRate::kProbability && c.annual_rate >= 1.0)
                  return fmt::format("annual_rate {:g} read as a probability must be below 1",
                                     c.annual_rate);
                return std::nullopt;
@@ -236,8 +238,9 @@ params::SectionSpec reciprocity() {
                "criterion off (rule any: only skill qualifies; rule all: only skill is required).")
       .real("skill_threshold", &ReciprocityConfig::skill_threshold, 0.6, {0, 1}, "skill",
             "Mean skill over zones that qualifies a practitioner to mentor (assumed).")
-      .choice("rule", &ReciprocityConfig::rule, {"any", "all"}, "any",
-              "Qualify on either criterion (any) or only on both (all).")
+      .choice("rule", &ReciprocityConfig::rule,
+              {{"any", EligibilityRule::kAny}, {"all", EligibilityRule::kAll}},
+              EligibilityRule::kAny, "Qualify on either criterion (any) or only on both (all).")
       .build();
 }
 
@@ -322,55 +325,6 @@ params::SectionSpec programme_common() {
                return names_valid(c.expand_functions, "expand_functions");
              })
       .build();
-}
-
-params::SectionSpec shock() {
-  return SectionBuilder<ShockConfig>(
-             "shock",
-             "Something that happens to the organisation in one week (docs/model.md §7.15).")
-      .choice("kind", &ShockConfig::kind,
-              {"top_mentors", "random_departure", "layoff", "programme_pause", "hiring_surge"},
-              "top_mentors",
-              "What happens: the top `count` developers leave (top_mentors), a random `share` of "
-              "everyone leaves (random_departure), a `share` of one `function` leaves (layoff), "
-              "`programme` makes no new matches for `weeks` weeks (programme_pause), or `count` "
-              "extra newcomers join (hiring_surge).")
-      .integer("week", &ShockConfig::week, 0, {0, 5200}, "week",
-               "Week the shock happens; before scenario.weeks.")
-      .integer("count", &ShockConfig::count, 1, {1, 1e7}, "practitioners",
-               "top_mentors: developers who leave; hiring_surge: extra newcomers. Required for "
-               "those kinds.")
-      .choice("by", &ShockConfig::by, {"load", "skill", "ties"}, "load",
-              "top_mentors: rank developers by mentoring load (hours/week), by mean skill, or by "
-              "active developer ties (degree centrality); ties broken by lower id.")
-      .real("share", &ShockConfig::share, 1.0, {0, 1}, "",
-            "random_departure (required): each active practitioner leaves with this "
-            "probability; layoff: each practitioner of the function leaves with this probability.")
-      .text("function", &ShockConfig::function, "",
-            "layoff: the function (population.function_names) laid off. Required for layoff.")
-      .text("programme", &ShockConfig::programme, "",
-            "programme_pause: the [[programme]] name paused. Required for programme_pause.")
-      .integer("weeks", &ShockConfig::weeks, 1, {1, 5200}, "weeks",
-               "programme_pause: weeks without new matches from `week` on (existing "
-               "relationships continue). Required for programme_pause.")
-      .build();
-}
-
-std::vector<std::string> shock_keys(const std::string& kind) {
-  if (kind == "top_mentors") return {"kind", "week", "count", "by"};
-  if (kind == "random_departure") return {"kind", "week", "share"};
-  if (kind == "layoff") return {"kind", "week", "share", "function"};
-  if (kind == "programme_pause") return {"kind", "week", "programme", "weeks"};
-  if (kind == "hiring_surge") return {"kind", "week", "count"};
-  return {};
-}
-
-std::vector<std::string> shock_required_keys(const std::string& kind) {
-  if (kind == "top_mentors" || kind == "hiring_surge") return {"kind", "week", "count"};
-  if (kind == "random_departure") return {"kind", "week", "share"};
-  if (kind == "layoff") return {"kind", "week", "function"};
-  if (kind == "programme_pause") return {"kind", "week", "programme", "weeks"};
-  return {"kind", "week"};
 }
 
 }  // namespace mentorsim::declarations

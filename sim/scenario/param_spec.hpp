@@ -10,6 +10,7 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -105,6 +106,38 @@ class SectionBuilder {
     return add<std::string>(std::move(key), ParamType::kChoice, field, std::move(def), {}, {},
                             std::move(choices), "", std::move(doc));
   }
+  // A choice among the named values of an enum, in the order documented: a file names one, the
+  // config holds the enum, resolved once at load. The names are what the schema, `mentorsim
+  // check` and --set see.
+  template <class E>
+  SectionBuilder& choice(std::string key, E Cfg::*field,
+                         std::vector<std::pair<std::string, E>> named, E def, std::string doc) {
+    std::vector<std::string> names;
+    for (const auto& [name, value] : named) names.push_back(name);
+    ParamSpec p;
+    p.info = ParamInfo{std::move(key),
+                       ParamType::kChoice,
+                       ParamValue{name_of(named, def)},
+                       {},
+                       {},
+                       std::move(names),
+                       "",
+                       std::move(doc)};
+    p.assign = [field, named](void* c, const ParamValue& v) {
+      const std::string& name = std::get<std::string>(v);
+      for (const auto& [n, value] : named)
+        if (n == name) {
+          static_cast<Cfg*>(c)->*field = value;
+          return;
+        }
+      throw std::invalid_argument("not one of the choices: '" + name + "'");  // checked before
+    };
+    p.read = [field, named](const void* c) {
+      return ParamValue{name_of(named, static_cast<const Cfg*>(c)->*field)};
+    };
+    spec_.params.push_back(std::move(p));
+    return *this;
+  }
   SectionBuilder& text(std::string key, std::string Cfg::*field, std::string def, std::string doc) {
     return add<std::string>(std::move(key), ParamType::kString, field, std::move(def), {}, {}, {},
                             "", std::move(doc));
@@ -142,6 +175,12 @@ class SectionBuilder {
   SectionSpec build() { return std::move(spec_); }
 
  private:
+  template <class E>
+  static std::string name_of(const std::vector<std::pair<std::string, E>>& named, E value) {
+    for (const auto& [name, v] : named)
+      if (v == value) return name;
+    throw std::invalid_argument("an enum value without a name");
+  }
   static std::string format_value(std::int64_t v) { return std::to_string(v); }
   // As fmt's "{:g}": six significant digits, no trailing zeros.
   static std::string format_value(double v) {

@@ -7,6 +7,7 @@
 
 #include "scenario/configs.hpp"
 #include "scenario/programme.hpp"
+#include "scenario/shock.hpp"
 
 namespace mentorsim {
 

@@ -171,7 +171,7 @@ TEST_CASE("set overrides: addresses programmes by name or 0-based index", "[para
                            "programme.1.max_mentees=3", "programme.0.name=main"});
   REQUIRE(s.programmes.size() == 2);
   CHECK(s.programmes[0].common.name == "main");
-  CHECK(one_on_one(s, 0).matching == "best_score");
+  CHECK(one_on_one(s, 0).matching == mentorsim::MatchingPolicy::kBestScore);
   CHECK(s.programmes[1].common.name == "pilot");
   CHECK(one_on_one(s, 1).capacity == 2);
   CHECK(one_on_one(s, 1).max_mentees == 3);

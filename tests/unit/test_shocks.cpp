@@ -225,7 +225,7 @@ TEST_CASE("the resolved scenario prints the shocks and loads back the same", "[s
   const Scenario s = params::load_scenario_file(
       MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one_shock.toml", {});
   REQUIRE(s.shocks.size() == 1);
-  CHECK(s.shocks[0].kind == "top_mentors");
+  CHECK(s.shocks[0].kind == ShockKind::kTopMentors);
   CHECK(s.shocks[0].count == 2);
   CHECK(s.resolved_toml.find("[[shock]]") != std::string::npos);
   const std::string shock = s.resolved_toml.substr(s.resolved_toml.find("[[shock]]"));

@@ -36,8 +36,7 @@ void declare_matching(B& b) {
       .flag("within_available_hours", &C::within_available_hours, true,
             "A new tie's weekly hours must fit in the guide's available hours next to the hours "
             "already committed (§7: candidates 'based on skill profile ... and available time').")
-      .choice("matching", &C::matching, {"fifo", "random", "best_score", "batch_optimal"},
-              "best_score",
+      .choice("matching", &C::matching, matching_policies(), MatchingPolicy::kBestScore,
               "Shared matcher policy, applied to each (learner, zone) slot over the guides "
               "eligible for it (§4: 'a mentor-matching algorithm can flag candidates by skill "
               "overlap and availability').")

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "scenario/matching_policy.hpp"
 #include "scenario/param_spec.hpp"
 #include "scenario/programme.hpp"
 
@@ -20,7 +21,7 @@ struct ConstellationConfig final : ModelConfig {
   bool require_can_mentor;         // guides must be flagged senior or can-mentor
   std::int64_t guide_capacity;     // developer ties a guide holds, over every programme
   bool within_available_hours;     // a new tie must fit the guide's available hours
-  std::string matching;            // shared matcher policy
+  MatchingPolicy matching;         // the shared matcher's policy
   std::int64_t candidates;         // eligible guides scored per slot (best_score, batch_optimal)
   double weight_gap;
   double weight_availability;

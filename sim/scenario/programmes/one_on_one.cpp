@@ -15,8 +15,7 @@ params::SectionSpec one_on_one_section() {
                "(seed: organisers 'handling 8-10 mentees each'); 0: never more than capacity.")
       .integer("pressure_wait_weeks", &OneOnOneConfig::pressure_wait_weeks, 12, {0, 5200}, "weeks",
                "Wait after which a learner may be placed with a mentor already at capacity.")
-      .choice("matching", &OneOnOneConfig::matching,
-              {"fifo", "random", "best_score", "batch_optimal"}, "fifo",
+      .choice("matching", &OneOnOneConfig::matching, matching_policies(), MatchingPolicy::kFifo,
               "fifo: longest-waiting learner first, to the free mentor with most spare capacity; "
               "random: longest-waiting first, to a uniformly random mentor with room; "
               "best_score: longest-waiting first, to the best-scoring of a few sampled mentors; "
@@ -38,7 +37,9 @@ params::SectionSpec one_on_one_section() {
             "1/year",
             "Extra hazard that a relationship between different groups ends early (homophily: "
             "McPherson et al. 2001; constellation seed §7); ends with reason 'dissolved'.")
-      .choice("duration", &OneOnOneConfig::duration, {"fixed", "exponential"}, "fixed",
+      .choice("duration", &OneOnOneConfig::duration,
+              {{"fixed", DurationShape::kFixed}, {"exponential", DurationShape::kExponential}},
+              DurationShape::kFixed,
               "Relationship length: fixed, or exponential with the given mean.")
       .real("duration_weeks", &OneOnOneConfig::duration_weeks, 39.0, {1, 5200}, "weeks",
             "Relationship length or mean length (formal programmes 6-12 months; Grossman & Rhodes "

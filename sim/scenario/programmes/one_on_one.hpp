@@ -4,23 +4,27 @@
 #include <memory>
 #include <string>
 
+#include "scenario/matching_policy.hpp"
 #include "scenario/param_spec.hpp"
 #include "scenario/programme.hpp"
 
 namespace mentorsim {
 
+// How long a one-on-one relationship lasts: duration_weeks exactly, or geometric with that mean.
+enum class DurationShape : std::uint8_t { kFixed, kExponential };
+
 struct OneOnOneConfig final : ModelConfig {
   std::int64_t capacity;             // mentees a mentor takes in the normal course
   std::int64_t max_mentees;          // hard cap a mentor accepts under waiting-list pressure
   std::int64_t pressure_wait_weeks;  // wait after which mentors at capacity take on more
-  std::string matching;              // "fifo", "random", "best_score" or "batch_optimal"
+  MatchingPolicy matching;           // the shared matcher's policy
   std::int64_t candidates;           // mentors scored per learner by best_score, batch_optimal
   double weight_gap;
   double weight_availability;
   double weight_similarity;         // negative favours cross-group pairs
   double weight_cross_function;     // positive favours pairs across functions
   double cross_group_end_per_year;  // extra hazard (1/year) that a cross-group tie ends early
-  std::string duration;             // "fixed" or "exponential"
+  DurationShape duration;           // fixed length, or exponential around duration_weeks
   double duration_weeks;            // length, or mean length
   std::int64_t cadence_weeks;       // weeks between sessions
   double session_hours;

@@ -25,8 +25,7 @@ params::SectionSpec reverse_section() {
       .real("min_lead", &ReverseConfig::min_lead, 0.1, {0, 1}, "skill",
             "A junior is eligible for a senior in a zone when their skill there exceeds the "
             "senior's by at least this (assumed).")
-      .choice("matching", &ReverseConfig::matching,
-              {"fifo", "random", "best_score", "batch_optimal"}, "best_score",
+      .choice("matching", &ReverseConfig::matching, matching_policies(), MatchingPolicy::kBestScore,
               "Shared matcher policy, applied to each waiting senior in turn over the juniors "
               "eligible for them in that zone.")
       .integer("candidates", &ReverseConfig::candidates, 16, {1, 1000}, "juniors",

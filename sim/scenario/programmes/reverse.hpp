@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/matching_policy.hpp"
 #include "scenario/param_spec.hpp"
 #include "scenario/programme.hpp"
 
@@ -18,7 +19,7 @@ struct ReverseConfig final : ModelConfig {
   std::vector<std::string> zones;        // zones covered; empty: every zone
   double seek_below;                     // a senior seeks in a covered zone below this skill
   double min_lead;                       // a junior's lead over the senior in that zone
-  std::string matching;                  // "fifo", "random", "best_score" or "batch_optimal"
+  MatchingPolicy matching;               // the shared matcher's policy
   std::int64_t candidates;               // juniors scored per senior (best_score, batch_optimal)
   double weight_gap;                     // on the mean-skill gap (matcher score)
   double weight_availability;

@@ -1,0 +1,48 @@
+// Every key of a [[shock]] entry, declared once; which ones a kind takes is registered with the
+// kind (mechanisms/shocks/registry.cpp).
+#include "scenario/shock.hpp"
+
+namespace mentorsim::declarations {
+
+using params::SectionBuilder;
+
+params::SectionSpec shock() {
+  return SectionBuilder<ShockConfig>(
+             "shock",
+             "Something that happens to the organisation in one week (docs/model.md §7.15).")
+      .choice("kind", &ShockConfig::kind,
+              {{"top_mentors", ShockKind::kTopMentors},
+               {"random_departure", ShockKind::kRandomDeparture},
+               {"layoff", ShockKind::kLayoff},
+               {"programme_pause", ShockKind::kProgrammePause},
+               {"hiring_surge", ShockKind::kHiringSurge}},
+              ShockKind::kTopMentors,
+              "What happens: the top `count` developers leave (top_mentors), a random `share` of "
+              "everyone leaves (random_departure), a `share` of one `function` leaves (layoff), "
+              "`programme` makes no new matches for `weeks` weeks (programme_pause), or `count` "
+              "extra newcomers join (hiring_surge).")
+      .integer("week", &ShockConfig::week, 0, {0, 5200}, "week",
+               "Week the shock happens; before scenario.weeks.")
+      .integer("count", &ShockConfig::count, 1, {1, 1e7}, "practitioners",
+               "top_mentors: developers who leave; hiring_surge: extra newcomers. Required for "
+               "those kinds.")
+      .choice(
+          "by", &ShockConfig::by,
+          {{"load", ShockRank::kLoad}, {"skill", ShockRank::kSkill}, {"ties", ShockRank::kTies}},
+          ShockRank::kLoad,
+          "top_mentors: rank developers by mentoring load (hours/week), by mean skill, or by "
+          "active developer ties (degree centrality); ties broken by lower id.")
+      .real("share", &ShockConfig::share, 1.0, {0, 1}, "",
+            "random_departure (required): each active practitioner leaves with this "
+            "probability; layoff: each practitioner of the function leaves with this probability.")
+      .text("function", &ShockConfig::function, "",
+            "layoff: the function (population.function_names) laid off. Required for layoff.")
+      .text("programme", &ShockConfig::programme, "",
+            "programme_pause: the [[programme]] name paused. Required for programme_pause.")
+      .integer("weeks", &ShockConfig::weeks, 1, {1, 5200}, "weeks",
+               "programme_pause: weeks without new matches from `week` on (existing "
+               "relationships continue). Required for programme_pause.")
+      .build();
+}
+
+}  // namespace mentorsim::declarations
