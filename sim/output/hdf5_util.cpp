@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -197,10 +199,20 @@ Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std
                 "creating group " + path);
 }
 
+const double* canonical_nans(const double* values, std::size_t n, std::vector<double>& scratch) {
+  if (std::none_of(values, values + n, [](double v) { return std::isnan(v); })) return values;
+  scratch.assign(values, values + n);
+  for (double& v : scratch)
+    if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();
+  return scratch.data();
+}
+
 void write_doubles(hid_t group, const std::string& group_path, const std::string& name,
                    const double* values, hsize_t n, bool scalar, const std::string& units,
                    const std::string& doc, hid_t lcpl, const metrics::MetricDecl* decl) {
   const std::string path = group_path + "/" + name;
+  std::vector<double> scratch;
+  const double* canonical = canonical_nans(values, scalar ? 1 : n, scratch);
   const Handle space = scalar ? scalar_space() : vector_space(n);
   const Handle dcpl = scalar ? Handle(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "H5Pcreate")
                              : compressed_dcpl(n, path);
@@ -209,7 +221,7 @@ void write_doubles(hid_t group, const std::string& group_path, const std::string
       H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
       H5Dclose, "creating dataset " + path);
   if (scalar || n > 0)
-    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values),
+    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, canonical),
              "writing dataset " + path);
   string_attr(dset.get(), path, "units", units);
   string_attr(dset.get(), path, "doc", doc);
@@ -222,8 +234,9 @@ void write_doubles(hid_t group, const std::string& group_path, const std::string
 
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
                   const std::vector<double>& values, hid_t lcpl) {
-  write_vector(group, group_path, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, values.data(),
-               values.size(), lcpl);
+  std::vector<double> scratch;
+  write_vector(group, group_path, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+               canonical_nans(values.data(), values.size(), scratch), values.size(), lcpl);
 }
 
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
@@ -256,8 +269,10 @@ void write_matrix(hid_t group, const std::string& group_path, const std::string&
   const Handle dset(
       H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
       H5Dclose, "creating dataset " + path);
+  std::vector<double> scratch;
   if (!values.empty())
-    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                      canonical_nans(values.data(), values.size(), scratch)),
              "writing dataset " + path);
 }
 

@@ -4,6 +4,7 @@
 // with what was being done and the most specific message on HDF5's error stack.
 #include <hdf5.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -70,6 +71,13 @@ class QuietHdf5Errors {
 };
 
 // ---- writing ------------------------------------------------------------------------------------
+
+// Every double written goes through this: the one NaN Mentorsim writes is the positive quiet NaN of
+// std::numeric_limits<double>. x86 makes NaNs with the sign bit set (0/0, inf - inf), and which
+// operand's NaN survives an operation depends on the order of operations, so writing NaNs as they
+// come would let the thread count change a file's bytes. Returns `values` when none of the `n` is a
+// NaN, else `scratch`'s data: a copy with every NaN replaced by the canonical one.
+const double* canonical_nans(const double* values, std::size_t n, std::vector<double>& scratch);
 
 // Variable-length UTF-8 strings: h5py reads them as `str`, and an empty string is allowed.
 Handle string_type();
