@@ -44,105 +44,168 @@ std::string name_at(const std::vector<std::string>& names, std::size_t i) {
   return i < names.size() ? names[i] : fmt::format("{}", i);
 }
 
+// A value as GraphML data: formatted in its own type, so a float keeps its shortest float form.
+template <typename T>
+std::string formatted(const T& value) {
+  return fmt::format("{}", value);
+}
+
+std::string bool_text(bool b) {
+  return b ? "true" : "false";
+}
+
+// One active practitioner, as the node attributes see it.
+struct Node {
+  const Scenario& scenario;
+  const Practitioners& people;
+  Row row;
+};
+
+// One edge, developer -> learner, with the relationship's attributes: a tie, or one ordered pair
+// of a peer group's members.
+struct Edge {
+  std::string id;
+  PractitionerId developer;
+  PractitionerId learner;
+  std::string kind;
+  std::string programme;  // the programme's name, escaped
+  std::string zone;       // escaped, or "all"
+  Week start;
+  float hours;
+  std::uint16_t cadence;
+  float quality;
+};
+
+// One GraphML attribute of a node or an edge, declared once: its <key> and every element's <data>
+// come from the same entry, so the two cannot drift apart.
+template <typename Of>
+struct Attribute {
+  const char* name;
+  const char* type;  // GraphML attr.type
+  std::string (*value)(const Of&);
+};
+
+double mean_skill(const Practitioners& p, Row r) {
+  const int zones = p.zones();
+  double sum = 0;
+  for (int z = 0; z < zones; ++z) sum += p.skill[static_cast<std::size_t>(r) * zones + z];
+  return zones ? sum / zones : 0.0;
+}
+
+// The node attributes before the per-zone skill_<zone> ones, in the order they are written.
+const std::array<Attribute<Node>, 9> kNodeAttributes = {{
+    {"group", "string",
+     [](const Node& n) {
+       return xml(name_at(n.scenario.population.group_names, n.people.group[n.row]));
+     }},
+    {"function", "string",
+     [](const Node& n) {
+       return xml(name_at(n.scenario.population.function_names, n.people.function[n.row]));
+     }},
+    {"senior", "boolean",
+     [](const Node& n) { return bool_text(n.people.has(n.row, flag::kSenior)); }},
+    {"can_mentor", "boolean",
+     [](const Node& n) { return bool_text(n.people.has(n.row, flag::kCanMentor)); }},
+    {"burned_out", "boolean",
+     [](const Node& n) { return bool_text(n.people.has(n.row, flag::kBurnedOut)); }},
+    {"joined_week", "int", [](const Node& n) { return formatted(n.people.joined_week[n.row]); }},
+    {"load_hours", "double", [](const Node& n) { return formatted(n.people.load_hours[n.row]); }},
+    {"exhaustion", "double", [](const Node& n) { return formatted(n.people.exhaustion[n.row]); }},
+    {"mean_skill", "double", [](const Node& n) { return formatted(mean_skill(n.people, n.row)); }},
+}};
+
+const std::array<Attribute<Edge>, 7> kEdgeAttributes = {{
+    {"kind", "string", [](const Edge& e) { return e.kind; }},
+    {"programme", "string", [](const Edge& e) { return e.programme; }},
+    {"zone", "string", [](const Edge& e) { return e.zone; }},
+    {"start_week", "int", [](const Edge& e) { return formatted(e.start); }},
+    {"session_hours", "double", [](const Edge& e) { return formatted(e.hours); }},
+    {"cadence_weeks", "int", [](const Edge& e) { return formatted(e.cadence); }},
+    {"quality", "double", [](const Edge& e) { return formatted(e.quality); }},
+}};
+
 void key(std::string& out, const std::string& id, const char* domain, const char* type) {
   out += fmt::format("  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
                      xml(id), domain, type);
 }
 
-template <typename T>
-void data(std::string& out, const std::string& id, const T& value) {
+void data(std::string& out, const std::string& id, const std::string& value) {
   out += fmt::format("      <data key=\"{}\">{}</data>\n", xml(id), value);
+}
+
+void write_keys(std::string& out, const std::vector<std::string>& zones) {
+  for (const auto& a : kNodeAttributes) key(out, a.name, "node", a.type);
+  for (const auto& z : zones) key(out, "skill_" + z, "node", "double");
+  for (const auto& a : kEdgeAttributes) key(out, a.name, "edge", a.type);
+}
+
+void write_node(std::string& out, const Node& n) {
+  const auto& zones = n.scenario.population.zones;
+  const int z_count = n.people.zones();
+  out += fmt::format("    <node id=\"p{}\">\n", n.people.id[n.row]);
+  for (const auto& a : kNodeAttributes) data(out, a.name, a.value(n));
+  for (int z = 0; z < z_count && z < static_cast<int>(zones.size()); ++z)
+    data(out, "skill_" + zones[z],
+         formatted(n.people.skill[static_cast<std::size_t>(n.row) * z_count + z]));
+  out += "    </node>\n";
+}
+
+void write_edge(std::string& out, const Edge& e) {
+  out += fmt::format("    <edge id=\"{}\" source=\"p{}\" target=\"p{}\">\n", e.id, e.developer,
+                     e.learner);
+  for (const auto& a : kEdgeAttributes) data(out, a.name, a.value(e));
+  out += "    </edge>\n";
+}
+
+std::string programme_name(const Scenario& s, std::uint8_t index) {
+  return xml(index < s.programmes.size() ? s.programmes[index].common.name
+                                         : fmt::format("{}", index));
+}
+
+// The active ties (end reason none), in tie order.
+void write_tie_edges(std::string& out, const Scenario& s, const Ties& t) {
+  for (std::size_t i = 0; i < t.id.size(); ++i) {
+    if (t.end_reason[i] != static_cast<std::uint8_t>(EndReason::kNone)) continue;
+    const std::string zone =
+        t.zone[i] >= 0 ? xml(name_at(s.population.zones, static_cast<std::size_t>(t.zone[i])))
+                       : "all";
+    write_edge(out, {fmt::format("t{}", t.id[i]), t.developer_id[i], t.learner_id[i],
+                     kTieKindNames.at(t.kind[i]), programme_name(s, t.programme[i]), zone,
+                     t.start_week[i], t.session_hours[i], t.cadence_weeks[i], t.quality[i]});
+  }
+}
+
+// Peer groups: an edge of kind peer between every ordered pair of active members, as the pair
+// ties the group stands for; ids g<group>_<developer>_<learner>.
+void write_peer_edges(std::string& out, const Scenario& s, const PeerGroups& g) {
+  for (GroupRow gr = 0; gr < g.groups(); ++gr)
+    for (MembershipRow a = g.begin(gr); a < g.end(gr); ++a) {
+      if (!g.active(a)) continue;
+      for (MembershipRow b = g.begin(gr); b < g.end(gr); ++b)
+        if (b != a && g.active(b))
+          write_edge(out, {fmt::format("g{}_{}_{}", g.id[gr], g.member_id[a], g.member_id[b]),
+                           g.member_id[a], g.member_id[b], "peer",
+                           programme_name(s, g.programme[gr]), "all", g.start_week[gr],
+                           g.session_hours[gr], g.cadence_weeks[gr], g.quality[gr]});
+    }
 }
 
 }  // namespace
 
 std::string network_graphml(const World& world, Week week, const std::string& description) {
   const Scenario& s = world.scenario();
-  const auto& zones = s.population.zones;
-  const Practitioners& p = world.people;
-  const Ties& t = world.ties;
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  key(out, "group", "node", "string");
-  key(out, "function", "node", "string");
-  key(out, "senior", "node", "boolean");
-  key(out, "can_mentor", "node", "boolean");
-  key(out, "burned_out", "node", "boolean");
-  key(out, "joined_week", "node", "int");
-  key(out, "load_hours", "node", "double");
-  key(out, "exhaustion", "node", "double");
-  key(out, "mean_skill", "node", "double");
-  for (const auto& z : zones) key(out, "skill_" + z, "node", "double");
-  key(out, "kind", "edge", "string");
-  key(out, "programme", "edge", "string");
-  key(out, "zone", "edge", "string");
-  key(out, "start_week", "edge", "int");
-  key(out, "session_hours", "edge", "double");
-  key(out, "cadence_weeks", "edge", "int");
-  key(out, "quality", "edge", "double");
+  write_keys(out, s.population.zones);
   out += fmt::format("  <graph id=\"week{}\" edgedefault=\"directed\">\n", week);
   out += fmt::format("    <desc>{}</desc>\n", xml(description));
-  const auto bool_text = [](bool b) { return b ? "true" : "false"; };
-  const int z_count = p.zones();
-  for (Row r = 0; r < p.size(); ++r) {
-    out += fmt::format("    <node id=\"p{}\">\n", p.id[r]);
-    data(out, "group", xml(name_at(s.population.group_names, p.group[r])));
-    data(out, "function", xml(name_at(s.population.function_names, p.function[r])));
-    data(out, "senior", bool_text(p.has(r, flag::kSenior)));
-    data(out, "can_mentor", bool_text(p.has(r, flag::kCanMentor)));
-    data(out, "burned_out", bool_text(p.has(r, flag::kBurnedOut)));
-    data(out, "joined_week", p.joined_week[r]);
-    data(out, "load_hours", p.load_hours[r]);
-    data(out, "exhaustion", p.exhaustion[r]);
-    double sum = 0;
-    for (int z = 0; z < z_count; ++z) sum += p.skill[static_cast<std::size_t>(r) * z_count + z];
-    data(out, "mean_skill", z_count ? sum / z_count : 0.0);
-    for (int z = 0; z < z_count && z < static_cast<int>(zones.size()); ++z)
-      data(out, "skill_" + zones[z], p.skill[static_cast<std::size_t>(r) * z_count + z]);
-    out += "    </node>\n";
-  }
-  const auto programme_name = [&](std::uint8_t index) {
-    return xml(index < s.programmes.size() ? s.programmes[index].common.name
-                                           : fmt::format("{}", index));
-  };
-  // One edge, developer -> learner, with the relationship's attributes.
-  const auto edge = [&](const std::string& id, PractitionerId developer, PractitionerId learner,
-                        const std::string& kind, std::uint8_t programme, const std::string& zone,
-                        Week start, float hours, std::uint16_t cadence, float quality) {
-    out +=
-        fmt::format("    <edge id=\"{}\" source=\"p{}\" target=\"p{}\">\n", id, developer, learner);
-    data(out, "kind", kind);
-    data(out, "programme", programme_name(programme));
-    data(out, "zone", zone);
-    data(out, "start_week", start);
-    data(out, "session_hours", hours);
-    data(out, "cadence_weeks", cadence);
-    data(out, "quality", quality);
-    out += "    </edge>\n";
-  };
-  for (std::size_t i = 0; i < t.id.size(); ++i) {
-    if (t.end_reason[i] != static_cast<std::uint8_t>(EndReason::kNone)) continue;
-    edge(fmt::format("t{}", t.id[i]), t.developer_id[i], t.learner_id[i],
-         kTieKindNames.at(t.kind[i]), t.programme[i],
-         t.zone[i] >= 0 ? xml(name_at(zones, static_cast<std::size_t>(t.zone[i]))) : "all",
-         t.start_week[i], t.session_hours[i], t.cadence_weeks[i], t.quality[i]);
-  }
-  // Peer groups: an edge of kind peer between every ordered pair of active members, as the pair
-  // ties the group stands for; ids g<group>_<developer>_<learner>.
-  const PeerGroups& g = world.groups;
-  for (GroupRow gr = 0; gr < g.groups(); ++gr)
-    for (MembershipRow a = g.begin(gr); a < g.end(gr); ++a) {
-      if (!g.active(a)) continue;
-      for (MembershipRow b = g.begin(gr); b < g.end(gr); ++b)
-        if (b != a && g.active(b))
-          edge(fmt::format("g{}_{}_{}", g.id[gr], g.member_id[a], g.member_id[b]), g.member_id[a],
-               g.member_id[b], "peer", g.programme[gr], "all", g.start_week[gr],
-               g.session_hours[gr], g.cadence_weeks[gr], g.quality[gr]);
-    }
+  for (Row r = 0; r < world.people.size(); ++r) write_node(out, {s, world.people, r});
+  write_tie_edges(out, s, world.ties);
+  write_peer_edges(out, s, world.groups);
   out += "  </graph>\n</graphml>\n";
   return out;
 }
