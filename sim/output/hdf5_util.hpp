@@ -2,6 +2,9 @@
 // Checked wrappers over the HDF5 C API, shared by the run and comparison writer (hdf5_writer),
 // and the sweep's part files and index (sweep/). Every call is checked: a failure throws RunError
 // with what was being done and the most specific message on HDF5's error stack.
+//
+// Defined in: hdf5_util.cpp (errors, types, attributes, groups, files), hdf5_datasets.cpp (writing
+// datasets), hdf5_runs.cpp (a run's group and the provenance) and hdf5_read.cpp (reading).
 #include <hdf5.h>
 
 #include <cstddef>

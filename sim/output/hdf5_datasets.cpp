@@ -1,0 +1,181 @@
+// Writing datasets (see hdf5_util.hpp): float64 vectors with their metadata, plain columns,
+// matrices and columns written a block at a time. Every double goes out through canonical_nans.
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+
+#include "metrics/catalogue.hpp"
+#include "output/hdf5_util.hpp"
+
+namespace mentorsim::h5 {
+
+namespace {
+
+constexpr hsize_t kChunkLength = 4096;  // values per chunk: 32 KiB of float64
+constexpr unsigned kGzipLevel = 4;  // good ratio on smooth series at a fraction of level 9's cost
+
+// A dataset creation list: chunked as `chunk` (one extent per dimension) and compressed. Chunk
+// extents must be > 0, so with a 0 among them (an empty dataset) it stays contiguous.
+Handle compressed_dcpl(std::initializer_list<hsize_t> chunk, const std::string& path) {
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "H5Pcreate(dataset create)");
+  if (std::find(chunk.begin(), chunk.end(), hsize_t{0}) == chunk.end()) {
+    check_ok(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.begin()),
+             "H5Pset_chunk for " + path);
+    check_ok(H5Pset_shuffle(dcpl.get()), "H5Pset_shuffle for " + path);
+    check_ok(H5Pset_deflate(dcpl.get(), kGzipLevel), "H5Pset_deflate for " + path);
+  }
+  return dcpl;
+}
+
+// A 1-D dataset of `n` elements: chunks of kChunkLength, or one chunk of its own length.
+Handle compressed_dcpl(hsize_t n, const std::string& path) {
+  return compressed_dcpl({std::min(n, kChunkLength)}, path);
+}
+
+template <typename T>
+void write_vector(hid_t group, const std::string& group_path, const std::string& name,
+                  hid_t file_type, hid_t mem_type, const T* data, hsize_t n, hid_t lcpl) {
+  const std::string path = group_path + "/" + name;
+  const Handle dcpl = compressed_dcpl(n, path);
+  const Handle dset(H5Dcreate2(group, name.c_str(), file_type, vector_space(n).get(), lcpl,
+                               dcpl.get(), H5P_DEFAULT),
+                    H5Dclose, "creating dataset " + path);
+  if (n > 0)
+    check_ok(H5Dwrite(dset.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
+             "writing dataset " + path);
+}
+
+// Creates a chunked, compressed 1-D dataset of `n` elements and fills it block by block:
+// fill(begin, count, write) calls write(buffer) with `count` elements from `begin` as `mem_type`.
+template <typename Fill>
+void write_blocks(hid_t group, const std::string& group_path, const std::string& name,
+                  hid_t file_type, hid_t mem_type, std::size_t n, Fill&& fill, hid_t lcpl) {
+  const std::string path = group_path + "/" + name;
+  const Handle dcpl = compressed_dcpl(n, path);
+  const Handle file_space = vector_space(n);
+  const Handle dset(
+      H5Dcreate2(group, name.c_str(), file_type, file_space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "creating dataset " + path);
+  for (std::size_t begin = 0; begin < n; begin += kChunkLength) {
+    const hsize_t start = begin, count = std::min<hsize_t>(kChunkLength, n - begin);
+    check_ok(
+        H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
+        "selecting rows of " + path);
+    const Handle memory = vector_space(count);
+    fill(begin, static_cast<std::size_t>(count), [&](const void* buffer) {
+      check_ok(H5Dwrite(dset.get(), mem_type, memory.get(), file_space.get(), H5P_DEFAULT, buffer),
+               "writing dataset " + path);
+    });
+  }
+}
+
+}  // namespace
+
+const double* canonical_nans(const double* values, std::size_t n, std::vector<double>& scratch) {
+  if (std::none_of(values, values + n, [](double v) { return std::isnan(v); })) return values;
+  scratch.assign(values, values + n);
+  for (double& v : scratch)
+    if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();
+  return scratch.data();
+}
+
+void write_doubles(hid_t group, const std::string& group_path, const std::string& name,
+                   const double* values, hsize_t n, bool scalar, const std::string& units,
+                   const std::string& doc, hid_t lcpl, const metrics::MetricDecl* decl) {
+  const std::string path = group_path + "/" + name;
+  std::vector<double> scratch;
+  const double* canonical = canonical_nans(values, scalar ? 1 : n, scratch);
+  const Handle space = scalar ? scalar_space() : vector_space(n);
+  const Handle dcpl = scalar ? Handle(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "H5Pcreate")
+                             : compressed_dcpl(n, path);
+  // lcpl creates the intermediate groups of a name such as "mean_skill/technical".
+  const Handle dset(
+      H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "creating dataset " + path);
+  if (scalar || n > 0)
+    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, canonical),
+             "writing dataset " + path);
+  string_attr(dset.get(), path, "units", units);
+  string_attr(dset.get(), path, "doc", doc);
+  if (!decl) return;
+  string_attr(dset.get(), path, "better", std::string(metrics::better_name(decl->better)));
+  string_attr(dset.get(), path, "aggregate", std::string(metrics::aggregate_name(decl->aggregate)));
+  string_attr(dset.get(), path, "theme", std::string(metrics::theme_name(decl->theme)));
+  i32_attr(dset.get(), path, "headline", metrics::headline_rank(*decl));
+}
+
+void write_column(hid_t group, const std::string& group_path, const std::string& name,
+                  const std::vector<double>& values, hid_t lcpl) {
+  std::vector<double> scratch;
+  write_vector(group, group_path, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+               canonical_nans(values.data(), values.size(), scratch), values.size(), lcpl);
+}
+
+void write_column(hid_t group, const std::string& group_path, const std::string& name,
+                  const std::vector<std::uint64_t>& values, hid_t lcpl) {
+  write_vector(group, group_path, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, values.data(),
+               values.size(), lcpl);
+}
+
+void write_column(hid_t group, const std::string& group_path, const std::string& name,
+                  const std::vector<std::string>& values, hid_t lcpl) {
+  std::vector<const char*> texts;
+  texts.reserve(values.size());
+  for (const auto& v : values) texts.push_back(v.c_str());
+  const Handle type = string_type();
+  write_vector(group, group_path, name, type.get(), type.get(), texts.data(), texts.size(), lcpl);
+}
+
+void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,
+                  hsize_t cols, const std::vector<double>& values, hid_t lcpl) {
+  const std::string path = group_path + "/" + name;
+  const hsize_t dims[2] = {rows, cols};
+  const Handle space(H5Screate_simple(2, dims, nullptr), H5Sclose, "H5Screate_simple");
+  // One row a chunk: a reader can take one row.
+  const Handle dcpl = compressed_dcpl({std::min<hsize_t>(rows, 1), cols}, path);
+  const Handle dset(
+      H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "creating dataset " + path);
+  std::vector<double> scratch;
+  if (!values.empty())
+    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                      canonical_nans(values.data(), values.size(), scratch)),
+             "writing dataset " + path);
+}
+
+void write_u64_blocks(hid_t group, const std::string& group_path, const std::string& name,
+                      std::size_t n, const std::function<std::uint64_t(std::size_t)>& at,
+                      hid_t lcpl) {
+  std::vector<std::uint64_t> block;
+  write_blocks(
+      group, group_path, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, n,
+      [&](std::size_t begin, std::size_t count, auto&& write) {
+        block.resize(count);
+        for (std::size_t i = 0; i < count; ++i) block[i] = at(begin + i);
+        write(block.data());
+      },
+      lcpl);
+}
+
+void write_string_blocks(hid_t group, const std::string& group_path, const std::string& name,
+                         std::size_t n, const std::function<std::string(std::size_t)>& at,
+                         hid_t lcpl) {
+  const Handle type = string_type();
+  std::vector<std::string> block;
+  std::vector<const char*> texts;
+  write_blocks(
+      group, group_path, name, type.get(), type.get(), n,
+      [&](std::size_t begin, std::size_t count, auto&& write) {
+        block.resize(count);
+        texts.resize(count);
+        for (std::size_t i = 0; i < count; ++i) {
+          block[i] = at(begin + i);
+          texts[i] = block[i].c_str();
+        }
+        write(texts.data());
+      },
+      lcpl);
+}
+
+}  // namespace mentorsim::h5
