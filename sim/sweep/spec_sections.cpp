@@ -1,0 +1,73 @@
+// The declarations of [sweep] and [[axis]] (see spec_sections.hpp), and their reference.
+#include "sweep/spec_sections.hpp"
+
+#include <limits>
+
+#include "input/schema_output.hpp"
+
+namespace mentorsim::sweep {
+
+using params::Range;
+using params::SectionBuilder;
+using params::SectionSpec;
+
+namespace {
+
+constexpr double kNoBound = std::numeric_limits<double>::infinity();
+
+}  // namespace
+
+const SectionSpec& sweep_section() {
+  static const SectionSpec spec =
+      SectionBuilder<SweepConfig>("sweep", "What to run at every point of the sweep.")
+          .text("name", &SweepConfig::name, "",
+                "Name of the sweep, recorded in the index (default: the file's stem).")
+          .text("base", &SweepConfig::base, "",
+                "Base scenario file, relative to the sweep file. Alternatively give the scenario "
+                "inline as a [base] table, or an axis with key = \"base\" listing files.")
+          .integer("replicates", &SweepConfig::replicates, 0, Range{0, 1e6}, "runs",
+                   "Replicates per point (0: the base scenario's scenario.replicates).")
+          .integer("seed", &SweepConfig::seed, 0, Range{0, 9.2e18}, "",
+                   "Seed of every run, so points share common random numbers (default: the first "
+                   "point's scenario.seed).")
+          .choice("sampling", &SweepConfig::sampling, {"grid", "latin_hypercube"}, "grid",
+                  "grid: every combination of the axes' values; latin_hypercube: `points` points "
+                  "with each axis's range cut into `points` strata, each stratum used once.")
+          .integer("points", &SweepConfig::points, 0, Range{0, 1e7}, "points",
+                   "Latin hypercube: the number of points (grid: leave out).")
+          .integer("sampling_seed", &SweepConfig::sampling_seed, 1, Range{0, 9.2e18}, "",
+                   "Latin hypercube: seed of the sample (the runs' own seed is `seed`).")
+          .flag("weekly", &SweepConfig::weekly, true,
+                "Write each run's weekly series (false: summaries only, for very large sweeps).")
+          .build();
+  return spec;
+}
+
+const SectionSpec& axis_section() {
+  static const SectionSpec spec =
+      SectionBuilder<AxisConfig>("axis", "One parameter axis ([[axis]], one entry per axis).")
+          .text("key", &AxisConfig::key, "",
+                "Scenario key as --set takes it (population.initial_size, "
+                "programme.one_on_one.capacity), or \"base\" to list base scenario files.")
+          .real("from", &AxisConfig::from, 0, Range{-kNoBound, kNoBound}, "",
+                "Start of a range (with `to`; instead of `values`). Integers give integer values.")
+          .real("to", &AxisConfig::to, 0, Range{-kNoBound, kNoBound}, "", "End of a range.")
+          .integer("steps", &AxisConfig::steps, 0, Range{0, 1e7}, "values",
+                   "Grid: values in the range, both ends included.")
+          .choice("scale", &AxisConfig::scale, {"linear", "log"}, "linear",
+                  "Spacing of a range's values: even, or even in logarithm (from and to > 0).")
+          .build();
+  return spec;
+}
+
+Position position_of(const toml::node& node) {
+  const auto& begin = node.source().begin;
+  return {static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+std::string sweep_reference_markdown() {
+  return params::section_markdown(sweep_section()) + "\n" +
+         params::section_markdown(axis_section());
+}
+
+}  // namespace mentorsim::sweep
