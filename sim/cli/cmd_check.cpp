@@ -57,16 +57,10 @@ int cmd_check(const std::vector<std::string>& args) {
   options.add_options()("help,h", "print this help")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override a scenario value, key=value (repeatable)");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  if (!parse_arguments("check", args, options, hidden, positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << kUsage << options;
-    return kExitOk;
-  }
+  if (const auto done = parse_command_line(
+          "check", args, options, {"scenario", po::value<std::string>(), 1}, {kUsage, ""}, vm))
+    return *done;
   if (!vm.count("scenario")) {
     std::cerr << "mentorsim check: missing SCENARIO\nRun 'mentorsim check --help' for usage.\n";
     return kExitBadInput;

@@ -1,15 +1,9 @@
 // `mentorsim schema [--format md|toml|json]`: every parameter, generated from the declarations.
-#include <boost/program_options.hpp>
-
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "input/schema_output.hpp"
 
 namespace mentorsim::cli {
-
-namespace po = boost::program_options;
 
 namespace {
 constexpr const char* kUsage =
@@ -23,29 +17,10 @@ constexpr const char* kUsage =
 }  // namespace
 
 int cmd_schema(const std::vector<std::string>& args) {
-  po::options_description options("Options");
-  options.add_options()("help,h", "print this help")(
-      "format,f", po::value<std::string>()->default_value("md"), "md, toml or json");
-  // No positional arguments: a stray word is an error rather than silently ignored.
-  po::variables_map vm;
-  if (!parse_arguments("schema", args, options, {}, {}, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << kUsage << options;
-    return kExitOk;
-  }
-  const std::string format = vm["format"].as<std::string>();
-  if (format == "md")
-    std::cout << params::schema_markdown();
-  else if (format == "toml")
-    std::cout << params::schema_toml();
-  else if (format == "json")
-    std::cout << params::schema_json();
-  else {
-    std::cerr << "mentorsim schema: unknown format '" << format
-              << "' (expected md, toml or json)\n";
-    return kExitBadInput;
-  }
-  return stdout_ok() ? kExitOk : kExitFailure;
+  return print_generated("schema", args, kUsage,
+                         {{"md", params::schema_markdown},
+                          {"toml", params::schema_toml},
+                          {"json", params::schema_json}});
 }
 
 }  // namespace mentorsim::cli

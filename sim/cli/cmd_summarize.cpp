@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <boost/program_options.hpp>
-#include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -13,6 +12,14 @@ namespace po = boost::program_options;
 
 namespace mentorsim::cli {
 
+namespace {
+
+constexpr const char* kHelpTail =
+    "\nDIR is a sweep's --out directory (or its index.h5). CSV has one row per point and "
+    "metric:\npoint, each axis, runs, metric, mean, ci_low, ci_high.\n";
+
+}  // namespace
+
 int cmd_summarize(const std::vector<std::string>& args) {
   std::string dir, format = "text", metrics;
   po::options_description options("mentorsim summarize DIR [options]");
@@ -20,31 +27,19 @@ int cmd_summarize(const std::vector<std::string>& args) {
                                                     "text, csv or json")(
       "metrics,m", po::value(&metrics),
       (std::string(kMetricsHelp) + "; default: headline for text, all for csv and json").c_str());
-  po::options_description hidden;
-  hidden.add_options()("dir", po::value(&dir));
-  po::positional_options_description positional;
-  positional.add("dir", 1);
   po::variables_map vm;
-  if (!parse_arguments("summarize", args, options, hidden, positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options
-              << "\nDIR is a sweep's --out directory (or its index.h5). CSV has one row per point "
-                 "and metric:\npoint, each axis, runs, metric, mean, ci_low, ci_high.\n";
-    return kExitOk;
-  }
+  if (const auto done = parse_command_line("summarize", args, options, {"dir", po::value(&dir), 1},
+                                           {"", kHelpTail}, vm))
+    return *done;
   if (dir.empty()) {
     fmt::print(stderr, "mentorsim summarize: missing DIR (a sweep's --out directory)\n");
     return kExitBadInput;
   }
-  if (format != "text" && format != "csv" && format != "json") {
-    fmt::print(stderr, "mentorsim summarize: --format must be text, csv or json, not '{}'\n",
-               format);
-    return kExitBadInput;
-  }
+  if (!format_ok("summarize", format, {"text", "csv", "json"})) return kExitBadInput;
   const auto selection =
       metric_selection_option("summarize", vm, metrics, default_metric_selection(format));
   if (!selection) return kExitBadInput;
-  try {
+  return report_errors("summarize", dir, [&] {
     const auto summaries = sweep::read_point_summaries(dir);
     std::string text;
     try {
@@ -54,12 +49,7 @@ int cmd_summarize(const std::vector<std::string>& args) {
     }
     fmt::print("{}", text);
     return stdout_ok() ? kExitOk : kExitFailure;
-  } catch (const InputError& e) {
-    return report_input_error(e, dir);
-  } catch (const RunError& e) {
-    fmt::print(stderr, "mentorsim summarize: {}\n", e.what());
-    return kExitFailure;
-  }
+  });
 }
 
 }  // namespace mentorsim::cli

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "output/hdf5_writer.hpp"
@@ -30,6 +31,69 @@ bool parse_arguments(std::string_view command, const std::vector<std::string>& a
                e.what(), command);
     return false;
   }
+}
+
+std::optional<int> parse_command_line(std::string_view command,
+                                      const std::vector<std::string>& args,
+                                      const boost::program_options::options_description& options,
+                                      const Positional& positional, const Help& help,
+                                      boost::program_options::variables_map& vm) {
+  boost::program_options::options_description hidden;
+  boost::program_options::positional_options_description bound;
+  if (positional.name) {
+    hidden.add_options()(positional.name, positional.value);
+    bound.add(positional.name, positional.max);
+  }
+  if (!parse_arguments(command, args, options, hidden, bound, vm)) return kExitBadInput;
+  if (vm.count("help")) {
+    std::cout << help.before << options << help.after;
+    return kExitOk;
+  }
+  return std::nullopt;
+}
+
+std::string one_of(const std::vector<std::string_view>& choices) {
+  std::string text;
+  for (auto it = choices.begin(); it != choices.end(); ++it)
+    text += fmt::format("{}{}",
+                        it == choices.begin()     ? ""
+                        : it + 1 == choices.end() ? " or "
+                                                  : ", ",
+                        *it);
+  return text;
+}
+
+bool format_ok(std::string_view command, const std::string& format,
+               std::initializer_list<std::string_view> allowed) {
+  if (std::find(allowed.begin(), allowed.end(), format) != allowed.end()) return true;
+  fmt::print(stderr, "mentorsim {}: --format must be {}, not '{}'\n", command, one_of(allowed),
+             format);
+  return false;
+}
+
+int print_generated(std::string_view command, const std::vector<std::string>& args,
+                    std::string_view usage, std::initializer_list<Generated> documents) {
+  namespace po = boost::program_options;
+  std::vector<std::string_view> formats;
+  for (const auto& d : documents) formats.push_back(d.format);
+  const std::string choices = one_of(formats);
+  po::options_description options("Options");
+  options.add_options()("help,h", "print this help")(
+      "format,f", po::value<std::string>()->default_value(std::string(formats.front())),
+      choices.c_str());
+  // No positional arguments: a stray word is an error rather than silently ignored.
+  po::variables_map vm;
+  if (const auto done = parse_command_line(command, args, options, {}, {usage, ""}, vm))
+    return *done;
+  const std::string format = vm["format"].as<std::string>();
+  for (const auto& d : documents)
+    if (d.format == format) {
+      std::cout << d.make();
+      return stdout_ok() ? kExitOk : kExitFailure;
+    }
+  std::cerr << "mentorsim " << command << ": unknown format '" << format << "' (expected "
+            << choices << ")\n";
+  return kExitBadInput;
 }
 
 int report_input_error(const InputError& error, const std::string& what) {
@@ -65,6 +129,11 @@ std::string utc_now_iso8601() {
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
+}
+
+InvocationInfo invocation_info(const std::string& started_utc, const std::string& command_line) {
+  return InvocationInfo{MENTORSIM_VERSION, git_commit(), started_utc, command_line,
+                        active_threads()};
 }
 
 std::optional<int> check_run_options(std::string_view command,

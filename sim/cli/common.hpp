@@ -1,6 +1,9 @@
 #pragma once
 // Pieces shared by the sub-commands.
+#include <fmt/format.h>
+
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,10 +13,26 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "output/invocation.hpp"
 #include "output/metric_selection.hpp"
 
 namespace mentorsim::cli {
+
+// The positional arguments of a sub-command: stored through `value` under `name`, up to `max` of
+// them (-1: any number). Without a name a stray word is a command-line error.
+struct Positional {
+  const char* name = nullptr;
+  const boost::program_options::value_semantic* value = nullptr;  // owned once parsed
+  int max = 0;
+};
+
+// What --help prints before and after the list of options.
+struct Help {
+  std::string_view before;
+  std::string_view after;
+};
 
 // Parses a sub-command's arguments: `visible` options (shown by --help), `hidden` ones bound to the
 // positional arguments. On a command-line error prints "mentorsim COMMAND: what" and a pointer to
@@ -23,6 +42,41 @@ bool parse_arguments(std::string_view command, const std::vector<std::string>& a
                      const boost::program_options::options_description& hidden,
                      const boost::program_options::positional_options_description& positional,
                      boost::program_options::variables_map& vm);
+
+// Parses a sub-command's arguments: `options` (shown by --help) and the positional ones. Returns
+// the exit status when the command is done: kExitOk after printing its help for --help, or
+// kExitBadInput after a command-line error, printed as "mentorsim COMMAND: what" with a pointer to
+// --help on stderr. Returns nullopt when the command should go on.
+std::optional<int> parse_command_line(std::string_view command,
+                                      const std::vector<std::string>& args,
+                                      const boost::program_options::options_description& options,
+                                      const Positional& positional, const Help& help,
+                                      boost::program_options::variables_map& vm);
+
+// Whether `format` is one of `allowed`; if not, says so on stderr ("mentorsim COMMAND: --format
+// must be a, b or c, not 'x'"), and the caller exits with kExitBadInput.
+bool format_ok(std::string_view command, const std::string& format,
+               std::initializer_list<std::string_view> allowed);
+
+// "a, b or c": the choices of an option, for its help and its error messages.
+std::string one_of(const std::vector<std::string_view>& choices);
+
+// A document generated from the declarations, in one --format.
+struct Generated {
+  std::string_view format;
+  std::string (*make)();
+};
+
+// `mentorsim schema` and `mentorsim metrics`: prints the document --format names (default: the
+// first), or says on stderr which formats there are. `usage` heads --help. Returns the exit status.
+int print_generated(std::string_view command, const std::vector<std::string>& args,
+                    std::string_view usage, std::initializer_list<Generated> documents);
+
+// Runs `body` (returning the exit status) and turns what it throws into the exit status: an
+// InputError is reported against `what` (kExitBadInput), a RunError as "mentorsim COMMAND: message"
+// (kExitFailure).
+template <typename Body>
+int report_errors(std::string_view command, const std::string& what, Body&& body);
 
 // Prints every diagnostic, one per line, and a count; returns kExitBadInput.
 int report_input_error(const InputError& error, const std::string& what);
@@ -39,6 +93,9 @@ bool stdout_ok();
 const char* git_commit();
 
 std::string utc_now_iso8601();
+
+// What a written file records about the invocation that wrote it (started at `started_utc`).
+InvocationInfo invocation_info(const std::string& started_utc, const std::string& command_line);
 
 // The options `run` and `compare` share: checks --threads and --out (a file name that may be
 // written, see check_output_path), and turns --seed and --replicates into scenario overrides, so
@@ -60,5 +117,19 @@ inline constexpr const char* kMetricsHelp =
 std::optional<MetricSelection> metric_selection_option(
     std::string_view command, const boost::program_options::variables_map& vm,
     const std::string& metrics, const MetricSelection& fallback);
+
+// ---- template definitions -----------------------------------------------------------------------
+
+template <typename Body>
+int report_errors(std::string_view command, const std::string& what, Body&& body) {
+  try {
+    return body();
+  } catch (const InputError& e) {
+    return report_input_error(e, what);
+  } catch (const RunError& e) {
+    fmt::print(stderr, "mentorsim {}: {}\n", command, e.what());
+    return kExitFailure;
+  }
+}
 
 }  // namespace mentorsim::cli
