@@ -5,7 +5,6 @@
 #include <unistd.h>
 #include <boost/program_options.hpp>
 #include <filesystem>
-#include <iostream>
 #include <optional>
 
 #include "cli/commands.hpp"
@@ -23,134 +22,166 @@ namespace fs = std::filesystem;
 
 namespace mentorsim::cli {
 
-int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
+namespace {
+
+constexpr const char* kHelpTail = "\nThe summary goes to stdout; progress and errors to stderr.\n";
+
+struct RunOptions {
   std::string scenario_path, out, format = "text", metrics, network_weeks, network_dir;
   double live_speed = 26;
   std::vector<std::string> overrides;
   std::int64_t replicates = 0, seed = 0;
   int threads = 0;
+  bool force = false;
+  bool quiet = false;
+  bool live = false;
+  bool export_network = false;
+  MetricSelection selection;
+};
+
+po::options_description describe_options(RunOptions& o) {
   po::options_description options("mentorsim run SCENARIO [options]");
   options.add_options()("help,h", "show this help")(
-      "set", po::value(&overrides)->composing(),
+      "set", po::value(&o.overrides)->composing(),
       "override a scenario key: --set table.key=value (repeatable)")(
-      "replicates,r", po::value(&replicates),
-      "number of replicates (default: scenario.replicates)")("seed,s", po::value(&seed),
+      "replicates,r", po::value(&o.replicates),
+      "number of replicates (default: scenario.replicates)")("seed,s", po::value(&o.seed),
                                                              "base seed (default: scenario.seed)")(
-      "threads,t", po::value(&threads), "worker threads (default: every core)")(
-      "out,o", po::value(&out), "write results to this HDF5 file")(
-      "force", "overwrite --out if it exists")("format,f", po::value(&format),
+      "threads,t", po::value(&o.threads), "worker threads (default: every core)")(
+      "out,o", po::value(&o.out), "write results to this HDF5 file")(
+      "force", "overwrite --out if it exists")("format,f", po::value(&o.format),
                                                "summary format: text, json or csv")(
-      "metrics,m", po::value(&metrics), (std::string(kMetricsHelp) + "; default: all").c_str())(
-      "export-network", po::value(&network_weeks),
+      "metrics,m", po::value(&o.metrics), (std::string(kMetricsHelp) + "; default: all").c_str())(
+      "export-network", po::value(&o.network_weeks),
       "write the developmental network at these 0-based weeks as GraphML, one file per "
       "replicate and week (e.g. 52,104,last)")(
-      "network-dir", po::value(&network_dir),
+      "network-dir", po::value(&o.network_dir),
       "directory for --export-network (default: <out>-network beside --out, else network)")(
       "live",
       "draw the first replicate week by week on the terminal (waiting list, coverage, "
       "mentors burned out), then print the summary")(
-      "live-speed", po::value(&live_speed),
+      "live-speed", po::value(&o.live_speed),
       "weeks per second for --live (default 26: a year in two seconds)")(
       "quiet,q", "print no summary and no progress");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&scenario_path));
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
+  return options;
+}
+
+// Parses and checks the command line into `o`; the exit status when the command is done.
+std::optional<int> read_options(const std::vector<std::string>& args, RunOptions& o) {
+  const po::options_description options = describe_options(o);
   po::variables_map vm;
-  if (!parse_arguments("run", args, options, hidden, positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << "\nThe summary goes to stdout; progress and errors to stderr.\n";
-    return kExitOk;
-  }
-  if (scenario_path.empty()) {
+  if (const auto done = parse_command_line(
+          "run", args, options, {"scenario", po::value(&o.scenario_path), 1}, {"", kHelpTail}, vm))
+    return done;
+  if (o.scenario_path.empty()) {
     fmt::print(stderr, "mentorsim run: missing SCENARIO\n{}", fmt::streamed(options));
     return kExitBadInput;
   }
-  if (format != "text" && format != "json" && format != "csv") {
-    fmt::print(stderr, "mentorsim run: --format must be text, json or csv, not '{}'\n", format);
-    return kExitBadInput;
-  }
-  const auto selection =
-      metric_selection_option("run", vm, metrics, MetricSelection{MetricSelection::Kind::all, {}});
+  if (!format_ok("run", o.format, {"text", "json", "csv"})) return kExitBadInput;
+  const auto selection = metric_selection_option("run", vm, o.metrics,
+                                                 MetricSelection{MetricSelection::Kind::all, {}});
   if (!selection) return kExitBadInput;
-  const bool quiet = vm.count("quiet") > 0;
-  if (!(live_speed > 0)) {
+  o.selection = *selection;
+  o.quiet = vm.count("quiet") > 0;
+  if (!(o.live_speed > 0)) {
     fmt::print(stderr,
                "mentorsim run: --live-speed must be a positive number of weeks per second\n");
     return kExitBadInput;
   }
-  const bool force = vm.count("force") > 0;
-  if (const auto status =
-          check_run_options("run", vm, threads, out, force, seed, replicates, overrides))
-    return *status;
-  try {
-    const Scenario scenario = params::load_scenario_file(scenario_path, overrides);
-    const std::string started = utc_now_iso8601();
-    const auto thread_limit = limit_threads(threads);
-    const auto count = static_cast<std::uint64_t>(scenario.meta.replicates);
+  o.force = vm.count("force") > 0;
+  o.live = vm.count("live") > 0;
+  o.export_network = vm.count("export-network") > 0;
+  return check_run_options("run", vm, o.threads, o.out, o.force, o.seed, o.replicates, o.overrides);
+}
 
-    // Checked before anything runs, like --out.
-    std::optional<NetworkExport> network;
-    if (vm.count("export-network")) try {
-        network.emplace(network_weeks, static_cast<Week>(scenario.meta.weeks),
-                        network_dir.empty() ? default_network_dir(out) : fs::path(network_dir),
-                        scenario.meta.name, count, force);
-      } catch (const InputError& e) {
-        return report_input_error(e, "--export-network");
-      }
+// What watches the runs week by week, each there only when asked for: the network export
+// (--export-network) and the live chart (--live).
+struct Watchers {
+  std::optional<NetworkExport> network;
+  std::optional<LiveChart> chart;
+  WeekObserver network_observer;
+  WeekObserver chart_observer;
 
-    const bool live = vm.count("live") > 0;
-    std::optional<LiveChart> chart;
-    if (live)
-      chart.emplace(scenario.meta.name, scenario.meta.weeks, live_speed,
-                    isatty(STDERR_FILENO) != 0);
-    const WeekObserver network_observer = network ? network->observer() : WeekObserver{};
-    const WeekObserver chart_observer = chart ? chart->observer() : WeekObserver{};
-    WeekObserver observe;
-    if (network || chart)
-      observe = [&](std::uint64_t replicate, Week week, const Simulation& run) {
-        if (network_observer) network_observer(replicate, week, run);
-        if (chart_observer) chart_observer(replicate, week, run);
-      };
-
-    Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !quiet && !live);
-    const std::vector<RunResult> results = run_replicates(
-        scenario, count, [&] { progress.tick(); }, observe);
-
-    // The metric names are known once the runs report them: an unknown --metrics name is bad
-    // input, reported before anything is written.
-    std::string summary;
-    try {
-      summary = format_summary(results, format, *selection);
-    } catch (const InputError& e) {
-      return report_input_error(e, "--metrics");
-    }
-    if (!out.empty()) {
-      InvocationInfo info{MENTORSIM_VERSION, git_commit(), started, command_line, active_threads()};
-      write_hdf5(out, info, results, force);
-    }
-    std::vector<fs::path> network_files;
-    if (network) network_files = network->write();
-    if (!quiet) {
-      if (!summary.empty() && summary.back() != '\n') summary += '\n';
-      fmt::print("{}", summary);
-      if (!stdout_ok()) return kExitFailure;  // flushed before the hints on stderr
-      if (out.empty() && format == "text")
-        fmt::print(stderr, "(no --out given: weekly series were not saved)\n");
-      else if (!out.empty() && format == "text")
-        fmt::print(stderr, "results written to {}\n", out);
-      if (!network_files.empty())
-        fmt::print(stderr, "{} networks written to {} ({}, ...)\n", network_files.size(),
-                   network_files.front().parent_path().string(),
-                   network_files.front().filename().string());
-    }
-    return kExitOk;
-  } catch (const InputError& e) {
-    return report_input_error(e, scenario_path);
-  } catch (const RunError& e) {
-    fmt::print(stderr, "mentorsim run: {}\n", e.what());
-    return kExitFailure;
+  // One observer calling each watcher there is; empty without any, so the runs skip the calls.
+  // The watchers must stay where they are while it is used.
+  WeekObserver observer() {
+    network_observer = network ? network->observer() : WeekObserver{};
+    chart_observer = chart ? chart->observer() : WeekObserver{};
+    if (!network && !chart) return {};
+    return [this](std::uint64_t replicate, Week week, const Simulation& run) {
+      if (network_observer) network_observer(replicate, week, run);
+      if (chart_observer) chart_observer(replicate, week, run);
+    };
   }
+};
+
+// Sets up the watchers asked for. The network's weeks and files are checked here, before anything
+// runs, like --out; the exit status when they are bad input.
+std::optional<int> start_watchers(Watchers& w, const RunOptions& o, const Scenario& scenario,
+                                  std::uint64_t count) {
+  if (o.export_network) try {
+      w.network.emplace(
+          o.network_weeks, static_cast<Week>(scenario.meta.weeks),
+          o.network_dir.empty() ? default_network_dir(o.out) : fs::path(o.network_dir),
+          scenario.meta.name, count, o.force);
+    } catch (const InputError& e) {
+      return report_input_error(e, "--export-network");
+    }
+  if (o.live)
+    w.chart.emplace(scenario.meta.name, scenario.meta.weeks, o.live_speed,
+                    isatty(STDERR_FILENO) != 0);
+  return std::nullopt;
+}
+
+// The summary on stdout, then on stderr where the results went.
+int print_summary(const RunOptions& o, std::string summary,
+                  const std::vector<fs::path>& network_files) {
+  if (!summary.empty() && summary.back() != '\n') summary += '\n';
+  fmt::print("{}", summary);
+  if (!stdout_ok()) return kExitFailure;  // flushed before the hints on stderr
+  if (o.out.empty() && o.format == "text")
+    fmt::print(stderr, "(no --out given: weekly series were not saved)\n");
+  else if (!o.out.empty() && o.format == "text")
+    fmt::print(stderr, "results written to {}\n", o.out);
+  if (!network_files.empty())
+    fmt::print(stderr, "{} networks written to {} ({}, ...)\n", network_files.size(),
+               network_files.front().parent_path().string(),
+               network_files.front().filename().string());
+  return kExitOk;
+}
+
+int run_scenario(const RunOptions& o, const std::string& command_line) {
+  const Scenario scenario = params::load_scenario_file(o.scenario_path, o.overrides);
+  const std::string started = utc_now_iso8601();
+  const auto thread_limit = limit_threads(o.threads);
+  const auto count = static_cast<std::uint64_t>(scenario.meta.replicates);
+  Watchers watchers;
+  if (const auto status = start_watchers(watchers, o, scenario, count)) return *status;
+
+  Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !o.quiet && !o.live);
+  const std::vector<RunResult> results = run_replicates(
+      scenario, count, [&] { progress.tick(); }, watchers.observer());
+
+  // The metric names are known once the runs report them: an unknown --metrics name is bad
+  // input, reported before anything is written.
+  std::string summary;
+  try {
+    summary = format_summary(results, o.format, o.selection);
+  } catch (const InputError& e) {
+    return report_input_error(e, "--metrics");
+  }
+  if (!o.out.empty()) write_hdf5(o.out, invocation_info(started, command_line), results, o.force);
+  std::vector<fs::path> network_files;
+  if (watchers.network) network_files = watchers.network->write();
+  return o.quiet ? kExitOk : print_summary(o, std::move(summary), network_files);
+}
+
+}  // namespace
+
+int cmd_run(const std::vector<std::string>& args, const std::string& command_line) {
+  RunOptions o;
+  if (const auto done = read_options(args, o)) return *done;
+  return report_errors("run", o.scenario_path, [&] { return run_scenario(o, command_line); });
 }
 
 }  // namespace mentorsim::cli
