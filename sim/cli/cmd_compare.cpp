@@ -5,7 +5,6 @@
 #include <fmt/ostream.h>
 
 #include <boost/program_options.hpp>
-#include <iostream>
 #include <optional>
 
 #include "cli/commands.hpp"
@@ -93,110 +92,118 @@ std::optional<std::vector<Scenario>> load_all(const std::vector<std::string>& pa
   return scenarios;
 }
 
-}  // namespace
-
-int cmd_compare(const std::vector<std::string>& args, const std::string& command_line) {
+struct CompareOptions {
   std::vector<std::string> paths, overrides;
   std::string out, format = "text", metrics;
   std::int64_t replicates = 0, seed = 0;
   int threads = 0;
+  bool quiet = false;
+  bool force = false;
+  MetricSelection selection;
+};
+
+po::options_description describe_options(CompareOptions& o) {
   po::options_description options("mentorsim compare BASELINE OTHER... [options]");
   options.add_options()("help,h", "show this help")(
-      "set", po::value(&overrides)->composing(),
+      "set", po::value(&o.overrides)->composing(),
       "override a key in every scenario: --set table.key=value (repeatable)")(
-      "replicates,r", po::value(&replicates),
+      "replicates,r", po::value(&o.replicates),
       "replicates per scenario (default: the baseline's scenario.replicates)")(
-      "seed,s", po::value(&seed), "base seed of every scenario (default: the baseline's)")(
-      "threads,t", po::value(&threads), "worker threads (default: every core)")(
-      "out,o", po::value(&out), "write every run to this HDF5 file, grouped by scenario")(
-      "force", "overwrite --out if it exists")("format,f", po::value(&format),
+      "seed,s", po::value(&o.seed), "base seed of every scenario (default: the baseline's)")(
+      "threads,t", po::value(&o.threads), "worker threads (default: every core)")(
+      "out,o", po::value(&o.out), "write every run to this HDF5 file, grouped by scenario")(
+      "force", "overwrite --out if it exists")("format,f", po::value(&o.format),
                                                "table format: text, markdown, csv or json")(
-      "metrics,m", po::value(&metrics),
+      "metrics,m", po::value(&o.metrics),
       (std::string(kMetricsHelp) +
        "; default: headline for text and markdown, all for csv and json")
           .c_str())("quiet,q", "print no table and no progress");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&paths)->composing());
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
+  return options;
+}
+
+// Parses and checks the command line into `o`; the exit status when the command is done.
+std::optional<int> read_options(const std::vector<std::string>& args, CompareOptions& o) {
+  const po::options_description options = describe_options(o);
   po::variables_map vm;
-  if (!parse_arguments("compare", args, options, hidden, positional, vm)) return kExitBadInput;
-  if (vm.count("help")) {
-    std::cout << options << kHelpTail;
-    return kExitOk;
-  }
-  if (paths.size() < 2) {
+  if (const auto done = parse_command_line("compare", args, options,
+                                           {"scenario", po::value(&o.paths)->composing(), -1},
+                                           {"", kHelpTail}, vm))
+    return done;
+  if (o.paths.size() < 2) {
     fmt::print(stderr, "mentorsim compare: needs a BASELINE and at least one other scenario\n{}",
                fmt::streamed(options));
     return kExitBadInput;
   }
-  if (format != "text" && format != "markdown" && format != "csv" && format != "json") {
-    fmt::print(stderr,
-               "mentorsim compare: --format must be text, markdown, csv or json, not '{}'\n",
-               format);
-    return kExitBadInput;
-  }
+  if (!format_ok("compare", o.format, {"text", "markdown", "csv", "json"})) return kExitBadInput;
   const auto selection =
-      metric_selection_option("compare", vm, metrics, default_metric_selection(format));
+      metric_selection_option("compare", vm, o.metrics, default_metric_selection(o.format));
   if (!selection) return kExitBadInput;
-  const bool quiet = vm.count("quiet") > 0;
-  const bool force = vm.count("force") > 0;
-  if (const auto status =
-          check_run_options("compare", vm, threads, out, force, seed, replicates, overrides))
-    return *status;
+  o.selection = *selection;
+  o.quiet = vm.count("quiet") > 0;
+  o.force = vm.count("force") > 0;
+  return check_run_options("compare", vm, o.threads, o.out, o.force, o.seed, o.replicates,
+                           o.overrides);
+}
 
-  const auto scenarios = load_all(paths, overrides);
+// Scenario after scenario, each one's replicates in parallel; the results do not depend on the
+// order or the thread count.
+std::vector<ComparisonArm> run_arms(const CompareOptions& o, const std::vector<Scenario>& scenarios,
+                                    const std::vector<std::string>& labels) {
+  const auto count = static_cast<std::uint64_t>(scenarios.front().meta.replicates);
+  std::uint64_t total_weeks = 0;
+  for (const auto& s : scenarios) total_weeks += count * static_cast<std::uint64_t>(s.meta.weeks);
+  std::vector<ComparisonArm> arms;
+  Progress progress(total_weeks, !o.quiet);
+  for (size_t i = 0; i < scenarios.size(); ++i)
+    arms.push_back(ComparisonArm{labels[i], o.paths[i],
+                                 run_replicates(scenarios[i], count, [&] { progress.tick(); })});
+  return arms;
+}
+
+void write_arms(const CompareOptions& o, const std::vector<Scenario>& scenarios,
+                const std::vector<ComparisonArm>& arms, const InvocationInfo& info) {
+  std::vector<ScenarioGroup> groups;
+  for (size_t i = 0; i < arms.size(); ++i)
+    groups.push_back(
+        ScenarioGroup{arms[i].label, o.paths[i], scenarios[i].resolved_toml, arms[i].runs});
+  write_comparison_hdf5(o.out, info, groups, o.force);
+}
+
+int compare(const CompareOptions& o, const std::vector<Scenario>& scenarios,
+            const std::vector<std::string>& labels, const std::string& command_line) {
+  const std::string started = utc_now_iso8601();
+  const auto thread_limit = limit_threads(o.threads);
+  const std::vector<ComparisonArm> arms = run_arms(o, scenarios, labels);
+  // The metric names are known once the runs report them: an unknown --metrics name is bad
+  // input, reported before anything is written.
+  Comparison table;
+  try {
+    table = select_comparison(compare_arms(arms), o.selection);
+  } catch (const InputError& e) {
+    return report_input_error(e, "--metrics");
+  }
+  if (!o.out.empty()) write_arms(o, scenarios, arms, invocation_info(started, command_line));
+  if (!o.quiet) {
+    fmt::print("{}", format_comparison(table, o.format));
+    if (!stdout_ok()) return kExitFailure;
+    if (!o.out.empty() && o.format == "text") fmt::print(stderr, "results written to {}\n", o.out);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_compare(const std::vector<std::string>& args, const std::string& command_line) {
+  CompareOptions o;
+  if (const auto done = read_options(args, o)) return *done;
+  const auto scenarios = load_all(o.paths, o.overrides);
   if (!scenarios) return kExitBadInput;
   std::vector<std::string> names;
   for (const auto& s : *scenarios) names.push_back(s.meta.name);
   const std::vector<std::string> labels = unique_scenario_labels(names);
   warn_about_population(*scenarios, labels);
-
-  try {
-    const std::string started = utc_now_iso8601();
-    const auto thread_limit = limit_threads(threads);
-    const auto count = static_cast<std::uint64_t>(scenarios->front().meta.replicates);
-    std::uint64_t total_weeks = 0;
-    for (const auto& s : *scenarios)
-      total_weeks += count * static_cast<std::uint64_t>(s.meta.weeks);
-
-    // Scenario after scenario, each one's replicates in parallel; the results do not depend on
-    // the order or the thread count.
-    std::vector<ComparisonArm> arms;
-    {
-      Progress progress(total_weeks, !quiet);
-      for (size_t i = 0; i < scenarios->size(); ++i)
-        arms.push_back(ComparisonArm{
-            labels[i], paths[i], run_replicates((*scenarios)[i], count, [&] { progress.tick(); })});
-    }
-    // The metric names are known once the runs report them: an unknown --metrics name is bad
-    // input, reported before anything is written.
-    Comparison table;
-    try {
-      table = select_comparison(compare_arms(arms), *selection);
-    } catch (const InputError& e) {
-      return report_input_error(e, "--metrics");
-    }
-    if (!out.empty()) {
-      std::vector<ScenarioGroup> groups;
-      for (size_t i = 0; i < arms.size(); ++i)
-        groups.push_back(
-            ScenarioGroup{labels[i], paths[i], (*scenarios)[i].resolved_toml, arms[i].runs});
-      InvocationInfo info{MENTORSIM_VERSION, git_commit(), started, command_line, active_threads()};
-      write_comparison_hdf5(out, info, groups, force);
-    }
-    if (!quiet) {
-      fmt::print("{}", format_comparison(table, format));
-      if (!stdout_ok()) return kExitFailure;
-      if (!out.empty() && format == "text") fmt::print(stderr, "results written to {}\n", out);
-    }
-    return kExitOk;
-  } catch (const InputError& e) {
-    return report_input_error(e, "--out");
-  } catch (const RunError& e) {
-    fmt::print(stderr, "mentorsim compare: {}\n", e.what());
-    return kExitFailure;
-  }
+  return report_errors("compare", "--out",
+                       [&] { return compare(o, *scenarios, labels, command_line); });
 }
 
 }  // namespace mentorsim::cli
