@@ -14,6 +14,8 @@
 
 namespace mentorsim::cli {
 
+namespace {
+
 bool parse_arguments(std::string_view command, const std::vector<std::string>& args,
                      const boost::program_options::options_description& visible,
                      const boost::program_options::options_description& hidden,
@@ -32,6 +34,8 @@ bool parse_arguments(std::string_view command, const std::vector<std::string>& a
     return false;
   }
 }
+
+}  // namespace
 
 std::optional<int> parse_command_line(std::string_view command,
                                       const std::vector<std::string>& args,

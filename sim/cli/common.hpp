@@ -34,15 +34,6 @@ struct Help {
   std::string_view after;
 };
 
-// Parses a sub-command's arguments: `visible` options (shown by --help), `hidden` ones bound to the
-// positional arguments. On a command-line error prints "mentorsim COMMAND: what" and a pointer to
-// --help on stderr and returns false (the caller exits with kExitBadInput).
-bool parse_arguments(std::string_view command, const std::vector<std::string>& args,
-                     const boost::program_options::options_description& visible,
-                     const boost::program_options::options_description& hidden,
-                     const boost::program_options::positional_options_description& positional,
-                     boost::program_options::variables_map& vm);
-
 // Parses a sub-command's arguments: `options` (shown by --help) and the positional ones. Returns
 // the exit status when the command is done: kExitOk after printing its help for --help, or
 // kExitBadInput after a command-line error, printed as "mentorsim COMMAND: what" with a pointer to
