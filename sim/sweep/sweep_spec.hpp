@@ -40,7 +40,7 @@ struct Axis {
   bool integer = false;  // from and to were written as integers: values are rounded
 };
 
-struct SweepConfig {  // the [sweep] table, filled by its declarations (sweep_spec.cpp)
+struct SweepConfig {  // the [sweep] table, filled by its declarations (spec_sections.cpp)
   std::string name;
   std::string base;
   std::int64_t replicates = 0;
