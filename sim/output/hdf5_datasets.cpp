@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <limits>
 
+#include "core/canonical_nan.hpp"
 #include "metrics/catalogue.hpp"
 #include "output/hdf5_util.hpp"
 
@@ -75,8 +76,7 @@ void write_blocks(hid_t group, const std::string& group_path, const std::string&
 const double* canonical_nans(const double* values, std::size_t n, std::vector<double>& scratch) {
   if (std::none_of(values, values + n, [](double v) { return std::isnan(v); })) return values;
   scratch.assign(values, values + n);
-  for (double& v : scratch)
-    if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();
+  for (double& v : scratch) v = canonical(v);
   return scratch.data();
 }
 
