@@ -36,7 +36,8 @@ void print_sweep(const sweep::SweepPlan& plan) {
   const auto& points = plan.points();
   std::cout << fmt::format("sweep {}: {} points x {} replicates = {} runs (seed {}, {} sampling)\n",
                            plan.spec().config.name, points.size(), plan.replicates(),
-                           plan.run_count(), plan.seed(), plan.spec().config.sampling);
+                           plan.run_count(), plan.seed(),
+                           sweep::sampling_name(plan.spec().config.sampling));
   constexpr std::size_t kShown = 10;
   for (std::size_t p = 0; p < points.size(); ++p) {
     if (points.size() > 2 * kShown && p == kShown) {

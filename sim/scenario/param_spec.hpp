@@ -101,11 +101,6 @@ class SectionBuilder {
   SectionBuilder& flag(std::string key, bool Cfg::*field, bool def, std::string doc) {
     return add<bool>(std::move(key), ParamType::kBool, field, def, {}, {}, {}, "", std::move(doc));
   }
-  SectionBuilder& choice(std::string key, std::string Cfg::*field, std::vector<std::string> choices,
-                         std::string def, std::string doc) {
-    return add<std::string>(std::move(key), ParamType::kChoice, field, std::move(def), {}, {},
-                            std::move(choices), "", std::move(doc));
-  }
   // A choice among the named values of an enum, in the order documented: a file names one, the
   // config holds the enum, resolved once at load. The names are what the schema, `mentorsim
   // check` and --set see.

@@ -164,7 +164,7 @@ bool AxisReader::read_range(const toml::table& entry, const std::string& prefix,
   axis.from = c.from;
   axis.to = c.to;
   axis.steps = c.steps;
-  axis.log_scale = c.scale == "log";
+  axis.log_scale = c.scale == AxisScale::kLog;
   axis.integer = entry.get("from")->is_integer() && entry.get("to")->is_integer();
   if (axis.log_scale && (axis.from <= 0 || axis.to <= 0)) {
     reader_.at_first_key(entry, {"from", "to"},

@@ -30,7 +30,9 @@ const SectionSpec& sweep_section() {
           .integer("seed", &SweepConfig::seed, 0, Range{0, 9.2e18}, "",
                    "Seed of every run, so points share common random numbers (default: the first "
                    "point's scenario.seed).")
-          .choice("sampling", &SweepConfig::sampling, {"grid", "latin_hypercube"}, "grid",
+          .choice("sampling", &SweepConfig::sampling,
+                  {{"grid", Sampling::kGrid}, {"latin_hypercube", Sampling::kLatinHypercube}},
+                  Sampling::kGrid,
                   "grid: every combination of the axes' values; latin_hypercube: `points` points "
                   "with each axis's range cut into `points` strata, each stratum used once.")
           .integer("points", &SweepConfig::points, 0, Range{0, 1e7}, "points",
@@ -41,6 +43,12 @@ const SectionSpec& sweep_section() {
                 "Write each run's weekly series (false: summaries only, for very large sweeps).")
           .build();
   return spec;
+}
+
+std::string sampling_name(Sampling sampling) {
+  SweepConfig config;
+  config.sampling = sampling;
+  return std::get<std::string>(sweep_section().find("sampling")->read(&config));
 }
 
 const SectionSpec& axis_section() {
@@ -54,7 +62,8 @@ const SectionSpec& axis_section() {
           .real("to", &AxisConfig::to, 0, Range{-kNoBound, kNoBound}, "", "End of a range.")
           .integer("steps", &AxisConfig::steps, 0, Range{0, 1e7}, "values",
                    "Grid: values in the range, both ends included.")
-          .choice("scale", &AxisConfig::scale, {"linear", "log"}, "linear",
+          .choice("scale", &AxisConfig::scale,
+                  {{"linear", AxisScale::kLinear}, {"log", AxisScale::kLog}}, AxisScale::kLinear,
                   "Spacing of a range's values: even, or even in logarithm (from and to > 0).")
           .build();
   return spec;

@@ -12,13 +12,16 @@
 
 namespace mentorsim::sweep {
 
+// How a range's values are spaced: evenly, or evenly in their logarithm.
+enum class AxisScale : std::uint8_t { kLinear, kLog };
+
 // One [[axis]] entry's declared keys; `values` is read by hand (axis_reader.cpp).
 struct AxisConfig {
   std::string key;
   double from = 0;
   double to = 0;
   std::int64_t steps = 0;
-  std::string scale;
+  AxisScale scale = AxisScale::kLinear;
 };
 
 const params::SectionSpec& sweep_section();  // fills SweepConfig

@@ -40,12 +40,16 @@ struct Axis {
   bool integer = false;  // from and to were written as integers: values are rounded
 };
 
+// How a sweep picks its points: every combination of the axes' values, or a Latin hypercube.
+enum class Sampling : std::uint8_t { kGrid, kLatinHypercube };
+std::string sampling_name(Sampling sampling);  // as a sweep file writes it (its declaration)
+
 struct SweepConfig {  // the [sweep] table, filled by its declarations (spec_sections.cpp)
   std::string name;
   std::string base;
   std::int64_t replicates = 0;
   std::int64_t seed = 0;
-  std::string sampling;
+  Sampling sampling = Sampling::kGrid;
   std::int64_t points = 0;
   std::int64_t sampling_seed = 0;
   bool weekly = true;
@@ -60,7 +64,7 @@ struct SweepSpec {
   Position base_where;                     // where `base` is given
   std::optional<toml::table> base_inline;  // or a [base] table holding the scenario
   std::vector<Axis> axes;
-  bool latin_hypercube() const { return config.sampling == "latin_hypercube"; }
+  bool latin_hypercube() const { return config.sampling == Sampling::kLatinHypercube; }
 };
 
 // A number as TOML text: an integer, or a float in its shortest exact form with a '.' (15.0).
