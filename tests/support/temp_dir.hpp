@@ -2,10 +2,12 @@
 // A fresh directory under the system temporary directory, removed with its contents at the end.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace mentorsim::testing {
 
@@ -30,6 +32,14 @@ struct TempDir {
     const auto file = path / name;
     std::ofstream(file, std::ios::binary) << text;
     return file;
+  }
+  // The names of what is in the directory, sorted.
+  std::vector<std::string> entries() const {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(path))
+      names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
   }
 };
 

@@ -1,112 +1,56 @@
 // The HDF5 writer: layout read back with the C API, and the never-a-half-written-file guarantee.
 #include <hdf5.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
+#include "output/hdf5_util.hpp"
 #include "output/hdf5_writer.hpp"
+#include "support/temp_dir.hpp"
+#include "support/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace mentorsim;
+using h5::Handle;
+using mentorsim::testing::file_text;
 
 namespace {
 
-// A fresh directory under the system temporary directory, removed with its contents at the end.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() /
-           ("mentorsim-h5test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename());
-    return names;
-  }
-};
+// The writer's own checks of the stored types: h5::read_string_attr and read_u64_attr convert to
+// the type asked for, these look at the type in the file first.
 
-// Closes an hid_t at the end of a test scope; REQUIREs that it is valid.
-struct Id {
-  hid_t id;
-  herr_t (*closer)(hid_t);
-  Id(hid_t i, herr_t (*c)(hid_t)) : id(i), closer(c) { REQUIRE(id >= 0); }
-  Id(const Id&) = delete;
-  Id& operator=(const Id&) = delete;
-  ~Id() { closer(id); }
-};
-
+// A variable-length string attribute.
 std::string string_attr(hid_t obj, const char* name) {
-  const Id attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  const Id type(H5Aget_type(attr.id), H5Tclose);
-  REQUIRE(H5Tget_class(type.id) == H5T_STRING);
-  REQUIRE(H5Tis_variable_str(type.id) > 0);
+  const Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, name);
+  const Handle type(H5Aget_type(attr.get()), H5Tclose, "H5Aget_type");
+  REQUIRE(H5Tget_class(type.get()) == H5T_STRING);
+  REQUIRE(H5Tis_variable_str(type.get()) > 0);
   char* text = nullptr;
-  REQUIRE(H5Aread(attr.id, type.id, &text) >= 0);
+  REQUIRE(H5Aread(attr.get(), type.get(), &text) >= 0);
   std::string value = text != nullptr ? text : "";
   H5free_memory(text);
   return value;
 }
 
-// Reads an integer attribute, checking its stored size and signedness.
+// An integer attribute, checking its stored size and signedness.
 template <typename T>
 T int_attr(hid_t obj, const char* name, hid_t mem_type, size_t bytes, H5T_sign_t sign) {
-  const Id attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  const Id type(H5Aget_type(attr.id), H5Tclose);
-  REQUIRE(H5Tget_class(type.id) == H5T_INTEGER);
-  REQUIRE(H5Tget_size(type.id) == bytes);
-  REQUIRE(H5Tget_sign(type.id) == sign);
+  const Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose, name);
+  const Handle type(H5Aget_type(attr.get()), H5Tclose, "H5Aget_type");
+  REQUIRE(H5Tget_class(type.get()) == H5T_INTEGER);
+  REQUIRE(H5Tget_size(type.get()) == bytes);
+  REQUIRE(H5Tget_sign(type.get()) == sign);
   T value{};
-  REQUIRE(H5Aread(attr.id, mem_type, &value) >= 0);
+  REQUIRE(H5Aread(attr.get(), mem_type, &value) >= 0);
   return value;
 }
 
-std::vector<std::string> string_array_attr(hid_t obj, const char* name) {
-  const Id attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  const Id type(H5Aget_type(attr.id), H5Tclose);
-  const Id space(H5Aget_space(attr.id), H5Sclose);
-  const hssize_t n = H5Sget_simple_extent_npoints(space.id);
-  REQUIRE(n >= 0);
-  std::vector<char*> texts(static_cast<size_t>(n));
-  if (n > 0) REQUIRE(H5Aread(attr.id, type.id, texts.data()) >= 0);
-  std::vector<std::string> values;
-  for (char* t : texts) {
-    values.emplace_back(t);
-    H5free_memory(t);
-  }
-  return values;
-}
-
-std::vector<double> read_doubles(hid_t file, const std::string& path) {
-  const Id dset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose);
-  const Id space(H5Dget_space(dset.id), H5Sclose);
-  std::vector<double> values(static_cast<size_t>(H5Sget_simple_extent_npoints(space.id)));
-  if (!values.empty())
-    REQUIRE(H5Dread(dset.id, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) >= 0);
-  return values;
-}
-
-std::string file_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_bytes(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
+Handle open_dataset(hid_t parent, const std::string& path) {
+  return Handle(H5Dopen2(parent, path.c_str(), H5P_DEFAULT), H5Dclose, path);
 }
 
 InvocationInfo test_info() {
@@ -136,7 +80,7 @@ RunResult test_run(const std::string& id, std::uint64_t replicate, std::int64_t 
 }  // namespace
 
 TEST_CASE("write_hdf5 writes the documented layout", "[output][hdf5]") {
-  TempDir dir;
+  testing::TempDir dir("h5test");
   const fs::path out = dir.path / "results.h5";
   RunResult big = test_run("r0000", 0, 5000);  // longer than one chunk
   RunResult empty = test_run("r0001", 1, 0);   // zero weeks: empty, unchunked datasets
@@ -144,87 +88,87 @@ TEST_CASE("write_hdf5 writes the documented layout", "[output][hdf5]") {
   write_hdf5(out, test_info(), {big, empty}, false);
   CHECK(dir.entries() == std::vector<std::string>{"results.h5"});  // no temporary left
 
-  const Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  CHECK(string_attr(file.id, "format") == "mentorsim-run");
-  CHECK(int_attr<int>(file.id, "format_version", H5T_NATIVE_INT, 4, H5T_SGN_2) == 1);
-  CHECK(string_attr(file.id, "version") == "0.1.0");
-  CHECK(string_attr(file.id, "git_commit") == "abc123def456");
-  CHECK(string_attr(file.id, "created_utc") == "2024-05-01T12:00:00Z");
-  CHECK(string_attr(file.id, "command_line") == "mentorsim run x.toml --out y.h5");
-  CHECK(int_attr<int>(file.id, "threads", H5T_NATIVE_INT, 4, H5T_SGN_2) == 4);
+  const Handle file = h5::open_read(out);
+  CHECK(string_attr(file.get(), "format") == "mentorsim-run");
+  CHECK(int_attr<int>(file.get(), "format_version", H5T_NATIVE_INT, 4, H5T_SGN_2) == 1);
+  CHECK(string_attr(file.get(), "version") == "0.1.0");
+  CHECK(string_attr(file.get(), "git_commit") == "abc123def456");
+  CHECK(string_attr(file.get(), "created_utc") == "2024-05-01T12:00:00Z");
+  CHECK(string_attr(file.get(), "command_line") == "mentorsim run x.toml --out y.h5");
+  CHECK(int_attr<int>(file.get(), "threads", H5T_NATIVE_INT, 4, H5T_SGN_2) == 4);
 
-  const Id run(H5Gopen2(file.id, "/runs/r0000", H5P_DEFAULT), H5Gclose);
-  CHECK(string_attr(run.id, "scenario_name") == big.scenario_name);
-  CHECK(string_attr(run.id, "scenario_source") == big.scenario_source);
-  CHECK(string_attr(run.id, "resolved_scenario") == big.resolved_scenario_toml);
-  CHECK(int_attr<std::uint64_t>(run.id, "seed", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) == big.seed);
-  CHECK(int_attr<std::uint64_t>(run.id, "replicate", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) == 0);
-  CHECK(int_attr<std::int64_t>(run.id, "weeks", H5T_NATIVE_INT64, 8, H5T_SGN_2) == 5000);
-  CHECK(string_array_attr(run.id, "zones") == big.zones);
+  const Handle run = h5::open_group(file.get(), "/runs/r0000");
+  CHECK(string_attr(run.get(), "scenario_name") == big.scenario_name);
+  CHECK(string_attr(run.get(), "scenario_source") == big.scenario_source);
+  CHECK(string_attr(run.get(), "resolved_scenario") == big.resolved_scenario_toml);
+  CHECK(int_attr<std::uint64_t>(run.get(), "seed", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) == big.seed);
+  CHECK(int_attr<std::uint64_t>(run.get(), "replicate", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) == 0);
+  CHECK(int_attr<std::int64_t>(run.get(), "weeks", H5T_NATIVE_INT64, 8, H5T_SGN_2) == 5000);
+  CHECK(h5::read_string_array_attr(run.get(), "/runs/r0000", "zones") == big.zones);
 
   for (const auto& s : big.weekly)
-    CHECK(read_doubles(file.id, "/runs/r0000/weekly/" + s.name) == s.values);
+    CHECK(h5::read_doubles(file.get(), "/runs/r0000/weekly/" + s.name) == s.values);
   {  // "mean_skill/technical" made a group "mean_skill" holding a dataset "technical"
-    const Id group(H5Gopen2(file.id, "/runs/r0000/weekly/mean_skill", H5P_DEFAULT), H5Gclose);
-    const Id dset(H5Dopen2(group.id, "technical", H5P_DEFAULT), H5Dclose);
-    CHECK(string_attr(dset.id, "units") == "skill");
-    CHECK(string_attr(dset.id, "doc") == "Mean skill, technical zone");
-    const Id type(H5Dget_type(dset.id), H5Tclose);
-    CHECK(H5Tequal(type.id, H5T_IEEE_F64LE) > 0);
-    const Id dcpl(H5Dget_create_plist(dset.id), H5Pclose);
-    CHECK(H5Pget_layout(dcpl.id) == H5D_CHUNKED);
+    const Handle group = h5::open_group(file.get(), "/runs/r0000/weekly/mean_skill");
+    const Handle dset = open_dataset(group.get(), "technical");
+    CHECK(string_attr(dset.get(), "units") == "skill");
+    CHECK(string_attr(dset.get(), "doc") == "Mean skill, technical zone");
+    const Handle type(H5Dget_type(dset.get()), H5Tclose, "H5Dget_type");
+    CHECK(H5Tequal(type.get(), H5T_IEEE_F64LE) > 0);
+    const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
+    CHECK(H5Pget_layout(dcpl.get()) == H5D_CHUNKED);
     hsize_t chunk = 0;
-    CHECK(H5Pget_chunk(dcpl.id, 1, &chunk) == 1);
+    CHECK(H5Pget_chunk(dcpl.get(), 1, &chunk) == 1);
     CHECK(chunk == 4096);
-    REQUIRE(H5Pget_nfilters(dcpl.id) == 2);
+    REQUIRE(H5Pget_nfilters(dcpl.get()) == 2);
     unsigned flags = 0;
     size_t n_values = 1;
     unsigned level = 0;
-    CHECK(H5Pget_filter2(dcpl.id, 0, &flags, &n_values, &level, 0, nullptr, nullptr) ==
+    CHECK(H5Pget_filter2(dcpl.get(), 0, &flags, &n_values, &level, 0, nullptr, nullptr) ==
           H5Z_FILTER_SHUFFLE);
     n_values = 1;
-    CHECK(H5Pget_filter2(dcpl.id, 1, &flags, &n_values, &level, 0, nullptr, nullptr) ==
+    CHECK(H5Pget_filter2(dcpl.get(), 1, &flags, &n_values, &level, 0, nullptr, nullptr) ==
           H5Z_FILTER_DEFLATE);
     CHECK(level == 4);
   }
   {  // summary values are scalars
-    const Id dset(H5Dopen2(file.id, "/runs/r0000/summary/coverage", H5P_DEFAULT), H5Dclose);
-    const Id space(H5Dget_space(dset.id), H5Sclose);
-    CHECK(H5Sget_simple_extent_type(space.id) == H5S_SCALAR);
-    CHECK(string_attr(dset.id, "units") == "share");
-    CHECK(read_doubles(file.id, "/runs/r0000/summary/coverage") == std::vector<double>{0.75});
-    CHECK(read_doubles(file.id, "/runs/r0001/summary/coverage") == std::vector<double>{1.75});
-    CHECK(read_doubles(file.id, "/runs/r0000/summary/retention/first_year") ==
+    const Handle dset = open_dataset(file.get(), "/runs/r0000/summary/coverage");
+    const Handle space(H5Dget_space(dset.get()), H5Sclose, "H5Dget_space");
+    CHECK(H5Sget_simple_extent_type(space.get()) == H5S_SCALAR);
+    CHECK(string_attr(dset.get(), "units") == "share");
+    CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/coverage") ==
+          std::vector<double>{0.75});
+    CHECK(h5::read_doubles(file.get(), "/runs/r0001/summary/coverage") ==
+          std::vector<double>{1.75});
+    CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/retention/first_year") ==
           std::vector<double>{0.5});
   }
   {  // the empty run
-    const Id run1(H5Gopen2(file.id, "/runs/r0001", H5P_DEFAULT), H5Gclose);
-    CHECK(string_array_attr(run1.id, "zones").empty());
-    CHECK(read_doubles(file.id, "/runs/r0001/weekly/mean_skill/social").empty());
-    const Id dset(H5Dopen2(file.id, "/runs/r0001/weekly/active_practitioners", H5P_DEFAULT),
-                  H5Dclose);
-    const Id dcpl(H5Dget_create_plist(dset.id), H5Pclose);
-    CHECK(H5Pget_layout(dcpl.id) != H5D_CHUNKED);
+    const Handle run1 = h5::open_group(file.get(), "/runs/r0001");
+    CHECK(h5::read_string_array_attr(run1.get(), "/runs/r0001", "zones").empty());
+    CHECK(h5::read_doubles(file.get(), "/runs/r0001/weekly/mean_skill/social").empty());
+    const Handle dset = open_dataset(file.get(), "/runs/r0001/weekly/active_practitioners");
+    const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
+    CHECK(H5Pget_layout(dcpl.get()) != H5D_CHUNKED);
   }
 }
 
 TEST_CASE("short series use one chunk of their own length", "[output][hdf5]") {
-  TempDir dir;
+  testing::TempDir dir("h5test");
   const fs::path out = dir.path / "short.h5";
   write_hdf5(out, test_info(), {test_run("r0000", 0, 7)}, false);
-  const Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  const Id dset(H5Dopen2(file.id, "/runs/r0000/weekly/active_practitioners", H5P_DEFAULT),
-                H5Dclose);
-  const Id dcpl(H5Dget_create_plist(dset.id), H5Pclose);
+  const Handle file = h5::open_read(out);
+  const Handle dset = open_dataset(file.get(), "/runs/r0000/weekly/active_practitioners");
+  const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
   hsize_t chunk = 0;
-  CHECK(H5Pget_chunk(dcpl.id, 1, &chunk) == 1);
+  CHECK(H5Pget_chunk(dcpl.get(), 1, &chunk) == 1);
   CHECK(chunk == 7);
 }
 
 TEST_CASE("an existing file is not overwritten without force", "[output][hdf5]") {
-  TempDir dir;
+  testing::TempDir dir("h5test");
   const fs::path out = dir.path / "results.h5";
-  write_bytes(out, "precious bytes");
+  dir.write("results.h5", "precious bytes");
   try {
     check_output_path(out, false);
     FAIL("check_output_path accepted an existing file");
@@ -234,21 +178,21 @@ TEST_CASE("an existing file is not overwritten without force", "[output][hdf5]")
     CHECK(e.diagnostics()[0].message == "exists; pass --force to overwrite");
   }
   CHECK_THROWS_AS(write_hdf5(out, test_info(), {test_run("r0000", 0, 3)}, false), InputError);
-  CHECK(file_bytes(out) == "precious bytes");
+  CHECK(file_text(out) == "precious bytes");
   CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
 
   SECTION("force overwrites it") {
     CHECK_NOTHROW(check_output_path(out, true));
     write_hdf5(out, test_info(), {test_run("r0000", 0, 3)}, true);
     CHECK(H5Fis_hdf5(out.c_str()) > 0);
-    const Id file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    CHECK(string_attr(file.id, "format") == "mentorsim-run");
+    const Handle file = h5::open_read(out);
+    CHECK(string_attr(file.get(), "format") == "mentorsim-run");
     CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
   }
 }
 
 TEST_CASE("bad destinations are input errors", "[output][hdf5]") {
-  TempDir dir;
+  testing::TempDir dir("h5test");
   const fs::path missing = dir.path / "no-such-dir" / "results.h5";
   CHECK_THROWS_WITH(check_output_path(missing, true), Catch::Contains("does not exist"));
   CHECK_THROWS_AS(write_hdf5(missing, test_info(), {test_run("r0000", 0, 3)}, true), InputError);
@@ -258,7 +202,7 @@ TEST_CASE("bad destinations are input errors", "[output][hdf5]") {
 }
 
 TEST_CASE("a failure while writing leaves neither the output nor a temporary", "[output][hdf5]") {
-  TempDir dir;
+  testing::TempDir dir("h5test");
   const fs::path out = dir.path / "results.h5";
   RunResult clash = test_run("r0000", 0, 3);
   // "active_practitioners" is a dataset, so it cannot also be a group: HDF5 fails mid-file.
@@ -268,15 +212,15 @@ TEST_CASE("a failure while writing leaves neither the output nor a temporary", "
   CHECK(dir.entries().empty());
 
   SECTION("and an existing file stays as it was, even with force") {
-    write_bytes(out, "old results");
+    dir.write("results.h5", "old results");
     CHECK_THROWS_AS(write_hdf5(out, test_info(), {clash}, true), RunError);
-    CHECK(file_bytes(out) == "old results");
+    CHECK(file_text(out) == "old results");
     CHECK(dir.entries() == std::vector<std::string>{"results.h5"});
   }
 }
 
 TEST_CASE("names that are not HDF5 link names are rejected before writing", "[output][hdf5]") {
-  TempDir dir;
+  testing::TempDir dir("h5test");
   const fs::path out = dir.path / "results.h5";
   RunResult bad_id = test_run("r/0", 0, 2);
   CHECK_THROWS_AS(write_hdf5(out, test_info(), {bad_id}, false), RunError);

@@ -8,16 +8,12 @@
 #include "input/scenario_loader.hpp"
 #include "output/network_graphml.hpp"
 #include "support/same_results.hpp"
+#include "support/text.hpp"
 
 using namespace mentorsim;
+using mentorsim::testing::occurrences;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
 
 const char* kScenario = R"(
 [scenario]
@@ -48,12 +44,12 @@ TEST_CASE("the GraphML network holds every active practitioner and tie", "[outpu
   const std::string text = network_graphml(sim.world(), 11, "d");
   std::size_t active = 0;
   for (const auto reason : sim.world().ties.end_reason) active += reason == 0;
-  CHECK(count(text, "<node id=") == sim.world().people.size());
-  CHECK(count(text, "<edge id=") == active);
+  CHECK(occurrences(text, "<node id=") == sim.world().people.size());
+  CHECK(occurrences(text, "<edge id=") == active);
   CHECK(active > 0);
-  CHECK(count(text, "<data key=\"kind\">guide</data>") == active);
-  CHECK(count(text, "<data key=\"group\">engineers</data>") +
-            count(text, "<data key=\"group\">sales</data>") ==
+  CHECK(occurrences(text, "<data key=\"kind\">guide</data>") == active);
+  CHECK(occurrences(text, "<data key=\"group\">engineers</data>") +
+            occurrences(text, "<data key=\"group\">sales</data>") ==
         sim.world().people.size());
   CHECK(text.find("<desc>d</desc>") != std::string::npos);
   CHECK(text.rfind("</graphml>\n") == text.size() - 11);

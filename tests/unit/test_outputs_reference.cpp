@@ -9,17 +9,18 @@
 
 #include "metrics/catalogue.hpp"
 #include "metrics/reference.hpp"
+#include "support/source_tree.hpp"
+#include "support/text.hpp"
 
 using namespace mentorsim::metrics;
+namespace testing = mentorsim::testing;
 
 TEST_CASE("docs/outputs.md is the output of `mentorsim metrics --format md`", "[metrics][docs]") {
-  const std::string path = std::string(MENTORSIM_SOURCE_DIR) + "/docs/outputs.md";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string path = testing::source_path("docs/outputs.md");
+  const std::string text = testing::file_text(path);
   INFO(path << " is stale; regenerate it from the repository root with\n"
             << "  build/<preset>/mentorsim metrics --format md > docs/outputs.md");
-  CHECK(text.str() == reference_markdown());
+  CHECK(text == reference_markdown());
 }
 
 TEST_CASE("every output is declared once, with a doc, and every reduction reads a declared series",
@@ -28,8 +29,7 @@ TEST_CASE("every output is declared once, with a doc, and every reduction reads 
   for (const MetricGroupEntry& g : metric_groups()) {
     const MetricTable& t = g.table();
     // docs/outputs.md names the group's file after the group.
-    CHECK(std::filesystem::exists(std::string(MENTORSIM_SOURCE_DIR) + "/sim/metrics/" + t.group() +
-                                  ".cpp"));
+    CHECK(std::filesystem::exists(testing::source_path("sim/metrics/" + t.group() + ".cpp")));
     std::set<std::string> own_series;
     for (const MetricDecl& d : t.series()) {
       INFO(t.group() << ": series " << d.name);

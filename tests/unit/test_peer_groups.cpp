@@ -10,8 +10,10 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "output/network_graphml.hpp"
+#include "support/text.hpp"
 
 using namespace mentorsim;
+using mentorsim::testing::occurrences;
 
 namespace {
 
@@ -31,12 +33,6 @@ kind = "one_on_one"
 initial_seek_share = 0.0
 seek_share = 0.0
 )";
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
 
 }  // namespace
 
@@ -90,7 +86,7 @@ TEST_CASE("a peer group links every member to every other", "[engine][peer_group
 
   // The network shows each ordered pair of active members as a peer edge.
   const std::string text = network_graphml(w, w.week(), "d");
-  CHECK(count(text, "<data key=\"kind\">peer</data>") == 3 * 2);
+  CHECK(occurrences(text, "<data key=\"kind\">peer</data>") == 3 * 2);
 }
 
 TEST_CASE("group sessions: presence drawn per member, held with two present",

@@ -8,19 +8,19 @@
 #include "input/scenario_loader.hpp"
 #include "input/schema_output.hpp"
 #include "input/sections.hpp"
+#include "support/source_tree.hpp"
+#include "support/text.hpp"
 
 using namespace mentorsim::params;
 
 TEST_CASE("docs/parameters.md is the output of `mentorsim schema --format md`",
           "[params][schema]") {
-  const std::string path = std::string(MENTORSIM_SOURCE_DIR) + "/docs/parameters.md";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string path = mentorsim::testing::source_path("docs/parameters.md");
+  const std::string text = mentorsim::testing::file_text(path);
   INFO(path << " is stale; regenerate it from the repository root with\n"
             << "  build/<preset>/mentorsim schema --format md > docs/parameters.md\n"
             << "(e.g. build/release/mentorsim, or wherever your build puts the binary)");
-  CHECK(text.str() == schema_markdown());
+  CHECK(text == schema_markdown());
 }
 
 TEST_CASE("every schema format names every parameter", "[params][schema]") {

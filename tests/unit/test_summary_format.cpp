@@ -8,8 +8,10 @@
 
 #include "core/error.hpp"
 #include "output/summary_format.hpp"
+#include "support/text.hpp"
 
 using namespace mentorsim;
+using mentorsim::testing::lines_of;
 
 namespace {
 
@@ -128,13 +130,6 @@ std::vector<RunResult> one_to_four() {
     runs.push_back(
         run_with({{"coverage", static_cast<double>(k + 1), "share", "Share mentored"}}, k));
   return runs;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 }  // namespace

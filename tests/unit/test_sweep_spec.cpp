@@ -13,7 +13,9 @@
 #include "core/error.hpp"
 #include "core/sha256.hpp"
 #include "support/expectations.hpp"
+#include "support/source_tree.hpp"
 #include "support/temp_dir.hpp"
+#include "support/text.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_plan.hpp"
 
@@ -192,8 +194,7 @@ TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sweep]") {
 }
 
 TEST_CASE("docs/sweeps.md holds the reference generated from the declarations", "[sweep]") {
-  std::ifstream in(fs::path(MENTORSIM_SOURCE_DIR) / "docs/sweeps.md", std::ios::binary);
-  const std::string doc{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string doc = testing::file_text(testing::source_path("docs/sweeps.md"));
   const std::string reference = sweep_reference_markdown();
   const auto split = reference.find("\n\n");
   REQUIRE(split != std::string::npos);
