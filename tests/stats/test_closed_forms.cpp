@@ -13,75 +13,24 @@
 #include "core/distributions.hpp"
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/closed_form_world.hpp"
+#include "support/source_tree.hpp"
+#include "support/statistics.hpp"
 
 using namespace mentorsim;
+using mentorsim::testing::binomial_se;
+using mentorsim::testing::closed_form_world;
+using mentorsim::testing::Estimate;
+using mentorsim::testing::estimate;
 
 namespace {
 
 constexpr double kSigmas = 4.0;
 
-// Every mechanism off; one zone, one group; knowledge (when switched on): alpha = 0.1, no
-// absorptive limit, no forgetting.
-constexpr const char* kBase = R"(
-joining = {enabled = false, arrivals_per_week = 0.0, newcomer_senior_share = 0.0}
-departure = {enabled = false}
-burnout = {enabled = false}
-reciprocity = {enabled = false}
-[scenario]
-seed = 20260
-[population]
-initial_size = 0
-zones = ["a"]
-group_names = ["all"]
-group_shares = [1.0]
-skill_mean = [0.2]
-skill_sd = 0.0
-senior_share = 0.0
-senior_skill_mean = [0.8]
-initial_tenure_max_weeks = 0
-[knowledge]
-enabled = false
-transfer_rate = 0.1
-absorptive_gap = 1.0
-forgetting_per_month = 0.0
-forgetting_floor = 0.0
-)";
-
-constexpr const char* kProgramme = R"(
-[[programme]]
-kind = "one_on_one"
-matching = "fifo"
-duration = "fixed"
-duration_weeks = 5200
-cadence_weeks = 1
-attendance = 1.0
-quality_base = 0.8
-quality_similarity_bonus = 0.0
-seek_share = 1.0
-initial_seek_share = 1.0
-rematch = false
-)";
-
-Scenario load(bool programme, const std::vector<std::string>& overrides) {
-  return params::load_scenario_text(std::string(kBase) + (programme ? kProgramme : ""),
-                                    "<test_closed_forms>", overrides);
-}
-
 std::string num(double x) {
   return std::to_string(x);
 }
 
-// Mean of independent replicate values and its SE = sample sd / sqrt(n).
-struct Estimate {
-  double mean = 0, se = 0;
-};
-Estimate estimate(const std::vector<double>& xs) {
-  const double n = static_cast<double>(xs.size());
-  double sum = 0, ss = 0;
-  for (double x : xs) sum += x;
-  for (double x : xs) ss += (x - sum / n) * (x - sum / n);
-  return {sum / n, std::sqrt(ss / (n - 1) / n)};
-}
 // Ratio sum(num) / sum(den) over replicates; SE by linearisation:
 // sqrt(sum (num_r - R den_r)^2 / (n (n - 1))) / mean(den).
 Estimate ratio(const std::vector<double>& nums, const std::vector<double>& dens) {
@@ -117,7 +66,7 @@ void check_tenure(const std::vector<std::string>& rate, double h, Week weeks, in
                                 "departure.enabled=true",
                                 "scenario.weeks=" + std::to_string(weeks)};
   o.insert(o.end(), rate.begin(), rate.end());
-  const Scenario s = load(false, o);
+  const Scenario s = closed_form_world(false, o);
   Simulation sim(s, 0);
   sim.run();
   const auto& active = sim.recorder().series("active_practitioners");
@@ -131,7 +80,7 @@ void check_tenure(const std::vector<std::string>& rate, double h, Week weeks, in
   CHECK_WITHIN(mean, (1 - std::pow(1 - p, weeks)) / p);
   for (int years : {1, 2}) {  // binomial SE sqrt(S (1 - S) / N)
     const double S = std::exp(-h * years);
-    const Estimate survival{active[52 * years - 1] / n, std::sqrt(S * (1 - S) / n)};
+    const Estimate survival{active[52 * years - 1] / n, binomial_se(S, n)};
     CHECK_WITHIN(survival, S);
   }
 }
@@ -145,9 +94,9 @@ void check_population(std::size_t reps) {
   const double lambda = 20, h = 2.0, p = dist::weekly_probability_from_annual_hazard(h);
   const Week burn_in = 300, weeks = 1300;  // (1-p)^300 = 1e-5 of the start remains
   const Scenario s =
-      load(false, {"joining.enabled=true", "joining.arrivals_per_week=" + num(lambda),
-                   "departure.enabled=true", "departure.annual_rate=" + num(h),
-                   "scenario.weeks=" + std::to_string(weeks)});
+      closed_form_world(false, {"joining.enabled=true", "joining.arrivals_per_week=" + num(lambda),
+                                "departure.enabled=true", "departure.annual_rate=" + num(h),
+                                "scenario.weeks=" + std::to_string(weeks)});
   const auto means = replicates<double>(reps, [&](std::uint64_t r) {
     Simulation sim(s, r);
     sim.run();
@@ -268,7 +217,7 @@ void check_queue(std::size_t reps, Week burn_in, bool against_erlang) {
   const int mentors = 2, capacity = 4, c = mentors * capacity;  // 8 servers
   const double mean_duration = 52, lambda = 0.8 * c / mean_duration, a = lambda * mean_duration;
   const Week weeks = 5200, end = weeks - 520;  // every wait in the window ends before the run
-  const Scenario s = load(
+  const Scenario s = closed_form_world(
       true,
       {"scenario.weeks=" + std::to_string(weeks),
        "population.initial_size=" + std::to_string(mentors), "population.senior_share=1.0",
@@ -315,7 +264,7 @@ void check_queue(std::size_t reps, Week burn_in, bool against_erlang) {
 // Catch assertions here (Catch2 is not thread-safe).
 std::vector<std::pair<int, double>> learn(double attendance, int learners, Week n,
                                           std::uint64_t replicate) {
-  const Scenario s = load(
+  const Scenario s = closed_form_world(
       true, {"population.initial_size=1", "population.senior_share=1.0", "joining.enabled=true",
              "joining.intake_every_weeks=520", "joining.intake_size=" + std::to_string(learners),
              "knowledge.enabled=true", "programme.0.capacity=" + std::to_string(learners),
@@ -434,7 +383,7 @@ TEST_CASE("attendance and learning, many replicates", "[long][closed_form]") {
 TEST_CASE("capacity accounting: active ties never exceed mentors x capacity", "[closed_form]") {
   const std::int64_t max_mentees = GENERATE(4, 6);
   const Scenario s =
-      params::load_scenario_file(MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
+      params::load_scenario_file(testing::model_path("one_on_one"),
                                  {"programme.0.max_mentees=" + std::to_string(max_mentees)});
   Simulation sim(s, 0);
   const RunResult r = sim.run();

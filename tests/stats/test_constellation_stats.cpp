@@ -13,60 +13,18 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/guide_isolation.hpp"
+#include "support/statistics.hpp"
 
 using namespace mentorsim;
 
-namespace {
-
-const char* const kIsolation = R"(
-[scenario]
-name = "constellation_isolation"
-weeks = 30
-seed = 20260
-replicates = 1
-
-[population]
-initial_size = 12000
-zones = ["technical"]
-skill_mean = [0.25]
-skill_sd = 0.0
-senior_share = 0.8
-senior_skill_mean = [0.8]
-
-[joining]
-enabled = false
-
-[departure]
-enabled = true
-annual_rate = 2.0
-rate_is = "hazard"
-mentored_hazard_ratio = 1.0   # a learner's own departure must not depend on keeping a guide
-
-[knowledge]
-enabled = false
-
-[burnout]
-enabled = false
-
-[reciprocity]
-enabled = false
-
-[[programme]]
-kind = "constellation"
-initial_seek_share = 1.0
-guide_capacity = 1
-within_available_hours = false
-checkin_weeks = 104
-reflection_weeks = 0
-)";
-
-}  // namespace
+using mentorsim::testing::binomial_se;
+using mentorsim::testing::guide_isolation_world;
 
 TEST_CASE("losing all of k independent guides has probability q^k", "[constellation][stats]") {
   const int k = GENERATE(1, 2, 3);
   constexpr int kWindow = 26;  // weeks of guide departures after the week-0 matching
-  const Scenario s = params::load_scenario_text(
-      kIsolation, "isolation.toml", {"programme.0.guides_per_zone=" + std::to_string(k)});
+  const Scenario s = guide_isolation_world(k, {});  // hazard 2.0 a year, 12,000 people
   Simulation sim(s, 0);
   const World& w = sim.world();
   sim.step();  // week 0: every learner is matched (departures of week 0 ran before matching)
@@ -89,7 +47,7 @@ TEST_CASE("losing all of k independent guides has probability q^k", "[constellat
   const double q = 1.0 - std::exp(-2.0 * kWindow / 52.0);
   const double expected = std::pow(q, k);
   const double share = static_cast<double>(isolated) / static_cast<double>(present);
-  const double se = std::sqrt(expected * (1 - expected) / static_cast<double>(present));
+  const double se = binomial_se(expected, static_cast<double>(present));
   INFO("k = " << k << ": " << isolated << " of " << present << " isolated, share " << share
               << ", q^k = " << expected << ", SE " << se);
   REQUIRE(present > 500);

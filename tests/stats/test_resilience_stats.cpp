@@ -20,63 +20,20 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/guide_isolation.hpp"
 
 using namespace mentorsim;
-
-namespace {
+using mentorsim::testing::guide_isolation_world;
 
 constexpr double kHazard = 8.0;  // per year: p = 1 - exp(-8/52) = 0.143 a week
-
-const char* const kGuides = R"(
-[scenario]
-name = "resilience_isolation"
-weeks = 13
-seed = 4242
-replicates = 1
-
-[population]
-initial_size = 10000
-zones = ["technical"]
-skill_mean = [0.25]
-skill_sd = 0.0
-senior_share = 0.8
-senior_skill_mean = [0.8]
-
-[joining]
-enabled = false
-
-[departure]
-enabled = true
-annual_rate = 8.0
-rate_is = "hazard"
-mentored_hazard_ratio = 1.0
-
-[knowledge]
-enabled = false
-
-[burnout]
-enabled = false
-
-[reciprocity]
-enabled = false
-
-[[programme]]
-kind = "constellation"
-initial_seek_share = 1.0
-guide_capacity = 1
-within_available_hours = false
-checkin_weeks = 104
-reflection_weeks = 0
-)";
-
-}  // namespace
 
 TEST_CASE("isolation events follow the product of independent guides' departure chances",
           "[metrics][stats]") {
   const int k = GENERATE(1, 2, 3);
   INFO("k = " << k);
-  const Scenario s = params::load_scenario_text(
-      kGuides, "resilience.toml", {"programme.0.guides_per_zone=" + std::to_string(k)});
+  const Scenario s = guide_isolation_world(
+      k, {"scenario.name=resilience_isolation", "scenario.weeks=13", "scenario.seed=4242",
+          "population.initial_size=10000", "departure.annual_rate=" + std::to_string(kHazard)});
   const double p = 1.0 - std::exp(-kHazard / 52.0);
   Simulation sim(s, 0);
   const World& w = sim.world();

@@ -11,6 +11,7 @@
 
 #include "core/distributions.hpp"
 #include "core/rng.hpp"
+#include "support/statistics.hpp"
 
 using mentorsim::bits_to_open01;
 using mentorsim::Draws;
@@ -279,7 +280,8 @@ TEST_CASE("categorical picks each index with its share of the weights", "[rng][d
       const double p = weights[i] / 10.0;
       INFO("index " << i << " share " << counts[i] / nd << " expected " << p);
       // Binomial SE: sqrt(p (1 - p) / n).
-      CHECK(std::fabs(counts[i] / nd - p) <= kSigmas * std::sqrt(p * (1 - p) / nd) + 1e-15);
+      CHECK(std::fabs(counts[i] / nd - p) <=
+            kSigmas * mentorsim::testing::binomial_se(p, nd) + 1e-15);
     }
   }
 }
