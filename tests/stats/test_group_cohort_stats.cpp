@@ -9,17 +9,21 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "models/group_cohort_impl.hpp"
+#include "support/scenarios.hpp"
+#include "support/statistics.hpp"
+#include "support/world_queries.hpp"
 
 using namespace mentorsim;
+using mentorsim::testing::binomial_se;
+using mentorsim::testing::is_active;
 
 namespace {
 
 Scenario cohort_scenario(double office_p, double all_hands_p) {
-  return params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/group_cohort.toml",
-      {"scenario.weeks=156", "burnout.enabled=false", "programme.0.all_hands_every_weeks=4",
-       "programme.0.office_hours_attendance=" + std::to_string(office_p),
-       "programme.0.all_hands_attendance=" + std::to_string(all_hands_p)});
+  return testing::bundled("group_cohort", 156,
+                          {"burnout.enabled=false", "programme.0.all_hands_every_weeks=4",
+                           "programme.0.office_hours_attendance=" + std::to_string(office_p),
+                           "programme.0.all_hands_attendance=" + std::to_string(all_hands_p)});
 }
 
 }  // namespace
@@ -34,9 +38,7 @@ TEST_CASE("office-hours and all-hands attendance are binomial at their rates",
   for (int week = 0; week < 156; ++week) {
     sim.step();
     for (TieRow t = 0; t < w.ties.size(); ++t) {
-      if (!w.ties.active(t) || w.ties.kind[t] != static_cast<std::uint8_t>(TieKind::kOneOnOne) ||
-          !w.ties.scheduled(t, w.week()))
-        continue;
+      if (!is_active(w, t, TieKind::kOneOnOne) || !w.ties.scheduled(t, w.week())) continue;
       scheduled += 1;
       held += w.ties.held[t];
     }
@@ -49,9 +51,9 @@ TEST_CASE("office-hours and all-hands attendance are binomial at their rates",
   REQUIRE(scheduled > 2000);
   REQUIRE(invited > 2000);
   const double office = held / scheduled;
-  const double office_se = std::sqrt(office_p * (1 - office_p) / scheduled);
+  const double office_se = binomial_se(office_p, scheduled);
   const double hands = present / invited;
-  const double hands_se = std::sqrt(all_hands_p * (1 - all_hands_p) / invited);
+  const double hands_se = binomial_se(all_hands_p, invited);
   INFO("office hours " << office << " of " << scheduled << "; all-hands " << hands << " of "
                        << invited);
   CHECK(std::abs(office - office_p) < 4 * office_se);

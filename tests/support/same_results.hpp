@@ -1,12 +1,13 @@
 #pragma once
-// Helpers shared by the thread-invariance tests: run under a thread limit, and compare two runs'
-// outputs bit by bit.
+// Helpers shared by the thread-invariance tests: run under a thread limit, compare two runs'
+// outputs bit by bit, and both at once for a scenario.
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
 #include <catch2/catch.hpp>
 #include <cstring>
 
+#include "engine/simulation.hpp"
 #include "metrics/run_result.hpp"
 
 namespace mentorsim::testing {
@@ -53,6 +54,15 @@ inline std::size_t differences(const RunResult& a, const RunResult& b) {
     }
   }
   return differ;
+}
+
+// Runs `replicate` of `s` at 1 and at 2 threads, CHECKs that the two results are bit-identical,
+// and returns the one-thread result.
+inline RunResult same_at_one_and_two_threads(const Scenario& s, std::uint64_t replicate = 1) {
+  const auto run = [&] { return Simulation(s, replicate).run(); };
+  const RunResult one = with_threads(1, run);
+  CHECK(differences(one, with_threads(2, run)) == 0);
+  return one;
 }
 
 }  // namespace mentorsim::testing

@@ -12,8 +12,11 @@
 #include "input/scenario_loader.hpp"
 #include "output/comparison.hpp"
 #include "support/same_results.hpp"
+#include "support/scenarios.hpp"
+#include "support/text.hpp"
 
 using namespace mentorsim;
+using mentorsim::testing::lines_of;
 
 namespace {
 
@@ -42,9 +45,7 @@ const ArmMetric& arm_of(const Comparison& c, size_t arm) {
 constexpr double kT3 = 3.18244630528371;  // t(0.975, 3 degrees of freedom)
 
 Scenario bundled(const std::string& model) {
-  return params::load_scenario_file(
-      std::string(MENTORSIM_SOURCE_DIR) + "/scenarios/models/" + model + ".toml",
-      {"scenario.weeks=26", "scenario.replicates=3"});
+  return testing::bundled(model, 26, {"scenario.replicates=3"});
 }
 
 }  // namespace
@@ -207,13 +208,6 @@ std::vector<RunResult> runs_of(
       runs[r].summary.push_back({name, values[r], "share", "What " + name + " measures."});
   }
   return runs;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 // The lines of the block titled `name ...`, up to the next blank line.

@@ -5,8 +5,6 @@
 // scenarios/models/constellation.toml.
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -16,19 +14,19 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 
-using mentorsim::testing::differences;
-using mentorsim::testing::with_threads;
+using mentorsim::testing::same_at_one_and_two_threads;
+using mentorsim::testing::series_total;
 
 namespace {
 
-const char* const kBundled = MENTORSIM_SOURCE_DIR "/scenarios/models/constellation.toml";
-
-Scenario bundled(std::vector<std::string> overrides) {
-  overrides.insert(overrides.begin(), "scenario.weeks=104");
-  return params::load_scenario_file(kBundled, overrides);
+Scenario bundled(const std::vector<std::string>& overrides) {
+  return testing::bundled("constellation", 104, overrides);
 }
 
 // 600 practitioners, about half seniors at 0.8 in every zone, the others at exactly 0.25: only
@@ -314,11 +312,6 @@ TEST_CASE("learners guide others once they lead someone in a zone (reciprocity)"
 TEST_CASE("constellation runs are bit-identical for 1 and 2 threads",
           "[constellation][determinism]") {
   const Scenario s = bundled({"departure.annual_rate=0.5"});
-  const auto run = [&] { return Simulation(s, 1).run(); };
-  const RunResult one = with_threads(1, run);
-  const RunResult two = with_threads(2, run);
-  CHECK(differences(one, two) == 0);
-  double matches = 0;
-  for (double v : one.find_series("matches")->values) matches += v;
-  CHECK(matches > 0);
+  const RunResult one = same_at_one_and_two_threads(s);
+  CHECK(series_total(one, "matches") > 0);
 }

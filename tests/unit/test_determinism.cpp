@@ -1,44 +1,35 @@
 // Results are a pure function of (scenario, seed, replicate): bit-identical whatever the thread
 // count, whether replicates run one by one or in parallel, and from one run to the next.
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "engine/replicates.hpp"
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 
 using mentorsim::testing::differences;
+using mentorsim::testing::series_total;
 using mentorsim::testing::with_threads;
 
 namespace {
 
-const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml";
-
-Scenario one_on_one(std::vector<std::string> overrides) {
-  overrides.insert(overrides.begin(), "scenario.weeks=104");
-  return params::load_scenario_file(kScenario, overrides);
+Scenario one_on_one(const std::vector<std::string>& overrides) {
+  return testing::bundled("one_on_one", 104, overrides);
 }
 
 // The result is not trivial: people, matches, departures and skill all change.
 void require_eventful(const RunResult& r) {
-  const auto total = [&](const char* name) {
-    double sum = 0;
-    for (double v : r.find_series(name)->values) sum += v;
-    return sum;
-  };
-  REQUIRE(total("matches") > 0);
-  REQUIRE(total("departures") > 0);
-  REQUIRE(total("sessions_held") > 0);
-  REQUIRE(total("joins") > 0);
+  REQUIRE(series_total(r, "matches") > 0);
+  REQUIRE(series_total(r, "departures") > 0);
+  REQUIRE(series_total(r, "sessions_held") > 0);
+  REQUIRE(series_total(r, "joins") > 0);
 }
 
 }  // namespace

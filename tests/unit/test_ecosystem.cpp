@@ -4,8 +4,6 @@
 // on threads.
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
 #include <algorithm>
 #include <set>
 #include <string>
@@ -14,10 +12,15 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 
 using mentorsim::testing::differences;
+using mentorsim::testing::last;
+using mentorsim::testing::same_at_one_and_two_threads;
 using mentorsim::testing::with_threads;
 
 namespace {
@@ -47,10 +50,6 @@ std::int64_t active_ties_of(const World& w, std::uint8_t programme) {
   for (TieRow t = 0; t < w.ties.size(); ++t)
     n += w.ties.active(t) && w.ties.programme[t] == programme;
   return n;
-}
-
-double last(const Simulation& sim, const std::string& series) {
-  return sim.recorder().series(series).back();
 }
 
 }  // namespace
@@ -179,8 +178,7 @@ TEST_CASE("a protected-time budget keeps the programme's load from exhausting de
 }
 
 TEST_CASE("per-programme accounting is exact in the bundled ecosystem", "[ecosystem]") {
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=80"});
+  const Scenario scenario = testing::bundled("ecosystem", 80, {});
   REQUIRE(scenario.programmes.size() == 3);
   Simulation sim(scenario, 0);
   const World& w = sim.world();
@@ -250,11 +248,8 @@ TEST_CASE("per-programme accounting is exact with a single programme", "[ecosyst
 }
 
 TEST_CASE("the bundled ecosystem gives the same bits with 1 and 2 threads", "[ecosystem]") {
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=104"});
-  const RunResult one = with_threads(1, [&] { return Simulation(scenario, 1).run(); });
-  const RunResult two = with_threads(2, [&] { return Simulation(scenario, 1).run(); });
-  CHECK(differences(one, two) == 0);
+  const Scenario scenario = testing::bundled("ecosystem", 104, {});
+  same_at_one_and_two_threads(scenario);
 }
 
 TEST_CASE("the blended benchmark at 20,000 people gives the same bits with 1, 2 and 4 threads",

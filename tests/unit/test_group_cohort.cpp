@@ -1,14 +1,9 @@
 // The group cohort model on its bundled scenario (scenarios/models/group_cohort.toml). Cohorts are
 // read back from the world: a cohort's members form one peer group (state/peer_groups.hpp), so a
 // member's cohort is (smallest member id, start week of its group).
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -17,23 +12,23 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
+#include "support/statistics.hpp"
+#include "support/world_queries.hpp"
 
 using namespace mentorsim;
 
-using mentorsim::testing::differences;
-using mentorsim::testing::with_threads;
+using mentorsim::testing::binomial_se;
+using mentorsim::testing::is_active;
+using mentorsim::testing::same_at_one_and_two_threads;
+using mentorsim::testing::series_total;
 
 namespace {
 
-const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/group_cohort.toml";
-
-Scenario cohort(std::vector<std::string> overrides) {
-  overrides.insert(overrides.begin(), "scenario.weeks=104");
-  return params::load_scenario_file(kScenario, overrides);
-}
-
-bool is(const World& w, TieRow t, TieKind kind) {
-  return w.ties.active(t) && w.ties.kind[t] == static_cast<std::uint8_t>(kind);
+Scenario cohort(const std::vector<std::string>& overrides) {
+  return testing::bundled("group_cohort", 104, overrides);
 }
 
 using CohortKey = std::pair<PractitionerId, Week>;  // smallest member id, formation week
@@ -42,9 +37,7 @@ using CohortKey = std::pair<PractitionerId, Week>;  // smallest member id, forma
 std::map<PractitionerId, CohortKey> cohorts_of(const World& w) {
   std::map<PractitionerId, CohortKey> of;
   for (GroupRow g = 0; g < w.groups.groups(); ++g) {
-    PractitionerId smallest = ~PractitionerId{0};
-    for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
-      if (w.groups.active(m)) smallest = std::min(smallest, w.groups.member_id[m]);
+    const PractitionerId smallest = testing::smallest_active_member(w, g);
     for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
       if (w.groups.active(m))
         of[w.groups.member_id[m]] = CohortKey{smallest, w.groups.start_week[g]};
@@ -66,7 +59,7 @@ TEST_CASE("cohorts form at the configured sizes", "[group_cohort]") {
     std::map<CohortKey, std::set<PractitionerId>> fresh;
     const auto of = cohorts_of(w);
     for (TieRow t = 0; t < w.ties.size(); ++t)
-      if (is(w, t, TieKind::kFacilitator) && w.ties.start_week[t] == w.week() &&
+      if (is_active(w, t, TieKind::kFacilitator) && w.ties.start_week[t] == w.week() &&
           of.at(w.ties.learner_id[t]).second == w.week())
         fresh[of.at(w.ties.learner_id[t])].insert(w.ties.learner_id[t]);
     for (const auto& [key, members] : fresh) {
@@ -89,7 +82,7 @@ TEST_CASE("every facilitator holds at most facilitator_capacity cohorts", "[grou
     const auto of = cohorts_of(w);
     std::map<PractitionerId, std::set<CohortKey>> held;
     for (TieRow t = 0; t < w.ties.size(); ++t)
-      if (is(w, t, TieKind::kFacilitator)) {
+      if (is_active(w, t, TieKind::kFacilitator)) {
         held[w.ties.developer_id[t]].insert(of.at(w.ties.learner_id[t]));
         CHECK(of.count(w.ties.developer_id[t]) == 0);  // the facilitator is not a member
       }
@@ -110,7 +103,7 @@ TEST_CASE("a cohort's facilitator ties are scheduled 13 times in 26 weeks", "[gr
   for (int week = 0; week < 104; ++week) {
     sim.step();
     for (TieRow t = 0; t < w.ties.size(); ++t) {
-      if (!is(w, t, TieKind::kFacilitator)) continue;
+      if (!is_active(w, t, TieKind::kFacilitator)) continue;
       auto& [n, last] = sessions[w.ties.id[t]];
       n += w.ties.scheduled(t, w.week());
       last = w.week();
@@ -138,14 +131,14 @@ TEST_CASE("with a fixed stage, member presence is binomial at the stage's attend
   for (int week = 0; week < 104; ++week) {
     sim.step();
     for (TieRow t = 0; t < w.ties.size(); ++t) {
-      if (!is(w, t, TieKind::kFacilitator) || !w.ties.scheduled(t, w.week())) continue;
+      if (!is_active(w, t, TieKind::kFacilitator) || !w.ties.scheduled(t, w.week())) continue;
       const float a = w.ties.attendance[t];
       CHECK((a == 0.0f || a == 1.0f));
       n += 1;
       present += a;
     }
   }
-  const double p = 0.8, share = present / n, se = std::sqrt(p * (1 - p) / n);
+  const double p = 0.8, share = present / n, se = binomial_se(p, n);
   INFO("present share " << share << " over " << n << " member-sessions");
   REQUIRE(n > 1000);
   CHECK(std::abs(share - p) < 4 * se);
@@ -161,7 +154,7 @@ TEST_CASE("a cohort with low attendance pauses for replant_weeks, then restarts"
     sim.step();
     const auto of = cohorts_of(w);
     for (TieRow t = 0; t < w.ties.size(); ++t) {
-      if (!is(w, t, TieKind::kFacilitator) || !w.ties.scheduled(t, w.week())) continue;
+      if (!is_active(w, t, TieKind::kFacilitator) || !w.ties.scheduled(t, w.week())) continue;
       const CohortKey key = of.at(w.ties.learner_id[t]);
       held[key][w.week() - key.second] += w.ties.held[t];
     }
@@ -192,11 +185,6 @@ TEST_CASE("group cohort runs are bit-identical for 1 and 2 threads",
   const Scenario s = cohort({"departure.annual_rate=0.5", "programme.0.calendar_guard=true",
                              "programme.0.office_hours=true", "programme.0.all_hands=true",
                              "programme.0.all_hands_every_weeks=5"});
-  const auto run = [&] { return Simulation(s, 1).run(); };
-  const RunResult one = with_threads(1, run);
-  const RunResult two = with_threads(2, run);
-  CHECK(differences(one, two) == 0);
-  double matches = 0;
-  for (double v : one.find_series("matches")->values) matches += v;
-  CHECK(matches > 0);
+  const RunResult one = same_at_one_and_two_threads(s);
+  CHECK(series_total(one, "matches") > 0);
 }

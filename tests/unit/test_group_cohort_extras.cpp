@@ -14,20 +14,17 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "models/group_cohort_impl.hpp"
+#include "support/scenarios.hpp"
+#include "support/world_queries.hpp"
 
 using namespace mentorsim;
 
+using mentorsim::testing::is_active;
+
 namespace {
 
-const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/group_cohort.toml";
-
-Scenario cohort(int weeks, std::vector<std::string> overrides) {
-  overrides.insert(overrides.begin(), "scenario.weeks=" + std::to_string(weeks));
-  return params::load_scenario_file(kScenario, overrides);
-}
-
-bool is(const World& w, TieRow t, TieKind kind) {
-  return w.ties.active(t) && w.ties.kind[t] == static_cast<std::uint8_t>(kind);
+Scenario cohort(int weeks, const std::vector<std::string>& overrides) {
+  return testing::bundled("group_cohort", weeks, overrides);
 }
 
 const group_cohort::CohortModel& model_of(const Simulation& sim) {
@@ -57,8 +54,8 @@ TEST_CASE("with full attendance a member has 13 office hours and 4 all-hands in 
   for (int week = 0; week < 52; ++week) {
     sim.step();
     for (TieRow t = 0; t < w.ties.size(); ++t) {
-      if (is(w, t, TieKind::kOneOnOne)) office[w.ties.learner_id[t]] += w.ties.held[t];
-      if (is(w, t, TieKind::kFacilitator) && w.ties.start_week[t] == 0)
+      if (is_active(w, t, TieKind::kOneOnOne)) office[w.ties.learner_id[t]] += w.ties.held[t];
+      if (is_active(w, t, TieKind::kFacilitator) && w.ties.start_week[t] == 0)
         from_week0.insert(w.ties.learner_id[t]);
     }
     const group_cohort::AllHands& meeting = model_of(sim).last_all_hands();
@@ -89,13 +86,13 @@ TEST_CASE("office hours take no facilitator seat and never outlive the cohort ti
     std::map<PractitionerId, std::set<PractitionerId>> seats;  // facilitator -> members held
     std::set<std::pair<PractitionerId, PractitionerId>> facilitation;
     for (TieRow t = 0; t < w.ties.size(); ++t)
-      if (is(w, t, TieKind::kFacilitator)) {
+      if (is_active(w, t, TieKind::kFacilitator)) {
         seats[w.ties.developer_id[t]].insert(w.ties.learner_id[t]);
         facilitation.insert({w.ties.developer_id[t], w.ties.learner_id[t]});
       }
     for (const auto& [f, members] : seats) CHECK(static_cast<int>(members.size()) <= cap * 10);
     for (TieRow t = 0; t < w.ties.size(); ++t)
-      if (is(w, t, TieKind::kOneOnOne)) {
+      if (is_active(w, t, TieKind::kOneOnOne)) {
         ++office_ties;
         CHECK(facilitation.count({w.ties.developer_id[t], w.ties.learner_id[t]}) == 1);
       }
@@ -131,10 +128,11 @@ TEST_CASE("office hours end at graduation, on leaving and when the cohort pauses
     for (int week = 0; week < 104; ++week) {
       sim.step();
       for (TieRow t = 0; t < w.ties.size(); ++t)
-        if (is(w, t, TieKind::kOneOnOne) && w.ties.start_week[t] == w.week()) {
+        if (is_active(w, t, TieKind::kOneOnOne) && w.ties.start_week[t] == w.week()) {
           // Opened later than the member's cohort tie: a restart after a pause.
           for (TieRow f = 0; f < w.ties.size(); ++f)
-            if (is(w, f, TieKind::kFacilitator) && w.ties.learner_id[f] == w.ties.learner_id[t])
+            if (is_active(w, f, TieKind::kFacilitator) &&
+                w.ties.learner_id[f] == w.ties.learner_id[t])
               reopened += w.ties.start_week[f] < w.week();
         }
     }
@@ -164,7 +162,7 @@ TEST_CASE("an all-hands raises attendees' skill toward the facilitators' mean, n
   const int zones = wb.people.zones();
   std::set<PractitionerId> facilitators;
   for (TieRow t = 0; t < wb.ties.size(); ++t)
-    if (is(wb, t, TieKind::kFacilitator)) facilitators.insert(wb.ties.developer_id[t]);
+    if (is_active(wb, t, TieKind::kFacilitator)) facilitators.insert(wb.ties.developer_id[t]);
   std::vector<double> target(static_cast<std::size_t>(zones), 0.0);
   for (PractitionerId id : facilitators)
     for (int z = 0; z < zones; ++z)

@@ -15,6 +15,8 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "matching/matcher.hpp"
+#include "support/scenarios.hpp"
+#include "support/statistics.hpp"
 
 using namespace mentorsim;
 using matching::Candidate;
@@ -25,12 +27,8 @@ using matching::Seeker;
 
 namespace {
 
+// Every mechanism off (testing::kMechanismsOff); two zones, two groups, everyone joined at week 0.
 constexpr const char* kBase = R"(
-joining = {enabled = false, arrivals_per_week = 0.0}
-departure = {enabled = false}
-knowledge = {enabled = false}
-burnout = {enabled = false}
-reciprocity = {enabled = false}
 [scenario]
 weeks = 208
 [population]
@@ -46,7 +44,8 @@ initial_tenure_max_weeks = 0
 )";
 
 const Scenario& base() {
-  static const Scenario s = params::load_scenario_text(kBase, "<test_matcher>", {});
+  static const Scenario s = params::load_scenario_text(std::string(testing::kMechanismsOff) + kBase,
+                                                       "<test_matcher>", {});
   return s;
 }
 
@@ -311,7 +310,7 @@ TEST_CASE("one-on-one: cross_group_end_per_year dissolves cross-group ties at it
           "[matcher][one_on_one][stats]") {
   const double h = 5.0;  // 1/year
   const Scenario s =
-      params::load_scenario_text(std::string(kBase) +
+      params::load_scenario_text(std::string(testing::kMechanismsOff) + kBase +
                                      "[[programme]]\nkind = \"one_on_one\"\nduration_weeks = 26\n"
                                      "initial_seek_share = 1.0\ncross_group_end_per_year = " +
                                      std::to_string(h) + "\n",
@@ -340,7 +339,7 @@ TEST_CASE("one-on-one: cross_group_end_per_year dissolves cross-group ties at it
     dissolved += ended;
   }
   const double p = 1.0 - std::exp(-h / 52.0);
-  const double se = std::sqrt(p * (1 - p) / exposed);
+  const double se = testing::binomial_se(p, exposed);
   INFO("exposed " << exposed << " dissolved " << dissolved);
   CHECK(exposed > 2000);
   CHECK(std::abs(dissolved / exposed - p) < 4 * se);
@@ -349,10 +348,10 @@ TEST_CASE("one-on-one: cross_group_end_per_year dissolves cross-group ties at it
 TEST_CASE("one-on-one: random and batch_optimal stay within capacity, the same at 1 and 4 threads",
           "[matcher][one_on_one]") {
   const std::string policy = GENERATE("random", "batch_optimal");
-  const Scenario s = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
-      {"scenario.weeks=52", "programme.0.matching=" + policy, "programme.0.weight_similarity=-0.2",
-       "programme.0.cross_group_end_per_year=1.0"});
+  const Scenario s =
+      testing::bundled("one_on_one", 52,
+                       {"programme.0.matching=" + policy, "programme.0.weight_similarity=-0.2",
+                        "programme.0.cross_group_end_per_year=1.0"});
   const auto run = [&](int threads) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));

@@ -13,18 +13,18 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "mechanisms/joining.hpp"
+#include "support/run_values.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 
+using mentorsim::testing::at;
+
 namespace {
 
-// Every mechanism off, no spread in skills, one group and function, everyone joined at week 0.
+// Every mechanism off (testing::kMechanismsOff), no spread in skills, one group and function,
+// everyone joined at week 0.
 constexpr const char* kBase = R"(
-joining = {enabled = false, arrivals_per_week = 0.0}
-departure = {enabled = false}
-knowledge = {enabled = false}
-burnout = {enabled = false}
-reciprocity = {enabled = false}
 [scenario]
 weeks = 52
 [population]
@@ -55,8 +55,9 @@ rematch = false
 )";
 
 Scenario load(bool programme, const std::vector<std::string>& overrides) {
-  return params::load_scenario_text(std::string(kBase) + (programme ? kProgramme : ""),
-                                    "<test_mechanisms>", overrides);
+  return params::load_scenario_text(
+      std::string(testing::kMechanismsOff) + kBase + (programme ? kProgramme : ""),
+      "<test_mechanisms>", overrides);
 }
 
 // One senior (id 0) and `learners` newcomers (ids 1..) arriving in a single intake at week 0.
@@ -67,10 +68,6 @@ std::vector<std::string> one_mentor(int learners, const std::vector<std::string>
                                   "joining.intake_size=" + std::to_string(learners)};
   out.insert(out.end(), more.begin(), more.end());
   return out;
-}
-
-double at(const Simulation& sim, const char* series, Week week) {
-  return sim.recorder().series(series).at(static_cast<std::size_t>(week));
 }
 
 // Tie counts per practitioner agree with the tie table; nobody develops themselves; nobody holds
@@ -404,10 +401,10 @@ TEST_CASE("one-on-one: nobody is matched with themselves", "[mechanisms][one_on_
 TEST_CASE("one-on-one: capacity holds with or without pressure, and leavers' ties end by reason",
           "[mechanisms][one_on_one]") {
   const std::int64_t max_mentees = GENERATE(4, 6);
-  const Scenario s = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
-      {"scenario.weeks=156", "population.initial_size=600", "population.senior_share=0.02",
-       "departure.annual_rate=1.0", "programme.0.max_mentees=" + std::to_string(max_mentees)});
+  const Scenario s = testing::bundled(
+      "one_on_one", 156,
+      {"population.initial_size=600", "population.senior_share=0.02", "departure.annual_rate=1.0",
+       "programme.0.max_mentees=" + std::to_string(max_mentees)});
   Simulation sim(s, 0);
   std::int64_t most = 0;
   double mentor_left_total = 0, mentee_left_total = 0;

@@ -2,8 +2,6 @@
 // against an independent recount of the world, and thread invariance of the bundled ecosystem.
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -14,12 +12,16 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "metrics/inequality.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;
 
-using mentorsim::testing::differences;
-using mentorsim::testing::with_threads;
+using mentorsim::testing::last;
+using mentorsim::testing::same_at_one_and_two_threads;
+using mentorsim::testing::summary_value;
 
 namespace {
 
@@ -32,10 +34,6 @@ double gini_by_pairs(const std::vector<double>& x) {
     for (double b : x) pairs += std::abs(a - b);
   }
   return total > 0 ? pairs / (2 * n * total) : 0.0;
-}
-
-double last(const Simulation& sim, const std::string& series) {
-  return sim.recorder().series(series).back();
 }
 
 }  // namespace
@@ -107,8 +105,7 @@ TEST_CASE("Blau diversity on known values", "[metrics]") {
 TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]") {
   // The bundled ecosystem: one-on-one, pods and reverse ties, so learners can have several
   // developers, and two groups.
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=60"});
+  const Scenario scenario = testing::bundled("ecosystem", 60, {});
   const std::vector<std::string>& groups = scenario.population.group_names;
   REQUIRE(groups.size() == 2);
   Simulation sim(scenario, 0);
@@ -209,31 +206,25 @@ TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]")
   CHECK(max_developers_per_learner > 1.0);  // pods give learners several developers
   // Summaries: run means of the series.
   const RunResult result = sim.recorder().result(scenario, 0);
-  const auto summary = [&](const std::string& name) {
-    for (const auto& s : result.summary)
-      if (s.name == name) return s.value;
-    FAIL("no summary " << name);
-    return 0.0;
-  };
   const auto mean = [&](const std::string& name) {
     const std::vector<double>& v = sim.recorder().series(name);
     double total = 0;
     for (double x : v) total += x;
     return total / static_cast<double>(v.size());
   };
-  CHECK(summary("mean_load_gini") == Approx(mean("load_gini")));
-  CHECK(summary("mean_developers_per_learner") == Approx(mean("developers_per_learner")));
-  CHECK(summary("final_access_ratio") == last(sim, "access_ratio"));
-  CHECK(summary("mean_hours_received_gini") == Approx(mean("hours_received_gini")));
-  CHECK(summary("mean_developer_diversity_blau") == Approx(mean("developer_diversity_blau")));
-  CHECK(summary("mean_coverage_by_group/minority") == Approx(mean("coverage_by_group/minority")));
+  CHECK(summary_value(result, "mean_load_gini") == Approx(mean("load_gini")));
+  CHECK(summary_value(result, "mean_developers_per_learner") ==
+        Approx(mean("developers_per_learner")));
+  CHECK(summary_value(result, "final_access_ratio") == last(sim, "access_ratio"));
+  CHECK(summary_value(result, "mean_hours_received_gini") == Approx(mean("hours_received_gini")));
+  CHECK(summary_value(result, "mean_developer_diversity_blau") ==
+        Approx(mean("developer_diversity_blau")));
+  CHECK(summary_value(result, "mean_coverage_by_group/minority") ==
+        Approx(mean("coverage_by_group/minority")));
 }
 
 TEST_CASE("the outcome metrics give the same bits with 1 and 2 threads", "[metrics]") {
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml", {"scenario.weeks=52"});
-  const RunResult one = with_threads(1, [&] { return Simulation(scenario, 2).run(); });
-  const RunResult two = with_threads(2, [&] { return Simulation(scenario, 2).run(); });
+  const Scenario scenario = testing::bundled("ecosystem", 52, {});
+  const RunResult one = same_at_one_and_two_threads(scenario, 2);
   REQUIRE(one.find_series("load_gini") != nullptr);
-  CHECK(differences(one, two) == 0);
 }

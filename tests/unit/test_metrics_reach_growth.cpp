@@ -15,9 +15,14 @@
 #include "metrics/inequality.hpp"
 #include "metrics/reach_growth.hpp"
 #include "metrics/survival.hpp"
+#include "support/closed_form_world.hpp"
+#include "support/run_values.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;
+
+using mentorsim::testing::summary_value;
 
 namespace {
 
@@ -68,13 +73,6 @@ double km_at_by_person(const std::vector<std::pair<int, bool>>& people, int t) {
     s *= 1 - d / n;
   }
   return s;
-}
-
-double summary(const RunResult& result, const std::string& name) {
-  for (const auto& s : result.summary)
-    if (s.name == name) return s.value;
-  FAIL("no summary " << name);
-  return 0;
 }
 
 bool same(double a, double b) {
@@ -182,11 +180,11 @@ TEST_CASE("reach and growth summaries match a per-person recount of a small ecos
   // The bundled ecosystem, smaller, with more turnover so that departures censor some of those at
   // risk, and a lower competence bar so that others reach it within the run.
   const Week weeks = 120;
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/ecosystem.toml",
-      {"scenario.weeks=" + std::to_string(weeks), "population.initial_size=300",
-       "population.initial_tenure_max_weeks=100", "joining.arrivals_per_week=2.0",
-       "departure.annual_rate=0.6", "knowledge.competence_threshold=0.45"});
+  const Scenario scenario =
+      testing::bundled("ecosystem", weeks,
+                       {"population.initial_size=300", "population.initial_tenure_max_weeks=100",
+                        "joining.arrivals_per_week=2.0", "departure.annual_rate=0.6",
+                        "knowledge.competence_threshold=0.45"});
   const auto& groups = scenario.population.group_names;
   const double threshold = scenario.knowledge.competence_threshold;
   Simulation sim(scenario, 0);
@@ -317,29 +315,31 @@ TEST_CASE("reach and growth summaries match a per-person recount of a small ecos
   const RunResult result = sim.recorder().result(scenario, 0);
   double mean_wait = 0;
   for (double x : waits) mean_wait += x / static_cast<double>(waits.size());
-  CHECK(summary(result, "first_matches_total") == static_cast<double>(waits.size()));
-  CHECK(summary(result, "wait_to_first_match_mean_weeks") == Approx(mean_wait));
-  CHECK(summary(result, "wait_to_first_match_median_weeks") == percentile_sorted(waits, 0.5));
-  CHECK(summary(result, "wait_to_first_match_p95_weeks") == percentile_sorted(waits, 0.95));
-  CHECK(summary(result, "never_matched_share") ==
+  CHECK(summary_value(result, "first_matches_total") == static_cast<double>(waits.size()));
+  CHECK(summary_value(result, "wait_to_first_match_mean_weeks") == Approx(mean_wait));
+  CHECK(summary_value(result, "wait_to_first_match_median_weeks") == percentile_sorted(waits, 0.5));
+  CHECK(summary_value(result, "wait_to_first_match_p95_weeks") == percentile_sorted(waits, 0.95));
+  CHECK(summary_value(result, "never_matched_share") ==
         Approx(static_cast<double>(unmatched) / static_cast<double>(non_seniors)));
-  CHECK(summary(result, "competence_reached_total") == static_cast<double>(events));
-  CHECK(summary(result, "never_competent_share") ==
+  CHECK(summary_value(result, "competence_reached_total") == static_cast<double>(events));
+  CHECK(summary_value(result, "never_competent_share") ==
         Approx(static_cast<double>(never) / static_cast<double>(events + never)));
-  CHECK(same(summary(result, "time_to_competence_median_weeks"), km_quantile_by_person(all, 0.5)));
-  CHECK(same(summary(result, "time_to_competence_p90_weeks"), km_quantile_by_person(all, 0.9)));
+  CHECK(same(summary_value(result, "time_to_competence_median_weeks"),
+             km_quantile_by_person(all, 0.5)));
+  CHECK(
+      same(summary_value(result, "time_to_competence_p90_weeks"), km_quantile_by_person(all, 0.9)));
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    CHECK(same(summary(result, "time_to_competence_median_weeks_by_group/" + groups[g]),
+    CHECK(same(summary_value(result, "time_to_competence_median_weeks_by_group/" + groups[g]),
                km_quantile_by_person(by_group[g], 0.5)));
-    CHECK(same(summary(result, "competent_within_52w_share_by_group/" + groups[g]),
+    CHECK(same(summary_value(result, "competent_within_52w_share_by_group/" + groups[g]),
                1 - km_at_by_person(by_group[g], 52)));
   }
-  const double within_year = summary(result, "competent_within_52w_share");
+  const double within_year = summary_value(result, "competent_within_52w_share");
   CHECK(same(within_year, 1 - km_at_by_person(all, 52)));
   CHECK(within_year > 0);
   double waiting_weeks = 0;
   for (double x : sim.recorder().series("waiting_list")) waiting_weeks += x;
-  CHECK(summary(result, "waiting_learner_weeks_total") == waiting_weeks);
+  CHECK(summary_value(result, "waiting_learner_weeks_total") == waiting_weeks);
 }
 
 TEST_CASE("deterministic learning curve: exact time to competence", "[metrics]") {
@@ -348,51 +348,13 @@ TEST_CASE("deterministic learning curve: exact time to competence", "[metrics]")
   // at 0.8 - 0.6 (1 - 0.08)^k. Their first session is in week 0, so after week w they have had
   // w + 1 sessions, and they are competent at the first w with 0.8 - 0.6 x 0.92^(w + 1) >= theta.
   const auto run = [](double theta, Week weeks) {
-    const Scenario s =
-        params::load_scenario_text(R"(
-departure = {enabled = false}
-burnout = {enabled = false}
-reciprocity = {enabled = false}
-[scenario]
-seed = 7
-[population]
-initial_size = 1
-zones = ["a"]
-group_names = ["all"]
-group_shares = [1.0]
-skill_mean = [0.2]
-skill_sd = 0.0
-senior_share = 1.0
-senior_skill_mean = [0.8]
-initial_tenure_max_weeks = 0
-[joining]
-arrivals_per_week = 0.0
-newcomer_senior_share = 0.0
-intake_every_weeks = 520
-intake_size = 4
-[knowledge]
-transfer_rate = 0.1
-absorptive_gap = 1.0
-forgetting_per_month = 0.0
-forgetting_floor = 0.0
-[[programme]]
-kind = "one_on_one"
-matching = "fifo"
-duration = "fixed"
-duration_weeks = 5200
-cadence_weeks = 1
-attendance = 1.0
-quality_base = 0.8
-quality_similarity_bonus = 0.0
-seek_share = 1.0
-initial_seek_share = 1.0
-rematch = false
-capacity = 4
-max_mentees = 4
-)",
-                                   "<reach_growth>",
-                                   {"knowledge.competence_threshold=" + std::to_string(theta),
-                                    "scenario.weeks=" + std::to_string(weeks)});
+    // The closed-form world with one senior, four learners arriving at week 0 and learning on.
+    const Scenario s = testing::closed_form_world(
+        true, {"scenario.seed=7", "population.initial_size=1", "population.senior_share=1.0",
+               "joining.enabled=true", "joining.intake_every_weeks=520", "joining.intake_size=4",
+               "knowledge.enabled=true", "programme.0.capacity=4", "programme.0.max_mentees=4",
+               "knowledge.competence_threshold=" + std::to_string(theta),
+               "scenario.weeks=" + std::to_string(weeks)});
     Simulation sim(s, 0);
     return sim.run();
   };
@@ -403,20 +365,21 @@ max_mentees = 4
     // 0.92^k <= (0.8 - theta) / 0.6: k >= 13.2 (theta 0.6), k >= 21.5 (theta 0.7) sessions.
     CHECK(expected == (theta == 0.6 ? 13 : 21));
     const RunResult done = run(theta, 40);
-    CHECK(summary(done, "time_to_competence_median_weeks") == expected);
-    CHECK(summary(done, "time_to_competence_p90_weeks") == expected);
-    CHECK(summary(done, "competence_reached_total") == 4);  // the senior was never at risk
-    CHECK(summary(done, "never_competent_share") == 0);
-    CHECK(summary(done, "competent_within_52w_share") == 1);  // S fell to 0 at `expected`
-    CHECK(summary(done, "wait_to_first_match_median_weeks") == 0);
-    CHECK(summary(done, "never_matched_share") == 0);
+    CHECK(summary_value(done, "time_to_competence_median_weeks") == expected);
+    CHECK(summary_value(done, "time_to_competence_p90_weeks") == expected);
+    CHECK(summary_value(done, "competence_reached_total") == 4);  // the senior was never at risk
+    CHECK(summary_value(done, "never_competent_share") == 0);
+    CHECK(summary_value(done, "competent_within_52w_share") == 1);  // S fell to 0 at `expected`
+    CHECK(summary_value(done, "wait_to_first_match_median_weeks") == 0);
+    CHECK(summary_value(done, "never_matched_share") == 0);
     // Senior-hour leverage: each learner receives 1 h/week, the senior carries 4 h/week.
-    CHECK(summary(done, "contact_hours_per_senior_hour") == Approx(1.0));
+    CHECK(summary_value(done, "contact_hours_per_senior_hour") == Approx(1.0));
     // Stopped one week short: everyone is censored at the end, the curve never falls.
     const RunResult short_run = run(theta, expected);
-    CHECK(std::isnan(summary(short_run, "time_to_competence_median_weeks")));
-    CHECK(summary(short_run, "never_competent_share") == 1);
-    CHECK(summary(short_run, "competence_reached_total") == 0);
-    CHECK(std::isnan(summary(short_run, "competent_within_52w_share")));  // followed < 52 weeks
+    CHECK(std::isnan(summary_value(short_run, "time_to_competence_median_weeks")));
+    CHECK(summary_value(short_run, "never_competent_share") == 1);
+    CHECK(summary_value(short_run, "competence_reached_total") == 0);
+    CHECK(
+        std::isnan(summary_value(short_run, "competent_within_52w_share")));  // followed < 52 weeks
   }
 }

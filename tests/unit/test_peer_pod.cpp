@@ -1,12 +1,7 @@
 // The peer pod model on its bundled scenario (scenarios/models/peer_pod.toml). Pods are read back
 // from the world: a pod's members form one peer group (state/peer_groups.hpp).
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
-#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -14,35 +9,32 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
+#include "support/world_queries.hpp"
 
 using namespace mentorsim;
 
-using mentorsim::testing::differences;
-using mentorsim::testing::with_threads;
+using mentorsim::testing::is_active;
+using mentorsim::testing::same_at_one_and_two_threads;
+using mentorsim::testing::series_total;
 
 namespace {
 
-const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/peer_pod.toml";
-
-Scenario peer_pod(std::vector<std::string> overrides) {
-  overrides.insert(overrides.begin(), "scenario.weeks=104");
-  return params::load_scenario_file(kScenario, overrides);
+Scenario peer_pod(const std::vector<std::string>& overrides) {
+  return testing::bundled("peer_pod", 104, overrides);
 }
 
-bool is(const World& w, TieRow t, TieKind kind) {
-  return w.ties.active(t) && w.ties.kind[t] == static_cast<std::uint8_t>(kind);
-}
 bool rotation_tie(const World& w, TieRow t) {
-  return is(w, t, TieKind::kPeer) && w.ties.load_weight[t] == 1.0f;
+  return is_active(w, t, TieKind::kPeer) && w.ties.load_weight[t] == 1.0f;
 }
 
 // Pods as member -> pod label (the smallest active member id), from the peer groups.
 std::map<PractitionerId, PractitionerId> pods_of(const World& w) {
   std::map<PractitionerId, PractitionerId> label;
   for (GroupRow g = 0; g < w.groups.groups(); ++g) {
-    PractitionerId smallest = ~PractitionerId{0};
-    for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
-      if (w.groups.active(m)) smallest = std::min(smallest, w.groups.member_id[m]);
+    const PractitionerId smallest = testing::smallest_active_member(w, g);
     for (MembershipRow m = w.groups.begin(g); m < w.groups.end(g); ++m)
       if (w.groups.active(m)) label[w.groups.member_id[m]] = smallest;
   }
@@ -104,7 +96,7 @@ TEST_CASE("each pod has one visiting senior holding at most visit_capacity pods"
     std::map<PractitionerId, std::set<PractitionerId>> seniors_of_pod;
     std::map<PractitionerId, std::set<PractitionerId>> pods_of_senior;
     for (TieRow t = 0; t < w.ties.size(); ++t) {
-      if (!is(w, t, TieKind::kGuide)) continue;
+      if (!is_active(w, t, TieKind::kGuide)) continue;
       const PractitionerId pod = pods.at(w.ties.learner_id[t]);
       seniors_of_pod[pod].insert(w.ties.developer_id[t]);
       pods_of_senior[w.ties.developer_id[t]].insert(pod);
@@ -199,15 +191,8 @@ TEST_CASE("departures shrink pods and dissolution re-queues the rest", "[peer_po
   CHECK(repodded > 0);
 }
 
-namespace {}  // namespace
-
 TEST_CASE("peer pod runs are bit-identical for 1 and 2 threads", "[peer_pod][determinism]") {
   const Scenario s = peer_pod({"departure.annual_rate=0.5"});
-  const auto run = [&] { return Simulation(s, 1).run(); };
-  const RunResult one = with_threads(1, run);
-  const RunResult two = with_threads(2, run);
-  CHECK(differences(one, two) == 0);
-  double matches = 0;
-  for (double v : one.find_series("matches")->values) matches += v;
-  CHECK(matches > 0);
+  const RunResult one = same_at_one_and_two_threads(s);
+  CHECK(series_total(one, "matches") > 0);
 }

@@ -1,13 +1,8 @@
 // The reverse mentoring model on its bundled scenario (scenarios/models/reverse.toml): ties run
 // junior -> senior in the covered zone only, capacity and load weights hold, seniors learn the zone
 // while juniors lose nothing by teaching, departures end ties, and runs do not depend on threads.
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
-#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,20 +10,21 @@
 #include "core/error.hpp"
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 
-using mentorsim::testing::differences;
-using mentorsim::testing::with_threads;
+using mentorsim::testing::same_at_one_and_two_threads;
+using mentorsim::testing::series_total;
 
 namespace {
 
-const char* const kScenario = MENTORSIM_SOURCE_DIR "/scenarios/models/reverse.toml";
 constexpr std::int8_t kDigital = 3;  // zones = technical, leadership, navigation, digital
 
-Scenario reverse(std::vector<std::string> overrides) {
-  overrides.insert(overrides.begin(), "scenario.weeks=104");
-  return params::load_scenario_file(kScenario, overrides);
+Scenario reverse(const std::vector<std::string>& overrides) {
+  return testing::bundled("reverse", 104, overrides);
 }
 
 bool junior(const World& w, Row r) {
@@ -160,11 +156,6 @@ TEST_CASE("a zone the population does not have is an input error when loading", 
 TEST_CASE("reverse runs are bit-identical for 1 and 2 threads", "[reverse][determinism]") {
   const std::string policy = GENERATE(as<std::string>{}, "best_score", "fifo", "batch_optimal");
   const Scenario s = reverse({"programme.0.matching=" + policy});
-  const auto run = [&] { return Simulation(s, 1).run(); };
-  const RunResult one = with_threads(1, run);
-  const RunResult two = with_threads(2, run);
-  CHECK(differences(one, two) == 0);
-  double matches = 0;
-  for (double v : one.find_series("matches")->values) matches += v;
-  CHECK(matches > 0);
+  const RunResult one = same_at_one_and_two_threads(s);
+  CHECK(series_total(one, "matches") > 0);
 }

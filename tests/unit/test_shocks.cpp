@@ -3,8 +3,6 @@
 // one_on_one_shock.toml is thread-independent, and the resolved scenario prints the shocks.
 #include <catch2/catch.hpp>
 
-#include "support/same_results.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -16,11 +14,14 @@
 
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "support/run_values.hpp"
+#include "support/same_results.hpp"
+#include "support/scenarios.hpp"
 
 using namespace mentorsim;
 
-using mentorsim::testing::differences;
-using mentorsim::testing::with_threads;
+using mentorsim::testing::at;
+using mentorsim::testing::same_at_one_and_two_threads;
 
 namespace {
 
@@ -47,10 +48,6 @@ void run_weeks(Simulation& sim, Week weeks) {
 
 std::set<PractitionerId> ids(const World& w) {
   return {w.people.id.begin(), w.people.id.end()};
-}
-
-double at(const Simulation& sim, const std::string& series, Week week) {
-  return sim.recorder().series(series)[static_cast<std::size_t>(week)];
 }
 
 // Ties ending with mentor_left and mentee_left when `leaving` leave now.
@@ -212,18 +209,14 @@ TEST_CASE("a paused programme makes no new matches, keeps its ties and resumes",
 
 TEST_CASE("one_on_one_shock.toml: the two busiest mentors leave in week 104, on any thread count",
           "[shocks][determinism]") {
-  const Scenario s = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one_shock.toml", {"scenario.weeks=110"});
-  const auto run = [&] { return Simulation(s, 1).run(); };
-  const RunResult one = with_threads(1, run);
+  const Scenario s = testing::bundled("one_on_one_shock", 110, {});
+  const RunResult one = same_at_one_and_two_threads(s);
   const auto& shock = one.find_series("departures_shock")->values;
   for (std::size_t w = 0; w < shock.size(); ++w) CHECK(shock[w] == (w == 104 ? 2.0 : 0.0));
-  CHECK(differences(one, with_threads(2, run)) == 0);
 }
 
 TEST_CASE("the resolved scenario prints the shocks and loads back the same", "[shocks][params]") {
-  const Scenario s = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one_shock.toml", {});
+  const Scenario s = params::load_scenario_file(testing::model_path("one_on_one_shock"), {});
   REQUIRE(s.shocks.size() == 1);
   CHECK(s.shocks[0].kind == ShockKind::kTopMentors);
   CHECK(s.shocks[0].count == 2);
