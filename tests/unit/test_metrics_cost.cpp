@@ -14,34 +14,24 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "metrics/cost.hpp"
+#include "support/run_values.hpp"
+#include "support/scenarios.hpp"
+#include "support/tie_table.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;
 
+using mentorsim::testing::summary_value;
+using mentorsim::testing::TieTable;
+using mentorsim::testing::weekly_series;
+
 namespace {
 
+// Weekly sessions of `hours`, always held.
 TieSpec spec(Row developer, Row learner, TieKind kind, float hours, float load_weight = 1.0f) {
-  TieSpec s;
-  s.developer = developer;
-  s.learner = learner;
-  s.kind = kind;
-  s.session_hours = hours;
-  s.load_weight = load_weight;
-  return s;
-}
-
-double summary(const RunResult& result, const std::string& name) {
-  for (const auto& s : result.summary)
-    if (s.name == name) return s.value;
-  FAIL("no summary " << name);
-  return 0.0;
-}
-
-const Series& series(const RunResult& result, const std::string& name) {
-  for (const auto& s : result.weekly)
-    if (s.name == name) return s;
-  FAIL("no series " << name);
-  return result.weekly.front();
+  return TieSpec::between(developer, learner, kind, 0)
+      .sessions(1, hours, 1.0)
+      .with_load_weight(load_weight);
 }
 
 // Hours of the held ties in the table, recounted straight from the definitions with maps.
@@ -75,13 +65,12 @@ Recount recount(const World& w) {
 }  // namespace
 
 TEST_CASE("held hours by role on a hand-built tie table", "[metrics]") {
-  Ties ties;
-  TieId id = 0;
+  TieTable tb;  // rows 0..5 (ids equal rows); row 0 is a senior
+  Ties& ties = tb.ties;
+  PeerGroups& groups = tb.groups;
   const auto add = [&](const TieSpec& s, Week start, bool held) {
-    const TieRow t = ties.append(id++, s.developer, s.learner, s, start);
-    ties.held[t] = held;
+    tb.add(s, start, EndReason::kNone, held);
   };
-  // Rows 0..5 (ids equal rows); row 0 is a senior.
   std::vector<std::uint8_t> flags(6, 0);
   flags[0] = flag::kSenior;
   add(spec(0, 1, TieKind::kOneOnOne, 1.0f), 0, true);        // senior 1 h, learner 1 h
@@ -93,23 +82,18 @@ TEST_CASE("held hours by role on a hand-built tie table", "[metrics]") {
   add(spec(0, 2, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, true);
   add(spec(0, 3, TieKind::kFacilitator, 1.5f, 1.0f / 3), 5, false);
   // Its peer group (members 1, 2 present, 3 absent): no extra hours for 1 and 2.
-  PeerGroups groups;
-  const auto group = [&](GroupId gid, std::vector<Row> members, std::vector<std::uint8_t> here,
-                         float hours, Week start) {
+  const auto group = [&](std::vector<Row> members, std::vector<std::uint8_t> here, float hours,
+                         Week start) {
     GroupSpec g;
     g.session_hours = hours;
     g.planned_end = 100;
-    std::vector<PractitionerId> ids(members.begin(), members.end());
-    const GroupRow row =
-        groups.append(gid, g, start, members, ids, std::vector<float>(members.size(), 1.0f));
-    for (std::size_t i = 0; i < here.size(); ++i) groups.present[groups.begin(row) + i] = here[i];
-    groups.held[row] = 1;
+    groups.held[tb.group(g, start, members, {}, here)] = 1;
   };
-  group(0, {1, 2, 3}, {1, 1, 0}, 1.5f, 5);
+  group({1, 2, 3}, {1, 1, 0}, 1.5f, 5);
   // A second cohort of the same facilitator (another start week): another session.
   add(spec(0, 4, TieKind::kFacilitator, 1.5f, 1.0f), 7, true);
   // A pod of 4 and 5, both present: 5 spends 1 h; 4 is already counted at 1.5 h.
-  group(1, {4, 5}, {1, 1}, 1.0f, 3);
+  group({4, 5}, {1, 1}, 1.0f, 3);
   std::vector<float> scratch;
   const HeldHours h = held_hours(ties, groups, flags, 6, scratch);
   CHECK(h.senior_developer == Approx(1.0));
@@ -207,27 +191,27 @@ initial_seek_share = 0.3
   CHECK(other > 0);
   CHECK(facilitator > 0);
   const RunResult result = sim.recorder().result(scenario, 0);
-  CHECK(series(result, "cost_total").units == "EUR/week");
+  CHECK(weekly_series(result, "cost_total").units == "EUR/week");
   double total = 0, covered = 0;
   for (double v : sim.recorder().series("cost_total")) total += v;
   const auto& coverage = sim.recorder().series("coverage");
   const auto& active = sim.recorder().series("active_practitioners");
   for (std::size_t i = 0; i < coverage.size(); ++i) covered += coverage[i] * active[i];
-  CHECK(summary(result, "cost_total") == Approx(total));
-  CHECK(summary(result, "cost_by_component/fixed") == Approx(30 * 100.0 + 1000));
-  CHECK(summary(result, "covered_practitioner_years") == Approx(covered / 52));
-  CHECK(summary(result, "cost_per_covered_practitioner_year") == Approx(total / (covered / 52)));
-  const double reached = summary(result, "competence_reached_total");
+  CHECK(summary_value(result, "cost_total") == Approx(total));
+  CHECK(summary_value(result, "cost_by_component/fixed") == Approx(30 * 100.0 + 1000));
+  CHECK(summary_value(result, "covered_practitioner_years") == Approx(covered / 52));
+  CHECK(summary_value(result, "cost_per_covered_practitioner_year") ==
+        Approx(total / (covered / 52)));
+  const double reached = summary_value(result, "competence_reached_total");
   if (reached > 0)
-    CHECK(summary(result, "cost_per_competence_reached") == Approx(total / reached));
+    CHECK(summary_value(result, "cost_per_competence_reached") == Approx(total / reached));
   else
-    CHECK(std::isnan(summary(result, "cost_per_competence_reached")));
+    CHECK(std::isnan(summary_value(result, "cost_per_competence_reached")));
 }
 
 TEST_CASE("without [cost] a cost is the hours spent", "[metrics]") {
-  const Scenario scenario = params::load_scenario_file(
-      MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
-      {"scenario.weeks=20", "population.initial_size=300", "programme.one_on_one.setup_cost=7"});
+  const Scenario scenario = testing::bundled(
+      "one_on_one", 20, {"population.initial_size=300", "programme.one_on_one.setup_cost=7"});
   CHECK(scenario.cost.senior_developer_rate == 1);
   CHECK(scenario.cost.other_developer_rate == 1);
   CHECK(scenario.cost.facilitator_rate == 1);
@@ -255,8 +239,8 @@ TEST_CASE("without [cost] a cost is the hours spent", "[metrics]") {
   }
   const RunResult result = sim.recorder().result(scenario, 0);
   CHECK(held_hours_total > 0);
-  CHECK(summary(result, "cost_total") == Approx(held_hours_total + 7));
-  CHECK(series(result, "cost_total").units == "hours/week");
+  CHECK(summary_value(result, "cost_total") == Approx(held_hours_total + 7));
+  CHECK(weekly_series(result, "cost_total").units == "hours/week");
 }
 
 TEST_CASE("invalid [cost] input is reported at its position", "[metrics]") {

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdint>
 #include <iterator>
-#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -18,38 +17,20 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "metrics/resilience.hpp"
+#include "support/run_values.hpp"
+#include "support/tie_table.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;
 
-namespace {
+using mentorsim::testing::has_summary;
+using mentorsim::testing::summary_value;
+using mentorsim::testing::TieTable;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+namespace {
 
 Scenario load(const std::string& text) {
   return params::load_scenario_text(text, "<test>", {});
-}
-
-double summary(const RunResult& r, const std::string& name) {
-  for (const auto& v : r.summary)
-    if (v.name == name) return v.value;
-  FAIL("no summary value " << name);
-  return kNaN;
-}
-
-bool has_summary(const RunResult& r, const std::string& name) {
-  for (const auto& v : r.summary)
-    if (v.name == name) return true;
-  return false;
-}
-
-// A tie between rows with an end reason, appended to a hand-built table.
-void tie(Ties& ties, Row developer, Row learner, EndReason reason) {
-  TieSpec spec;
-  spec.developer = developer;
-  spec.learner = learner;
-  ties.append(static_cast<TieId>(ties.size()), developer, learner, spec, 0);
-  ties.end_reason.back() = static_cast<std::uint8_t>(reason);
 }
 
 }  // namespace
@@ -96,28 +77,31 @@ TEST_CASE("which end reasons are disruptions", "[metrics]") {
 
 TEST_CASE("isolation events on a hand-built tie table", "[metrics]") {
   // Rows 0-1 develop; learners 2..9. learner_ties holds each row's active learner ties.
-  Ties ties;
+  TieTable tb;
+  const auto tie = [&](Row developer, Row learner, EndReason reason) {
+    tb.add(developer, learner, 0, TieKind::kOneOnOne, reason);
+  };
   std::vector<std::uint16_t> learner_ties(10, 0);
-  tie(ties, 0, 2, EndReason::kMentorLeft);  // 2: its only tie, developer left -> isolated
-  tie(ties, 0, 3, EndReason::kMentorLeft);  // 3: lost one, keeps an active one -> not isolated
-  tie(ties, 1, 3, EndReason::kNone);
+  tie(0, 2, EndReason::kMentorLeft);  // 2: its only tie, developer left -> isolated
+  tie(0, 3, EndReason::kMentorLeft);  // 3: lost one, keeps an active one -> not isolated
+  tie(1, 3, EndReason::kNone);
   learner_ties[3] = 1;
-  tie(ties, 0, 4, EndReason::kCompleted);  // 4: planned completion only -> not isolated
-  tie(ties, 0, 5, EndReason::kReleased);   // 5: released at a check-in -> not isolated
-  tie(ties, 0, 6, EndReason::kBurnout);    // 6: two disrupted ties, counted once
-  tie(ties, 1, 6, EndReason::kDissolved);
-  tie(ties, 1, 7, EndReason::kCompleted);  // 7: one completed, one programme ended -> isolated
-  tie(ties, 0, 7, EndReason::kProgrammeEnded);
-  tie(ties, 1, kNoRow, EndReason::kMentorLeft);  // the learner left too: not counted
-  tie(ties, 1, 8, EndReason::kMenteeLeft);       // 8: not a disruption
-  tie(ties, 1, 9, EndReason::kNone);             // 9: active
+  tie(0, 4, EndReason::kCompleted);  // 4: planned completion only -> not isolated
+  tie(0, 5, EndReason::kReleased);   // 5: released at a check-in -> not isolated
+  tie(0, 6, EndReason::kBurnout);    // 6: two disrupted ties, counted once
+  tie(1, 6, EndReason::kDissolved);
+  tie(1, 7, EndReason::kCompleted);  // 7: one completed, one programme ended -> isolated
+  tie(0, 7, EndReason::kProgrammeEnded);
+  tie(1, kNoRow, EndReason::kMentorLeft);  // the learner left too: not counted
+  tie(1, 8, EndReason::kMenteeLeft);       // 8: not a disruption
+  tie(1, 9, EndReason::kNone);             // 9: active
   learner_ties[9] = 1;
   std::vector<std::uint8_t> scratch;
   const PeerGroups no_groups;
-  CHECK(isolation_events(ties, no_groups, learner_ties, scratch) == 3);  // learners 2, 6, 7
+  CHECK(isolation_events(tb.ties, no_groups, learner_ties, scratch) == 3);  // learners 2, 6, 7
   // Rematched the same week (a new active tie): no longer isolated.
   learner_ties[2] = 1;
-  CHECK(isolation_events(ties, no_groups, learner_ties, scratch) == 2);
+  CHECK(isolation_events(tb.ties, no_groups, learner_ties, scratch) == 2);
   Ties empty;
   CHECK(isolation_events(empty, no_groups, learner_ties, scratch) == 0);
 }
@@ -125,28 +109,19 @@ TEST_CASE("isolation events on a hand-built tie table", "[metrics]") {
 TEST_CASE("isolation events in peer groups", "[metrics]") {
   // Rows 0..6; learner_ties counts each row's remaining pair links (and ties).
   std::vector<std::uint16_t> learner_ties(7, 0);
-  PeerGroups groups;
-  const auto group = [&](GroupId gid, std::vector<Row> rows, std::vector<EndReason> reasons) {
-    GroupSpec spec;
-    spec.planned_end = 100;
-    std::vector<PractitionerId> ids(rows.begin(), rows.end());
-    const GroupRow g =
-        groups.append(gid, spec, 0, rows, ids, std::vector<float>(rows.size(), 1.0f));
-    for (std::size_t i = 0; i < reasons.size(); ++i)
-      groups.finish(groups.begin(g) + static_cast<MembershipRow>(i), reasons[i]);
-  };
+  TieTable tb;  // groups 0, 1, ... begun in week 0
   // A pod of three: one left (row gone), 1 is left alone -> isolated.
-  group(0, {kNoRow, 1}, {EndReason::kMenteeLeft, EndReason::kNone});
+  tb.group(0, {kNoRow, 1}, {EndReason::kMenteeLeft, EndReason::kNone});
   // One left, 2 and 3 keep each other -> not isolated.
-  group(1, {kNoRow, 2, 3}, {EndReason::kMenteeLeft, EndReason::kNone, EndReason::kNone});
+  tb.group(0, {kNoRow, 2, 3}, {EndReason::kMenteeLeft, EndReason::kNone, EndReason::kNone});
   learner_ties[2] = learner_ties[3] = 1;
   // Graduated together -> not a disruption.
-  group(2, {4, 5}, {EndReason::kCompleted, EndReason::kCompleted});
+  tb.group(0, {4, 5}, {EndReason::kCompleted, EndReason::kCompleted});
   // Dissolved -> both isolated, unless one holds another tie.
-  group(3, {6, 0}, {EndReason::kDissolved, EndReason::kDissolved});
+  tb.group(0, {6, 0}, {EndReason::kDissolved, EndReason::kDissolved});
   learner_ties[0] = 1;
   std::vector<std::uint8_t> scratch;
-  CHECK(isolation_events(Ties{}, groups, learner_ties, scratch) == 2);  // rows 1 and 6
+  CHECK(isolation_events(Ties{}, tb.groups, learner_ties, scratch) == 2);  // rows 1 and 6
 }
 
 TEST_CASE("shock outcomes from hand-built weekly series", "[metrics]") {
@@ -268,12 +243,12 @@ TEST_CASE("a top_mentors shock isolates exactly the leaver's learners", "[metric
   const RunResult result = sim.run();
   const auto& series = sim.recorder().series("isolation_events");
   for (Week w = 0; w < 12; ++w) CHECK(series[static_cast<std::size_t>(w)] == (w == 6 ? 3 : 0));
-  CHECK(summary(result, "isolation_events_total") == 3);
-  CHECK(summary(result, "shock1/isolation_events_13w") == 3);
+  CHECK(summary_value(result, "isolation_events_total") == 3);
+  CHECK(summary_value(result, "shock1/isolation_events_13w") == 3);
   // Coverage goes from 6/40 to 3/39 and never returns.
-  CHECK(summary(result, "shock1/coverage_drop") == Approx(6.0 / 40.0 - 3.0 / 39.0));
-  CHECK(std::isnan(summary(result, "shock1/recovery_weeks")));
-  CHECK(summary(result, "shock1/recovered") == 0);
+  CHECK(summary_value(result, "shock1/coverage_drop") == Approx(6.0 / 40.0 - 3.0 / 39.0));
+  CHECK(std::isnan(summary_value(result, "shock1/recovery_weeks")));
+  CHECK(summary_value(result, "shock1/recovered") == 0);
 }
 
 namespace {
@@ -356,15 +331,16 @@ TEST_CASE("knowledge retained and recovery around shocks match a recount", "[met
   for (const Week shock : {Week{30}, Week{60}}) {
     const std::string p = shock == 30 ? "shock1/" : "shock2/";
     INFO(p);
-    CHECK(summary(result, p + "knowledge_retained") == Approx(stocks[shock] / stocks[shock - 1]));
-    CHECK(summary(result, p + "knowledge_retained_13w") ==
+    CHECK(summary_value(result, p + "knowledge_retained") ==
+          Approx(stocks[shock] / stocks[shock - 1]));
+    CHECK(summary_value(result, p + "knowledge_retained_13w") ==
           Approx(stocks[shock + 13] / stocks[shock - 1]));
-    CHECK(std::isnan(summary(result, p + "knowledge_retained_52w")) == (shock + 52 >= 100));
+    CHECK(std::isnan(summary_value(result, p + "knowledge_retained_52w")) == (shock + 52 >= 100));
     if (shock + 52 < 100)
-      CHECK(summary(result, p + "knowledge_retained_52w") ==
+      CHECK(summary_value(result, p + "knowledge_retained_52w") ==
             Approx(stocks[shock + 52] / stocks[shock - 1]));
     CHECK(
-        summary(result, p + "competent_holders_retained") ==
+        summary_value(result, p + "competent_holders_retained") ==
         Approx(static_cast<double>(competent[shock]) / static_cast<double>(competent[shock - 1])));
     // Recount from the weekly coverage series.
     const double before = coverage[static_cast<std::size_t>(shock - 1)];
@@ -373,25 +349,25 @@ TEST_CASE("knowledge retained and recovery around shocks match a recount", "[met
       trough = std::min(trough, coverage[static_cast<std::size_t>(week)]);
       isolated += isolation[static_cast<std::size_t>(week)];
     }
-    CHECK(summary(result, p + "coverage_drop") == Approx(before - trough));
-    CHECK(summary(result, p + "isolation_events_13w") == isolated);
+    CHECK(summary_value(result, p + "coverage_drop") == Approx(before - trough));
+    CHECK(summary_value(result, p + "isolation_events_13w") == isolated);
     Week back = -1;
     for (Week week = shock; week < 100 && back < 0; ++week)
       if (coverage[static_cast<std::size_t>(week)] >= before) back = week - shock;
     if (back < 0) {
-      CHECK(std::isnan(summary(result, p + "recovery_weeks")));
-      CHECK(summary(result, p + "recovered") == 0);
+      CHECK(std::isnan(summary_value(result, p + "recovery_weeks")));
+      CHECK(summary_value(result, p + "recovered") == 0);
     } else {
-      CHECK(summary(result, p + "recovery_weeks") == back);
-      CHECK(summary(result, p + "recovered") == 1);
+      CHECK(summary_value(result, p + "recovery_weeks") == back);
+      CHECK(summary_value(result, p + "recovered") == 1);
     }
   }
   // The random tenth leaving takes knowledge with it (coverage, a share, need not fall: learners
   // and others leave alike; the three top mentors' learners here find room the same week).
-  CHECK(summary(result, "shock2/knowledge_retained") < 0.97);
-  CHECK(summary(result, "isolation_events_total") ==
+  CHECK(summary_value(result, "shock2/knowledge_retained") < 0.97);
+  CHECK(summary_value(result, "isolation_events_total") ==
         std::accumulate(isolation.begin(), isolation.end(), 0.0));
   CHECK(has_summary(result, "min_bus_factor/technical"));
-  CHECK(summary(result, "final_bus_factor/leadership") == bus[99][1]);
+  CHECK(summary_value(result, "final_bus_factor/leadership") == bus[99][1]);
   CHECK_FALSE(has_summary(result, "shock3/knowledge_retained"));
 }

@@ -13,64 +13,20 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "metrics/signs_of_life.hpp"
+#include "support/scenarios.hpp"
+#include "support/statistics.hpp"
+#include "support/tie_table.hpp"
 
 using namespace mentorsim;
 using namespace mentorsim::metrics;
 
+using mentorsim::testing::TieTable;
+
 namespace {
 
-struct Table {
-  Ties ties;
-  TieId next = 0;
-  TieRow add(Row developer, Row learner, Week start, TieKind kind = TieKind::kOneOnOne,
-             EndReason reason = EndReason::kNone, std::uint8_t programme = 0,
-             std::uint16_t cadence = 1, float load_weight = 1.0f, bool held = false) {
-    TieSpec s;
-    s.developer = developer;
-    s.learner = learner;
-    s.kind = kind;
-    s.programme = programme;
-    s.cadence_weeks = cadence;
-    s.load_weight = load_weight;
-    const PractitionerId d = developer == kNoRow ? 999 : developer;
-    const PractitionerId l = learner == kNoRow ? 998 : learner;
-    const TieRow t = ties.append(next++, d, l, s, start);
-    ties.end_reason[t] = static_cast<std::uint8_t>(reason);
-    ties.held[t] = held;
-    return t;
-  }
-  // A peer group of `rows` (reasons and presence per member), its ids the rows (999 for kNoRow).
-  PeerGroups groups;
-  GroupRow group(Week start, std::vector<Row> rows, std::vector<EndReason> reasons = {},
-                 std::vector<std::uint8_t> present = {}, std::uint8_t programme = 0,
-                 std::uint16_t cadence = 1) {
-    GroupSpec g;
-    g.programme = programme;
-    g.cadence_weeks = cadence;
-    g.planned_end = 1000;
-    std::vector<PractitionerId> ids;
-    for (Row r : rows) ids.push_back(r == kNoRow ? 999 : r);
-    const GroupRow row = groups.append(static_cast<GroupId>(groups.groups()), g, start, rows, ids,
-                                       std::vector<float>(rows.size(), 1.0f));
-    for (std::size_t i = 0; i < reasons.size(); ++i)
-      groups.finish(groups.begin(row) + static_cast<MembershipRow>(i), reasons[i]);
-    for (std::size_t i = 0; i < present.size(); ++i)
-      groups.present[groups.begin(row) + i] = present[i];
-    return row;
-  }
-};
-
 // Mean and standard error of the non-NaN values of a weekly series.
-std::pair<double, double> mean_and_se(const std::vector<double>& values) {
-  double n = 0, sum = 0, sq = 0;
-  for (double v : values) {
-    if (std::isnan(v)) continue;
-    ++n;
-    sum += v;
-    sq += v * v;
-  }
-  const double mean = sum / n;
-  return {mean, std::sqrt((sq / n - mean * mean) / (n - 1))};
+testing::Estimate mean_and_se(const std::vector<double>& values) {
+  return testing::estimate(testing::without_nans(values));
 }
 
 }  // namespace
@@ -93,7 +49,7 @@ TEST_CASE("completed vs early endings", "[metrics]") {
 }
 
 TEST_CASE("roster churn from this week's created and ended ties", "[metrics]") {
-  Table tb;
+  TieTable tb;
   const Week week = 10;
   tb.add(0, 1, 5);                                            // 1: unchanged
   tb.add(0, 2, 5, TieKind::kOneOnOne, EndReason::kReleased);  // 2: replaced by the same
@@ -113,7 +69,7 @@ TEST_CASE("roster churn from this week's created and ended ties", "[metrics]") {
   CHECK(churn.share() == Approx(0.5));
   // The marks are left clear for the next week, and nothing changes in a quiet week.
   CHECK(std::count(scratch.marks.begin(), scratch.marks.end(), 0) == 7);
-  Table quiet;
+  TieTable quiet;
   quiet.add(0, 1, 1);
   quiet.add(2, 1, 3);
   const RosterChurn none = roster_churn(quiet.ties, quiet.groups, week, 3, scratch);
@@ -123,7 +79,7 @@ TEST_CASE("roster churn from this week's created and ended ties", "[metrics]") {
 }
 
 TEST_CASE("roster churn counts a peer group's pairs as ties", "[metrics]") {
-  Table tb;
+  TieTable tb;
   const Week week = 10;
   tb.group(5, {0, 1});  // 0, 1: each other's developer all week: unchanged
   // 2 lost its only co-member, who left this week (row gone); 5 keeps 6, loses the leaver.
@@ -136,7 +92,7 @@ TEST_CASE("roster churn counts a peer group's pairs as ties", "[metrics]") {
   CHECK(churn.learners == 7);  // 0..6
   CHECK(churn.changed == 5);   // 2, 3, 4, 5, 6
   // A group that graduated this week: both lose a developer.
-  Table done;
+  TieTable done;
   done.group(2, {0, 1}, {EndReason::kCompleted, EndReason::kCompleted});
   const RosterChurn graduated = roster_churn(done.ties, done.groups, week, 2, scratch);
   CHECK(graduated.learners == 2);
@@ -144,7 +100,7 @@ TEST_CASE("roster churn counts a peer group's pairs as ties", "[metrics]") {
 }
 
 TEST_CASE("group attendance: held over scheduled, members read off facilitator ties", "[metrics]") {
-  Table tb;
+  TieTable tb;
   const Week week = 4;
   // Programme 0, a cohort meeting every 2 weeks from week 0: four facilitator ties, three held;
   // one more ended at departure (before the sessions): not counted.
@@ -182,9 +138,9 @@ TEST_CASE("group attendance: held over scheduled, members read off facilitator t
 TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[metrics]") {
   SECTION("peer pods: each member is present with attendance a") {
     const double a = 0.6;
-    const Scenario scenario = params::load_scenario_file(
-        MENTORSIM_SOURCE_DIR "/scenarios/models/peer_pod.toml",
-        {"scenario.weeks=40", "population.initial_size=400", "burnout.enabled=false",
+    const Scenario scenario = testing::bundled(
+        "peer_pod", 40,
+        {"population.initial_size=400", "burnout.enabled=false",
          "programme.peer_pod.attendance=0.6", "programme.peer_pod.initial_seek_share=0.5"});
     Simulation sim(scenario, 0);
     sim.run();
@@ -201,9 +157,9 @@ TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[
   }
   SECTION("cohorts: members present with a, at facilitator ties and in the peer group") {
     const double a = 0.7;
-    const Scenario scenario = params::load_scenario_file(
-        MENTORSIM_SOURCE_DIR "/scenarios/models/group_cohort.toml",
-        {"scenario.weeks=40", "population.initial_size=400", "burnout.enabled=false",
+    const Scenario scenario = testing::bundled(
+        "group_cohort", 40,
+        {"population.initial_size=400", "burnout.enabled=false",
          "programme.group_cohort.attendance_stages=[0.7]", "programme.group_cohort.decay_below=0",
          "programme.group_cohort.pause_below=0", "programme.group_cohort.initial_seek_share=0.5"});
     Simulation sim(scenario, 0);
@@ -238,10 +194,8 @@ TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[
 }
 
 TEST_CASE("completion and churn series in a run agree with the tie counters", "[metrics]") {
-  const Scenario scenario =
-      params::load_scenario_file(MENTORSIM_SOURCE_DIR "/scenarios/models/one_on_one.toml",
-                                 {"scenario.weeks=80", "population.initial_size=400",
-                                  "programme.one_on_one.duration_weeks=8"});
+  const Scenario scenario = testing::bundled(
+      "one_on_one", 80, {"population.initial_size=400", "programme.one_on_one.duration_weeks=8"});
   Simulation sim(scenario, 0);
   sim.run();
   const Recorder& r = sim.recorder();
