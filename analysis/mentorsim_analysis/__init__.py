@@ -3,7 +3,7 @@
 >>> import mentorsim_analysis as ma
 >>> ma.provenance("out.h5")["git_commit"]
 >>> ma.runs("out.h5")                      # one row per run, summary values as columns
->>> ma.weekly("out.h5", "coverage")        # tidy: run_id, scenario_name, replicate, week, series, value
+>>> ma.weekly("out.h5", "participation")        # tidy: run_id, scenario_name, replicate, week, series, value
 >>> print(ma.resolved_scenario("out.h5", "r0000"))
 
 Which kind of output a path is (formats.py; every reader checks the same way):
@@ -13,7 +13,7 @@ Which kind of output a path is (formats.py; every reader checks the same way):
 Comparison files (`mentorsim compare --out`):
 
 >>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
->>> ma.paired_differences(c, "mean_coverage")   # per scenario and replicate: diff vs the baseline
+>>> ma.paired_differences(c, "mean_participation")   # per scenario and replicate: diff vs the baseline
 
 Sweep directories (`mentorsim sweep --out DIR`, layout in docs/sweeps.md):
 
@@ -21,7 +21,7 @@ Sweep directories (`mentorsim sweep --out DIR`, layout in docs/sweeps.md):
 >>> s.points                               # point, one column per axis, runs_done, scenario_hash
 >>> s.runs                                 # one row per done run: ids, axis values, every metric
 >>> s.point_summaries                      # tidy: point, axes, metric, mean, sd, ci, units
->>> ma.sweep_weekly(s, "coverage")         # tidy: run_id, point, replicate, week, series, value
+>>> ma.sweep_weekly(s, "participation")         # tidy: run_id, point, replicate, week, series, value
 
 What each metric is, as the file declares it (metadata.py): units, doc, which way is better, how
 replicates aggregate, theme, headline flag; and the headline table of `mentorsim compare`:
@@ -37,7 +37,7 @@ matplotlib Figure and saving it with ``out=``:
 >>> ma.load_and_burnout(c); ma.knowledge_around_shock(c); ma.equity_by_group(c)
 >>> ma.sweep_response(s, "peak_waiting_list", x="joining.arrivals_per_week",
 ...                   by="programme.one_on_one.capacity")
->>> ma.sweep_heatmap(s, "mean_coverage", x="joining.arrivals_per_week",
+>>> ma.sweep_heatmap(s, "mean_participation", x="joining.arrivals_per_week",
 ...                  y="programme.one_on_one.capacity")
 
 The Student-t quantile of every 95% interval (stats.py, from scipy; loaded on first use):

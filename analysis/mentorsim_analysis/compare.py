@@ -11,7 +11,7 @@ the same random draws (common random numbers), so rows with the same ``replicate
 >>> c.baseline, c.scenarios
 >>> c.summaries            # scenario, run_id, replicate, metric, value
 >>> c.weekly               # scenario, run_id, replicate, week, series, value
->>> ma.paired_differences(c, "mean_coverage")   # per replicate: value - the baseline's value
+>>> ma.paired_differences(c, "mean_participation")   # per replicate: value - the baseline's value
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ Sweeps (a :class:`~.sweep.Sweep`, its directory or index), per-point means of a 
 
 >>> mf.sweep_response(s, "peak_waiting_list", x="joining.arrivals_per_week",
 ...                   by="programme.one_on_one.capacity")
->>> mf.sweep_heatmap(s, "mean_coverage", x="joining.arrivals_per_week",
+>>> mf.sweep_heatmap(s, "mean_participation", x="joining.arrivals_per_week",
 ...                  y="programme.one_on_one.capacity")
 
 Every band and error bar is :func:`replicate_band`: mean ± t(0.975, n − 1) · sd / √n over the
@@ -50,14 +50,14 @@ from .sweep import Sweep, load_sweep
 
 # Units of the weekly series drawn here (docs/model.md §4 and docs/metrics.md).
 SERIES_LABELS = {
-    "coverage": "coverage (share of practitioners with a mentor)",
+    "participation": "coverage (share of practitioners with a mentor)",
     "waiting_list": "waiting list (practitioners)",
     "load_p95_hours": "95th percentile load (hours/week)",
     "load_max_hours": "maximum load (hours/week)",
     "burned_out_mentor_share": "burned-out mentors (share of mentors)",
     "knowledge_stock": "knowledge stock (skill × practitioners)",
 }
-GROUP_PREFIX = "coverage_by_group/"
+GROUP_PREFIX = "participation_by_group/"
 WEEK_LABEL = "week (weeks since the start of the run)"
 BAND_ALPHA = 0.2
 
@@ -248,10 +248,10 @@ def coverage_and_waiting_list(data, *, scenarios=None, out: Optional[PathLike] =
     """Coverage (top) and waiting list (bottom) week by week, one line per scenario with its 95%
     band across replicates. ``data``: a run or comparison file, its path, a Results or a
     Comparison; ``scenarios`` keeps some of a comparison's scenarios, in that order."""
-    ts = _time_series(data, ["coverage", "waiting_list"], scenarios=scenarios)
+    ts = _time_series(data, ["participation", "waiting_list"], scenarios=scenarios)
     fig, axes = _new_figure(2, 1, width=9.0, height=6.5, sharex=True)
     top, bottom = axes[:, 0]
-    _series_panel(top, ts, "coverage")
+    _series_panel(top, ts, "participation")
     _series_panel(bottom, ts, "waiting_list")
     top.set_title("Coverage", fontsize="medium")
     bottom.set_title("Waiting list", fontsize="medium")
@@ -348,7 +348,7 @@ def knowledge_around_shock(data, *, before: int = 26, after: int = 52,
 
 
 def equity_by_group(data, *, scenarios=None, out: Optional[PathLike] = None) -> Figure:
-    """Coverage of each group (``coverage_by_group/<group>``) week by week, one line per group
+    """Coverage of each group (``participation_by_group/<group>``) week by week, one line per group
     with its 95% band across replicates; one panel per scenario (sharing the y axis)."""
     ts = _time_series(data, prefix=GROUP_PREFIX, scenarios=scenarios)
     groups = []

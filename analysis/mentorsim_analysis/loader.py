@@ -78,7 +78,7 @@ def series_names(path: PathLike) -> list:
 
 def runs(path: PathLike) -> pd.DataFrame:
     """One row per run, in replicate order: run_id, scenario_name, seed (uint64), replicate, weeks, then one float
-    column per summary value, named as in the file (e.g. "coverage"). A summary whose name clashes
+    column per summary value, named as in the file (e.g. "participation"). A summary whose name clashes
     with one of the first five columns is given the prefix "summary/"."""
     with _open(path) as f:
         return _runs_table(f)
@@ -178,7 +178,7 @@ class Results:
     """A result file: the module's functions bound to one path.
 
     >>> r = open_results("out.h5")
-    >>> r.runs()[["replicate", "coverage"]]
+    >>> r.runs()[["replicate", "participation"]]
     """
 
     def __init__(self, path: PathLike):

@@ -101,7 +101,7 @@ def _run_declarations(tops, names=None) -> list:
 
 
 def metric_metadata(path: PathLike, names=None) -> pd.DataFrame:
-    """The declaration of every output in the file, one row per name: name ("coverage",
+    """The declaration of every output in the file, one row per name: name ("participation",
     "shock1/recovered"), kind ("series" for a weekly series, "summary" for a run summary), units,
     doc, better ("higher" | "lower" | "neither"), aggregate ("mean" | "share mean"), theme (one
     of :func:`metric_themes`) and headline (bool). Series first, then summaries, in the order

@@ -15,7 +15,7 @@ group in the part that holds it (``parts/<part>.h5``, relative to the index's di
 >>> s.points               # point, one column per axis, runs_done, scenario_hash
 >>> s.runs                 # run_id, run_index, point, replicate, seed, axes, one column per metric
 >>> s.point_summaries      # tidy: point, axes, metric, mean, sd, ci_low, ci_high, units
->>> ma.sweep_weekly(s, "coverage")   # tidy: run_id, point, replicate, week, series, value
+>>> ma.sweep_weekly(s, "participation")   # tidy: run_id, point, replicate, week, series, value
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@
 #include "input/scenario_loader.hpp"
 #include "output/comparison.hpp"
 #include "output/hdf5_writer.hpp"
+#include "output/twins.hpp"
 
 namespace po = boost::program_options;
 
@@ -169,11 +170,36 @@ void write_arms(const CompareOptions& o, const std::vector<Scenario>& scenarios,
   write_comparison_hdf5(o.out, info, groups, o.force);
 }
 
+// The twin of each shock arm; nullopt (reported) when a declared twin is missing or not a twin.
+// Shock arms without a twin are run and shown, with a warning that their shocks go unpaired.
+std::optional<Twins> pair_twins(const std::vector<Scenario>& scenarios,
+                                const std::vector<std::string>& paths,
+                                const std::vector<std::string>& labels) {
+  Twins twins = find_twins(scenarios, paths);
+  if (!twins.problems.empty()) {
+    std::vector<Diagnostic> diagnostics;
+    for (const TwinProblem& p : twins.problems)
+      diagnostics.push_back(
+          params::diagnostic_at_key(paths[p.scenario], "scenario", "twin", p.message));
+    report_input_error(InputError(diagnostics), "the scenarios' twins");
+    return std::nullopt;
+  }
+  for (std::size_t i : twins.unpaired)
+    fmt::print(stderr,
+               "mentorsim compare: warning: {} has [[shock]] entries but no twin (the same "
+               "scenario without them) among the compared scenarios: its shocks are not measured "
+               "against a twin (docs/compare.md)\n",
+               labels[i]);
+  return twins;
+}
+
 int compare(const CompareOptions& o, const std::vector<Scenario>& scenarios,
-            const std::vector<std::string>& labels, const std::string& command_line) {
+            const std::vector<std::string>& labels, const Twins& twins,
+            const std::string& command_line) {
   const std::string started = utc_now_iso8601();
   const auto thread_limit = limit_threads(o.threads);
-  const std::vector<ComparisonArm> arms = run_arms(o, scenarios, labels);
+  std::vector<ComparisonArm> arms = run_arms(o, scenarios, labels);
+  add_shock_effects(arms, scenarios, twins);
   // The metric names are known once the runs report them: an unknown --metrics name is bad
   // input, reported before anything is written.
   Comparison table;
@@ -202,8 +228,10 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
   for (const auto& s : *scenarios) names.push_back(s.meta.name);
   const std::vector<std::string> labels = unique_scenario_labels(names);
   warn_about_population(*scenarios, labels);
+  const auto twins = pair_twins(*scenarios, o.paths, labels);
+  if (!twins) return kExitBadInput;
   return report_errors("compare", "--out",
-                       [&] { return compare(o, *scenarios, labels, command_line); });
+                       [&] { return compare(o, *scenarios, labels, *twins, command_line); });
 }
 
 }  // namespace mentorsim::cli

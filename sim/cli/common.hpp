@@ -100,7 +100,7 @@ std::optional<int> check_run_options(std::string_view command,
 // What --metrics accepts, for the option's help line.
 inline constexpr const char* kMetricsHelp =
     "metrics to print: headline, all, or a comma-separated list of names and glob patterns "
-    "(e.g. 'mean_coverage,shock*/*')";
+    "(e.g. 'mean_participation,shock*/*')";
 
 // The --metrics selection: the value given (`metrics`, if vm has "metrics"), else `fallback`. On a
 // malformed value says why on stderr and returns nullopt (the caller exits with kExitBadInput).

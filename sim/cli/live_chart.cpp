@@ -25,7 +25,7 @@ struct Panel {
 };
 constexpr std::array<Panel, 3> kPanels = {
     {{"waiting_list", "waiting list", false},
-     {"coverage", "coverage", true},
+     {"participation", "participation", true},
      {"burned_out_mentor_share", "mentors burned out", true}}};
 
 std::string value_text(double v, bool percent) {

@@ -105,6 +105,21 @@ Scenario load_scenario_table(toml::table root, const std::string& source_name,
   return scenario;
 }
 
+Diagnostic diagnostic_at_key(const std::filesystem::path& path, std::string_view table,
+                             std::string_view key, std::string message) {
+  Diagnostic d{path.string(), 0, 0, std::move(message)};
+  try {
+    const toml::table root = toml::parse_file(path.string());
+    if (const toml::node* node = root[table][key].node()) {
+      d.line = static_cast<int>(node->source().begin.line);
+      d.column = static_cast<int>(node->source().begin.column);
+    }
+  } catch (const toml::parse_error&) {
+    // Loaded once already; a file changed since is reported without a position.
+  }
+  return d;
+}
+
 Scenario load_scenario_file(const std::filesystem::path& path,
                             const std::vector<std::string>& overrides) {
   std::error_code ec;

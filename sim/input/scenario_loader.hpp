@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "scenario/scenario.hpp"
 
 namespace mentorsim::params {
@@ -29,6 +30,12 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
 // table's own positions under `source_name`. Throws InputError.
 Scenario load_scenario_table(toml::table root, const std::string& source_name,
                              const std::vector<std::string>& overrides);
+
+// `message` at the position of `table.key` in the scenario file `path` (file:line:col), or at
+// the file alone when the file cannot be read or does not set the key: for problems found after
+// loading, such as a declared twin that is not one (docs/compare.md).
+Diagnostic diagnostic_at_key(const std::filesystem::path& path, std::string_view table,
+                             std::string_view key, std::string message);
 
 // The scenario as TOML: every table and key with its resolved value, each preceded by a
 // `# doc [units] (default: x)` comment. Loading it gives the same scenario, printed the same way.

@@ -25,6 +25,7 @@ const std::vector<ScenarioTable>& scenario_tables() {
     t.push_back(bind<&Scenario::burnout>(declarations::burnout()));
     t.push_back(bind<&Scenario::reciprocity>(declarations::reciprocity()));
     t.push_back(bind<&Scenario::cost>(declarations::cost()));
+    t.push_back(bind<&Scenario::metrics>(declarations::metrics()));
     return t;
   }();
   return tables;

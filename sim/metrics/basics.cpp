@@ -25,7 +25,7 @@ void declare_series(MetricTable& t) {
       .theme(Theme::kBurnout);
   t.series("departures_shock", "practitioners/week", "Departures caused by [[shock]] entries.")
       .theme(Theme::kResilience);
-  t.series("coverage", "share",
+  t.series("participation", "share",
            "Share of practitioners who are learners in at least one active developmental "
            "relationship.")
       .higher()
@@ -88,25 +88,24 @@ void declare_series(MetricTable& t) {
 void declare_summaries(MetricTable& t) {
   t.summary("final_active_practitioners", last_of("active_practitioners"), "practitioners",
             "Practitioners at the end.");
-  t.summary("mean_coverage", mean_of("coverage"), "share", "Coverage averaged over all weeks.")
+  t.summary("mean_participation", mean_of("participation"), "share",
+            "Participation averaged over all weeks.")
       .higher()
-      .theme(Theme::kReach)
-      .headline();
-  t.summary("final_coverage", last_of("coverage"), "share", "Coverage in the last week.")
+      .theme(Theme::kReach);
+  t.summary("final_participation", last_of("participation"), "share",
+            "Participation in the last week.")
       .higher()
       .theme(Theme::kReach);
   t.summary("peak_waiting_list", peak_of("waiting_list"), "practitioners", "Largest waiting list.")
       .lower()
-      .theme(Theme::kReach)
-      .headline();
+      .theme(Theme::kReach);
   t.summary("final_waiting_list", last_of("waiting_list"), "practitioners",
             "Waiting list in the last week.")
       .lower()
       .theme(Theme::kReach);
   t.summary("mean_wait_weeks", kComputed, "weeks", "Mean wait of all matches made in the run.")
       .lower()
-      .theme(Theme::kReach)
-      .headline();
+      .theme(Theme::kReach);
   t.summary("matches_total", kComputed, "learners", "Learners matched over the run.")
       .theme(Theme::kReach);
   t.summary("mean_mentors_over_capacity", mean_of("mentors_over_capacity"), "practitioners",
@@ -116,8 +115,7 @@ void declare_summaries(MetricTable& t) {
   t.summary("peak_burned_out_mentor_share", peak_of("burned_out_mentor_share"), "share",
             "Largest share of mentors burned out.")
       .lower()
-      .theme(Theme::kBurnout)
-      .headline();
+      .theme(Theme::kBurnout);
   t.summary("final_burned_out_mentor_share", last_of("burned_out_mentor_share"), "share",
             "Share of mentors burned out in the last week.")
       .lower()
@@ -234,7 +232,7 @@ void Basics::record(const World& world, Values& week) {
   week.set("departures_turnover", departures(DepartureReason::kTurnover));
   week.set("departures_burnout", departures(DepartureReason::kBurnout));
   week.set("departures_shock", departures(DepartureReason::kShock));
-  week.set("coverage", share(count(rows.covered), n));
+  week.set("participation", share(count(rows.covered), n));
   week.set("waiting_list", static_cast<double>(waiting));
   week.set("wait_weeks_mean", c.matches > 0 ? c.match_wait_weeks_total / count(c.matches)
                                             : std::numeric_limits<double>::quiet_NaN());

@@ -4,9 +4,14 @@
 
 #include "metrics/basics.hpp"
 #include "metrics/cost.hpp"
+#include "metrics/effective_reach.hpp"
+#include "metrics/input_accounting.hpp"
+#include "metrics/load_carriers.hpp"
 #include "metrics/programme_accounting.hpp"
 #include "metrics/reach_growth.hpp"
 #include "metrics/resilience.hpp"
+#include "metrics/served_demand.hpp"
+#include "metrics/shock_effects.hpp"
 #include "metrics/signs_of_life.hpp"
 #include "metrics/weekly_outcomes.hpp"
 
@@ -23,9 +28,18 @@ MetricGroupEntry entry() {
 
 const std::vector<MetricGroupEntry>& metric_groups() {
   static const std::vector<MetricGroupEntry> groups = {
-      entry<Basics>(),           entry<ProgrammeAccounting>(), entry<WeeklyOutcomes>(),
-      entry<WeeklyResilience>(), entry<ReachGrowth>(),         entry<Cost>(),
+      entry<Basics>(),
+      entry<ProgrammeAccounting>(),
+      entry<WeeklyOutcomes>(),
+      entry<ServedDemand>(),
+      entry<EffectiveReach>(),
+      entry<LoadCarriers>(),
+      entry<WeeklyResilience>(),
+      entry<ReachGrowth>(),
+      entry<Cost>(),
+      entry<InputAccounting>(),
       entry<SignsOfLife>(),
+      {&shock_effect_table, nullptr},  // compare's, from each shock arm and its twin
   };
   return groups;
 }

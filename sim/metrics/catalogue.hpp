@@ -12,6 +12,8 @@ namespace mentorsim::metrics {
 
 struct MetricGroupEntry {
   const MetricTable& (*table)();
+  // Null for outputs computed from two runs rather than recorded in one (a shock's effects
+  // against its twin, metrics/shock_effects.hpp, added by compare).
   std::unique_ptr<MetricGroup> (*make)(const Scenario& scenario);
 };
 

@@ -24,6 +24,8 @@ std::string_view theme_name(Theme theme) {
       return "Population";
     case Theme::kProgrammes:
       return "Programmes";
+    case Theme::kInput:
+      return "Input";
   }
   return "";
 }
@@ -31,9 +33,9 @@ std::string_view theme_name(Theme theme) {
 std::string_view theme_question(Theme theme) {
   switch (theme) {
     case Theme::kReach:
-      return "who gets mentoring, and how soon";
+      return "who is served, and how soon";
     case Theme::kBurnout:
-      return "how many mentors burn out, and how unevenly the load falls";
+      return "who burns out, and how unevenly the load falls";
     case Theme::kResilience:
       return "what survives the loss of key people";
     case Theme::kGrowth:
@@ -48,6 +50,8 @@ std::string_view theme_question(Theme theme) {
       return "who is in the organisation, and who joins and leaves";
     case Theme::kProgrammes:
       return "what each programme holds and spends";
+    case Theme::kInput:
+      return "what senior time each arm actually used, and what it bought";
   }
   return "";
 }
@@ -198,11 +202,12 @@ bool instance_of(std::string_view pattern, std::string_view name) {
   const std::size_t open = pattern.find('{');
   if (open == std::string_view::npos) return pattern == name;
   const std::size_t close = pattern.find('}', open);
-  const std::string_view head = pattern.substr(0, open), tail = pattern.substr(close + 1);
-  if (name.size() <= head.size() + tail.size() || !name.starts_with(head) || !name.ends_with(tail))
-    return false;
-  const std::string_view middle = name.substr(head.size(), name.size() - head.size() - tail.size());
-  return middle.find('/') == std::string_view::npos;
+  if (close == std::string_view::npos || !name.starts_with(pattern.substr(0, open))) return false;
+  // The placeholder stands for one or more characters other than '/'; try each length.
+  const std::string_view rest = pattern.substr(close + 1);
+  for (std::size_t k = open + 1; k <= name.size() && name[k - 1] != '/'; ++k)
+    if (instance_of(rest, name.substr(k))) return true;
+  return false;
 }
 
 }  // namespace mentorsim::metrics

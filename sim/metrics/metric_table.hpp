@@ -38,10 +38,11 @@ enum class Theme : std::uint8_t {
   kSignsOfLife,
   kPopulation,
   kProgrammes,
+  kInput,
 };
-inline constexpr Theme kThemes[] = {Theme::kReach,       Theme::kBurnout,    Theme::kResilience,
-                                    Theme::kGrowth,      Theme::kEquity,     Theme::kCost,
-                                    Theme::kSignsOfLife, Theme::kPopulation, Theme::kProgrammes};
+inline constexpr Theme kThemes[] = {
+    Theme::kReach,  Theme::kBurnout, Theme::kResilience,  Theme::kGrowth,     Theme::kInput,
+    Theme::kEquity, Theme::kCost,    Theme::kSignsOfLife, Theme::kPopulation, Theme::kProgrammes};
 std::string_view theme_name(Theme theme);      // "Reach"
 std::string_view theme_question(Theme theme);  // "who gets mentoring, and how soon"
 std::string_view better_name(Better better);   // "higher", "lower", "neither"
@@ -91,8 +92,9 @@ inline Reduction total_of(std::string series) {
 inline constexpr Reduction kComputed{};
 
 // A metric group's declarations. Built once (a function-local static) with the chained calls:
-//   table.series("coverage", "share", "Share of ...").higher();
-//   table.summary("mean_coverage", mean_of("coverage"), "share", "...").higher().headline();
+//   table.series("participation", "share", "Share of ...").higher();
+//   table.summary("mean_participation", mean_of("participation"), "share",
+//   "...").higher().headline();
 // Each modifier applies to the declaration just added.
 class MetricTable {
  public:
@@ -138,8 +140,8 @@ struct Instance {
 // `decls` expanded over `lists` in output order (see the header comment).
 std::vector<Instance> expand(const std::vector<MetricDecl>& decls, const ExpansionLists& lists);
 
-// Whether `name` is an instance of the template `pattern` (exact, or any text without '/' where
-// the placeholder stands).
+// Whether `name` is an instance of the template `pattern`: equal outside its placeholders, and one
+// or more characters other than '/' where each placeholder stands.
 bool instance_of(std::string_view pattern, std::string_view name);
 
 }  // namespace mentorsim::metrics

@@ -25,6 +25,12 @@ const MetricTable& ProgrammeAccounting::declared() {
     t.series("programme/{programme}/waiting_list", "practitioners",
              "Learners waiting of programme {programme}.")
         .lower();
+    t.summary("mean_senior_hours/{programme}", mean_of("programme/{programme}/senior_hours"),
+              "hours/week", "Senior load hours of programme {programme}, averaged over weeks.")
+        .theme(Theme::kInput);
+    t.summary("peak_senior_hours/{programme}", peak_of("programme/{programme}/senior_hours"),
+              "hours/week", "Largest weekly senior load hours of programme {programme}.")
+        .theme(Theme::kInput);
     return t;
   }();
   return table;

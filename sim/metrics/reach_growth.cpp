@@ -49,8 +49,7 @@ const MetricTable& ReachGrowth::declared() {
         .lower();
     t.summary("wait_to_first_match_median_weeks", kComputed, "weeks",
               "Median (nearest rank) weeks from joining to the first learner tie.")
-        .lower()
-        .headline();
+        .lower();
     t.summary("wait_to_first_match_p95_weeks", kComputed, "weeks",
               "95th percentile (nearest rank) of weeks from joining to the first learner tie.")
         .lower();

@@ -18,6 +18,7 @@ using metrics::Reduce;
 Recorder::Recorder(const Scenario& scenario) {
   const metrics::ExpansionLists lists = metrics::expansion_lists(scenario);
   for (const metrics::MetricGroupEntry& entry : metrics::metric_groups()) {
+    if (!entry.make) continue;  // computed from two runs, by compare (catalogue.hpp)
     Group g;
     g.group = entry.make(scenario);
     g.series = metrics::expand(g.group->table().series(), lists);

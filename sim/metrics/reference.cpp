@@ -39,7 +39,7 @@ std::string_view reduction_name(Reduce reduce) {
   return "computed";
 }
 
-// "mean of `coverage`", or "computed" for a value the group computes itself.
+// "mean of `participation`", or "computed" for a value the group computes itself.
 std::string source_of(const MetricDecl& d) {
   if (d.reduce == Reduce::kComputed) return "computed";
   return fmt::format("{} of `{}`", reduction_name(d.reduce), d.of);

@@ -17,17 +17,22 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // made every cell wait on the last (with the zone count at run time, half the metric's time); the
 // zone-by-zone order rounds differently only for skills small enough that a block's sum is not
 // exact in double (the bundled scenarios' sums are exact either way).
+// `expert` (when not empty) gets, per zone, the block's sum of the skills at or above the
+// threshold: the knowledge of the tier at risk.
 template <std::size_t Z>
 double summarise_block(std::span<const float> skill, double threshold,
-                       std::span<std::int64_t> holders) {
+                       std::span<std::int64_t> holders, std::span<double> expert) {
   std::array<std::int64_t, Z> held{};
-  std::array<double, Z> sum{};
+  std::array<double, Z> sum{}, held_sum{};
   for (std::size_t i = 0; i + Z <= skill.size(); i += Z)
     for (std::size_t z = 0; z < Z; ++z) {
-      held[z] += skill[i + z] >= threshold;
+      const bool competent = skill[i + z] >= threshold;
+      held[z] += competent;
       sum[z] += skill[i + z];
+      held_sum[z] += competent ? skill[i + z] : 0.0f;
     }
   std::copy(held.begin(), held.end(), holders.begin());
+  if (!expert.empty()) std::copy(held_sum.begin(), held_sum.end(), expert.begin());
   double total = 0;
   for (double s : sum) total += s;
   return total;
@@ -35,9 +40,10 @@ double summarise_block(std::span<const float> skill, double threshold,
 
 // summarise_block for the table's zone count.
 double summarise_block(std::span<const float> skill, double threshold,
-                       std::span<std::int64_t> holders) {
-  return with_zone_count(
-      holders.size(), [&]<std::size_t Z> { return summarise_block<Z>(skill, threshold, holders); });
+                       std::span<std::int64_t> holders, std::span<double> expert = {}) {
+  return with_zone_count(holders.size(), [&]<std::size_t Z> {
+    return summarise_block<Z>(skill, threshold, holders, expert);
+  });
 }
 }  // namespace
 
@@ -116,6 +122,10 @@ const MetricTable& WeeklyResilience::declared() {
     t.series("bus_factor/{zone}", "practitioners",
              "Active practitioners at or above competence_threshold in zone {zone}.")
         .higher();
+    t.series("expert_knowledge/{zone}", "skill (0-1) x practitioners",
+             "Knowledge of the tier at risk in zone {zone}: the sum of the skills at or above "
+             "competence_threshold.")
+        .higher();
 
     t.summary("isolation_events_total", total_of("isolation_events"), "practitioners",
               "Learners who lost their last tie to a disruption, over the run.")
@@ -137,8 +147,7 @@ const MetricTable& WeeklyResilience::declared() {
     // shock, so that compare pairs them (shock_outcomes below defines each).
     t.summary("shock{shock}/knowledge_retained", kComputed, "ratio",
               "Knowledge stock at the shock week over the week before.")
-        .higher()
-        .headline();
+        .higher();
     t.summary("shock{shock}/knowledge_retained_13w", kComputed, "ratio",
               "Knowledge stock 13 weeks after the shock over the week before it.")
         .higher();
@@ -148,18 +157,15 @@ const MetricTable& WeeklyResilience::declared() {
     t.summary("shock{shock}/competent_holders_retained", kComputed, "ratio",
               "Competent (practitioner, zone) pairs at the shock week over the week before.")
         .higher();
-    t.summary("shock{shock}/coverage_drop", kComputed, "share",
-              "Coverage the week before the shock minus its lowest in the 13 weeks from it.")
-        .lower()
-        .headline();
+    t.summary("shock{shock}/participation_drop", kComputed, "share",
+              "Participation the week before the shock minus its lowest in the 13 weeks from it.")
+        .lower();
     t.summary("shock{shock}/recovery_weeks", kComputed, "weeks",
-              "Weeks from the shock until coverage is back to the week before (NaN: never).")
-        .lower()
-        .headline();
+              "Weeks from the shock until participation is back to the week before (NaN: never).")
+        .lower();
     t.summary("shock{shock}/recovered", kComputed, "share",
-              "1 when coverage returned to its level before the shock within the run, else 0.")
-        .higher()
-        .headline();
+              "1 when participation returned to its level before the shock within the run, else 0.")
+        .higher();
     t.summary("shock{shock}/isolation_events_13w", kComputed, "practitioners",
               "Isolation events in the 13 weeks from the shock week.")
         .lower();
@@ -183,8 +189,10 @@ void WeeklyResilience::record(const World& world, Values& week) {
   week.set("isolation_events", static_cast<double>(r.isolation_events));
   week.set("knowledge_stock", r.knowledge_stock);
   week.set("institutional_memory_share", r.institutional_memory_share);
-  for (std::size_t z = 0; z < r.bus_factor.size(); ++z)
+  for (std::size_t z = 0; z < r.bus_factor.size(); ++z) {
     week.set("bus_factor/{zone}", z, static_cast<double>(r.bus_factor[z]));
+    week.set("expert_knowledge/{zone}", z, r.expert_knowledge[z]);
+  }
 }
 
 void WeeklyResilience::summarize(const SeriesView& series, Values& summary) const {
@@ -197,12 +205,12 @@ void WeeklyResilience::summarize(const SeriesView& series, Values& summary) cons
   }
   for (std::size_t i = 0; i < shock_weeks_.size(); ++i) {
     const ShockOutcomes so = shock_outcomes(shock_weeks_[i], series("knowledge_stock"), holders,
-                                            series("coverage"), isolation);
+                                            series("participation"), isolation);
     summary.set("shock{shock}/knowledge_retained", i, so.knowledge_retained);
     summary.set("shock{shock}/knowledge_retained_13w", i, so.knowledge_retained_13w);
     summary.set("shock{shock}/knowledge_retained_52w", i, so.knowledge_retained_52w);
     summary.set("shock{shock}/competent_holders_retained", i, so.competent_holders_retained);
-    summary.set("shock{shock}/coverage_drop", i, so.coverage_drop);
+    summary.set("shock{shock}/participation_drop", i, so.participation_drop);
     summary.set("shock{shock}/recovery_weeks", i, so.recovery_weeks);
     summary.set("shock{shock}/recovered", i, so.recovered);
     summary.set("shock{shock}/isolation_events_13w", i, so.isolation_events);
@@ -219,16 +227,22 @@ const ResilienceWeek& WeeklyResilience::compute(const World& world) {
   const std::size_t rows = zones > 0 ? cells / zones : 0;
   const std::size_t blocks = block_count(rows);
   block_holders_.assign(blocks * zones, 0);
+  block_expert_.assign(blocks * zones, 0.0);
   block_stock_.assign(blocks, 0.0);
   for_each_block(rows, [&](Block b) {
     block_stock_[b.index] =
         summarise_block(skill.subspan(b.first * zones, (b.last - b.first) * zones), threshold_,
-                        std::span(block_holders_).subspan(b.index * zones, zones));
+                        std::span(block_holders_).subspan(b.index * zones, zones),
+                        std::span(block_expert_).subspan(b.index * zones, zones));
   });
   std::fill(out_.bus_factor.begin(), out_.bus_factor.end(), 0);
+  out_.expert_knowledge.assign(zones, 0.0);
   double stock = 0;
   for (std::size_t b = 0; b < blocks; ++b) {
-    for (std::size_t z = 0; z < zones; ++z) out_.bus_factor[z] += block_holders_[b * zones + z];
+    for (std::size_t z = 0; z < zones; ++z) {
+      out_.bus_factor[z] += block_holders_[b * zones + z];
+      out_.expert_knowledge[z] += block_expert_[b * zones + z];
+    }
     stock += block_stock_[b];
   }
   out_.institutional_memory_share = institutional_memory_share(out_.bus_factor);
@@ -261,7 +275,7 @@ ShockOutcomes shock_outcomes(std::int64_t shock_week, std::span<const double> kn
 
   double lowest = coverage[s];
   for (std::size_t w = s; w < window_end; ++w) lowest = std::min(lowest, coverage[w]);
-  out.coverage_drop = coverage[before] - lowest;
+  out.participation_drop = coverage[before] - lowest;
   out.recovered = 0;
   for (std::size_t w = s; w < coverage.size(); ++w)
     if (coverage[w] >= coverage[before]) {

@@ -47,6 +47,7 @@ struct ResilienceWeek {
   std::int64_t isolation_events = 0;
   double knowledge_stock = 0;            // sum of every active practitioner's skill over every zone
   std::vector<std::int64_t> bus_factor;  // by zone
+  std::vector<double> expert_knowledge;  // by zone: sum of skills at or above the threshold
   double institutional_memory_share = 0;
 };
 
@@ -70,6 +71,7 @@ class WeeklyResilience final : public MetricGroup {
   ResilienceWeek out_;
   std::vector<std::uint8_t> marked_;         // scratch: learner rows already counted as isolated
   std::vector<std::int64_t> block_holders_;  // scratch: per block of rows and zone
+  std::vector<double> block_expert_;         // scratch: per block of rows and zone
   std::vector<double> block_stock_;          // scratch: per block of rows
 };
 
@@ -80,7 +82,7 @@ struct ShockOutcomes {
   double knowledge_retained_13w = 0;      // knowledge(s + 13) / knowledge(s - 1)
   double knowledge_retained_52w = 0;      // knowledge(s + 52) / knowledge(s - 1)
   double competent_holders_retained = 0;  // holders(s) / holders(s - 1)
-  double coverage_drop = 0;               // coverage(s - 1) - min coverage over weeks s .. s + 12
+  double participation_drop = 0;          // coverage(s - 1) - min coverage over weeks s .. s + 12
   double recovery_weeks = 0;              // first r >= 0 with coverage(s + r) >= coverage(s - 1)
   double recovered = 0;                   // 1 when that r exists within the run, else 0
   double isolation_events = 0;            // sum of isolation events over weeks s .. s + 12

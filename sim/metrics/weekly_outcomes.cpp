@@ -32,12 +32,12 @@ void declare_series(MetricTable& t) {
            "dependence).")
       .lower()
       .theme(Theme::kResilience);
-  t.series("coverage_by_group/{group}", "share",
+  t.series("participation_by_group/{group}", "share",
            "Share of practitioners of group {group} with at least one active learner tie.")
       .higher()
       .theme(Theme::kEquity);
   t.series("access_ratio", "ratio (0-1)",
-           "Lowest coverage of a non-empty group divided by the highest (1 when none is "
+           "Lowest participation of a non-empty group divided by the highest (1 when none is "
            "covered).")
       .higher()
       .theme(Theme::kEquity);
@@ -83,17 +83,17 @@ void declare_summaries(MetricTable& t) {
       .lower()
       .theme(Theme::kResilience)
       .headline();
-  t.summary("mean_coverage_by_group/{group}", mean_of("coverage_by_group/{group}"), "share",
-            "Coverage of the group, averaged over weeks.")
+  t.summary("mean_participation_by_group/{group}", mean_of("participation_by_group/{group}"),
+            "share", "Participation of the group, averaged over weeks.")
       .higher()
       .theme(Theme::kEquity);
   t.summary("mean_access_ratio", mean_of("access_ratio"), "ratio (0-1)",
-            "Lowest group coverage over highest, averaged over weeks.")
+            "Lowest group participation over highest, averaged over weeks.")
       .higher()
       .theme(Theme::kEquity)
       .headline();
   t.summary("final_access_ratio", last_of("access_ratio"), "ratio (0-1)",
-            "Lowest group coverage over highest in the last week.")
+            "Lowest group participation over highest in the last week.")
       .higher()
       .theme(Theme::kEquity);
   t.summary("mean_homophily_coleman", mean_of("homophily_coleman"), "index (-1 to 1)",
@@ -112,7 +112,7 @@ void declare_summaries(MetricTable& t) {
 
 const MetricTable& WeeklyOutcomes::declared() {
   static const MetricTable table = [] {
-    MetricTable t("weekly_outcomes", "Load, reach beyond coverage, and equity, week by week.",
+    MetricTable t("weekly_outcomes", "Load, reach beyond participation, and equity, week by week.",
                   Theme::kBurnout);
     declare_series(t);
     declare_summaries(t);
@@ -129,8 +129,8 @@ void WeeklyOutcomes::record(const World& world, Values& week) {
   week.set("developers_per_learner", o.developers_per_learner);
   week.set("learners_who_mentor_share", o.learners_who_mentor_share);
   week.set("single_developer_share", o.single_developer_share);
-  for (std::size_t g = 0; g < o.coverage_by_group.size(); ++g)
-    week.set("coverage_by_group/{group}", g, o.coverage_by_group[g]);
+  for (std::size_t g = 0; g < o.participation_by_group.size(); ++g)
+    week.set("participation_by_group/{group}", g, o.participation_by_group[g]);
   week.set("access_ratio", o.access_ratio);
   week.set("homophily_coleman", o.homophily);
   for (std::size_t g = 0; g < o.homophily_by_group.size(); ++g)
@@ -146,7 +146,7 @@ WeeklyOutcomes::WeeklyOutcomes(std::size_t groups)
       ties_(groups),
       same_(groups),
       shares_(groups) {
-  out_.coverage_by_group.assign(groups, 0.0);
+  out_.participation_by_group.assign(groups, 0.0);
   out_.homophily_by_group.assign(groups, 0.0);
 }
 
@@ -207,11 +207,13 @@ void WeeklyOutcomes::combine_blocks(Row n) {
   bool any = false;
   for (std::size_t g = 0; g < groups_; ++g) {
     const double size = static_cast<double>(members_[g]);
-    out_.coverage_by_group[g] = size > 0 ? static_cast<double>(covered_[g]) / size : 0.0;
+    out_.participation_by_group[g] = size > 0 ? static_cast<double>(covered_[g]) / size : 0.0;
     shares_[g] = n > 0 ? size / static_cast<double>(n) : 0.0;
     if (members_[g] == 0) continue;
-    lowest = any ? std::min(lowest, out_.coverage_by_group[g]) : out_.coverage_by_group[g];
-    highest = any ? std::max(highest, out_.coverage_by_group[g]) : out_.coverage_by_group[g];
+    lowest =
+        any ? std::min(lowest, out_.participation_by_group[g]) : out_.participation_by_group[g];
+    highest =
+        any ? std::max(highest, out_.participation_by_group[g]) : out_.participation_by_group[g];
     any = true;
   }
   out_.access_ratio = highest > 0 ? lowest / highest : 1.0;

@@ -28,12 +28,12 @@ struct Outcomes {
   // away from losing all their support).
   double single_developer_share = 0;
   // Equity.
-  std::vector<double> coverage_by_group;   // by population.group_names
-  double access_ratio = 1;                 // lowest group coverage / highest
-  std::vector<double> homophily_by_group;  // Coleman's H_g
-  double homophily = 0;                    // tie-weighted mean of H_g
-  double developer_diversity = 0;          // mean Blau index of a learner's developers' groups
-  double hours_received_gini = 0;          // over all active practitioners
+  std::vector<double> participation_by_group;  // by population.group_names
+  double access_ratio = 1;                     // lowest group coverage / highest
+  std::vector<double> homophily_by_group;      // Coleman's H_g
+  double homophily = 0;                        // tie-weighted mean of H_g
+  double developer_diversity = 0;              // mean Blau index of a learner's developers' groups
+  double hours_received_gini = 0;              // over all active practitioners
 };
 
 class WeeklyOutcomes final : public MetricGroup {

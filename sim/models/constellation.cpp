@@ -29,6 +29,7 @@ void ConstellationModel::on_join(World& world, std::span<const Row> rows, bool a
   for_each_seeker(world, rows, share, flag::kSenior, index_, [&](PractitionerId id) {
     const std::vector<std::int8_t> zones = weakest_zones(world, world.people.find(id), count, {});
     if (zones.empty()) return;
+    world.note_request(id);
     Learner learner;
     learner.start = world.week();
     learner.coordinator =

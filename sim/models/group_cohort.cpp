@@ -17,7 +17,7 @@ namespace mentorsim::group_cohort {
 
 void CohortModel::on_join(World& world, std::span<const Row> rows, bool at_start) {
   for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                  flag::kSenior, index_, [&](PractitionerId id) { queue_.add(id, world.week()); });
+                  flag::kSenior, index_, [&](PractitionerId id) { queue_.add(world, id); });
 }
 
 // Leavers leave the waiting list and their cohort (as member or facilitator); their ties end
@@ -65,7 +65,7 @@ void CohortModel::on_tie_ended(World& world, TieRow t) {
   if (reason != EndReason::kCompleted || !config_.rematch) return;
   const Row learner = world.ties.learner[t];
   if (learner == kNoRow || world.people.has(learner, flag::kLeaving)) return;
-  if (world.below_competence(learner)) queue_.add(world.ties.learner_id[t], world.week());
+  if (world.below_competence(learner)) queue_.add(world, world.ties.learner_id[t]);
 }
 
 void CohortModel::match(World& world) {

@@ -27,8 +27,7 @@ class OneOnOneModel final : public Model {
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     // Mentors do not seek a mentor here.
     for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                    flag::kCanMentor, index_,
-                    [&](PractitionerId id) { queue_.add(id, world.week()); });
+                    flag::kCanMentor, index_, [&](PractitionerId id) { queue_.add(world, id); });
   }
 
   void on_departures(World& world) override { queue_.drop_leavers(world); }
@@ -41,7 +40,7 @@ class OneOnOneModel final : public Model {
     const Row learner = world.ties.learner[t];
     if (learner == kNoRow || world.people.has(learner, flag::kLeaving)) return;
     if (!world.below_competence(learner)) return;
-    queue_.add(world.ties.learner_id[t], world.week());
+    queue_.add(world, world.ties.learner_id[t]);
   }
 
   void match(World& world) override {

@@ -38,8 +38,7 @@ class PeerPodModel final : public Model {
 
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                    flag::kSenior, index_,
-                    [&](PractitionerId id) { queue_.add(id, world.week()); });
+                    flag::kSenior, index_, [&](PractitionerId id) { queue_.add(world, id); });
   }
 
   // Leavers leave the waiting list and their pod (as member or visiting senior); their ties end

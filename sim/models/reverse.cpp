@@ -36,7 +36,7 @@ class ReverseModel final : public Model {
       if (!world.people.has(r, flag::kSenior)) continue;
       const float* skill = world.people.skill_row(r);
       for (std::int8_t z : zones_)
-        if (skill[z] < config_.seek_below) queue_.add(world.people.id[r], world.week(), z);
+        if (skill[z] < config_.seek_below) queue_.add(world, world.people.id[r], z);
     }
   }
 
@@ -52,7 +52,7 @@ class ReverseModel final : public Model {
     if (senior == kNoRow || world.people.has(senior, flag::kLeaving)) return;
     const std::int8_t z = world.ties.zone[t];
     if (world.people.skill_row(senior)[z] >= config_.seek_below) return;
-    queue_.add(world.ties.learner_id[t], world.week(), z);
+    queue_.add(world, world.ties.learner_id[t], z);
   }
 
   // Zone by zone. First one batch through the shared matcher: the zone's waiting seniors in

@@ -23,8 +23,10 @@ class WaitingList {
  public:
   using const_iterator = std::deque<Waiting>::const_iterator;
 
-  void add(PractitionerId id, Week since, std::int8_t zone = kAllZones) {
-    entries_.push_back({id, since, zone});
+  // `id` starts waiting this week (for `zone`, or every zone): a request (World::note_request).
+  void add(World& world, PractitionerId id, std::int8_t zone = kAllZones) {
+    world.note_request(id);
+    entries_.push_back({id, world.week(), zone});
   }
   // Puts `entries` back at the front, in their order (learners returned from a dissolved group).
   void add_to_front(const std::vector<Waiting>& entries) {

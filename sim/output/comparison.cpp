@@ -76,14 +76,22 @@ std::string json_values(const std::vector<double>& values) {
   return "[" + out + "]";
 }
 
+double input_of(const std::vector<double>& values, size_t arm) {
+  return arm < values.size() ? values[arm] : kNaN;
+}
+
 std::string format_json(const Comparison& c) {
   std::string out = "{\n";
   out += fmt::format("  \"baseline\": {},\n", quoted(c.labels.front()));
   out += fmt::format("  \"seed\": {},\n  \"replicates\": {},\n  \"scenarios\": [", c.seed,
                      c.replicates);
   for (size_t a = 0; a < c.labels.size(); ++a)
-    out += fmt::format("{}\n    {{\"label\": {}, \"source\": {}, \"weeks\": {}}}", a ? "," : "",
-                       quoted(c.labels[a]), quoted(c.sources[a]), c.weeks[a]);
+    out += fmt::format(
+        "{}\n    {{\"label\": {}, \"source\": {}, \"weeks\": {}, \"senior_hours_used\": {}, "
+        "\"senior_hours_budget\": {}}}",
+        a ? "," : "", quoted(c.labels[a]), quoted(c.sources[a]), c.weeks[a],
+        json_number(input_of(c.senior_hours_used, a)),
+        json_number(input_of(c.senior_hours_budget, a)));
   out += "\n  ],\n  \"metrics\": {";
   for (size_t i = 0; i < c.metrics.size(); ++i) {
     const auto& m = c.metrics[i];
@@ -135,6 +143,13 @@ Comparison compare_arms(const std::vector<ComparisonArm>& arms) {
     c.sources.push_back(arm.source);
     c.weeks.push_back(arm.runs.empty() ? 0 : arm.runs.front().weeks);
     per_arm.push_back(summarize(arm.runs));
+    const auto mean_of = [&](const char* name) {
+      for (const auto& s : per_arm.back())
+        if (s.name == name) return s.mean;
+      return kNaN;
+    };
+    c.senior_hours_used.push_back(mean_of("mean_senior_hours_used"));
+    c.senior_hours_budget.push_back(mean_of("mean_senior_hours_budget"));
     for (const auto& s : per_arm.back())
       if (index.try_emplace(s.name, c.metrics.size()).second)
         c.metrics.push_back(MetricComparison{s.name, s.units, s.doc, {}, "", Better::kNeither});

@@ -43,9 +43,12 @@ struct MetricComparison {
 };
 
 struct Comparison {
-  std::vector<std::string> labels;        // arm labels, baseline first
-  std::vector<std::string> sources;       // arm scenario files
-  std::vector<std::int64_t> weeks;        // weeks simulated per arm
+  std::vector<std::string> labels;   // arm labels, baseline first
+  std::vector<std::string> sources;  // arm scenario files
+  std::vector<std::int64_t> weeks;   // weeks simulated per arm
+  // The input each arm actually used: senior hours per week (mean_senior_hours_used) and the
+  // seniors' budget (mean_senior_hours_budget), means over replicates; NaN when not reported.
+  std::vector<double> senior_hours_used, senior_hours_budget;
   std::uint64_t seed = 0;                 // the base seed shared by every arm
   std::size_t replicates = 0;             // replicates of the baseline
   std::vector<MetricComparison> metrics;  // in order of first appearance, baseline first

@@ -91,6 +91,26 @@ bool headline(const Comparison& c) {
                      [](const MetricComparison& m) { return !m.group.empty(); });
 }
 
+// What each arm actually used: the arms share a budget of senior time, not a use of it.
+std::string input_lines(const Comparison& c, size_t label_w) {
+  std::string out;
+  for (size_t a = 0; a < c.labels.size(); ++a) {
+    const double used = a < c.senior_hours_used.size() ? c.senior_hours_used[a] : std::nan("");
+    const double budget =
+        a < c.senior_hours_budget.size() ? c.senior_hours_budget[a] : std::nan("");
+    if (!std::isfinite(used) || !std::isfinite(budget)) continue;
+    out += fit(fmt::format("  {}  {:.1f} of {:.1f} senior hours/week used ({:.0f}%)",
+                           pad_right(c.labels[a], label_w), used, budget,
+                           budget > 0 ? 100.0 * used / budget : 0.0),
+               kLineWidth) +
+           "\n";
+  }
+  if (out.empty()) return out;
+  return "input actually used (mean over weeks and replicates; the budget is the seniors' "
+         "available hours):\n" +
+         out;
+}
+
 std::string header(const Comparison& c) {
   const size_t n = c.replicates;
   size_t label_w = 0;
@@ -105,7 +125,7 @@ std::string header(const Comparison& c) {
                            pad_right(c.labels[a], label_w), c.sources[a], c.weeks[a]),
                kLineWidth) +
            "\n";
-  return out;
+  return out + input_lines(c, label_w);
 }
 
 // Column widths of the whole table, so every block lines up.
@@ -202,6 +222,24 @@ std::string format_comparison_text(const Comparison& c) {
   return out;
 }
 
+// The input each arm used, as a markdown table ("" when no arm reports it).
+std::string input_table(const Comparison& c) {
+  std::string rows;
+  for (size_t a = 0; a < c.labels.size(); ++a) {
+    const double used = a < c.senior_hours_used.size() ? c.senior_hours_used[a] : std::nan("");
+    const double budget =
+        a < c.senior_hours_budget.size() ? c.senior_hours_budget[a] : std::nan("");
+    if (!std::isfinite(used) || !std::isfinite(budget)) continue;
+    rows += fmt::format("| {} | {:.1f} | {:.1f} | {:.0f}% |\n", c.labels[a], used, budget,
+                        budget > 0 ? 100.0 * used / budget : 0.0);
+  }
+  if (rows.empty()) return rows;
+  return "\nInput actually used (senior hours per week, mean over weeks and replicates; the "
+         "budget is the seniors' available hours):\n\n| scenario | used | budget | share |\n"
+         "|---|--:|--:|--:|\n" +
+         rows;
+}
+
 std::string format_comparison_markdown(const Comparison& c) {
   // '|' would end a cell; line breaks would end the row.
   auto cell = [](std::string_view s) {
@@ -221,6 +259,7 @@ std::string format_comparison_markdown(const Comparison& c) {
       "diff = scenario − baseline, paired by replicate; * = its 95% CI excludes 0 (better or "
       "worse where the metric has a direction).\n",
       cell(c.labels.front()), c.replicates, c.replicates == 1 ? "" : "s", c.seed);
+  out += input_table(c);
   const std::string table_head =
       "| metric | units | scenario | mean | 95% CI | diff | 95% CI of diff | |\n"
       "|---|---|---|--:|--:|--:|--:|:-:|\n";

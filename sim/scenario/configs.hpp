@@ -18,6 +18,7 @@ struct ScenarioMeta {
   std::int64_t weeks;       // simulated weeks
   std::int64_t seed;        // base seed; a run's stream is (seed, replicate)
   std::int64_t replicates;  // default replicate count for `mentorsim run`
+  std::string twin;         // compare: this scenario without its [[shock]] entries ("": look)
 };
 
 // [population]: who is there at week 0 and what every practitioner looks like.
@@ -101,6 +102,13 @@ struct CostConfig {
   std::string currency;          // label of the unit of every cost
 };
 
+// [metrics]: the stated thresholds of outcome metrics (docs/metrics.md) that are judgements, not
+// mechanisms: they change what is measured, never what is simulated.
+struct MetricsConfig {
+  double lead_margin;     // skill gap by which a developer leads a learner in a zone
+  double twin_tolerance;  // effective-coverage gap to the twin counted as closed (share)
+};
+
 namespace declarations {
 params::SectionSpec scenario_meta();
 params::SectionSpec population();
@@ -110,6 +118,7 @@ params::SectionSpec knowledge();
 params::SectionSpec burnout();
 params::SectionSpec reciprocity();
 params::SectionSpec cost();
+params::SectionSpec metrics();
 params::SectionSpec programme_common();
 }  // namespace declarations
 

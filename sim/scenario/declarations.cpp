@@ -61,6 +61,11 @@ params::SectionSpec scenario_meta() {
                "Base random seed; replicate r of a run uses the stream (seed, r).")
       .integer("replicates", &ScenarioMeta::replicates, 1, {1, 100000}, "",
                "Replicates run by `mentorsim run` unless --replicates is given.")
+      .text("twin", &ScenarioMeta::twin, "",
+            "The scenario file (relative to this one) identical to this one but for its "
+            "[[shock]] entries: `mentorsim compare` measures the shocks against it, and stops "
+            "with an error if it differs in anything else. Empty: compare looks for such a "
+            "scenario among those compared (docs/compare.md).")
       .build();
 }
 
@@ -270,6 +275,22 @@ params::SectionSpec cost() {
                if (c.currency.empty()) return "currency must not be empty";
                return std::nullopt;
              })
+      .build();
+}
+
+params::SectionSpec metrics() {
+  return SectionBuilder<MetricsConfig>(
+             "metrics",
+             "Stated thresholds of outcome metrics (docs/metrics.md): they change what is "
+             "measured, never what is simulated.")
+      .real("lead_margin", &MetricsConfig::lead_margin, 0.1, {0.001, 1}, "skill",
+            "A developer leads a learner in a zone when their skill there exceeds the learner's "
+            "by at least this (effective coverage, orphaned learners). Assumed: a tenth of the "
+            "skill scale, about a third of the gap between a newcomer's classic-zone skill "
+            "(0.25) and competence (0.6) in the bundled scenarios.")
+      .real("twin_tolerance", &MetricsConfig::twin_tolerance, 0.01, {0, 1}, "share",
+            "compare: a shock's effect has closed once the effective coverage of its arm is "
+            "within this of its twin's for 4 weeks running (assumed: one percentage point).")
       .build();
 }
 

@@ -21,7 +21,8 @@ struct Scenario {
   KnowledgeConfig knowledge;
   BurnoutConfig burnout;
   ReciprocityConfig reciprocity;
-  CostConfig cost;  // [cost]: prices of hours spent (docs/metrics.md, Cost)
+  CostConfig cost;        // [cost]: prices of hours spent (docs/metrics.md, Cost)
+  MetricsConfig metrics;  // [metrics]: thresholds of outcome metrics (docs/metrics.md)
   std::vector<ProgrammeConfig> programmes;
   std::vector<ShockConfig> shocks;  // [[shock]] entries in file order (docs/model.md §7.15)
 };

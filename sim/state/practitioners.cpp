@@ -24,6 +24,7 @@ Row Practitioners::append(PractitionerId new_id, Week joined) {
   developer_ties.push_back(0);
   learner_ties.push_back(0);
   first_learner_week.push_back(kNeverMatched);
+  first_request_week.push_back(kNeverRequested);
   competent_week.push_back(competence::kUnobserved);
   skill.insert(skill.end(), static_cast<std::size_t>(zones_), 0.0f);
   departure_clock.push_back(std::numeric_limits<double>::quiet_NaN());
@@ -77,6 +78,7 @@ const std::vector<Row>& Practitioners::compact_leavers(std::span<const Row> leav
                        },
                        [&] {
                          compact_column(first_learner_week, runs);
+                         compact_column(first_request_week, runs);
                          compact_column(competent_week, runs);
                          compact_column(departure_clock, runs);
                        },
@@ -91,7 +93,8 @@ const std::vector<Row>& Practitioners::compact_leavers(std::span<const Row> leav
 
 std::size_t Practitioners::bytes_reserved() const {
   return id.capacity() * sizeof(PractitionerId) +
-         (joined_week.capacity() + first_learner_week.capacity() + competent_week.capacity()) *
+         (joined_week.capacity() + first_learner_week.capacity() + first_request_week.capacity() +
+          competent_week.capacity()) *
              sizeof(Week) +
          group.capacity() + function.capacity() + flags.capacity() + practised.capacity() +
          departure_clock.capacity() * sizeof(double) +

@@ -29,6 +29,8 @@ inline constexpr Week kNotYet = -1;      // at risk: not yet competent in every 
 }  // namespace competence
 // Practitioners::first_learner_week before any learner tie.
 inline constexpr Week kNeverMatched = -1;
+// Practitioners::first_request_week before they first ask a programme for development.
+inline constexpr Week kNeverRequested = -1;
 
 // The week a practitioner's clocks (wait to first match, time to competence) start: the week they
 // joined, or week 0 for the initial population (their tenure before the run is not simulated).
@@ -82,6 +84,9 @@ class Practitioners {
   std::vector<std::uint16_t> developer_ties;  // active ties in which this person develops someone
   std::vector<std::uint16_t> learner_ties;    // active ties in which this person is developed
   std::vector<Week> first_learner_week;  // week of the first learner tie ever; kNeverMatched before
+  // Week they first asked a programme for development (joined a waiting list or fill list);
+  // kNeverRequested before (World::note_request).
+  std::vector<Week> first_request_week;
   std::vector<Week> competent_week;  // first week competent in every zone, or a competence:: value
   std::vector<float> skill;          // size() x zones, row-major
   // Departure clock: what is left of a unit-exponential hazard budget, drawn once per practitioner

@@ -130,6 +130,12 @@ void World::index_ties() {
                        [&] { by_member.build(groups.member, groups.end_reason, n); });
 }
 
+void World::note_request(PractitionerId id) {
+  const Row r = people.find(id);
+  if (r != kNoRow && people.first_request_week[r] == kNeverRequested)
+    people.first_request_week[r] = week_;
+}
+
 void World::note_leavers(std::span<const Row> leaving) {
   if (departed_week_ != week_) {
     departed_.clear();
@@ -137,7 +143,8 @@ void World::note_leavers(std::span<const Row> leaving) {
   }
   for (Row r : leaving)
     departed_.push_back({observed_from(people.joined_week[r]), people.first_learner_week[r],
-                         people.competent_week[r], people.group[r], people.has(r, flag::kSenior)});
+                         people.first_request_week[r], people.competent_week[r], people.group[r],
+                         people.has(r, flag::kSenior)});
 }
 
 void World::note_competence() {

@@ -37,6 +37,7 @@ struct WeekCounters {
 struct Departed {
   Week observed_from;       // observed_from(joined_week)
   Week first_learner_week;  // or kNeverMatched
+  Week first_request_week;  // or kNeverRequested
   Week competent_week;      // or a competence:: value
   std::uint8_t group;
   bool senior;
@@ -69,6 +70,9 @@ class World {
     ++counters.matches;
     counters.match_wait_weeks_total += static_cast<double>(week_ - since);
   }
+  // Notes that practitioner `id` asks a programme for development this week (joins its waiting
+  // or fill list): the first time, their first_request_week (served demand, docs/metrics.md).
+  void note_request(PractitionerId id);
   // Whether row r is below knowledge.competence_threshold in some zone (not yet competent).
   bool below_competence(Row r) const;
   // Ends every active tie of practitioners flagged kLeaving, in one pass in tie order

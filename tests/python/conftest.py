@@ -21,13 +21,13 @@ WEEKS = 6
 # (name, units, doc, values for replicate r and week w)
 SERIES = [
     ("active_practitioners", "practitioners", "Practitioners active at week end", lambda r, w: 100 + w + r),
-    ("coverage", "share", "Share of seekers with a mentor", lambda r, w: 0.1 * w),
+    ("participation", "share", "Share of seekers with a mentor", lambda r, w: 0.1 * w),
     ("mean_skill/technical", "skill", "Mean skill, zone technical", lambda r, w: 0.5 + 0.01 * w),
     ("mean_skill/social", "skill", "Mean skill, zone social", lambda r, w: 0.4 + 0.01 * r),
 ]
 SUMMARY = [
     ("final_active_practitioners", "practitioners", "Active practitioners in the last week"),
-    ("mean_coverage", "share", "Coverage averaged over all weeks"),
+    ("mean_participation", "share", "Coverage averaged over all weeks"),
     ("peak_wait_weeks", "weeks", "Longest wait"),
     ("final_competent_share", "share", "Share competent in the last week"),
     ("shock1/recovered", "share", "Share of replicates whose coverage recovered"),
@@ -42,11 +42,11 @@ THEMES = [("Reach", "who gets mentoring, and how soon"),
           ("Population", "who is in the organisation, and who joins and leaves")]
 DECLARED = {
     "active_practitioners": ("neither", "mean", "Population", 0),
-    "coverage": ("higher", "share mean", "Reach", 0),
+    "participation": ("higher", "share mean", "Reach", 0),
     "mean_skill/technical": ("higher", "mean", "Growth", 0),
     "mean_skill/social": ("higher", "mean", "Growth", 0),
     "final_active_practitioners": ("neither", "mean", "Population", 0),
-    "mean_coverage": ("higher", "share mean", "Reach", 2),
+    "mean_participation": ("higher", "share mean", "Reach", 2),
     "peak_wait_weeks": ("lower", "mean", "Reach", 1),
     "final_competent_share": ("higher", "share mean", "Growth", 4),
     "shock1/recovered": ("higher", "share mean", "Resilience", 3),
@@ -138,7 +138,7 @@ def write_synthetic_compare(path, declared=True):
 
 
 # A sweep index lists its metrics in the simulator's report order, not the alphabet's.
-SWEEP_METRICS = ["mean_coverage", "final_active_practitioners", "peak_wait_weeks",
+SWEEP_METRICS = ["mean_participation", "final_active_practitioners", "peak_wait_weeks",
                  "final_competent_share"]
 
 

@@ -40,7 +40,7 @@ def test_grouped_file_and_json(tmp_path):
     report = json.loads(result.stdout)
     assert report["baseline"] == "one_on_one"
     assert [s["label"] for s in report["scenarios"]] == ["one_on_one", "peer_pod", "one_on_one-2"]
-    coverage = report["metrics"]["final_coverage"]
+    coverage = report["metrics"]["final_participation"]
     assert coverage["differences"]["one_on_one-2"]["mean"] == 0  # same scenario, same draws
     assert coverage["stats"]["peer_pod"]["n"] == 2
     with h5py.File(out, "r") as f:
@@ -50,8 +50,8 @@ def test_grouped_file_and_json(tmp_path):
         assert text(group.attrs["scenario_source"]).endswith("peer_pod.toml")
         assert "weeks = 26" in text(group.attrs["resolved_scenario"])
         assert sorted(group["runs"]) == ["r0000", "r0001"]
-        assert len(group["runs/r0001/weekly/coverage"]) == 26
-        assert group["runs/r0001/summary/final_coverage"][()] == pytest.approx(
+        assert len(group["runs/r0001/weekly/participation"]) == 26
+        assert group["runs/r0001/summary/final_participation"][()] == pytest.approx(
             coverage["stats"]["peer_pod"]["values"][1])
 
 
@@ -105,30 +105,30 @@ def test_metrics_selection(tmp_path):
     base = [str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"), *QUICK]
     default = compare(*base)
     assert default.returncode == 0, default.stderr
-    assert "== Reach: who gets mentoring" in default.stdout
-    assert "\nmean_coverage [share; higher is better]: " in default.stdout
-    assert "\nfinal_coverage [" not in default.stdout  # not a headline metric
+    assert "== Reach: who is served" in default.stdout
+    assert "\nmean_effective_coverage [share; higher is better]: " in default.stdout
+    assert "\nfinal_participation [" not in default.stdout  # not a headline metric
     everything = compare(*base, "--metrics", "all")
-    assert "\nfinal_coverage [" in everything.stdout and "==" not in everything.stdout
-    listed = compare(*base, "--metrics", "final_coverage, mean_*_gini", "--format", "csv")
+    assert "\nfinal_participation [" in everything.stdout and "==" not in everything.stdout
+    listed = compare(*base, "--metrics", "final_participation, mean_*_gini", "--format", "csv")
     assert listed.returncode == 0, listed.stderr
     metrics = [line.split(",")[0] for line in listed.stdout.splitlines()[1:]]
-    assert metrics[:2] == ["final_coverage", "final_coverage"]
-    assert set(metrics) >= {"final_coverage", "mean_load_gini"}
-    assert all(m == "final_coverage" or (m.startswith("mean_") and m.endswith("_gini"))
+    assert metrics[:2] == ["final_participation", "final_participation"]
+    assert set(metrics) >= {"final_participation", "mean_load_gini"}
+    assert all(m == "final_participation" or (m.startswith("mean_") and m.endswith("_gini"))
                for m in metrics)
     # csv and json default to every metric, so scripts see the same columns whatever the headline.
     csv = compare(*base, "--format", "csv")
-    assert "\nfinal_coverage,one_on_one," in csv.stdout
+    assert "\nfinal_participation,one_on_one," in csv.stdout
 
 
 def test_unknown_metric_is_bad_input_and_writes_nothing(tmp_path):
     out = tmp_path / "c.h5"
     result = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"), *QUICK,
-                     "--out", str(out), "--metrics", "mean_coverage,nonsense")
+                     "--out", str(out), "--metrics", "mean_participation,nonsense")
     assert result.returncode == 2
     assert "no metric matches 'nonsense'" in result.stderr
-    assert "final_coverage" in result.stderr  # the valid choices are listed
+    assert "final_participation" in result.stderr  # the valid choices are listed
     assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []
     empty = compare(str(MODELS / "one_on_one.toml"), str(MODELS / "peer_pod.toml"),
@@ -141,10 +141,10 @@ def test_run_takes_the_same_metrics_option(tmp_path):
     result = subprocess.run([BINARY, "run", scenario, *QUICK, "--metrics", "headline"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "== Reach ==" in result.stdout and "final_coverage " not in result.stdout
+    assert "== Reach ==" in result.stdout and "final_participation " not in result.stdout
     everything = subprocess.run([BINARY, "run", scenario, *QUICK], capture_output=True,
                                 text=True, timeout=120)
-    assert "final_coverage " in everything.stdout and "==" not in everything.stdout
+    assert "final_participation " in everything.stdout and "==" not in everything.stdout
     out = tmp_path / "r.h5"
     bad = subprocess.run([BINARY, "run", scenario, *QUICK, "--metrics", "nope", "--out", str(out)],
                          capture_output=True, text=True, timeout=120)

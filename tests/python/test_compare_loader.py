@@ -116,16 +116,16 @@ def test_weekly_is_tidy_and_selectable(written):
     w = everything.weekly
     assert list(w.columns) == ["scenario", "run_id", "replicate", "week", "series", "value"]
     assert list(w["scenario"].cat.categories) == LABELS
-    coverage = w[w["series"] == "coverage"]
+    coverage = w[w["series"] == "participation"]
     assert len(coverage) == len(LABELS) * REPLICATES * WEEKS
     one = coverage[(coverage["scenario"] == "peer_pod") & (coverage["replicate"] == 1)]
     assert list(one["week"]) == list(range(WEEKS))
     shock = w[(w["series"] == "departures_shock") & (w["scenario"] == "one_on_one_shock")]
     assert shock.groupby("replicate")["value"].sum().min() >= 1  # the two busiest mentors left
-    two = ma.load_compare(path, series=["coverage", "waiting_list"])
-    assert set(two.weekly["series"]) == {"coverage", "waiting_list"}
+    two = ma.load_compare(path, series=["participation", "waiting_list"])
+    assert set(two.weekly["series"]) == {"participation", "waiting_list"}
     pd.testing.assert_frame_equal(
-        two.weekly[two.weekly["series"] == "coverage"].reset_index(drop=True),
+        two.weekly[two.weekly["series"] == "participation"].reset_index(drop=True),
         coverage.reset_index(drop=True))
     wide = coverage.pivot_table(index="week", columns="scenario", values="value")
     assert list(wide.columns) == LABELS
@@ -148,4 +148,4 @@ def test_summary_command_reads_comparison_files(written, capsys):
     assert summary_cli.main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "command_line: " in out and "compare" in out
-    assert "one_on_one_shock" in out and "peer_pod" in out and "mean_coverage" in out
+    assert "one_on_one_shock" in out and "peer_pod" in out and "mean_participation" in out

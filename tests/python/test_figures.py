@@ -154,7 +154,7 @@ def test_coverage_and_waiting_list_of_a_comparison(files, comparison, tmp_path, 
     assert_png(out)
     axes = fig.axes
     assert len(axes) == 2
-    for ax, series in zip(axes, ["coverage", "waiting_list"]):
+    for ax, series in zip(axes, ["participation", "waiting_list"]):
         lines = data_lines(ax)
         assert [line.get_label() for line in lines] == LABELS
         assert len(ax.collections) == len(LABELS)  # one band per scenario
@@ -172,7 +172,7 @@ def test_coverage_band_is_the_replicate_interval(comparison):
     fig = mf.coverage_and_waiting_list(comparison, scenarios=["peer_pod"])
     ax = fig.axes[0]
     assert [line.get_label() for line in data_lines(ax)] == ["peer_pod"]
-    wide = comparison.weekly[(comparison.weekly["series"] == "coverage")
+    wide = comparison.weekly[(comparison.weekly["series"] == "participation")
                              & (comparison.weekly["scenario"] == "peer_pod")].pivot(
         index="week", columns="replicate", values="value")
     mean, sd = wide.mean(axis=1), wide.std(axis=1, ddof=1)
@@ -193,7 +193,7 @@ def test_time_series_of_a_run_file(files, tmp_path):
     w = ma.weekly(run).rename(columns={"scenario_name": "scenario"})
     fig = mf.coverage_and_waiting_list(run, out=tmp_path / "a.png")
     assert_png(tmp_path / "a.png")
-    for ax, series in zip(fig.axes, ["coverage", "waiting_list"]):
+    for ax, series in zip(fig.axes, ["participation", "waiting_list"]):
         (line,) = data_lines(ax)
         assert line.get_label() == label
         assert line.get_ydata() == pytest.approx(weekly_means(w, series, label), rel=1e-12)
@@ -271,7 +271,7 @@ def test_equity_by_group(comparison, tmp_path):
         lines = data_lines(ax)
         assert [line.get_label() for line in lines] == ["majority", "minority"]
         for line in lines:
-            expected = weekly_means(comparison.weekly, f"coverage_by_group/{line.get_label()}",
+            expected = weekly_means(comparison.weekly, f"participation_by_group/{line.get_label()}",
                                     label)
             assert line.get_ydata() == pytest.approx(expected, rel=1e-12)
         assert len(ax.collections) == 2
@@ -323,21 +323,21 @@ def test_sweep_response(sweep, files, tmp_path):
 
 
 def test_sweep_response_against_a_text_axis(sweep):
-    fig = mf.sweep_response(sweep, "mean_coverage", x=MATCHING, by=ARRIVALS, fixed={CAPACITY: 4})
+    fig = mf.sweep_response(sweep, "mean_participation", x=MATCHING, by=ARRIVALS, fixed={CAPACITY: 4})
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["fifo", "random"]
     lines = data_lines(ax)
     arrivals = sorted(sweep.points[ARRIVALS].unique())
     assert [line.get_label() for line in lines] == ["2", "4", "8"]
     for line, value in zip(lines, arrivals):
-        ps = point_summary(sweep, "mean_coverage", **{CAPACITY: 4.0, ARRIVALS: value})
+        ps = point_summary(sweep, "mean_participation", **{CAPACITY: 4.0, ARRIVALS: value})
         assert line.get_xdata().tolist() == [0, 1]
         assert line.get_ydata() == pytest.approx(ps.set_index(MATCHING).loc[
             ["fifo", "random"], "mean"].to_numpy(), rel=1e-12)
 
 
 def test_sweep_heatmap(sweep, tmp_path):
-    metric = "mean_coverage"
+    metric = "mean_participation"
     fig = mf.sweep_heatmap(sweep, metric, x=ARRIVALS, y=CAPACITY, fixed={MATCHING: "random"},
                            out=tmp_path / "heatmap.png")
     assert_png(tmp_path / "heatmap.png")
@@ -354,19 +354,19 @@ def test_sweep_heatmap(sweep, tmp_path):
 
 
 def test_sweep_figures_refuse_bad_arguments(sweep):
-    with pytest.raises(KeyError, match="no metric 'mean_coverag'.*did you mean 'mean_coverage'"):
-        mf.sweep_response(sweep, "mean_coverag", x=ARRIVALS, by=CAPACITY,
+    with pytest.raises(KeyError, match="no metric 'mean_participatio'.*did you mean 'mean_participation'"):
+        mf.sweep_response(sweep, "mean_participatio", x=ARRIVALS, by=CAPACITY,
                           fixed={MATCHING: "fifo"})
     with pytest.raises(KeyError, match="x: no axis 'joining.arrivals'.*did you mean"):
-        mf.sweep_response(sweep, "mean_coverage", x="joining.arrivals")
+        mf.sweep_response(sweep, "mean_participation", x="joining.arrivals")
     with pytest.raises(ValueError, match=r"programme.one_on_one.matching'\] vary too.*fifo"):
-        mf.sweep_response(sweep, "mean_coverage", x=ARRIVALS, by=CAPACITY)
+        mf.sweep_response(sweep, "mean_participation", x=ARRIVALS, by=CAPACITY)
     with pytest.raises(ValueError, match="must differ"):
-        mf.sweep_heatmap(sweep, "mean_coverage", x=ARRIVALS, y=ARRIVALS)
+        mf.sweep_heatmap(sweep, "mean_participation", x=ARRIVALS, y=ARRIVALS)
     with pytest.raises(ValueError, match="is not a value of the axis"):
-        mf.sweep_heatmap(sweep, "mean_coverage", x=ARRIVALS, y=CAPACITY, fixed={MATCHING: "lifo"})
+        mf.sweep_heatmap(sweep, "mean_participation", x=ARRIVALS, y=CAPACITY, fixed={MATCHING: "lifo"})
     with pytest.raises(ValueError, match="both plotted and fixed"):
-        mf.sweep_heatmap(sweep, "mean_coverage", x=ARRIVALS, y=CAPACITY, fixed={CAPACITY: 2})
+        mf.sweep_heatmap(sweep, "mean_participation", x=ARRIVALS, y=CAPACITY, fixed={CAPACITY: 2})
 
 
 def test_the_package_loads_the_figures_on_first_use():

@@ -17,7 +17,7 @@ CLI_SERIES = [
     "active_practitioners",
     "joins",
     "departures",
-    "coverage",
+    "participation",
     "waiting_list",
     "wait_weeks_mean",
     "mentors_over_capacity",
@@ -47,7 +47,7 @@ def test_runs_table(synthetic_h5):
     assert int(df["seed"].iloc[1]) == 2**64 - 5
     for name, _, _ in SUMMARY:
         assert name in df.columns
-    assert list(df["mean_coverage"]) == [10.0, 11.0, 12.0]
+    assert list(df["mean_participation"]) == [10.0, 11.0, 12.0]
 
 
 def test_weekly_tidy(synthetic_h5):
@@ -65,14 +65,14 @@ def test_weekly_selects_series(synthetic_h5):
     nested = ma.weekly(synthetic_h5, "mean_skill/technical")
     assert set(nested["series"]) == {"mean_skill/technical"}
     assert np.allclose(nested[nested["run_id"] == "r0000"]["value"], 0.5 + 0.01 * np.arange(WEEKS))
-    two = ma.weekly(synthetic_h5, ["coverage", "mean_skill/social"])
-    assert set(two["series"]) == {"coverage", "mean_skill/social"}
+    two = ma.weekly(synthetic_h5, ["participation", "mean_skill/social"])
+    assert set(two["series"]) == {"participation", "mean_skill/social"}
     with pytest.raises(KeyError, match="no_such_series"):
         ma.weekly(synthetic_h5, "no_such_series")
 
 
 def test_weekly_pivots_for_plotting(synthetic_h5):
-    wide = ma.weekly(synthetic_h5, "coverage").pivot(index="week", columns="run_id", values="value")
+    wide = ma.weekly(synthetic_h5, "participation").pivot(index="week", columns="run_id", values="value")
     assert wide.shape == (WEEKS, 2)
 
 
@@ -99,13 +99,13 @@ def test_runs_are_in_replicate_order_not_name_order(tmp_path):
         write_run(runs, "r2", 2, 2, 1)
     assert ma.run_ids(path) == ["r2", "r10"]
     assert list(ma.runs(path)["replicate"]) == [2, 10]
-    assert list(ma.weekly(path, "coverage")["run_id"].unique()) == ["r2", "r10"]
+    assert list(ma.weekly(path, "participation")["run_id"].unique()) == ["r2", "r10"]
 
 
 def test_open_results_object(synthetic_h5):
     r = ma.open_results(synthetic_h5)
     pd.testing.assert_frame_equal(r.runs(), ma.runs(synthetic_h5))
-    pd.testing.assert_frame_equal(r.weekly("coverage"), ma.weekly(synthetic_h5, "coverage"))
+    pd.testing.assert_frame_equal(r.weekly("participation"), ma.weekly(synthetic_h5, "participation"))
     assert r.provenance() == ma.provenance(synthetic_h5)
 
 
@@ -127,7 +127,7 @@ def test_summary_entry_point(synthetic_h5, capsys):
     assert summary_cli.main([str(synthetic_h5)]) == 0
     out = capsys.readouterr().out
     assert "git_commit: 0123456789ab" in out
-    assert "r0001" in out and "mean_coverage" in out
+    assert "r0001" in out and "mean_participation" in out
     assert summary_cli.main([]) == 2
 
 

@@ -32,11 +32,11 @@ def test_a_run_files_declarations(synthetic_h5):
 
 
 def test_a_few_names(synthetic_h5, tmp_path):
-    few = ["mean_coverage", "coverage", "no_such_output", "mean_skill/social"]
+    few = ["mean_participation", "participation", "no_such_output", "mean_skill/social"]
     table = ma.metric_metadata(synthetic_h5, few)
-    assert table.values.tolist() == [expected_row("coverage", "series"),
+    assert table.values.tolist() == [expected_row("participation", "series"),
                                      expected_row("mean_skill/social", "series"),
-                                     expected_row("mean_coverage", "summary")]
+                                     expected_row("mean_participation", "summary")]
     compare = write_synthetic_compare(tmp_path / "compare.h5")
     assert ma.metric_metadata(compare, ["shock1/recovered"])["name"].tolist() == [
         "shock1/recovered"]  # reported by the second scenario only
@@ -58,7 +58,7 @@ def test_the_headline_table_is_theme_by_theme_in_compares_order(synthetic_h5):
     # and series are left out.
     assert table[["theme", "name", "better", "aggregate"]].values.tolist() == [
         ["Reach", "peak_wait_weeks", "lower", "mean"],
-        ["Reach", "mean_coverage", "higher", "share mean"],
+        ["Reach", "mean_participation", "higher", "share mean"],
         ["Resilience", "shock1/recovered", "higher", "share mean"],
         ["Growth", "final_competent_share", "higher", "share mean"],
     ]
@@ -85,7 +85,7 @@ def test_a_sweep_index_lists_its_metrics_in_report_order(tmp_path):
         table = ma.metric_metadata(path)
         assert table.values.tolist() == [expected_row(n, "summary") for n in SWEEP_METRICS]
     assert ma.headline_metrics(index)["name"].tolist() == [
-        "peak_wait_weeks", "mean_coverage", "final_competent_share"]
+        "peak_wait_weeks", "mean_participation", "final_competent_share"]
 
 
 def test_files_written_before_the_declarations(old_style_h5, tmp_path):
@@ -95,8 +95,8 @@ def test_files_written_before_the_declarations(old_style_h5, tmp_path):
     assert not table["headline"].any()
     # The aggregation the CLI of the time used: by the units.
     by_name = table.set_index("name")
-    assert by_name.loc["mean_coverage", "aggregate"] == "share mean"
-    assert by_name.loc["coverage", "aggregate"] == "share mean"
+    assert by_name.loc["mean_participation", "aggregate"] == "share mean"
+    assert by_name.loc["participation", "aggregate"] == "share mean"
     assert by_name.loc["peak_wait_weeks", "aggregate"] == "mean"
     assert by_name.loc["peak_wait_weeks", "units"] == "weeks"
     assert ma.metric_themes(old_style_h5).empty
@@ -137,10 +137,10 @@ def test_the_figures_clip_by_the_declared_aggregate_not_the_units(tmp_path, old_
     path = write_synthetic_run(tmp_path / "run.h5")
     with h5py.File(path, "a") as f:  # declarations that contradict the units
         for run in f["runs"].values():
-            run["weekly/coverage"].attrs["aggregate"] = "mean"
+            run["weekly/participation"].attrs["aggregate"] = "mean"
             run["weekly/mean_skill/technical"].attrs["aggregate"] = "share mean"
-    ts = figures._time_series(path, ["coverage", "mean_skill/technical"])
+    ts = figures._time_series(path, ["participation", "mean_skill/technical"])
     assert ts.shares == {"mean_skill/technical"}
     # A file from before the declarations: shares by their units, as the CLI of the time did.
-    assert figures._time_series(old_style_h5, ["coverage", "mean_skill/technical"]).shares == {
-        "coverage"}
+    assert figures._time_series(old_style_h5, ["participation", "mean_skill/technical"]).shares == {
+        "participation"}

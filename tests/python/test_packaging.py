@@ -62,7 +62,7 @@ def test_the_script_exits_with_the_summarys_status(synthetic_h5, monkeypatch, ca
     from mentorsim_analysis import summary
 
     monkeypatch.setattr(sys, "argv", ["mentorsim-summary", str(synthetic_h5)])
-    assert summary.cli() == 0 and "mean_coverage" in capsys.readouterr().out
+    assert summary.cli() == 0 and "mean_participation" in capsys.readouterr().out
     monkeypatch.setattr(sys, "argv", ["mentorsim-summary"])
     assert summary.cli() == 2
 

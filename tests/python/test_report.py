@@ -196,7 +196,7 @@ def test_every_kind_gets_a_page_with_its_figures(outputs, tmp_path, kind, figure
 def test_the_comparison_table_holds_the_paired_differences(outputs, tmp_path):
     page = written(outputs["compare"], tmp_path / "c")
     c = ma.load_compare(outputs["compare"], series=[])
-    d = ma.paired_differences(c, "mean_coverage")
+    d = ma.paired_differences(c, "mean_effective_coverage")
     for label in ("one_on_one_shock", "peer_pod"):
         mean = d[d["scenario"] == label]["diff"].mean()
         assert f"{mean:+.4g}" in page, label

@@ -394,16 +394,16 @@ def test_summarize_csv_is_the_per_point_means(small):
     assert np.array_equal(table["ci_low"].to_numpy(), ours["ci_low"].to_numpy(), equal_nan=True)
     assert np.array_equal(table[axes].to_numpy(), ours[axes].to_numpy())
     means = s.runs.groupby("point")[s.metrics].mean()  # NaN-free metrics: see below
-    for metric in ("mean_coverage", "peak_waiting_list", "final_active_practitioners",
+    for metric in ("mean_participation", "peak_waiting_list", "final_active_practitioners",
                    "final_bus_factor/technical"):
         rows = table[table["metric"] == metric].set_index("point")
         assert rows["mean"].to_numpy() == pytest.approx(means[metric].to_numpy(), rel=1e-12)
     listed = ok(mentorsim("summarize", out / "index.h5", "--format", "csv", "--metrics",
-                          "mean_coverage,final_bus_factor/*"))
+                          "mean_participation,final_bus_factor/*"))
     metrics = pd.read_csv(io.StringIO(listed.stdout))["metric"].drop_duplicates().tolist()
     assert metrics == [m for m in s.metrics
-                       if m == "mean_coverage" or m.startswith("final_bus_factor/")]
-    assert len(metrics) == 4  # mean_coverage and the three zones
+                       if m == "mean_participation" or m.startswith("final_bus_factor/")]
+    assert len(metrics) == 4  # mean_participation and the three zones
     text = ok(mentorsim("summarize", out))
     assert "sweep small: 18 of 18 runs" in text.stdout
 

@@ -94,7 +94,7 @@ def test_attributes_points_and_runs(swept):
     assert (p["sweep_name"], p["seed"], p["replicates"]) == ("loader", SEED, REPLICATES)
     assert p["points"] == POINTS and p["runs_total"] == p["runs_done"] == POINTS * REPLICATES
     assert p["sweep_text"] == SWEEP
-    assert s.metrics[:2] == ["final_active_practitioners", "mean_coverage"]
+    assert s.metrics[:2] == ["final_active_practitioners", "mean_participation"]
 
     assert list(s.points.columns) == ["point", *AXES, "runs_done", "scenario_hash"]
     assert s.points["point"].tolist() == list(range(POINTS))
@@ -128,17 +128,17 @@ def test_point_summaries_are_the_index_values_and_the_runs_means(swept):
     assert len(ps) == POINTS * len(s.metrics)
     assert ps["metric"].drop_duplicates().tolist() == s.metrics  # report order, points within
     with h5py.File(swept / "index.h5", "r") as f:
-        for metric in ("mean_coverage", "final_bus_factor/technical"):
+        for metric in ("mean_participation", "final_bus_factor/technical"):
             rows = ps[ps["metric"] == metric]
             group = f["points/summary"][metric]
             for stat in ("mean", "sd", "ci_low", "ci_high"):
                 assert np.array_equal(rows[stat].to_numpy(), group[stat][()], equal_nan=True)
             assert (rows["units"] == group.attrs["units"]).all()
     means = s.runs.groupby("point")[s.metrics].mean()
-    for metric in ("mean_coverage", "peak_waiting_list", "final_active_practitioners"):
+    for metric in ("mean_participation", "peak_waiting_list", "final_active_practitioners"):
         rows = ps[ps["metric"] == metric].set_index("point")
         assert rows["mean"].to_numpy() == pytest.approx(means[metric].to_numpy(), rel=1e-12)
-    cov = ps[ps["metric"] == "mean_coverage"]
+    cov = ps[ps["metric"] == "mean_participation"]
     assert (cov["ci_low"] <= cov["mean"]).all() and (cov["mean"] <= cov["ci_high"]).all()
 
 
@@ -181,11 +181,11 @@ def test_sweep_weekly_selection_and_errors(swept):
     assert list(everything.columns) == ["run_id", "point", "replicate", "week", "series", "value"]
     assert everything["run_id"].drop_duplicates().tolist() == s.runs["run_id"].tolist()
     assert everything.groupby("run_id").size().nunique() == 1  # every run has the same series
-    coverage = s.weekly("coverage")
-    assert set(coverage["series"]) == {"coverage"} and len(coverage) == 26 * len(s.runs)
-    one = ma.sweep_weekly(swept / "index.h5", ["coverage", "mean_skill/technical"],
+    coverage = s.weekly("participation")
+    assert set(coverage["series"]) == {"participation"} and len(coverage) == 26 * len(s.runs)
+    one = ma.sweep_weekly(swept / "index.h5", ["participation", "mean_skill/technical"],
                           run_ids="p000005_r0001")
-    assert sorted(set(one["series"])) == ["coverage", "mean_skill/technical"]
+    assert sorted(set(one["series"])) == ["mean_skill/technical", "participation"]
     assert set(one["run_id"]) == {"p000005_r0001"} and set(one["point"]) == {5}
     assert one["week"].tolist()[:3] == [0, 1, 2]
     with pytest.raises(KeyError, match="no series.*'nope'"):
@@ -208,14 +208,14 @@ def test_weekly_links_resolve_from_the_index_directory(swept, tmp_path, monkeypa
     for part in (decoy / "parts").glob("*.h5"):
         part.write_bytes(b"")
     monkeypatch.chdir(decoy)
-    expected = ma.sweep_weekly(swept, "coverage")
-    pd.testing.assert_frame_equal(ma.sweep_weekly(moved, "coverage"), expected)
+    expected = ma.sweep_weekly(swept, "participation")
+    pd.testing.assert_frame_equal(ma.sweep_weekly(moved, "participation"), expected)
     for part in (moved / "parts").glob("*.h5"):
         part.unlink()
     s = ma.load_sweep(moved)  # the index alone holds every summary
     assert len(s.runs) == POINTS * REPLICATES
     with pytest.raises(FileNotFoundError, match=r"p000000_r0000 are in parts/.*\.h5"):
-        s.weekly("coverage")
+        s.weekly("participation")
 
 
 def test_summaries_only_sweep(tmp_path):

@@ -38,12 +38,12 @@ def test_each_step_shows_what_the_guide_says(story):
     one, listed, pushed, shock, cohorts, pods, web = story.values()
     assert one["peak_burned_out_mentor_share"] >= 0.3           # 1: the overloaded few burn out
     assert listed["peak_waiting_list"] > 40                      # 2: a list that stays long
-    assert listed["mean_coverage"] < 0.15
+    assert listed["mean_participation"] < 0.15
     assert pushed["peak_burned_out_mentor_share"] > listed["peak_burned_out_mentor_share"] + 0.3
     assert pushed["departures_burnout_total"] > listed["departures_burnout_total"]  # 3: burnout
-    assert shock["shock1/coverage_drop"] > 0                      # 4: the key mentor's loss shows
+    assert shock["shock1/participation_drop"] > 0                      # 4: the key mentor's loss shows
     for model in (cohorts, pods, web):                            # 5-7: more reach, less burnout
-        assert model["mean_coverage"] > listed["mean_coverage"]
+        assert model["mean_participation"] > listed["mean_participation"]
         assert model["peak_burned_out_mentor_share"] < listed["peak_burned_out_mentor_share"]
     assert web["mean_developers_per_learner"] > 3                 # 7: several guides each
     assert listed["mean_developers_per_learner"] <= 1
@@ -51,13 +51,13 @@ def test_each_step_shows_what_the_guide_says(story):
 
 def test_live_off_a_terminal_prints_a_line_a_quarter():
     result = subprocess.run([BINARY, "run", WORKSHOP / "02_capacity_and_waiting_list.toml", "--live",
-                             "--live-speed", "5000", "--metrics", "mean_coverage"],
+                             "--live-speed", "5000", "--metrics", "mean_participation"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     lines = [l for l in result.stderr.splitlines() if l.startswith("week")]
     assert len(lines) == 12  # 156 weeks: one line every 13
     assert lines[-1].startswith("week  156:") and "waiting list" in lines[-1]
-    assert "mean_coverage" in result.stdout  # the summary still follows, on stdout
+    assert "mean_participation" in result.stdout  # the summary still follows, on stdout
 
 
 def test_live_on_a_terminal_redraws_the_chart_in_place():
@@ -85,7 +85,7 @@ def test_live_on_a_terminal_redraws_the_chart_in_place():
     assert len(frames) == 156
     last = frames[-1]
     assert last.startswith("burnout — week 156 of 156 (replicate 0)")
-    for label in ("waiting list", "coverage", "mentors burned out"):
+    for label in ("waiting list", "participation", "mentors burned out"):
         assert label in last
     assert "█" in last
 

@@ -32,11 +32,11 @@ inline void check_equal(const metrics::Outcomes& fast, const ReferenceOutcomes& 
   CHECK(fast.developers_per_learner == r.developers_per_learner);
   CHECK(fast.learners_who_mentor_share == r.learners_who_mentor_share);
   CHECK(fast.single_developer_share == r.single_developer_share);
-  REQUIRE(fast.coverage_by_group.size() == r.coverage_by_group.size());
-  for (std::size_t g = 0; g < r.coverage_by_group.size(); ++g) {
+  REQUIRE(fast.participation_by_group.size() == r.participation_by_group.size());
+  for (std::size_t g = 0; g < r.participation_by_group.size(); ++g) {
     INFO("group " << g << ": members " << ref.members[g] << ", covered " << ref.covered[g]
                   << ", ties and pairs " << ref.entries[g] << ", same group " << ref.same[g]);
-    CHECK(fast.coverage_by_group[g] == r.coverage_by_group[g]);
+    CHECK(fast.participation_by_group[g] == r.participation_by_group[g]);
     CHECK(fast.homophily_by_group[g] == r.homophily_by_group[g]);
   }
   REQUIRE(fast.homophily_by_group.size() == r.homophily_by_group.size());

@@ -143,7 +143,7 @@ inline ReferenceOutcomes reference_outcomes(const World& world, std::size_t grou
   o.learners_who_mentor_share =
       ref.learners > 0 ? static_cast<double>(ref.learners_who_mentor) / learners : 0.0;
   // Equity.
-  o.coverage_by_group.assign(G, 0.0);
+  o.participation_by_group.assign(G, 0.0);
   std::vector<double> shares(G, 0.0);
   double lowest = 0, highest = 0;
   bool any = false;
@@ -152,7 +152,7 @@ inline ReferenceOutcomes reference_outcomes(const World& world, std::size_t grou
     if (ref.members[g] == 0) continue;  // an empty group has no coverage to compare
     const double coverage =
         static_cast<double>(ref.covered[g]) / static_cast<double>(ref.members[g]);
-    o.coverage_by_group[g] = coverage;
+    o.participation_by_group[g] = coverage;
     lowest = any ? std::min(lowest, coverage) : coverage;
     highest = any ? std::max(highest, coverage) : coverage;
     any = true;

@@ -222,22 +222,22 @@ std::vector<std::string> block(const std::vector<std::string>& lines, const std:
   return out;
 }
 
-// A baseline without a shock and two arms with one: coverage up (better) in "up", waiting list up
-// (worse) in "up", a shock metric only in the shock arms, and an unlisted metric.
+// A baseline without a shock and two arms with one: effective coverage up (better) and burnout
+// up (worse) in "up", a shock metric only in the shock arms, and an unlisted metric.
 Comparison shocked_comparison() {
-  const auto base = runs_of({{"final_coverage", {1, 1, 1, 1}},
-                             {"mean_coverage", {0.1, 0.2, 0.3, 0.4}},
-                             {"peak_waiting_list", {10, 20, 30, 40}}},
+  const auto base = runs_of({{"final_participation", {1, 1, 1, 1}},
+                             {"mean_effective_coverage", {0.1, 0.2, 0.3, 0.4}},
+                             {"peak_burned_out_load_carrier_share", {10, 20, 30, 40}}},
                             4);
-  const auto up = runs_of({{"final_coverage", {1, 1, 1, 1}},
-                           {"mean_coverage", {0.2, 0.4, 0.5, 0.6}},
-                           {"peak_waiting_list", {12, 23, 33, 43}},
-                           {"shock1/knowledge_retained", {0.9, 0.8, 0.85, 0.95}}},
+  const auto up = runs_of({{"final_participation", {1, 1, 1, 1}},
+                           {"mean_effective_coverage", {0.2, 0.4, 0.5, 0.6}},
+                           {"peak_burned_out_load_carrier_share", {12, 23, 33, 43}},
+                           {"shock1/vs_twin/knowledge_lost_52w", {0.9, 0.8, 0.85, 0.95}}},
                           4);
-  const auto same = runs_of({{"final_coverage", {1, 1, 1, 1}},
-                             {"mean_coverage", {0.1, 0.2, 0.3, 0.4}},
-                             {"peak_waiting_list", {10, 20, 30, 40}},
-                             {"shock1/knowledge_retained", {0.5, 0.6, 0.7, 0.8}}},
+  const auto same = runs_of({{"final_participation", {1, 1, 1, 1}},
+                             {"mean_effective_coverage", {0.1, 0.2, 0.3, 0.4}},
+                             {"peak_burned_out_load_carrier_share", {10, 20, 30, 40}},
+                             {"shock1/vs_twin/knowledge_lost_52w", {0.5, 0.6, 0.7, 0.8}}},
                             4);
   return compare_arms({{"base", "base.toml", base},
                        {"up_shock", "up.toml", up},
@@ -256,18 +256,19 @@ TEST_CASE("selecting metrics keeps their statistics and sets group and direction
     names.push_back(m.name);
     groups.push_back(m.group);
   }
-  CHECK(names == std::vector<std::string>{"mean_coverage", "peak_waiting_list",
-                                          "shock1/knowledge_retained"});
-  CHECK(groups == std::vector<std::string>{"Reach", "Reach", "Resilience"});
+  CHECK(names == std::vector<std::string>{"mean_effective_coverage",
+                                          "peak_burned_out_load_carrier_share",
+                                          "shock1/vs_twin/knowledge_lost_52w"});
+  CHECK(groups == std::vector<std::string>{"Reach", "Burnout", "Resilience"});
   CHECK(headline.metrics[0].better == Better::kHigher);
   CHECK(headline.metrics[0].arms[1].difference.mean == all.metrics[1].arms[1].difference.mean);
   CHECK(headline.labels == all.labels);
   const Comparison listed = select_comparison(all, parse_metric_selection("shock*/*,final_*"));
   REQUIRE(listed.metrics.size() == 2);
-  CHECK(listed.metrics[0].name == "shock1/knowledge_retained");
+  CHECK(listed.metrics[0].name == "shock1/vs_twin/knowledge_lost_52w");
   CHECK(listed.metrics[0].group.empty());
-  CHECK(listed.metrics[1].name == "final_coverage");
-  CHECK_THROWS_AS(select_comparison(all, parse_metric_selection("final_coverage,nope")),
+  CHECK(listed.metrics[1].name == "final_participation");
+  CHECK_THROWS_AS(select_comparison(all, parse_metric_selection("final_participation,nope")),
                   InputError);
 }
 
@@ -276,22 +277,24 @@ TEST_CASE("the headline text table: group headings, directions, better and worse
   const Comparison c = select_comparison(shocked_comparison(), parse_metric_selection("headline"));
   const auto lines = lines_of(format_comparison(c, "text"));
   for (const auto& line : lines) CHECK(line.size() <= 100);
-  CHECK(std::find(lines.begin(), lines.end(), "== Reach: who gets mentoring, and how soon ==") !=
+  CHECK(std::find(lines.begin(), lines.end(), "== Reach: who is served, and how soon ==") !=
         lines.end());
   CHECK(std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
           return l.rfind("headline metrics only: --metrics all", 0) == 0;
         }) != lines.end());
-  const auto coverage = block(lines, "mean_coverage");
+  const auto coverage = block(lines, "mean_effective_coverage");
   REQUIRE(coverage.size() == 5);  // title, column titles, three scenarios
-  CHECK_THAT(coverage[0], Catch::StartsWith("mean_coverage [share; higher is better]: What"));
+  CHECK_THAT(coverage[0],
+             Catch::StartsWith("mean_effective_coverage [share; higher is better]: What"));
   CHECK_THAT(coverage[3], Catch::StartsWith("  up_shock ") && Catch::EndsWith(" * better"));
   CHECK_THAT(coverage[4], Catch::StartsWith("  same_shock ") && Catch::EndsWith("]"));
-  const auto waiting = block(lines, "peak_waiting_list");
+  const auto waiting = block(lines, "peak_burned_out_load_carrier_share");
   REQUIRE(waiting.size() == 5);
-  CHECK_THAT(waiting[0], Catch::StartsWith("peak_waiting_list [share; lower is better]"));
+  CHECK_THAT(waiting[0],
+             Catch::StartsWith("peak_burned_out_load_carrier_share [share; lower is better]"));
   CHECK_THAT(waiting[3], Catch::EndsWith(" * worse"));
   // Reported only by the shock arms: their values, no differences, and a note saying why.
-  const auto shock = block(lines, "shock1/knowledge_retained");
+  const auto shock = block(lines, "shock1/vs_twin/knowledge_lost_52w");
   REQUIRE(shock.size() == 6);
   CHECK_THAT(shock[2], Catch::StartsWith("  up_shock ") && Catch::Contains(" 0.875 ") &&
                            Catch::EndsWith("]"));
@@ -315,24 +318,25 @@ TEST_CASE("markdown tables are grouped for the headline set; csv and json keep t
           "[compare][metrics-selection]") {
   const Comparison c = select_comparison(shocked_comparison(), parse_metric_selection("headline"));
   const std::string md = format_comparison(c, "markdown");
-  CHECK(md.find("**Reach** — who gets mentoring, and how soon\n\n| metric |") != std::string::npos);
+  CHECK(md.find("**Reach** — who is served, and how soon\n\n| metric |") != std::string::npos);
   CHECK(md.find("**Resilience**") != std::string::npos);
-  CHECK(md.find("| mean_coverage | share; higher is better | up_shock |") != std::string::npos);
+  CHECK(md.find("| mean_effective_coverage | share; higher is better | up_shock |") !=
+        std::string::npos);
   CHECK(md.find("| * better |") != std::string::npos);
-  const size_t shock_row =
-      md.find("| shock1/knowledge_retained | share; higher is better | up_shock | 0.875 | [");
+  const size_t shock_row = md.find(
+      "| shock1/vs_twin/knowledge_lost_52w | share; lower is better | up_shock | 0.875 | [");
   REQUIRE(shock_row != std::string::npos);
   const std::string row = md.substr(shock_row, md.find('\n', shock_row) - shock_row);
   CHECK_THAT(row, Catch::EndsWith("] |  |  |  |"));  // no diff, no interval, no mark
   const std::string csv = format_comparison(c, "csv");
-  CHECK(csv.find("final_coverage") == std::string::npos);
-  CHECK(csv.find("shock1/knowledge_retained,up_shock,0.875,") != std::string::npos);
+  CHECK(csv.find("final_participation") == std::string::npos);
+  CHECK(csv.find("shock1/vs_twin/knowledge_lost_52w,up_shock,0.875,") != std::string::npos);
 }
 
 TEST_CASE("with worst-case numbers and long labels the text table still fits 100 columns",
           "[compare][metrics-selection]") {
-  const auto base = runs_of({{"mean_coverage", {-1234567, 1e-300, 2, 3}}}, 4);
-  const auto other = runs_of({{"mean_coverage", {-7654321, 5e9, 7e9, 9e9}}}, 4);
+  const auto base = runs_of({{"mean_participation", {-1234567, 1e-300, 2, 3}}}, 4);
+  const auto other = runs_of({{"mean_participation", {-7654321, 5e9, 7e9, 9e9}}}, 4);
   const Comparison c =
       select_comparison(compare_arms({{"a_scenario_label_that_is_long", "a.toml", base},
                                       {"another_long_scenario_label_here", "b.toml", other}}),

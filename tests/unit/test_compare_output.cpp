@@ -34,8 +34,8 @@ RunResult run_of(const std::string& scenario, std::uint64_t replicate, double co
   r.seed = 42;
   r.replicate = replicate;
   r.weeks = 3;
-  r.weekly = {{"coverage", "share", "Share mentored", {0.1, 0.2, coverage}}};
-  r.summary = {{"final_coverage", coverage, "share", "Share mentored at the end"}};
+  r.weekly = {{"participation", "share", "Share mentored", {0.1, 0.2, coverage}}};
+  r.summary = {{"final_participation", coverage, "share", "Share mentored at the end"}};
   return r;
 }
 
@@ -76,11 +76,11 @@ TEST_CASE("write_comparison_hdf5 groups runs by scenario", "[compare][hdf5]") {
   const h5::Handle run = h5::open_group(root, "/scenarios/two/runs/r0001");
   // the single-run group attributes
   CHECK(h5::read_string_attr(run.get(), "r0001", "scenario_name") == "two");
-  CHECK(h5::read_doubles(root, "/scenarios/one/runs/r0000/summary/final_coverage") ==
+  CHECK(h5::read_doubles(root, "/scenarios/one/runs/r0000/summary/final_participation") ==
         std::vector<double>{0.5});
-  CHECK(h5::read_doubles(root, "/scenarios/two/runs/r0001/summary/final_coverage") ==
+  CHECK(h5::read_doubles(root, "/scenarios/two/runs/r0001/summary/final_participation") ==
         std::vector<double>{0.8});
-  CHECK(h5::has_link(root, "/scenarios/two/runs/r0001/weekly/coverage"));
+  CHECK(h5::has_link(root, "/scenarios/two/runs/r0001/weekly/participation"));
   CHECK_FALSE(h5::has_link(root, "/runs"));
 }
 

@@ -72,7 +72,7 @@ RunResult test_run(const std::string& id, std::uint64_t replicate, std::int64_t 
   r.weekly = {{"active_practitioners", "people", "Practitioners active at week end", ramp},
               {"mean_skill/technical", "skill", "Mean skill, technical zone", ramp},
               {"mean_skill/social", "skill", "Mean skill, social zone", ramp}};
-  r.summary = {{"coverage", 0.75 + static_cast<double>(replicate), "share", "Share mentored"},
+  r.summary = {{"participation", 0.75 + static_cast<double>(replicate), "share", "Share mentored"},
                {"retention/first_year", 0.5, "share", "Nested summary name"}};
   return r;
 }
@@ -132,13 +132,13 @@ TEST_CASE("write_hdf5 writes the documented layout", "[output][hdf5]") {
     CHECK(level == 4);
   }
   {  // summary values are scalars
-    const Handle dset = open_dataset(file.get(), "/runs/r0000/summary/coverage");
+    const Handle dset = open_dataset(file.get(), "/runs/r0000/summary/participation");
     const Handle space(H5Dget_space(dset.get()), H5Sclose, "H5Dget_space");
     CHECK(H5Sget_simple_extent_type(space.get()) == H5S_SCALAR);
     CHECK(string_attr(dset.get(), "units") == "share");
-    CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/coverage") ==
+    CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/participation") ==
           std::vector<double>{0.75});
-    CHECK(h5::read_doubles(file.get(), "/runs/r0001/summary/coverage") ==
+    CHECK(h5::read_doubles(file.get(), "/runs/r0001/summary/participation") ==
           std::vector<double>{1.75});
     CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/retention/first_year") ==
           std::vector<double>{0.5});

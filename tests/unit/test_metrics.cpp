@@ -184,7 +184,7 @@ TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]")
     double coverage[2], homophily = 0, weight = 0;
     for (int g = 0; g < 2; ++g) {
       coverage[g] = covered[g] / members[g];
-      CHECK(last(sim, "coverage_by_group/" + groups[g]) == Approx(coverage[g]));
+      CHECK(last(sim, "participation_by_group/" + groups[g]) == Approx(coverage[g]));
       if (ties[g] == 0) continue;
       const double s = static_cast<double>(same[g]) / static_cast<double>(ties[g]);
       const double share = members[g] / static_cast<double>(n);
@@ -219,8 +219,8 @@ TEST_CASE("the weekly outcome series match a recount of the world", "[metrics]")
   CHECK(summary_value(result, "mean_hours_received_gini") == Approx(mean("hours_received_gini")));
   CHECK(summary_value(result, "mean_developer_diversity_blau") ==
         Approx(mean("developer_diversity_blau")));
-  CHECK(summary_value(result, "mean_coverage_by_group/minority") ==
-        Approx(mean("coverage_by_group/minority")));
+  CHECK(summary_value(result, "mean_participation_by_group/minority") ==
+        Approx(mean("participation_by_group/minority")));
 }
 
 TEST_CASE("the outcome metrics give the same bits with 1 and 2 threads", "[metrics]") {

@@ -194,7 +194,7 @@ initial_seek_share = 0.3
   CHECK(weekly_series(result, "cost_total").units == "EUR/week");
   double total = 0, covered = 0;
   for (double v : sim.recorder().series("cost_total")) total += v;
-  const auto& coverage = sim.recorder().series("coverage");
+  const auto& coverage = sim.recorder().series("participation");
   const auto& active = sim.recorder().series("active_practitioners");
   for (std::size_t i = 0; i < coverage.size(); ++i) covered += coverage[i] * active[i];
   CHECK(summary_value(result, "cost_total") == Approx(total));

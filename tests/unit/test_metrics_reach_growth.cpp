@@ -255,7 +255,7 @@ TEST_CASE("reach and growth summaries match a per-person recount of a small ecos
     else
       CHECK(std::isnan(leverage));
     const double waiting = sim.recorder().series("waiting_list").back();
-    const double covered = sim.recorder().series("coverage").back() * p.size();
+    const double covered = sim.recorder().series("participation").back() * p.size();
     CHECK(sim.recorder().series("unmet_demand_share").back() ==
           Approx(waiting + covered > 0 ? waiting / (waiting + covered) : 0.0).margin(1e-9));
   }

@@ -113,9 +113,9 @@ TEST_CASE("reference twin of the weekly outcomes on a hand-built state", "[metri
   CHECK(o.load_max_hours == 2.0);
   CHECK(o.load_gini == Approx(4.75 / 15));
   // Coverage: a 1/3 ({2}), b 1 ({3, 4}), c 2/3 ({5, 6}); access ratio (1/3) / 1.
-  CHECK(o.coverage_by_group[0] == Approx(1.0 / 3));
-  CHECK(o.coverage_by_group[1] == 1.0);
-  CHECK(o.coverage_by_group[2] == Approx(2.0 / 3));
+  CHECK(o.participation_by_group[0] == Approx(1.0 / 3));
+  CHECK(o.participation_by_group[1] == 1.0);
+  CHECK(o.participation_by_group[2] == Approx(2.0 / 3));
   CHECK(o.access_ratio == Approx(1.0 / 3));
   // Coleman, w = 3/8, 2/8, 3/8, over every tie and pair:
   //   a: 0 of 2 same: s = 0 < w: (0 - 3/8) / (3/8) = -1

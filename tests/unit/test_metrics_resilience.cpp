@@ -135,7 +135,7 @@ TEST_CASE("shock outcomes from hand-built weekly series", "[metrics]") {
   CHECK(std::isnan(a.knowledge_retained_13w));  // week 15 is beyond the run
   CHECK(std::isnan(a.knowledge_retained_52w));
   CHECK(a.competent_holders_retained == Approx(0.75));
-  CHECK(a.coverage_drop == Approx(0.2));
+  CHECK(a.participation_drop == Approx(0.2));
   CHECK(a.recovery_weeks == 2);  // back to 0.5 at week 4
   CHECK(a.recovered == 1);
   CHECK(a.isolation_events == 8);  // weeks 2..5 (the 13-week window clipped to the run)
@@ -145,12 +145,12 @@ TEST_CASE("shock outcomes from hand-built weekly series", "[metrics]") {
   const ShockOutcomes b = shock_outcomes(2, knowledge, holders, falling, isolation);
   CHECK(std::isnan(b.recovery_weeks));
   CHECK(b.recovered == 0);
-  CHECK(b.coverage_drop == Approx(0.2));
+  CHECK(b.participation_drop == Approx(0.2));
 
   // A shock that lowers nothing recovers at once.
   const ShockOutcomes c = shock_outcomes(5, knowledge, holders, coverage, isolation);
   CHECK(c.recovery_weeks == 0);
-  CHECK(c.coverage_drop == Approx(-0.1));  // signed: coverage rose (0.5 before, 0.6 after)
+  CHECK(c.participation_drop == Approx(-0.1));  // signed: coverage rose (0.5 before, 0.6 after)
   CHECK(c.knowledge_retained == Approx(1.1));
 
   // Week 0 has no "before": only the isolation window is defined.
@@ -158,7 +158,7 @@ TEST_CASE("shock outcomes from hand-built weekly series", "[metrics]") {
   CHECK(d.isolation_events == 9);
   CHECK(std::isnan(d.knowledge_retained));
   CHECK(std::isnan(d.competent_holders_retained));
-  CHECK(std::isnan(d.coverage_drop));
+  CHECK(std::isnan(d.participation_drop));
   CHECK(std::isnan(d.recovery_weeks));
   CHECK(std::isnan(d.recovered));
 
@@ -246,7 +246,7 @@ TEST_CASE("a top_mentors shock isolates exactly the leaver's learners", "[metric
   CHECK(summary_value(result, "isolation_events_total") == 3);
   CHECK(summary_value(result, "shock1/isolation_events_13w") == 3);
   // Coverage goes from 6/40 to 3/39 and never returns.
-  CHECK(summary_value(result, "shock1/coverage_drop") == Approx(6.0 / 40.0 - 3.0 / 39.0));
+  CHECK(summary_value(result, "shock1/participation_drop") == Approx(6.0 / 40.0 - 3.0 / 39.0));
   CHECK(std::isnan(summary_value(result, "shock1/recovery_weeks")));
   CHECK(summary_value(result, "shock1/recovered") == 0);
 }
@@ -326,7 +326,7 @@ TEST_CASE("knowledge retained and recovery around shocks match a recount", "[met
     const double memory = (bus[week][0] >= 2) * 0.5 + (bus[week][1] >= 2) * 0.5;
     CHECK(rec.series("institutional_memory_share")[i] == memory);
   }
-  const auto& coverage = rec.series("coverage");
+  const auto& coverage = rec.series("participation");
   const auto& isolation = rec.series("isolation_events");
   for (const Week shock : {Week{30}, Week{60}}) {
     const std::string p = shock == 30 ? "shock1/" : "shock2/";
@@ -349,7 +349,7 @@ TEST_CASE("knowledge retained and recovery around shocks match a recount", "[met
       trough = std::min(trough, coverage[static_cast<std::size_t>(week)]);
       isolated += isolation[static_cast<std::size_t>(week)];
     }
-    CHECK(summary_value(result, p + "coverage_drop") == Approx(before - trough));
+    CHECK(summary_value(result, p + "participation_drop") == Approx(before - trough));
     CHECK(summary_value(result, p + "isolation_events_13w") == isolated);
     Week back = -1;
     for (Week week = shock; week < 100 && back < 0; ++week)

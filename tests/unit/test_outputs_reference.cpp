@@ -76,3 +76,19 @@ TEST_CASE("templates expand element by element, consecutive ones together", "[me
   CHECK(all[1].element == 0);
   CHECK(all[3].element == 1);
 }
+
+// HDF5 writes a name with '/' as a dataset inside groups, so no name may be a whole path segment
+// prefix of another ("x" and "x/zone" cannot both be datasets).
+TEST_CASE("no output name is a group of another", "[metrics][docs]") {
+  for (const bool summaries : {false, true}) {
+    std::vector<std::string> names;
+    for (const MetricGroupEntry& g : metric_groups())
+      for (const MetricDecl& d : summaries ? g.table().summaries() : g.table().series())
+        names.push_back(d.name);
+    for (const std::string& a : names)
+      for (const std::string& b : names) {
+        INFO(a << " and " << b);
+        CHECK(b.rfind(a + "/", 0) != 0);
+      }
+  }
+}

@@ -123,12 +123,12 @@ RunResult run_with(std::vector<SummaryValue> summary, std::uint64_t replicate = 
   return r;
 }
 
-// Four replicates whose "coverage" is 1, 2, 3, 4.
+// Four replicates whose "participation" is 1, 2, 3, 4.
 std::vector<RunResult> one_to_four() {
   std::vector<RunResult> runs;
   for (std::uint64_t k = 0; k < 4; ++k)
     runs.push_back(
-        run_with({{"coverage", static_cast<double>(k + 1), "share", "Share mentored"}}, k));
+        run_with({{"participation", static_cast<double>(k + 1), "share", "Share mentored"}}, k));
   return runs;
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("mean, sd and confidence interval across replicates", "[output][summar
   CHECK(m.ci_high == Approx(2.5 + half).epsilon(1e-12));
 
   SECTION("one replicate has no sd or interval") {
-    const auto single = summarize({run_with({{"coverage", 0.5, "share", ""}})});
+    const auto single = summarize({run_with({{"participation", 0.5, "share", ""}})});
     CHECK(single[0].mean == 0.5);
     CHECK(std::isnan(single[0].sd));
     CHECK(std::isnan(single[0].ci_low));
@@ -188,7 +188,7 @@ TEST_CASE("JSON summary is valid and escapes strings", "[output][summary]") {
   CHECK_THAT(json, Catch::Contains(R"("replicates": 4)"));
   CHECK_THAT(json, Catch::Contains(R"("weeks": 520)"));
   CHECK_THAT(json, Catch::Contains(R"("seed": 42)"));
-  CHECK_THAT(json, Catch::Contains(R"("coverage": {"mean": 2.5, "sd": )"));
+  CHECK_THAT(json, Catch::Contains(R"("participation": {"mean": 2.5, "sd": )"));
   CHECK_THAT(json, Catch::Contains(R"("values": [1, 2, 3, 4])"));
   CHECK_THAT(json, Catch::Contains(R"("mean": null, "sd": null)"));  // NaN is not JSON
   CHECK_THAT(json, Catch::Contains(R"("values": [null, null, null, null])"));
@@ -232,7 +232,7 @@ TEST_CASE("text summary is an aligned table within 100 columns", "[output][summa
     CHECK(lines[i][mean_end] == ' ');  // every mean is right-aligned to the title's end
     CHECK(lines[i][mean_end - 1] != ' ');
   }
-  CHECK_THAT(lines[3], Catch::StartsWith("coverage "));
+  CHECK_THAT(lines[3], Catch::StartsWith("participation "));
   CHECK_THAT(lines[3],
              Catch::Contains("2.5") && Catch::Contains("[0.445") && Catch::EndsWith("share"));
   CHECK_THAT(lines[4], Catch::StartsWith("a_rather_long_metric_name_that_goes_o..."));

@@ -129,7 +129,7 @@ TEST_CASE("a sweep run is the same run `mentorsim run` makes of its point", "[sw
   const RunResult first = other.run();
   const auto points = read_point_summaries(out);
   for (const auto& m : points.metrics) {
-    if (m.name != "mean_coverage") continue;
+    if (m.name != "mean_participation") continue;
     double v0 = 0, v1 = 0;
     for (const auto& v : first.summary)
       if (v.name == m.name) v0 = v.value;
@@ -246,7 +246,7 @@ TEST_CASE("summaries-only sweeps write no weekly series", "[sweep]") {
   write_index(out, kInfo);
   const h5::Handle f = h5::open_read(index_path(out));
   CHECK_FALSE(h5::has_link(f.get(), "weekly"));
-  CHECK(h5::read_doubles(f.get(), "runs/summary/mean_coverage").size() == 6);
+  CHECK(h5::read_doubles(f.get(), "runs/summary/mean_participation").size() == 6);
   const h5::Handle part = h5::open_read(scan_parts(out).at(0).file);
   CHECK(h5::member_names(h5::open_group(part.get(), "runs").get(), "/runs").empty());
 }

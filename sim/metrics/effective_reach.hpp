@@ -1,0 +1,75 @@
+#pragma once
+// Effective reach (docs/metrics.md, "Reach: effective coverage" and "Resilience: orphaned
+// learners"). A developer of a learner (the developer of an active learner tie, or another active
+// member of an active peer group of two or more) *leads* the learner in zone z when their skill
+// there exceeds the learner's by at least metrics.lead_margin; the learner *develops* z while
+// below knowledge.competence_threshold there (a tie for one zone counts in that zone only).
+//  - effective coverage: share of active practitioners led in at least one zone they develop;
+//  - orphaned learners: in a week a developer of theirs left the organisation (a tie ended
+//    `mentor_left`, or a co-member of one of their peer groups left), the zones a learner was led
+//    in at the last recording and is not led in now, while still developing them, are orphaned;
+//    a zone stays orphaned until the learner is led in it again or stops developing it, and the
+//    learner is orphaned while any zone is.
+//
+// Masks of zones (bit z) per practitioner: the led masks are computed per row in fixed blocks
+// side by side (each block writes its own rows); last week's masks are kept by id and joined to
+// this week's rows (both in id order). Values never depend on threads. Cost per week:
+// O(population x zones + active ties + peer-group members x zones + ties in the table).
+#include <cstdint>
+#include <vector>
+
+#include "metrics/metric_group.hpp"
+#include "scenario/scenario.hpp"
+#include "state/world.hpp"
+
+namespace mentorsim::metrics {
+
+struct EffectiveReachWeek {
+  std::int64_t effectively_covered = 0;  // practitioners led in a zone they develop
+  double effective_coverage = 0;         // over active practitioners (0 with none)
+  std::int64_t orphaned = 0;             // practitioners with an orphaned zone now
+  std::int64_t newly_orphaned = 0;       // of those, orphaned now but not at the last recording
+};
+
+// Zones (bit z) of learner row `l` in which `developer` leads them by `margin` and which they
+// develop (below `threshold`); `zone` restricts to one zone (kAllZones: every zone).
+std::uint8_t led_zones(const Practitioners& people, Row developer, Row l, std::int8_t zone,
+                       double margin, double threshold);
+
+class EffectiveReach final : public MetricGroup {
+ public:
+  EffectiveReach(double lead_margin, double competence_threshold);
+  explicit EffectiveReach(const Scenario& scenario)
+      : EffectiveReach(scenario.metrics.lead_margin, scenario.knowledge.competence_threshold) {}
+
+  static const MetricTable& declared();
+  const MetricTable& table() const override { return declared(); }
+  void record(const World& world, Values& week) override;
+  void summarize(const SeriesView& series, Values& summary) const override;
+
+  // This week's values; call once per recorded week, in order.
+  const EffectiveReachWeek& compute(const World& world);
+  // This week's led zones by row (valid after compute, until the next call).
+  const std::vector<std::uint8_t>& led() const { return led_; }
+
+ private:
+  void best_of_groups(const World& world);
+  void lead_masks(const World& world);
+  void mark_lost_developers(const World& world);
+  void update_orphans(const World& world);
+
+  double margin_, threshold_;
+  EffectiveReachWeek week_;
+  std::vector<std::uint8_t> led_;         // by row: zones led in now
+  std::vector<std::uint8_t> lost_;        // by row: a developer left this week
+  std::vector<float> group_best_;         // by group row x zone: highest active member skill
+  std::vector<float> group_second_;       // by group row x zone: second highest
+  std::vector<Row> group_best_row_;       // by group row x zone: the row holding the highest
+  std::vector<PractitionerId> last_ids_;  // last recording's practitioners, in id order
+  std::vector<std::uint8_t> last_led_, last_orphaned_;  // their masks
+  std::vector<PractitionerId> next_ids_;
+  std::vector<std::uint8_t> next_led_, next_orphaned_;
+  std::vector<std::int64_t> block_counts_;  // scratch: 3 counts per block of rows
+};
+
+}  // namespace mentorsim::metrics
