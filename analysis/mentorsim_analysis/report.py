@@ -113,7 +113,8 @@ def _key_parameters(resolved: str) -> dict:
         out[f"programme {k + 1}"] = f"{p.get('name', p.get('kind'))} ({p.get('kind')})" + (
             f": {details}" if details else "")
     for k, shock in enumerate(s.get("shock", [])):
-        what = {key: v for key, v in shock.items() if key not in ("kind", "week")}
+        # An empty text is a key left at "none" (expert_tier's zone = "": the mean over zones).
+        what = {key: v for key, v in shock.items() if key not in ("kind", "week") and v != ""}
         out[f"shock {k + 1}"] = f"{shock.get('kind')} at week {shock.get('week')} " + ", ".join(
             f"{key} {v}" for key, v in what.items())
     return out

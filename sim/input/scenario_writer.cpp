@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "input/scenario_loader.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
@@ -45,6 +47,20 @@ void write_section(std::string& out, const SectionSpec& spec, const void* config
   for (const auto& p : spec.params) write_key(out, spec, p, config, style);
 }
 
+// Only the keys of the shock's kind (the others are errors in a scenario file), and of its one_of
+// keys only the one given (`count` when by_count, else `share`).
+void write_shock(std::string& out, const ShockConfig& shock, TomlStyle style) {
+  const SectionSpec& spec = shock_section();
+  const ShockKindEntry& kind = shock_kind(shock.kind);
+  const std::string given = shock.by_count ? "count" : "share";
+  out += fmt::format("\n# {}\n[[{}]]\n", spec.doc, kShockTable);
+  for (const std::string& key : kind.keys) {
+    const bool one_of = std::find(kind.one_of.begin(), kind.one_of.end(), key) != kind.one_of.end();
+    if (one_of && key != given) continue;
+    write_key(out, spec, *spec.find(key), &shock, style);
+  }
+}
+
 }  // namespace
 
 std::string write_scenario_toml(const Scenario& scenario, TomlStyle style) {
@@ -63,13 +79,7 @@ std::string write_scenario_toml(const Scenario& scenario, TomlStyle style) {
     out += fmt::format("# {}: {}\n", kind->spec.name, kind->spec.doc);
     write_section(out, kind->spec, p.model.get(), style);
   }
-  // Only the keys of each shock's kind: the others are errors in a scenario file.
-  for (const ShockConfig& shock : scenario.shocks) {
-    const SectionSpec& spec = shock_section();
-    out += fmt::format("\n# {}\n[[{}]]\n", spec.doc, kShockTable);
-    for (const std::string& key : shock_kind(shock.kind).keys)
-      write_key(out, spec, *spec.find(key), &shock, style);
-  }
+  for (const ShockConfig& shock : scenario.shocks) write_shock(out, shock, style);
   return out;
 }
 

@@ -75,6 +75,28 @@ void markdown_params(std::string& out, const SectionSpec& spec) {
   }
 }
 
+bool listed(const std::vector<std::string>& keys, const std::string& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// A kind's keys besides `kind` and `week`, required ones in bold, its one_of keys once, in bold,
+// as "`share` or `count`".
+std::string shock_keys_text(const ShockKindEntry& kind) {
+  std::vector<std::string> keys;
+  for (const std::string& key : kind.keys) {
+    if (key == "kind" || key == "week") continue;
+    if (listed(kind.one_of, key)) {
+      if (key != kind.one_of.front()) continue;
+      std::vector<std::string> group;
+      for (const std::string& k : kind.one_of) group.push_back(code(k));
+      keys.push_back("**" + join_names(group, "", " or ") + "**");
+    } else {
+      keys.push_back(listed(kind.required, key) ? "**" + code(key) + "**" : code(key));
+    }
+  }
+  return join_names(keys, "", ", ");
+}
+
 // One row per registered shock kind (mechanisms/shocks/registry.cpp): its name, what it does, and
 // its keys besides `kind` and `week`.
 std::string shock_kinds_table() {
@@ -83,16 +105,8 @@ std::string shock_kinds_table() {
   for (const ShockKindEntry& kind : shock_kinds()) {
     ShockConfig shock{};
     shock.kind = kind.kind;
-    std::string keys;
-    for (const std::string& key : kind.keys) {
-      if (key == "kind" || key == "week") continue;
-      const bool required =
-          std::find(kind.required.begin(), kind.required.end(), key) != kind.required.end();
-      keys += fmt::format("{}{}`{}`{}", keys.empty() ? "" : ", ", required ? "**" : "", key,
-                          required ? "**" : "");
-    }
     out += fmt::format("| `{}` | {} | {} |\n", std::get<std::string>(kind_param.read(&shock)),
-                       kind.summary, keys);
+                       kind.summary, shock_keys_text(kind));
   }
   return out;
 }
@@ -136,7 +150,8 @@ must be after `start_week`.
 A scenario has any number of `[[shock]]` entries, zero included: something that happens to the
 organisation in one week (model: [model.md §7.15](model.md)). `kind` and `week` are required and
 `week` must be before `scenario.weeks`. Each kind takes only its own keys (any other key is an
-error) and requires some of them:
+error) and requires some of them; of keys joined by "or" an entry gives exactly one (both or neither
+is an error):
 
 | kind | what happens | keys (required in bold) |
 | --- | --- | --- |

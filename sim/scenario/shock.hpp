@@ -15,6 +15,8 @@ enum class ShockKind : std::uint8_t {
   kLayoff,           // the practitioners of `function` leave with probability `share`
   kProgrammePause,   // `programme` makes no new matches for `weeks` weeks
   kHiringSurge,      // `count` extra newcomers join
+  kExpertTier,       // the top `share` (or `count`) of the expert tier (seniors) by skill leave
+  kLoadCarriers,     // developers carrying load leave with probability `share` (or `count` of them)
 };
 
 // How top_mentors ranks the developers who leave.
@@ -23,12 +25,18 @@ enum class ShockRank : std::uint8_t { kLoad, kSkill, kTies };
 struct ShockConfig {
   ShockKind kind;
   std::int64_t week;
-  std::int64_t count;     // top_mentors: developers who leave; hiring_surge: newcomers
+  // top_mentors: developers who leave; hiring_surge: newcomers; the kinds that take `share` or
+  // `count` (expert_tier, load_carriers, random_departure, layoff): exactly this many leave.
+  std::int64_t count;
   ShockRank by;           // top_mentors
-  double share;           // random_departure: of everyone; layoff: of the function
+  double share;           // the kinds that take `share` or `count`: see ShockKindEntry::one_of
   std::string function;   // layoff
   std::string programme;  // programme_pause: a [[programme]] name
   std::int64_t weeks;     // programme_pause: weeks without new matches
+  std::string zone;       // expert_tier: rank by skill in this zone; empty: mean over zones
+  // Which of `share` and `count` the entry gives, for the kinds that take one of them (set by the
+  // reader from the keys present, not a key itself): true for `count`.
+  bool by_count = false;
 };
 
 namespace declarations {

@@ -121,7 +121,8 @@ def test_weekly_is_tidy_and_selectable(written):
     one = coverage[(coverage["scenario"] == "peer_pod") & (coverage["replicate"] == 1)]
     assert list(one["week"]) == list(range(WEEKS))
     shock = w[(w["series"] == "departures_shock") & (w["scenario"] == "one_on_one_shock")]
-    assert shock.groupby("replicate")["value"].sum().min() >= 1  # the two busiest mentors left
+    # A quarter of the expert tier leaves: of about two seniors in 200 people, 0 or 1 a replicate.
+    assert shock.groupby("replicate")["value"].sum().sum() >= 1
     two = ma.load_compare(path, series=["participation", "waiting_list"])
     assert set(two.weekly["series"]) == {"participation", "waiting_list"}
     pd.testing.assert_frame_equal(

@@ -233,7 +233,7 @@ def test_knowledge_around_shock_starts_from_the_summaries(comparison, files, tmp
     assert_png(tmp_path / "shock.png")
     ax = fig.axes[0]
     (line,) = data_lines(ax)  # only one scenario has a shock
-    assert line.get_label() == f"one_on_one_shock: top_mentors, week {SHOCK_WEEK}"
+    assert line.get_label() == f"one_on_one_shock: expert_tier, week {SHOCK_WEEK}"
     k = line.get_xdata()
     y = pd.Series(line.get_ydata(), index=k)
     assert k.tolist() == list(range(-before, after + 1))

@@ -201,7 +201,7 @@ def test_the_comparison_table_holds_the_paired_differences(outputs, tmp_path):
         mean = d[d["scenario"] == label]["diff"].mean()
         assert f"{mean:+.4g}" in page, label
     assert "* better" in page  # peer pods reach more people than one-on-one
-    assert "shock 1" in page and "top_mentors at week 20" in page  # the shock arm's parameters
+    assert "shock 1" in page and "expert_tier at week 20" in page  # the shock arm's parameters
 
 
 def test_existing_reports_and_bad_inputs_are_refused(outputs, tmp_path):

@@ -4,6 +4,7 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
 
@@ -53,6 +54,43 @@ inline std::size_t differences(const RunResult& a, const RunResult& b) {
       ++differ;
     }
   }
+  return differ;
+}
+
+// `without` and `with` run the same scenario, `with` with [[shock]] entries that change nothing:
+// every weekly value and every summary of `without`, compared bit by bit with `with`'s of the same
+// name. `with` may report more summaries, but only the shocks' own (`shock<i>/...`). Returns the
+// number of differing values; REQUIREs the same series and summaries otherwise.
+inline std::size_t differences_beside_shocks(const RunResult& without, const RunResult& with) {
+  REQUIRE(without.weekly.size() == with.weekly.size());
+  REQUIRE(without.weeks == with.weeks);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < without.weekly.size(); ++i) {
+    REQUIRE(without.weekly[i].name == with.weekly[i].name);
+    REQUIRE(without.weekly[i].values.size() == with.weekly[i].values.size());
+    for (std::size_t w = 0; w < without.weekly[i].values.size(); ++w)
+      if (!same_bits(without.weekly[i].values[w], with.weekly[i].values[w])) {
+        if (differ == 0)
+          UNSCOPED_INFO("first difference: " << with.weekly[i].name << " week " << w);
+        ++differ;
+      }
+  }
+  std::size_t matched = 0;
+  for (const SummaryValue& s : with.summary) {
+    const auto same = std::find_if(without.summary.begin(), without.summary.end(),
+                                   [&](const SummaryValue& o) { return o.name == s.name; });
+    if (same == without.summary.end()) {
+      INFO("summary only with the shocks: " << s.name);
+      REQUIRE(s.name.rfind("shock", 0) == 0);
+      continue;
+    }
+    ++matched;
+    if (!same_bits(same->value, s.value)) {
+      UNSCOPED_INFO("summary " << s.name << ": " << same->value << " vs " << s.value);
+      ++differ;
+    }
+  }
+  REQUIRE(matched == without.summary.size());
   return differ;
 }
 

@@ -1,6 +1,7 @@
 // Shocks ([[shock]] entries, docs/model.md §7.15): who leaves and when for each kind, how their
-// ties end and how they are counted, programme pauses and hiring surges, the bundled
-// one_on_one_shock.toml is thread-independent, and the resolved scenario prints the shocks.
+// ties end and how they are counted, programme pauses and hiring surges, a shock that removes
+// nobody changes nothing, the bundled one_on_one_shock.toml is thread-independent, and the
+// resolved scenario prints the shocks. Who exactly each kind picks: test_shock_targets.cpp.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -21,18 +22,22 @@
 using namespace mentorsim;
 
 using mentorsim::testing::at;
+using mentorsim::testing::differences_beside_shocks;
 using mentorsim::testing::same_at_one_and_two_threads;
+using mentorsim::testing::series_total;
 
 namespace {
 
 // 600 practitioners, 30 seniors, one one-on-one programme in which half of everyone seeks a
-// mentor; no ordinary departures, no arrivals unless `arrivals`. Shocks are appended.
-std::string organisation(const std::string& shocks, double arrivals = 0.0) {
+// mentor; no arrivals unless `arrivals`, no ordinary departures unless `departures`. Shocks are
+// appended.
+std::string organisation(const std::string& shocks, double arrivals = 0.0,
+                         bool departures = false) {
   return "[scenario]\nweeks = 40\nseed = 7\n"
          "[population]\ninitial_size = 600\nsenior_share = 0.05\n"
          "[joining]\narrivals_per_week = " +
-         std::to_string(arrivals) +
-         "\n[departure]\nenabled = false\n"
+         std::to_string(arrivals) + "\n[departure]\nenabled = " + (departures ? "true" : "false") +
+         "\n"
          "[[programme]]\nkind = \"one_on_one\"\nname = \"mentoring\"\ncapacity = 3\n"
          "initial_seek_share = 0.5\n" +
          shocks;
@@ -115,7 +120,8 @@ TEST_CASE("top_mentors removes exactly the k highest-ranked developers, ties bro
 TEST_CASE("a layoff removes only its function", "[shocks]") {
   constexpr Week kWeek = 12;
   const Scenario s =
-      load(organisation("[[shock]]\nkind = \"layoff\"\nweek = 12\nfunction = \"sales\"\n"));
+      load(organisation("[[shock]]\nkind = \"layoff\"\nweek = 12\nfunction = \"sales\"\n"
+                        "share = 1\n"));
   Simulation sim(s, 1);
   run_weeks(sim, kWeek);
   std::set<PractitionerId> others, sales;
@@ -226,4 +232,36 @@ TEST_CASE("the resolved scenario prints the shocks and loads back the same", "[s
   CHECK(shock.find("\nfunction =") == std::string::npos);  // only the keys of the kind
   const Scenario again = params::load_scenario_text(s.resolved_toml, "<resolved>", {});
   CHECK(again.resolved_toml == s.resolved_toml);
+}
+
+TEST_CASE("a shock that removes nobody leaves the run bit-identical", "[shocks]") {
+  const std::string keys = GENERATE(
+      as<std::string>{}, "kind = \"expert_tier\"\nshare = 0", "kind = \"expert_tier\"\ncount = 0",
+      "kind = \"load_carriers\"\nshare = 0", "kind = \"load_carriers\"\ncount = 0",
+      "kind = \"random_departure\"\nshare = 0", "kind = \"random_departure\"\ncount = 0",
+      "kind = \"layoff\"\nfunction = \"sales\"\ncount = 0", "kind = \"top_mentors\"\ncount = 0");
+  INFO(keys);
+  // Arrivals and ordinary departures on, so that anything the shock disturbed would show.
+  const std::string base = organisation("", 3.0, true);
+  const Scenario without = load(base);
+  const Scenario with = load(base + "[[shock]]\nweek = 20\n" + keys + "\n");
+  const RunResult a = Simulation(without, 2).run();
+  const RunResult b = Simulation(with, 2).run();
+  CHECK(series_total(b, "departures") > 0);
+  CHECK(differences_beside_shocks(a, b) == 0);
+}
+
+TEST_CASE("the resolved scenario gives `share` or `count`, whichever the file gave", "[shocks]") {
+  const std::string amount = GENERATE(as<std::string>{}, "share = 0.25", "count = 3");
+  const Scenario s = load(organisation("[[shock]]\nkind = \"expert_tier\"\nweek = 20\n" + amount +
+                                       "\nzone = \"technical\"\n"));
+  const std::string shock = s.resolved_toml.substr(s.resolved_toml.find("[[shock]]"));
+  const bool by_count = amount[0] == 'c';
+  CHECK(s.shocks[0].by_count == by_count);
+  CHECK(shock.find("\n" + amount + "\n") != std::string::npos);
+  CHECK(shock.find(by_count ? "\nshare =" : "\ncount =") == std::string::npos);
+  CHECK(shock.find("\nzone = \"technical\"") != std::string::npos);
+  const Scenario again = params::load_scenario_text(s.resolved_toml, "<resolved>", {});
+  CHECK(again.resolved_toml == s.resolved_toml);
+  CHECK(again.shocks[0].by_count == by_count);
 }

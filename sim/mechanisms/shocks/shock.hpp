@@ -30,6 +30,9 @@ struct ShockKindEntry {
   std::string_view summary;           // one line for the parameter reference
   std::vector<std::string> keys;      // the keys an entry takes (`kind` and `week` included)
   std::vector<std::string> required;  // the keys it must give
+  // Keys of which an entry gives exactly one (e.g. `share` or `count`): neither or both is an
+  // error. They are among `keys`, not in `required`.
+  std::vector<std::string> one_of;
   // The behaviour of entry number `index` (file order) of `scenario`; the index keeps the random
   // draws of two shocks in one week apart.
   std::unique_ptr<Shock> (*make)(const ShockConfig& shock, std::size_t index,
