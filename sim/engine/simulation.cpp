@@ -33,7 +33,7 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
 
 void Simulation::step() {
   world_.set_week(week_);
-  world_.counters = WeekCounters{};
+  world_.counters.reset();
   if (!time_phases_) {
     for (Phase phase : kWeeklyPhases) run_phase(phase);
   } else {

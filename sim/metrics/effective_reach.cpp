@@ -1,15 +1,16 @@
 #include "metrics/effective_reach.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #include "core/blocks.hpp"
+#include "core/zone_count.hpp"
 
 namespace mentorsim::metrics {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr float kNoSkill = -1.0f;  // below any skill: a group's "second best" with one member
 }  // namespace
 
 std::uint8_t led_zones(const Practitioners& people, Row developer, Row l, std::int8_t zone,
@@ -24,6 +25,22 @@ std::uint8_t led_zones(const Practitioners& people, Row developer, Row l, std::i
       mask |= static_cast<std::uint8_t>(1u << z);
   return mask;
 }
+
+namespace {
+// led_zones with Z zones known at compile time (the per-tie loop of lead_masks).
+template <std::size_t Z>
+std::uint8_t led_zones_of(const float* d, const float* s, std::int8_t zone, double margin,
+                          double threshold) {
+  const auto leads = [&](std::size_t z) {
+    return s[z] < threshold && static_cast<double>(d[z]) - s[z] >= margin;
+  };
+  if (zone != kAllZones)
+    return leads(static_cast<std::size_t>(zone)) ? static_cast<std::uint8_t>(1u << zone) : 0;
+  unsigned mask = 0;
+  for (std::size_t z = 0; z < Z; ++z) mask |= static_cast<unsigned>(leads(z)) << z;
+  return static_cast<std::uint8_t>(mask);
+}
+}  // namespace
 
 const MetricTable& EffectiveReach::declared() {
   static const MetricTable table = [] {
@@ -88,40 +105,36 @@ void EffectiveReach::summarize(const SeriesView& series, Values& summary) const 
 }
 
 const EffectiveReachWeek& EffectiveReach::compute(const World& world) {
-  best_of_groups(world);
   lead_masks(world);
   mark_lost_developers(world);
   update_orphans(world);
   return week_;
 }
 
-// Each peer group's highest and second-highest skill of its active members, per zone: a member is
-// led in a zone by the best of the *others*, the second best when they are the best themselves.
+// Each active peer group's highest and second-highest member skill per zone (its best member's
+// row too): a member is led in a zone by the best of the *others*. One read of each member's
+// skills, where looking at every co-member from every member read each row group-size times.
+template <std::size_t Z>
 void EffectiveReach::best_of_groups(const World& world) {
   const PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
-  const auto zones = static_cast<std::size_t>(people.zones());
-  const std::size_t cells = static_cast<std::size_t>(groups.groups()) * zones;
-  group_best_.assign(cells, kNoSkill);
-  group_second_.assign(cells, kNoSkill);
-  group_best_row_.assign(cells, kNoRow);
+  // One record per group and zone, so a member's lookup reads one place.
+  group_best_.resize(static_cast<std::size_t>(groups.groups()) * Z);
   for_each_block(groups.groups(), [&](Block b) {
     for (auto g = static_cast<GroupRow>(b.first); g < b.last; ++g) {
-      float* best = group_best_.data() + g * zones;
-      float* second = group_second_.data() + g * zones;
-      Row* best_row = group_best_row_.data() + g * zones;
+      GroupBest* best = group_best_.data() + static_cast<std::size_t>(g) * Z;
+      std::fill_n(best, Z, GroupBest{});
+      if (groups.active_members(g) < 2) continue;
       for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
         if (!groups.active(m)) continue;
         const Row r = groups.member[m];
         const float* s = people.skill_row(r);
-        for (std::size_t z = 0; z < zones; ++z) {
-          if (s[z] > best[z]) {
-            second[z] = best[z];
-            best[z] = s[z];
-            best_row[z] = r;
-          } else if (s[z] > second[z]) {
-            second[z] = s[z];
-          }
+        for (std::size_t z = 0; z < Z; ++z) {
+          GroupBest& e = best[z];
+          const bool top = s[z] > e.best;
+          e.second = std::max(e.second, top ? e.best : s[z]);
+          e.row = top ? r : e.row;
+          e.best = std::max(e.best, s[z]);
         }
       }
     }
@@ -129,37 +142,49 @@ void EffectiveReach::best_of_groups(const World& world) {
 }
 
 // Every row's led zones, from its active learner ties and its active peer groups of two or more.
+// A row stops looking at ties once every zone it develops is led (a senior's tie leads a learner
+// everywhere).
 void EffectiveReach::lead_masks(const World& world) {
-  const Practitioners& people = world.people;
-  const PeerGroups& groups = world.groups;
-  const Ties& ties = world.ties;
-  const auto zones = static_cast<std::size_t>(people.zones());
-  const Row n = people.size();
+  const Row n = world.people.size();
   led_.resize(n);
-  block_counts_.assign(block_count(n), 0);
-  for_each_block(n, [&](Block b) {
-    std::int64_t covered = 0;
-    for (auto l = static_cast<Row>(b.first); l < b.last; ++l) {
-      std::uint8_t mask = 0;
-      for (auto i = world.by_learner.begin(l); i < world.by_learner.end(l); ++i) {
-        const TieRow t = world.by_learner.rows[i];
-        mask |= led_zones(people, ties.developer[t], l, ties.zone[t], margin_, threshold_);
-      }
-      const float* s = people.skill_row(l);
-      for (auto i = world.by_member.begin(l); i < world.by_member.end(l); ++i) {
-        const GroupRow g = groups.group[world.by_member.rows[i]];
-        if (groups.active_members(g) < 2) continue;
-        for (std::size_t z = 0; z < zones; ++z) {
-          const std::size_t c = g * zones + z;
-          const float other = group_best_row_[c] == l ? group_second_[c] : group_best_[c];
-          if (s[z] < threshold_ && static_cast<double>(other) - s[z] >= margin_)
-            mask |= static_cast<std::uint8_t>(1u << z);
+  block_counts_.resize(block_count(n));
+  with_zone_count(static_cast<std::size_t>(world.people.zones()), [&]<std::size_t Z> {
+    best_of_groups<Z>(world);
+    const Practitioners& people = world.people;
+    const PeerGroups& groups = world.groups;
+    const Ties& ties = world.ties;
+    for_each_block(n, [&](Block b) {
+      std::int64_t covered = 0;
+      for (auto l = static_cast<Row>(b.first); l < b.last; ++l) {
+        if (people.learner_ties[l] == 0) {  // no tie and no pair: nobody leads them
+          led_[l] = 0;
+          continue;
         }
+        const float* s = people.skill_row(l);
+        unsigned open = 0;  // zones developed
+        for (std::size_t z = 0; z < Z; ++z) open |= static_cast<unsigned>(s[z] < threshold_) << z;
+        unsigned mask = 0;
+        for (auto i = world.by_learner.begin(l); i < world.by_learner.end(l) && mask != open; ++i) {
+          const TieRow t = world.by_learner.rows[i];
+          mask |= led_zones_of<Z>(people.skill_row(ties.developer[t]), s, ties.zone[t], margin_,
+                                  threshold_);
+        }
+        for (auto i = world.by_member.begin(l); i < world.by_member.end(l) && mask != open; ++i) {
+          const GroupBest* best =
+              group_best_.data() +
+              static_cast<std::size_t>(groups.group[world.by_member.rows[i]]) * Z;
+          for (std::size_t z = 0; z < Z; ++z) {
+            const float other = best[z].row == l ? best[z].second : best[z].best;
+            mask |= static_cast<unsigned>(s[z] < threshold_ &&
+                                          static_cast<double>(other) - s[z] >= margin_)
+                    << z;
+          }
+        }
+        led_[l] = static_cast<std::uint8_t>(mask);
+        covered += mask != 0;
       }
-      led_[l] = mask;
-      covered += mask != 0;
-    }
-    block_counts_[b.index] = covered;
+      block_counts_[b.index] = covered;
+    });
   });
   week_.effectively_covered = 0;
   for (std::int64_t c : block_counts_) week_.effectively_covered += c;
@@ -173,67 +198,92 @@ void EffectiveReach::lead_masks(const World& world) {
 void EffectiveReach::mark_lost_developers(const World& world) {
   const Ties& ties = world.ties;
   const PeerGroups& groups = world.groups;
-  lost_.assign(world.people.size(), 0);
+  lost_.clear();
+  const auto left = static_cast<std::uint8_t>(EndReason::kMentorLeft);
   for (TieRow t = 0; t < ties.size(); ++t)
-    if (ties.end_reason[t] == static_cast<std::uint8_t>(EndReason::kMentorLeft) &&
-        ties.learner[t] != kNoRow)
-      lost_[ties.learner[t]] = 1;
+    if (ties.end_reason[t] == left && ties.learner[t] != kNoRow) lost_.push_back(ties.learner[t]);
+  const auto member_left = static_cast<std::uint8_t>(EndReason::kMenteeLeft);
   for (GroupRow g = 0; g < groups.groups(); ++g) {
     bool someone_left = false;
     for (MembershipRow m = groups.begin(g); m < groups.end(g) && !someone_left; ++m)
-      someone_left = groups.end_reason[m] == static_cast<std::uint8_t>(EndReason::kMenteeLeft);
+      someone_left = groups.end_reason[m] == member_left;
     if (!someone_left) continue;
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m)
-      if (groups.active(m) && groups.member[m] != kNoRow) lost_[groups.member[m]] = 1;
+      if (groups.active(m) && groups.member[m] != kNoRow) lost_.push_back(groups.member[m]);
   }
+  std::sort(lost_.begin(), lost_.end());
+  lost_.erase(std::unique(lost_.begin(), lost_.end()), lost_.end());
 }
 
-// Joins last recording's masks (by id) to this week's rows and carries the orphaned zones on.
+std::uint8_t EffectiveReach::developing(const Practitioners& people, Row r) const {
+  const float* s = people.skill_row(r);
+  unsigned mask = 0;
+  for (int z = 0; z < people.zones(); ++z) mask |= static_cast<unsigned>(s[z] < threshold_) << z;
+  return static_cast<std::uint8_t>(mask);
+}
+
+// Carries last recording's orphans on (those still present, in the zones still neither led nor
+// mastered) and adds the zones this week's losses orphan: led at the last recording, not led now,
+// still developed. Both lists are in id order, so they merge in one pass.
 void EffectiveReach::update_orphans(const World& world) {
   const Practitioners& people = world.people;
-  const Row n = people.size();
-  const int zones = people.zones();
-  next_ids_.resize(n);
-  next_led_.resize(n);
-  next_orphaned_.resize(n);
-  const std::size_t blocks = block_count(n);
-  block_counts_.assign(2 * blocks, 0);
-  for_each_block(n, [&](Block b) {
-    std::int64_t orphaned = 0, newly = 0;
-    auto j = static_cast<std::size_t>(
-        std::lower_bound(last_ids_.begin(), last_ids_.end(),
-                         b.first < n ? people.id[b.first] : PractitionerId{0}) -
-        last_ids_.begin());
-    for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
-      const PractitionerId id = people.id[r];
-      while (j < last_ids_.size() && last_ids_[j] < id) ++j;
-      const bool seen = j < last_ids_.size() && last_ids_[j] == id;
-      const std::uint8_t was_led = seen ? last_led_[j] : 0;
-      const std::uint8_t was_orphaned = seen ? last_orphaned_[j] : 0;
-      std::uint8_t developing = 0;
-      const float* s = people.skill_row(r);
-      for (int z = 0; z < zones; ++z)
-        if (s[z] < threshold_) developing |= static_cast<std::uint8_t>(1u << z);
-      const std::uint8_t lost_lead = lost_[r] ? static_cast<std::uint8_t>(was_led & ~led_[r]) : 0;
-      const auto now =
-          static_cast<std::uint8_t>((was_orphaned | lost_lead) & ~led_[r] & developing);
-      orphaned += now != 0;
-      newly += now != 0 && was_orphaned == 0;
-      next_ids_[r] = id;
-      next_led_[r] = led_[r];
-      next_orphaned_[r] = now;
-    }
-    block_counts_[2 * b.index] = orphaned;
-    block_counts_[2 * b.index + 1] = newly;
-  });
-  week_.orphaned = week_.newly_orphaned = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    week_.orphaned += block_counts_[2 * b];
-    week_.newly_orphaned += block_counts_[2 * b + 1];
+  next_orphans_.clear();
+  // orphans_ are in id order: each search gallops on from the last hit.
+  const auto first = people.id.begin(), end = people.id.end();
+  auto from = first;
+  for (const auto& [id, zones] : orphans_) {
+    std::ptrdiff_t step = 1;
+    while (step < end - from && *(from + step) < id) step *= 2;
+    from = std::lower_bound(from + step / 2, from + std::min(step + 1, end - from), id);
+    if (from == end) break;
+    if (*from != id) continue;  // left
+    const auto r = static_cast<Row>(from - first);
+    const auto still = static_cast<std::uint8_t>(zones & ~led_[r] & developing(people, r));
+    if (still) next_orphans_.push_back({id, still});
   }
-  last_ids_.swap(next_ids_);
-  last_led_.swap(next_led_);
-  last_orphaned_.swap(next_orphaned_);
+  // Last recording's rows are this week's, plus this week's leavers (removed keeping order),
+  // before this week's newcomers (appended, with higher ids): row r was row r + (leavers with a
+  // lower id) then.
+  departed_ids_.clear();
+  for (const Departed& d : world.departed()) departed_ids_.push_back(d.id);
+  std::sort(departed_ids_.begin(), departed_ids_.end());
+  new_orphans_.clear();
+  for (Row r : lost_) {  // increasing rows: increasing ids
+    const PractitionerId id = people.id[r];
+    const auto before = static_cast<std::size_t>(
+        std::lower_bound(departed_ids_.begin(), departed_ids_.end(), id) - departed_ids_.begin());
+    const std::size_t then = static_cast<std::size_t>(r) + before;
+    const std::uint8_t was_led = then < last_led_.size() ? last_led_[then] : 0;
+    const auto lost_lead = static_cast<std::uint8_t>(was_led & ~led_[r] & developing(people, r));
+    if (lost_lead) new_orphans_.push_back({id, lost_lead});
+  }
+  // Merge by id, OR-ing the zones of one practitioner; new when not orphaned last week.
+  week_.newly_orphaned = 0;
+  std::vector<std::pair<PractitionerId, std::uint8_t>> merged;
+  merged.reserve(next_orphans_.size() + new_orphans_.size());
+  std::size_t a = 0, b = 0;
+  const auto was_orphaned = [&](PractitionerId id) {
+    const auto it = std::lower_bound(orphans_.begin(), orphans_.end(),
+                                     std::pair<PractitionerId, std::uint8_t>{id, 0});
+    return it != orphans_.end() && it->first == id;
+  };
+  while (a < next_orphans_.size() || b < new_orphans_.size()) {
+    if (b == new_orphans_.size() ||
+        (a < next_orphans_.size() && next_orphans_[a].first < new_orphans_[b].first)) {
+      merged.push_back(next_orphans_[a++]);
+    } else if (a == next_orphans_.size() || new_orphans_[b].first < next_orphans_[a].first) {
+      week_.newly_orphaned += !was_orphaned(new_orphans_[b].first);
+      merged.push_back(new_orphans_[b++]);
+    } else {
+      merged.push_back({next_orphans_[a].first, static_cast<std::uint8_t>(next_orphans_[a].second |
+                                                                          new_orphans_[b].second)});
+      ++a;
+      ++b;
+    }
+  }
+  orphans_.swap(merged);
+  week_.orphaned = static_cast<std::int64_t>(orphans_.size());
+  last_led_.assign(led_.begin(), led_.end());
 }
 
 }  // namespace mentorsim::metrics

@@ -11,11 +11,15 @@
 //    a zone stays orphaned until the learner is led in it again or stops developing it, and the
 //    learner is orphaned while any zone is.
 //
-// Masks of zones (bit z) per practitioner: the led masks are computed per row in fixed blocks
-// side by side (each block writes its own rows); last week's masks are kept by id and joined to
-// this week's rows (both in id order). Values never depend on threads. Cost per week:
-// O(population x zones + active ties + peer-group members x zones + ties in the table).
+// Masks of zones (bit z) per practitioner, computed per row in fixed blocks side by side (each
+// block writes its own rows), with the zone count known at compile time; a row stops at the first
+// ties that lead it in every zone it develops, and a peer group's best members are found once. The
+// orphans are few, so they are kept as a list by id; last week's led masks are kept by row, and a
+// learner who lost a developer this week finds their row of last week from this week's leavers.
+// Values never depend on threads. Cost per week: O(population x zones) plus the ties and co-members
+// a learner looks at before every developed zone is led.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "metrics/metric_group.hpp"
@@ -53,23 +57,29 @@ class EffectiveReach final : public MetricGroup {
   const std::vector<std::uint8_t>& led() const { return led_; }
 
  private:
+  template <std::size_t Z>
   void best_of_groups(const World& world);
   void lead_masks(const World& world);
   void mark_lost_developers(const World& world);
   void update_orphans(const World& world);
+  std::uint8_t developing(const Practitioners& people, Row r) const;
 
   double margin_, threshold_;
   EffectiveReachWeek week_;
-  std::vector<std::uint8_t> led_;         // by row: zones led in now
-  std::vector<std::uint8_t> lost_;        // by row: a developer left this week
-  std::vector<float> group_best_;         // by group row x zone: highest active member skill
-  std::vector<float> group_second_;       // by group row x zone: second highest
-  std::vector<Row> group_best_row_;       // by group row x zone: the row holding the highest
-  std::vector<PractitionerId> last_ids_;  // last recording's practitioners, in id order
-  std::vector<std::uint8_t> last_led_, last_orphaned_;  // their masks
-  std::vector<PractitionerId> next_ids_;
-  std::vector<std::uint8_t> next_led_, next_orphaned_;
-  std::vector<std::int64_t> block_counts_;  // scratch: 3 counts per block of rows
+  std::vector<std::uint8_t> led_;  // by row: zones led in now
+  std::vector<Row> lost_;          // rows whose developer left this week, increasing
+  // A peer group's highest and second-highest active member skill in one zone, and the row
+  // holding the highest (-1: below any skill, for a group of fewer than two).
+  struct GroupBest {
+    float best = -1.0f, second = -1.0f;
+    Row row = kNoRow;
+  };
+  std::vector<GroupBest> group_best_;         // by group row x zone
+  std::vector<std::uint8_t> last_led_;        // by row at the last recording: zones led in
+  std::vector<PractitionerId> departed_ids_;  // this week's leavers, in id order (scratch)
+  // By id: orphaned zones, last recording's and this week's being built.
+  std::vector<std::pair<PractitionerId, std::uint8_t>> orphans_, next_orphans_, new_orphans_;
+  std::vector<std::int64_t> block_counts_;  // scratch: per block of rows
 };
 
 }  // namespace mentorsim::metrics

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
+
 #include "core/blocks.hpp"
 
 namespace mentorsim::metrics {
@@ -26,6 +29,12 @@ std::string peak_name(LoadRole role) {
 }
 double share(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+double sum(const std::vector<double>& values) {
+  double total = 0;
+  for (double v : values) total += v;
+  return total;
 }
 }  // namespace
 
@@ -65,8 +74,8 @@ std::uint8_t load_roles(const World& world, Row r) {
 const MetricTable& LoadCarriers::declared() {
   static const MetricTable table = [] {
     MetricTable t("load_carriers",
-                  "Burnout over everyone carrying mentoring load, in all and by role, and "
-                  "juniors' invisible labour.",
+                  "Who carries mentoring load: burnout over all of them, by role, juniors' "
+                  "invisible labour, and the senior hours used against the budget.",
                   Theme::kBurnout);
     t.series("load_carriers", "practitioners",
              "Practitioners carrying mentoring load this week (load_hours > 0).");
@@ -95,6 +104,37 @@ const MetricTable& LoadCarriers::declared() {
     t.summary("mean_reverse_junior_hours", mean_of("reverse_junior_hours"), "hours/week",
               "Juniors' reverse-mentoring load hours, averaged over weeks.")
         .lower();
+
+    t.series("senior_hours_used", "hours/week",
+             "Mentoring load the seniors carry this week (their load_hours summed).")
+        .theme(Theme::kInput);
+    t.series("senior_hours_budget", "hours/week",
+             "Mentoring hours the seniors have this week (their available_hours summed).")
+        .theme(Theme::kInput);
+
+    // Not a headline (no direction: an input, not an outcome); compare's header states it.
+    t.summary("mean_senior_hours_used", mean_of("senior_hours_used"), "hours/week",
+              "Senior hours used per week, averaged over weeks.")
+        .theme(Theme::kInput);
+    t.summary("peak_senior_hours_used", peak_of("senior_hours_used"), "hours/week",
+              "Largest weekly senior hours used.")
+        .theme(Theme::kInput);
+    t.summary("mean_senior_hours_budget", mean_of("senior_hours_budget"), "hours/week",
+              "Senior hours available per week, averaged over weeks.")
+        .theme(Theme::kInput);
+    t.summary("senior_hours_used_share", kComputed, "share",
+              "Senior hours used over senior hours available, run totals (NaN: no budget).")
+        .theme(Theme::kInput);
+    t.summary("effective_coverage_weeks_per_senior_hour", kComputed, "practitioner-weeks/hour",
+              "Practitioner-weeks of effective coverage per senior hour used (NaN: none used).")
+        .higher()
+        .theme(Theme::kInput)
+        .headline();
+    t.summary("competence_per_100_senior_hours", kComputed, "practitioners/100 hours",
+              "Practitioners reaching competence per 100 senior hours used (NaN: none used).")
+        .higher()
+        .theme(Theme::kInput)
+        .headline();
     return t;
   }();
   return table;
@@ -107,18 +147,61 @@ void LoadCarriers::record(const World& world, Values& week) {
   for (std::size_t k = 0; k < kLoadRoles; ++k)
     week.set(share_name(kRoles[k]), share(w.burned_out_by_role[k], w.by_role[k]));
   week.set("reverse_junior_hours", w.reverse_junior_hours);
+  week.set("senior_hours_used", w.senior_hours_used);
+  week.set("senior_hours_budget", w.senior_hours_budget);
+}
+
+void LoadCarriers::summarize(const SeriesView& series, Values& summary) const {
+  const double used = sum(series("senior_hours_used"));
+  const double budget = sum(series("senior_hours_budget"));
+  const std::vector<double>& coverage = series("effective_coverage");
+  const std::vector<double>& active = series("active_practitioners");
+  double covered_weeks = 0;
+  for (std::size_t w = 0; w < std::min(coverage.size(), active.size()); ++w)
+    covered_weeks += coverage[w] * active[w];
+  const double competent = sum(series("competence_reached"));
+  summary.set("senior_hours_used_share", budget > 0 ? used / budget : kNaN);
+  summary.set("effective_coverage_weeks_per_senior_hour", used > 0 ? covered_weeks / used : kNaN);
+  summary.set("competence_per_100_senior_hours", used > 0 ? 100.0 * competent / used : kNaN);
 }
 
 const LoadCarriersWeek& LoadCarriers::compute(const World& world) {
   const Practitioners& people = world.people;
   const Ties& ties = world.ties;
+  // The roles the active ties give their developers (load_roles, but in one pass over the tie
+  // table in tie order rather than each carrier's ties through the index), and the juniors'
+  // reverse hours, summed in tie order.
+  roles_.assign(people.size(), 0);
+  double reverse_junior_hours = 0;
+  for (TieRow t = 0; t < ties.size(); ++t) {
+    if (!ties.active(t)) continue;
+    const Row d = ties.developer[t];
+    const auto kind = static_cast<TieKind>(ties.kind[t]);
+    const bool senior = people.has(d, flag::kSenior);
+    if (kind == TieKind::kFacilitator)
+      roles_[d] |= bit(LoadRole::kFacilitator);
+    else if (senior)
+      continue;
+    else if (kind == TieKind::kReverse) {
+      roles_[d] |= bit(LoadRole::kReverseJunior);
+      reverse_junior_hours += ties.weekly_load(t);
+    } else {
+      roles_[d] |= bit(LoadRole::kPeerGuide);
+    }
+  }
   blocks_.resize(block_count(people.size()));
   for_each_block(people.size(), [&](Block b) {
     LoadCarriersWeek& p = blocks_[b.index];
     p = LoadCarriersWeek{};
     for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
+      const bool senior = people.has(r, flag::kSenior);
+      if (senior) {
+        p.senior_hours_used += people.load_hours[r];
+        p.senior_hours_budget += people.available_hours[r];
+      }
       if (people.load_hours[r] <= 0) continue;
-      const std::uint8_t roles = load_roles(world, r);
+      const auto roles =
+          static_cast<std::uint8_t>(roles_[r] | (senior ? bit(LoadRole::kSeniorMentor) : 0));
       const bool burned_out = people.has(r, flag::kBurnedOut);
       ++p.carriers;
       p.burned_out += burned_out;
@@ -127,12 +210,6 @@ const LoadCarriersWeek& LoadCarriers::compute(const World& world) {
           ++p.by_role[k];
           p.burned_out_by_role[k] += burned_out;
         }
-      if (!(roles & bit(LoadRole::kReverseJunior))) continue;
-      for (auto i = world.by_developer.begin(r); i < world.by_developer.end(r); ++i) {
-        const TieRow t = world.by_developer.rows[i];
-        if (ties.kind[t] == static_cast<std::uint8_t>(TieKind::kReverse))
-          p.reverse_junior_hours += ties.weekly_load(t);
-      }
     }
   });
   week_ = LoadCarriersWeek{};
@@ -143,8 +220,10 @@ const LoadCarriersWeek& LoadCarriers::compute(const World& world) {
       week_.by_role[k] += p.by_role[k];
       week_.burned_out_by_role[k] += p.burned_out_by_role[k];
     }
-    week_.reverse_junior_hours += p.reverse_junior_hours;
+    week_.senior_hours_used += p.senior_hours_used;
+    week_.senior_hours_budget += p.senior_hours_budget;
   }
+  week_.reverse_junior_hours = reverse_junior_hours;
   return week_;
 }
 

@@ -27,9 +27,10 @@ double summarise_block(std::span<const float> skill, double threshold,
   for (std::size_t i = 0; i + Z <= skill.size(); i += Z)
     for (std::size_t z = 0; z < Z; ++z) {
       const bool competent = skill[i + z] >= threshold;
+      const double value = skill[i + z];
       held[z] += competent;
-      sum[z] += skill[i + z];
-      held_sum[z] += competent ? skill[i + z] : 0.0f;
+      sum[z] += value;
+      held_sum[z] += value * competent;  // a product, not a select: a select did not vectorize
     }
   std::copy(held.begin(), held.end(), holders.begin());
   if (!expert.empty()) std::copy(held_sum.begin(), held_sum.end(), expert.begin());

@@ -4,7 +4,6 @@
 
 #include <limits>
 
-#include "core/blocks.hpp"
 #include "metrics/survival.hpp"
 
 namespace mentorsim::metrics {
@@ -12,17 +11,12 @@ namespace mentorsim::metrics {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// ++counts[index], growing the histogram only if the run outlasts the size given at construction.
-void bump(std::vector<std::int64_t>& counts, Week index) {
+// counts[index] += by, growing the histogram only if the run outlasts the size given at
+// construction.
+void bump(std::vector<std::int64_t>& counts, Week index, std::int64_t by = 1) {
   const auto i = static_cast<std::size_t>(index);
   if (i >= counts.size()) counts.resize(i + 1, 0);
-  ++counts[i];
-}
-
-// Whether a practitioner who first asked in `requested` and first became a learner in `matched`
-// counts as a seeker: they asked, and were not a learner before they asked.
-bool seeker(Week requested, Week matched) {
-  return requested != kNeverRequested && (matched == kNeverMatched || matched >= requested);
+  counts[i] += by;
 }
 
 std::string within_name(std::size_t k) {
@@ -94,49 +88,26 @@ void ServedDemand::summarize(const SeriesView&, Values& out) const {
   out.set("never_served_share", s.never_served_share);
 }
 
-// Leavers who asked this week were never seen at a recording: their request counts here.
-void ServedDemand::count_leavers(const World& world) {
-  const Week week = world.week();
-  for (const Departed& d : world.departed())
-    if (d.first_request_week == week && seeker(d.first_request_week, d.first_learner_week)) {
-      bump(requests_, week);
-      ++week_.new_seekers;
-    }
-}
-
 const ServedDemandWeek& ServedDemand::compute(const World& world) {
-  const Practitioners& p = world.people;
   const Week week = world.week();
+  const WeekCounters& c = world.counters;
   last_week_ = week;
   week_ = ServedDemandWeek{};
-  count_leavers(world);
-  // Fixed blocks side by side list their events; the events are applied in block (row) order.
-  blocks_.resize(block_count(p.size()));
-  for_each_block(p.size(), [&](Block b) {
-    BlockEvents& e = blocks_[b.index];
-    e.requests.clear();
-    e.served.clear();
-    e.waiting = 0;
-    for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
-      const Week asked = p.first_request_week[r], matched = p.first_learner_week[r];
-      if (!seeker(asked, matched)) continue;
-      if (asked == week) e.requests.push_back(asked);
-      if (matched == week) e.served.push_back(asked);
-      e.waiting += matched == kNeverMatched;
-    }
-  });
-  for (const BlockEvents& e : blocks_) {
-    for (Week asked : e.requests) bump(requests_, asked);
-    for (Week asked : e.served) {
-      const Week wait = week - asked;
-      bump(waits_, wait);
-      for (std::size_t k = 0; k < kServedWithinWeeks.size(); ++k)
-        if (wait <= kServedWithinWeeks[k]) bump(served_within_[k], asked);
-    }
-    week_.new_seekers += static_cast<std::int64_t>(e.requests.size());
-    week_.seekers_served += static_cast<std::int64_t>(e.served.size());
-    week_.seekers_waiting += e.waiting;
+  week_.new_seekers = c.new_seekers;
+  if (c.new_seekers > 0) bump(requests_, week, c.new_seekers);
+  for (Week asked : c.seekers_served) {
+    const Week wait = week - asked;
+    bump(waits_, wait);
+    for (std::size_t k = 0; k < kServedWithinWeeks.size(); ++k)
+      if (wait <= kServedWithinWeeks[k]) bump(served_within_[k], asked);
   }
+  week_.seekers_served = static_cast<std::int64_t>(c.seekers_served.size());
+  std::int64_t left_unserved = 0;
+  for (const Departed& d : world.departed())
+    left_unserved +=
+        d.first_request_week != kNeverRequested && d.first_learner_week == kNeverMatched;
+  waiting_ += week_.new_seekers - week_.seekers_served - left_unserved;
+  week_.seekers_waiting = waiting_;
   return week_;
 }
 

@@ -7,11 +7,11 @@
 // model that serves everyone at once and one that leaves a queue differ here even when their
 // participation curves follow demand.
 //
-// Counts are kept by the week of the first request (flat histograms, one entry per week), from
-// events at each recording: first requests (first_request_week == week, and leavers who asked and
-// left before any recording) and first matches of those who had asked. A practitioner matched
-// before they ever asked is not a seeker. Sequential in block order, so values never depend on
-// threads.
+// Counts are kept by the week of the first request (flat histograms, one entry per week), from the
+// week's events the world counts (WeekCounters::new_seekers, seekers_served: World::note_request
+// and the first learner tie or group place); the seekers waiting are carried from week to week,
+// less the seekers who left unserved (World::departed()). A practitioner who was a learner before
+// they asked is not a seeker. O(events) a week.
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -57,19 +57,12 @@ class ServedDemand final : public MetricGroup {
   ServedDemandSummary summary() const;
 
  private:
-  struct BlockEvents {
-    std::vector<Week> requests;  // first-request weeks of rows asking now
-    std::vector<Week> served;    // first-request weeks of rows served now
-    std::int64_t waiting = 0;    // seekers present and never served
-  };
-  void count_leavers(const World& world);
-
   ServedDemandWeek week_;
   Week last_week_ = -1;
+  std::int64_t waiting_ = 0;            // seekers present and never served
   std::vector<std::int64_t> requests_;  // by week of first request
   std::array<std::vector<std::int64_t>, kServedWithinWeeks.size()> served_within_;  // same
   std::vector<std::int64_t> waits_;  // served seekers by weeks waited
-  std::vector<BlockEvents> blocks_;  // scratch, by block of rows
 };
 
 }  // namespace mentorsim::metrics

@@ -137,7 +137,8 @@ const MetricTable& shock_effect_table() {
         .headline();
     t.summary("shock{shock}/vs_twin/recovered", kComputed, "share",
               "1 when the gap to the twin closed within the run (recovery_weeks defined), else 0.")
-        .higher();
+        .higher()
+        .headline();  // recovery_weeks has no mean once a replicate never recovers
     return t;
   }();
   return table;

@@ -46,8 +46,7 @@ TieRow World::create_tie(const TieSpec& spec) {
                                with_levers, week_);
   ++people.developer_ties[spec.developer];
   ++people.learner_ties[spec.learner];
-  if (people.first_learner_week[spec.learner] == kNeverMatched)
-    people.first_learner_week[spec.learner] = week_;
+  note_first_learner(spec.learner);
   return t;
 }
 
@@ -87,7 +86,7 @@ GroupId World::create_group(const GroupSpec& spec, std::span<const Row> members,
   for (Row r : members) {
     people.developer_ties[r] += others;
     people.learner_ties[r] += others;
-    if (people.first_learner_week[r] == kNeverMatched) people.first_learner_week[r] = week_;
+    note_first_learner(r);
   }
   return group_id;
 }
@@ -132,8 +131,17 @@ void World::index_ties() {
 
 void World::note_request(PractitionerId id) {
   const Row r = people.find(id);
-  if (r != kNoRow && people.first_request_week[r] == kNeverRequested)
-    people.first_request_week[r] = week_;
+  if (r == kNoRow || people.first_request_week[r] != kNeverRequested) return;
+  people.first_request_week[r] = week_;
+  // A seeker: asked before ever being a learner.
+  counters.new_seekers += people.first_learner_week[r] == kNeverMatched;
+}
+
+void World::note_first_learner(Row r) {
+  if (people.first_learner_week[r] != kNeverMatched) return;
+  people.first_learner_week[r] = week_;
+  if (people.first_request_week[r] != kNeverRequested)
+    counters.seekers_served.push_back(people.first_request_week[r]);
 }
 
 void World::note_leavers(std::span<const Row> leaving) {
@@ -142,9 +150,9 @@ void World::note_leavers(std::span<const Row> leaving) {
     departed_week_ = week_;
   }
   for (Row r : leaving)
-    departed_.push_back({observed_from(people.joined_week[r]), people.first_learner_week[r],
-                         people.first_request_week[r], people.competent_week[r], people.group[r],
-                         people.has(r, flag::kSenior)});
+    departed_.push_back({people.id[r], observed_from(people.joined_week[r]),
+                         people.first_learner_week[r], people.first_request_week[r],
+                         people.competent_week[r], people.group[r], people.has(r, flag::kSenior)});
 }
 
 void World::note_competence() {

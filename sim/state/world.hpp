@@ -30,11 +30,25 @@ struct WeekCounters {
   std::array<std::int64_t, kEndReasonCount> ties_ended{};
   std::int64_t sessions_scheduled = 0;
   std::int64_t sessions_held = 0;
+  // Served demand (docs/metrics.md): practitioners asking for development for the first time who
+  // were never a learner before (seekers), and the first-request weeks of the seekers given their
+  // first developer this week.
+  std::int64_t new_seekers = 0;
+  std::vector<Week> seekers_served;
+
+  // Zero for a new week, keeping the list's memory.
+  void reset() {
+    std::vector<Week> served = std::move(seekers_served);
+    served.clear();
+    *this = WeekCounters{};
+    seekers_served = std::move(served);
+  }
 };
 
 // What the outcome metrics need of a practitioner who left (docs/metrics.md, "Reach" and
 // "Growth"), copied before their row is removed.
 struct Departed {
+  PractitionerId id;
   Week observed_from;       // observed_from(joined_week)
   Week first_learner_week;  // or kNeverMatched
   Week first_request_week;  // or kNeverRequested
@@ -71,7 +85,8 @@ class World {
     counters.match_wait_weeks_total += static_cast<double>(week_ - since);
   }
   // Notes that practitioner `id` asks a programme for development this week (joins its waiting
-  // or fill list): the first time, their first_request_week (served demand, docs/metrics.md).
+  // or fill list): the first time, their first_request_week and, if they were never a learner,
+  // counters.new_seekers (served demand, docs/metrics.md).
   void note_request(PractitionerId id);
   // Whether row r is below knowledge.competence_threshold in some zone (not yet competent).
   bool below_competence(Row r) const;
@@ -176,6 +191,9 @@ class World {
   };
   std::vector<Access> access_;  // by programme
   bool drawn_volunteer(std::size_t programme, Row r, double share) const;
+  // Row r gets a learner tie or a group place: the first time, its first_learner_week and, for a
+  // seeker, counters.seekers_served.
+  void note_first_learner(Row r);
   std::vector<Departed> departed_;  // leavers of departed_week_; reused from week to week
   Week departed_week_ = -1;
   std::vector<TieRow> ending_ties_;                // end_ties_of_leavers' scratch

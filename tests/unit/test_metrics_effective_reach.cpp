@@ -53,11 +53,21 @@ TieRow tie(World& w, Row developer, Row learner, std::int8_t zone = kAllZones) {
   return w.create_tie(s);
 }
 
-// What the departure phase leaves at recording for a tie whose developer left this week.
-void developer_left(World& w, TieRow t) {
-  w.ties.end_reason[t] = static_cast<std::uint8_t>(EndReason::kMentorLeft);
-  w.ties.developer[t] = kNoRow;
-  --w.people.learner_ties[w.ties.learner[t]];
+// What the departure phase does when row `r` leaves (mechanisms/departure.cpp), but for telling
+// a programme (this world has no models): its ties end, it is noted, its row removed.
+void leave(World& w, Row r) {
+  for (TieRow t = 0; t < w.ties.size(); ++t) {
+    if (!w.ties.active(t) || (w.ties.developer[t] != r && w.ties.learner[t] != r)) continue;
+    const bool developer = w.ties.developer[t] == r;
+    w.ties.end_reason[t] =
+        static_cast<std::uint8_t>(developer ? EndReason::kMentorLeft : EndReason::kMenteeLeft);
+    --w.people.developer_ties[w.ties.developer[t]];
+    --w.people.learner_ties[w.ties.learner[t]];
+  }
+  const std::vector<Row> leaving{r};
+  w.people.flags[r] |= flag::kLeaving;
+  w.note_leavers(leaving);
+  w.ties.remap_rows(w.people.compact_leavers(leaving));
 }
 
 }  // namespace
@@ -124,29 +134,24 @@ TEST_CASE("a learner is orphaned when a leading developer leaves, until led agai
   w.index_ties();
   CHECK(reach.compute(w).orphaned == 0);
 
-  // Week 1: 0 leaves (its row is gone; its ties ended `mentor_left`, developer kNoRow). 1 loses
-  // both zones' lead: orphaned. 4 is still led in a by 2, but loses b: orphaned in b. 3 lost
-  // nobody.
+  // Week 1: 0 leaves (its ties end `mentor_left`, its row is removed). 1 loses both zones' lead:
+  // orphaned. 4 is still led in a by 2, but loses b: orphaned in b. 3 lost nobody.
   World w1(scenario, 0);
   w1.set_week(1);
+  add(w1, 0, 0.9f, 0.9f);
   add(w1, 1, 0.2f, 0.2f);
   add(w1, 2, 0.8f, 0.25f);
   add(w1, 3, 0.3f, 0.3f);
   add(w1, 4, 0.3f, 0.3f);
-  // Rows: 0 = id 1, 1 = id 2, 2 = id 3, 3 = id 4. The ended ties of id 0 are made with row 1 as
-  // their developer, then given what the departure leaves (developer kNoRow).
-  const TieRow gone_1 = tie(w1, 1, 0);
-  const TieRow gone_4 = tie(w1, 1, 3);
-  tie(w1, 1, 2);  // id 2 -> id 3
-  tie(w1, 1, 3);  // id 2 -> id 4
-  developer_left(w1, gone_1);
-  developer_left(w1, gone_4);
-  --w1.people.developer_ties[1];
-  --w1.people.developer_ties[1];
+  tie(w1, 0, 1);
+  tie(w1, 0, 4);
+  tie(w1, 2, 3);
+  tie(w1, 2, 4);
+  leave(w1, 0);
   w1.index_ties();
   const EffectiveReachWeek& one = reach.compute(w1);
-  CHECK(reach.led() == std::vector<std::uint8_t>{0, 0, 0b01, 0b01});
-  CHECK(one.orphaned == 2);  // ids 1 and 4
+  CHECK(reach.led() == std::vector<std::uint8_t>{0, 0, 0b01, 0b01});  // rows = ids 1..4
+  CHECK(one.orphaned == 2);                                           // ids 1 and 4
   CHECK(one.newly_orphaned == 2);
 
   // Week 2: nothing changes: both stay orphaned, none newly.

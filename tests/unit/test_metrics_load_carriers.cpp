@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "input/scenario_loader.hpp"
-#include "metrics/input_accounting.hpp"
 #include "metrics/load_carriers.hpp"
 
 using namespace mentorsim;
@@ -80,8 +79,13 @@ TEST_CASE("burnout over load carriers and by role on a hand-built state", "[metr
   CHECK(c.burned_out_by_role == std::array<std::int64_t, kLoadRoles>{1, 0, 2, 1});
   CHECK(c.reverse_junior_hours == Approx(1.5 + 3.0));
 
+  // The pass over the tie table gives the roles load_roles gives, row by row.
+  for (std::size_t k = 0; k < kLoadRoles; ++k) {
+    std::int64_t holders = 0;
+    for (Row r = 0; r < 9; ++r) holders += (load_roles(w, r) >> k) & 1u;
+    CHECK(c.by_role[k] == holders);
+  }
   // Seniors 0 and 1 use 1 + 1 hours of their 2 + 3.
-  const SeniorHours h = InputAccounting::compute(w);
-  CHECK(h.used == 2.0);
-  CHECK(h.budget == 5.0);
+  CHECK(c.senior_hours_used == 2.0);
+  CHECK(c.senior_hours_budget == 5.0);
 }

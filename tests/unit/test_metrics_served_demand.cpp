@@ -51,30 +51,35 @@ TEST_CASE("served demand on a hand-built history", "[metrics]") {
   };
   World w(scenario, 0);
   for (const History& h : people) w.people.append(h.id, 0);
+  w.people.append(100, 0);  // the developer of every match
   ServedDemand served(scenario);
   std::vector<ServedDemandWeek> weeks;
+  const auto row_of = [&](PractitionerId id) { return w.people.find(id); };
   for (Week week = 0; week < 30; ++week) {
     w.set_week(week);
-    // Departures first (as in a week), then requests and matches up to now.
+    w.counters.reset();
+    // As in a week: requests when joining, then departures, then matches.
+    for (const History& h : people)
+      if (h.asked == week) w.note_request(h.id);
     std::vector<Row> leaving;
-    for (Row r = 0; r < w.people.size(); ++r)
-      for (const History& h : people)
-        if (h.id == w.people.id[r] && h.left == week) leaving.push_back(r);
-    for (Row r = 0; r < w.people.size(); ++r)
-      for (const History& h : people) {
-        if (h.id != w.people.id[r]) continue;
-        if (h.asked != kNeverRequested && h.asked <= week) w.people.first_request_week[r] = h.asked;
-        if (h.matched != kNeverMatched && h.matched <= week)
-          w.people.first_learner_week[r] = h.matched;
-      }
+    for (const History& h : people)
+      if (h.left == week) leaving.push_back(row_of(h.id));
     if (!leaving.empty()) {
       for (Row r : leaving) w.people.flags[r] |= flag::kLeaving;
       w.note_leavers(leaving);
-      w.people.compact_leavers(leaving);
+      w.ties.remap_rows(w.people.compact_leavers(leaving));
     }
+    for (const History& h : people)
+      if (h.matched == week) {
+        TieSpec spec;
+        spec.developer = row_of(100);
+        spec.learner = row_of(h.id);
+        spec.planned_end = 100;
+        w.create_tie(spec);
+      }
     weeks.push_back(served.compute(w));
   }
-  // Requests by week: 0: ids 0, 1; 1: id 2; 2: id 6; 5: id 3; 7: id 7 (through departed());
+  // Requests by week: 0: ids 0, 1; 1: id 2; 2: id 6; 5: id 3; 7: id 7 (who left that week);
   // 14: id 8; 16: id 10; 20: id 4. Id 5 (a learner before asking) and 9 never count.
   CHECK(weeks[0].new_seekers == 2);
   CHECK(weeks[4].new_seekers == 0);  // id 5 asked but is not a seeker
