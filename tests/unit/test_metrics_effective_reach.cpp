@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 #include <vector>
 
 #include "input/scenario_loader.hpp"
@@ -51,6 +52,20 @@ TieRow tie(World& w, Row developer, Row learner, std::int8_t zone = kAllZones) {
   s.zone = zone;
   s.planned_end = 100;
   return w.create_tie(s);
+}
+
+struct Person {
+  PractitionerId id;
+  float a, b;  // skills in the two zones
+};
+
+// Sets `w` to week `week` with `people` (rows in this order) and ties developer -> learner (rows,
+// every zone).
+void fill(World& w, Week week, std::initializer_list<Person> people,
+          std::initializer_list<std::pair<Row, Row>> ties) {
+  w.set_week(week);
+  for (const Person& p : people) add(w, p.id, p.a, p.b);
+  for (const auto& [developer, learner] : ties) tie(w, developer, learner);
 }
 
 // What the departure phase does when row `r` leaves (mechanisms/departure.cpp), but for telling
@@ -137,16 +152,9 @@ TEST_CASE("a learner is orphaned when a leading developer leaves, until led agai
   // Week 1: 0 leaves (its ties end `mentor_left`, its row is removed). 1 loses both zones' lead:
   // orphaned. 4 is still led in a by 2, but loses b: orphaned in b. 3 lost nobody.
   World w1(scenario, 0);
-  w1.set_week(1);
-  add(w1, 0, 0.9f, 0.9f);
-  add(w1, 1, 0.2f, 0.2f);
-  add(w1, 2, 0.8f, 0.25f);
-  add(w1, 3, 0.3f, 0.3f);
-  add(w1, 4, 0.3f, 0.3f);
-  tie(w1, 0, 1);
-  tie(w1, 0, 4);
-  tie(w1, 2, 3);
-  tie(w1, 2, 4);
+  fill(w1, 1,
+       {{0, 0.9f, 0.9f}, {1, 0.2f, 0.2f}, {2, 0.8f, 0.25f}, {3, 0.3f, 0.3f}, {4, 0.3f, 0.3f}},
+       {{0, 1}, {0, 4}, {2, 3}, {2, 4}});
   leave(w1, 0);
   w1.index_ties();
   const EffectiveReachWeek& one = reach.compute(w1);
@@ -156,29 +164,18 @@ TEST_CASE("a learner is orphaned when a leading developer leaves, until led agai
 
   // Week 2: nothing changes: both stay orphaned, none newly.
   World w2(scenario, 0);
-  w2.set_week(2);
-  add(w2, 1, 0.2f, 0.2f);
-  add(w2, 2, 0.8f, 0.25f);
-  add(w2, 3, 0.3f, 0.3f);
-  add(w2, 4, 0.3f, 0.3f);
-  tie(w2, 1, 2);
-  tie(w2, 1, 3);
+  fill(w2, 2, {{1, 0.2f, 0.2f}, {2, 0.8f, 0.25f}, {3, 0.3f, 0.3f}, {4, 0.3f, 0.3f}},
+       {{1, 2}, {1, 3}});
   w2.index_ties();
   const EffectiveReachWeek& two = reach.compute(w2);
   CHECK(two.orphaned == 2);
   CHECK(two.newly_orphaned == 0);
 
   // Week 3: id 4 reaches competence in b (stops developing it): no longer orphaned. Id 1 gets a
-  // new developer who leads it in a only: b stays orphaned, so 1 still counts.
+  // new developer (id 2, row 1) who leads it in a only: b stays orphaned, so 1 still counts.
   World w3(scenario, 0);
-  w3.set_week(3);
-  add(w3, 1, 0.2f, 0.2f);
-  add(w3, 2, 0.8f, 0.25f);
-  add(w3, 3, 0.3f, 0.3f);
-  add(w3, 4, 0.3f, 0.6f);
-  tie(w3, 1, 0);  // 2 -> 1: leads in a
-  tie(w3, 1, 2);
-  tie(w3, 1, 3);
+  fill(w3, 3, {{1, 0.2f, 0.2f}, {2, 0.8f, 0.25f}, {3, 0.3f, 0.3f}, {4, 0.3f, 0.6f}},
+       {{1, 0}, {1, 2}, {1, 3}});
   w3.index_ties();
   const EffectiveReachWeek& three = reach.compute(w3);
   CHECK(three.orphaned == 1);
@@ -186,10 +183,7 @@ TEST_CASE("a learner is orphaned when a leading developer leaves, until led agai
 
   // Week 4: id 1 is led in b too (a peer group with 0.9 in b): the orphan is over.
   World w4(scenario, 0);
-  w4.set_week(4);
-  add(w4, 1, 0.2f, 0.2f);
-  add(w4, 2, 0.8f, 0.25f);
-  add(w4, 5, 0.2f, 0.9f);
+  fill(w4, 4, {{1, 0.2f, 0.2f}, {2, 0.8f, 0.25f}, {5, 0.2f, 0.9f}}, {});
   GroupSpec spec;
   spec.planned_end = 100;
   w4.create_group(spec, std::vector<Row>{0, 2}, std::vector<float>(2, 1.0f));

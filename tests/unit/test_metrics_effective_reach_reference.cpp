@@ -32,8 +32,8 @@ class PlainEffectiveReach {
     const Ties& ties = world.ties;
     for (TieRow t = 0; t < ties.size(); ++t)
       if (ties.active(t))
-        led[ties.learner[t]] |= led_zones(people, ties.developer[t], ties.learner[t],
-                                          ties.zone[t], margin_, threshold_);
+        led[ties.learner[t]] |= led_zones(people, ties.developer[t], ties.learner[t], ties.zone[t],
+                                          margin_, threshold_);
     const PeerGroups& groups = world.groups;
     std::set<Row> lost;
     for (GroupRow g = 0; g < groups.groups(); ++g) {
@@ -89,8 +89,7 @@ struct Seen {
 void check_run(const Scenario& scenario, Week weeks, Seen& seen) {
   Simulation sim(scenario, 0);
   EffectiveReach fast(scenario);
-  PlainEffectiveReach plain(scenario.metrics.lead_margin,
-                            scenario.knowledge.competence_threshold);
+  PlainEffectiveReach plain(scenario.metrics.lead_margin, scenario.knowledge.competence_threshold);
   sim.observe_recording([&](const World& world) {
     INFO(scenario.meta.name << ", week " << world.week());
     const EffectiveReachWeek f = fast.compute(world);
