@@ -12,13 +12,6 @@ namespace mentorsim::metrics {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// ++counts[index], growing the histogram only if the run outlasts the size given at construction.
-void bump(std::vector<std::int64_t>& counts, Week index, std::int64_t by = 1) {
-  const auto i = static_cast<std::size_t>(index);
-  if (i >= counts.size()) counts.resize(i + 1, 0);
-  counts[i] += by;
-}
-
 double ratio_or_nan(double part, double whole) {
   return whole > 0 ? part / whole : kNaN;
 }

@@ -11,14 +11,6 @@ namespace mentorsim::metrics {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// counts[index] += by, growing the histogram only if the run outlasts the size given at
-// construction.
-void bump(std::vector<std::int64_t>& counts, Week index, std::int64_t by = 1) {
-  const auto i = static_cast<std::size_t>(index);
-  if (i >= counts.size()) counts.resize(i + 1, 0);
-  counts[i] += by;
-}
-
 std::string within_name(std::size_t k) {
   return fmt::format("served_within_{}w_share", kServedWithinWeeks[k]);
 }

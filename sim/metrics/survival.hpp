@@ -4,6 +4,7 @@
 // allocation.
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace mentorsim::metrics {
 
@@ -40,5 +41,13 @@ double histogram_mean(std::span<const std::int64_t> counts);
 
 // Number of values counted.
 std::int64_t histogram_total(std::span<const std::int64_t> counts);
+
+// counts[index] += by: one more value `index` (or `by`), growing the histogram only when a run
+// outlasts the size it was given.
+inline void bump(std::vector<std::int64_t>& counts, std::int64_t index, std::int64_t by = 1) {
+  const auto i = static_cast<std::size_t>(index);
+  if (i >= counts.size()) counts.resize(i + 1, 0);
+  counts[i] += by;
+}
 
 }  // namespace mentorsim::metrics
