@@ -111,31 +111,50 @@ const EffectiveReachWeek& EffectiveReach::compute(const World& world) {
   return week_;
 }
 
-// Each active peer group's highest and second-highest member skill per zone (its best member's
-// row too): a member is led in a zone by the best of the *others*. One read of each member's
-// skills, where looking at every co-member from every member read each row group-size times.
+// Each active peer group's members' led zones: a member is led in a zone by the best of the
+// *others*, so the group's highest and second-highest skill per zone (and who holds the highest)
+// are found in one pass over its members, and a second pass, with their rows still in cache, writes
+// each membership's mask. One read of each member's skills per pass, where looking at every
+// co-member from every member read each row group-size times; a learner then ORs one byte per
+// membership.
 template <std::size_t Z>
-void EffectiveReach::best_of_groups(const World& world) {
+void EffectiveReach::group_led_masks(const World& world) {
   const PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
-  // One record per group and zone, so a member's lookup reads one place.
-  group_best_.resize(static_cast<std::size_t>(groups.groups()) * Z);
+  member_led_.resize(groups.memberships());
   for_each_block(groups.groups(), [&](Block b) {
+    struct Best {
+      float best = -1.0f, second = -1.0f;  // -1: below any skill
+      Row row = kNoRow;
+    };
     for (auto g = static_cast<GroupRow>(b.first); g < b.last; ++g) {
-      GroupBest* best = group_best_.data() + static_cast<std::size_t>(g) * Z;
-      std::fill_n(best, Z, GroupBest{});
+      std::fill(member_led_.begin() + groups.begin(g), member_led_.begin() + groups.end(g), 0);
       if (groups.active_members(g) < 2) continue;
+      std::array<Best, Z> best{};
       for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
         if (!groups.active(m)) continue;
         const Row r = groups.member[m];
         const float* s = people.skill_row(r);
         for (std::size_t z = 0; z < Z; ++z) {
-          GroupBest& e = best[z];
+          Best& e = best[z];
           const bool top = s[z] > e.best;
           e.second = std::max(e.second, top ? e.best : s[z]);
           e.row = top ? r : e.row;
           e.best = std::max(e.best, s[z]);
         }
+      }
+      for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+        if (!groups.active(m)) continue;
+        const Row r = groups.member[m];
+        const float* s = people.skill_row(r);
+        unsigned mask = 0;
+        for (std::size_t z = 0; z < Z; ++z) {
+          const float other = best[z].row == r ? best[z].second : best[z].best;
+          mask |= static_cast<unsigned>(s[z] < threshold_ &&
+                                        static_cast<double>(other) - s[z] >= margin_)
+                  << z;
+        }
+        member_led_[m] = static_cast<std::uint8_t>(mask);
       }
     }
   });
@@ -149,9 +168,8 @@ void EffectiveReach::lead_masks(const World& world) {
   led_.resize(n);
   block_counts_.resize(block_count(n));
   with_zone_count(static_cast<std::size_t>(world.people.zones()), [&]<std::size_t Z> {
-    best_of_groups<Z>(world);
+    group_led_masks<Z>(world);
     const Practitioners& people = world.people;
-    const PeerGroups& groups = world.groups;
     const Ties& ties = world.ties;
     for_each_block(n, [&](Block b) {
       std::int64_t covered = 0;
@@ -169,17 +187,8 @@ void EffectiveReach::lead_masks(const World& world) {
           mask |= led_zones_of<Z>(people.skill_row(ties.developer[t]), s, ties.zone[t], margin_,
                                   threshold_);
         }
-        for (auto i = world.by_member.begin(l); i < world.by_member.end(l) && mask != open; ++i) {
-          const GroupBest* best =
-              group_best_.data() +
-              static_cast<std::size_t>(groups.group[world.by_member.rows[i]]) * Z;
-          for (std::size_t z = 0; z < Z; ++z) {
-            const float other = best[z].row == l ? best[z].second : best[z].best;
-            mask |= static_cast<unsigned>(s[z] < threshold_ &&
-                                          static_cast<double>(other) - s[z] >= margin_)
-                    << z;
-          }
-        }
+        for (auto i = world.by_member.begin(l); i < world.by_member.end(l) && mask != open; ++i)
+          mask |= member_led_[world.by_member.rows[i]];
         led_[l] = static_cast<std::uint8_t>(mask);
         covered += mask != 0;
       }

@@ -13,9 +13,10 @@
 //
 // Masks of zones (bit z) per practitioner, computed per row in fixed blocks side by side (each
 // block writes its own rows), with the zone count known at compile time; a row stops at the first
-// ties that lead it in every zone it develops, and a peer group's best members are found once. The
-// orphans are few, so they are kept as a list by id; last week's led masks are kept by row, and a
-// learner who lost a developer this week finds their row of last week from this week's leavers.
+// ties that lead it in every zone it develops, and each membership's led zones are found once per
+// group. The orphans are few, so they are kept as a list by id; last week's led masks are kept by
+// row, and a learner who lost a developer this week finds their row of last week from this week's
+// leavers.
 // Values never depend on threads. Cost per week: O(population x zones) plus the ties and co-members
 // a learner looks at before every developed zone is led.
 #include <cstdint>
@@ -58,7 +59,7 @@ class EffectiveReach final : public MetricGroup {
 
  private:
   template <std::size_t Z>
-  void best_of_groups(const World& world);
+  void group_led_masks(const World& world);
   void lead_masks(const World& world);
   void mark_lost_developers(const World& world);
   void update_orphans(const World& world);
@@ -68,13 +69,7 @@ class EffectiveReach final : public MetricGroup {
   EffectiveReachWeek week_;
   std::vector<std::uint8_t> led_;  // by row: zones led in now
   std::vector<Row> lost_;          // rows whose developer left this week, increasing
-  // A peer group's highest and second-highest active member skill in one zone, and the row
-  // holding the highest (-1: below any skill, for a group of fewer than two).
-  struct GroupBest {
-    float best = -1.0f, second = -1.0f;
-    Row row = kNoRow;
-  };
-  std::vector<GroupBest> group_best_;         // by group row x zone
+  std::vector<std::uint8_t> member_led_;  // by membership row: zones led in by a co-member
   std::vector<std::uint8_t> last_led_;        // by row at the last recording: zones led in
   std::vector<PractitionerId> departed_ids_;  // this week's leavers, in id order (scratch)
   // By id: orphaned zones, last recording's and this week's being built.
