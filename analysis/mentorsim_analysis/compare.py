@@ -80,7 +80,7 @@ def load_compare(path: PathLike, series: Optional[Union[str, Iterable[str]]] = N
             group = f["scenarios"][label]
             sources[label] = _python(group.attrs["scenario_source"])
             resolved[label] = _python(group.attrs["resolved_scenario"])
-            table = _runs_table(group)
+            table = _runs_table(group).copy()  # one block per dtype: insert warns on a fragmented one
             table.insert(0, "scenario", label)
             run_tables.append(table)
             for run_id, run in _run_groups(group):
