@@ -27,7 +27,7 @@ enum class Purpose : std::uint64_t {
   kPodSafety = 16,       // peer pods: a pod's psychological safety, drawn at formation
   kCohortSafety = 17,    // group cohorts: a cohort's psychological safety, drawn at formation
   kCohortPresence = 18,  // group cohorts: a member present at the coming session
-  kCohortGuard = 19,     // group cohorts: a calendar guard holds off a slip down
+  kCohortSlip = 19,      // group cohorts: the coming session is held or slips (stream = cohort)
   kConstellationCoordinator = 20,  // constellations: a learner's constellation has a coordinator
   kConstellationReflection = 21,   // constellations: the annual reflection takes place
   kAllHandsPresence = 25,          // group cohorts: a member attends the programme's all-hands

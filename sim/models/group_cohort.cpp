@@ -2,9 +2,9 @@
 // facilitator chosen by the shared matcher (fifo); facilitator ties to every member and the
 // members' peer group (load-free peer learning between every ordered pair of members), all ending
 // at graduation. Presence is drawn per member for each coming session and written into the
-// attendance of the cohort's ties; the the members' attendance in the peer group; the attendance
-// rate over the last sessions moves the cohort through vitality stages and pauses
-// (group_cohort_vitality.cpp). Cohorts live in a model-owned table keyed by cohort id.
+// attendance of the cohort's ties and the members' attendance in the peer group; sessions slip
+// and attendance falls as the cohort's rhythm breaks, and a cohort whose attendance stays too low
+// pauses (group_cohort_vitality.cpp). Cohorts live in a model-owned table keyed by cohort id.
 #include "models/group_cohort_impl.hpp"
 
 #include <algorithm>
@@ -107,8 +107,8 @@ void CohortModel::upkeep(World& world) {
     }
     if (c.office_open && c.paused_until > w) close_office_hours(world, c, true);  // paused
   });
-  cohorts_.parallel_for_each([&](std::uint32_t, Cohort& c) {
-    if (session_week(c, w + 1)) prepare_session(world, c, w + 1);
+  cohorts_.parallel_for_each([&](std::uint32_t cid, Cohort& c) {
+    if (session_week(c, w + 1)) prepare_session(world, cid, c, w + 1);
   });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The group cohort model's class, shared by group_cohort.cpp (intake, facilitators, ties) and
-// group_cohort_vitality.cpp (presence draws, attendance, vitality stages, pauses) and
+// group_cohort_vitality.cpp (rhythm, presence draws, attendance, pauses) and
 // group_cohort_extras.cpp (office hours and all-hands).
 #include <array>
 #include <span>
@@ -8,6 +8,7 @@
 
 #include "core/rng.hpp"
 #include "matching/matcher.hpp"
+#include "models/cohort_rhythm.hpp"
 #include "models/flat_id_map.hpp"
 #include "models/group_cohort.hpp"
 #include "models/waiting_list.hpp"
@@ -25,9 +26,9 @@ struct Cohort {
   double safety = 1.0;
   Week formed = 0;
   Week end = 0;  // planned end of its ties (graduation)
-  std::size_t stage = 0;
+  double rhythm = 1.0;         // R (models/cohort_rhythm.hpp): 1 at formation and restart
   Week paused_until = -1;      // no sessions before this week (paused), -1 when not paused
-  std::vector<double> window;  // attendance rates of the last sessions, oldest first (a few)
+  std::vector<double> window;  // attendance rates of the last held sessions, oldest first
   std::vector<TieId> facilitation;
   GroupId peers = 0;          // the members' peer group (state/peer_groups.hpp)
   std::vector<TieId> office;  // office-hours ties, facilitator -> member
@@ -83,7 +84,8 @@ class CohortModel final : public Model {
   static float member_attendance(const Cohort& c, std::size_t i);
   void draw_presence(const World& world, Cohort& c, Week week) const;
   void write_attendance(World& world, const Cohort& c) const;
-  void prepare_session(World& world, Cohort& c, Week week) const;
+  RhythmRule rhythm_rule(const World& world) const;
+  void prepare_session(World& world, std::uint32_t cid, Cohort& c, Week week) const;
   void record_session(const World& world, std::uint32_t cid, Cohort& c) const;
 
   // group_cohort_extras.cpp

@@ -1,13 +1,13 @@
-// Attendance and vitality of group cohorts. Before each session (in the upkeep of the week
-// before it; at formation for the first) each member is present with the probability of the
-// cohort's stage, and the cohort's ties carry that as attendance 1 or 0: facilitator → member
-// held iff the member is present; in the peer group the member is present or not (a peer pair
-// learns iff both are). After each session held with a
-// facilitator the cohort's attendance rate (present / members) enters a window of the last
-// vitality_window sessions; a full window whose mean is below decay_below moves the cohort one
-// stage down, and at the last stage a mean below pause_below pauses it for replant_weeks, after
-// which it restarts at the top stage. Every change of stage or pause clears the window. With a
-// calendar guard each such slip happens only with probability 1/2.
+// Rhythm, attendance and pauses of group cohorts (docs/model.md §7.12; models/cohort_rhythm.hpp).
+// Before each session after the first (in the upkeep of the week before it) the cohort draws
+// whether the session is held, from its rhythm R, the calendar's skip chance and its
+// facilitator's burnout; R then moves toward 1 (held) or 0 (slipped). At a held session each
+// member is present with probability attendance x R, and the cohort's ties carry that as
+// attendance 1 or 0: facilitator → member held iff the member is present; in the peer group the
+// member is present or not (a peer pair learns iff both are). A slipped session holds nothing.
+// After each session held with a facilitator its attendance rate (present / members) enters a
+// window of the last vitality_window held sessions; a full window whose mean is below pause_below
+// pauses the cohort for replant_weeks, after which it restarts in full rhythm.
 #include <algorithm>
 #include <numeric>
 
@@ -23,10 +23,18 @@ float CohortModel::member_attendance(const Cohort& c, std::size_t i) {
   return c.live && c.present[i] ? 1.0f : 0.0f;
 }
 
+RhythmRule CohortModel::rhythm_rule(const World& world) const {
+  const Scenario& s = world.scenario();
+  return RhythmRule{config_.calendar_guard ? config_.skip_chance / 2 : config_.skip_chance,
+                    config_.slip_contagion, 1.0 / static_cast<double>(config_.rhythm_memory),
+                    s.burnout.enabled ? s.burnout.skip_probability : 0.0};
+}
+
 void CohortModel::draw_presence(const World& world, Cohort& c, Week week) const {
-  // The stage's attendance, raised by the programme's incentives (World::attendance_gain).
+  // Attendance at the cohort's rhythm, raised by the programme's incentives
+  // (World::attendance_gain).
   const double p =
-      std::min(1.0, config_.attendance_stages[c.stage] + world.attendance_gain(index_));
+      std::min(1.0, config_.attendance * c.rhythm + world.attendance_gain(index_));
   c.live = true;
   c.present.assign(c.members.size(), 0);
   for (std::size_t i = 0; i < c.members.size(); ++i)
@@ -51,21 +59,40 @@ void CohortModel::write_attendance(World& world, const Cohort& c) const {
     groups.attendance[m] = at(groups.member_id[m]);
 }
 
-void CohortModel::prepare_session(World& world, Cohort& c, Week week) const {
+// The coming session: paused, slipped (R falls) or held (R climbs, presence drawn). A cohort
+// between facilitators has nobody whose burnout counts; its peers still meet.
+void CohortModel::prepare_session(World& world, std::uint32_t cid, Cohort& c, Week week) const {
   if (c.paused_until > week) {
     c.live = false;
     c.present.assign(c.members.size(), 0);
-  } else {
-    if (c.paused_until >= 0) {  // restart at the top stage
-      c.paused_until = -1;
-      c.stage = 0;
-    }
-    draw_presence(world, c, week);
+    write_attendance(world, c);
+    return;
   }
+  if (c.paused_until >= 0) {  // restart in full rhythm
+    c.paused_until = -1;
+    c.rhythm = 1.0;
+  }
+  const RhythmRule rule = rhythm_rule(world);
+  bool burned_out = false;
+  if (c.has_facilitator) {
+    const Row f = world.people.find(c.facilitator);
+    burned_out = f != kNoRow && world.people.has(f, flag::kBurnedOut);
+  }
+  const double held = held_probability(rule, c.rhythm, burned_out);
+  const bool holds =
+      held >= 1.0 ||
+      (held > 0.0 && uniform01(world.key(), cid, week, Purpose::kCohortSlip, index_) < held);
+  if (holds) {
+    draw_presence(world, c, week);  // at the rhythm before this session
+  } else {
+    c.live = false;
+    c.present.assign(c.members.size(), 0);
+  }
+  c.rhythm = next_rhythm(rule, c.rhythm, holds);
   write_attendance(world, c);
 }
 
-void CohortModel::record_session(const World& world, std::uint32_t cid, Cohort& c) const {
+void CohortModel::record_session(const World& world, std::uint32_t, Cohort& c) const {
   if (!c.live || !c.has_facilitator || c.present.empty()) return;
   const double present = std::accumulate(c.present.begin(), c.present.end(), 0.0);
   c.window.push_back(present / static_cast<double>(c.present.size()));
@@ -75,18 +102,9 @@ void CohortModel::record_session(const World& world, std::uint32_t cid, Cohort& 
   if (c.window.size() < window) return;
   const double rate =
       std::accumulate(c.window.begin(), c.window.end(), 0.0) / static_cast<double>(window);
-  const bool last = c.stage + 1 >= config_.attendance_stages.size();
-  const bool falls = last ? rate < config_.pause_below : rate < config_.decay_below;
-  if (!falls) return;
-  const Week w = world.week();
-  if (config_.calendar_guard &&
-      uniform01(world.key(), cid, w, Purpose::kCohortGuard, index_) >= 0.5)
-    return;
+  if (rate >= config_.pause_below) return;
   c.window.clear();
-  if (last)
-    c.paused_until = w + 1 + static_cast<Week>(config_.replant_weeks);
-  else
-    ++c.stage;
+  c.paused_until = world.week() + 1 + static_cast<Week>(config_.replant_weeks);
 }
 
 }  // namespace mentorsim::group_cohort

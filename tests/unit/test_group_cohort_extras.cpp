@@ -44,7 +44,8 @@ TEST_CASE("with full attendance a member has 13 office hours and 4 all-hands in 
           "[group_cohort]") {
   const Scenario s =
       cohort(52, {"departure.annual_rate=0", "burnout.enabled=false", "programme.0.cohort_weeks=52",
-                  "programme.0.attendance_stages=[1.0]", "programme.0.office_hours_attendance=1",
+                  "programme.0.attendance=1", "programme.0.skip_chance=0",
+                  "programme.0.office_hours_attendance=1",
                   "programme.0.all_hands_attendance=1"});
   Simulation sim(s, 0);
   const World& w = sim.world();
@@ -107,7 +108,7 @@ TEST_CASE("office hours end at graduation, on leaving and when the cohort pauses
           "[group_cohort]") {
   SECTION("graduation and departures") {
     const Scenario s = cohort(104, {"departure.annual_rate=0.5", "burnout.enabled=false",
-                                    "programme.0.decay_below=0", "programme.0.pause_below=0"});
+                                    "programme.0.skip_chance=0", "programme.0.pause_below=0"});
     Simulation sim(s, 0);
     for (int week = 0; week < 104; ++week) sim.step();
     const auto& m = model_of(sim);
@@ -121,7 +122,7 @@ TEST_CASE("office hours end at graduation, on leaving and when the cohort pauses
   }
   SECTION("pauses release them, and they reopen at the restart") {
     const Scenario s = cohort(104, {"departure.annual_rate=0", "burnout.enabled=false",
-                                    "programme.0.attendance_stages=[0.3]"});
+                                    "programme.0.skip_chance=0", "programme.0.attendance=0.3"});
     Simulation sim(s, 0);
     const World& w = sim.world();
     std::int64_t reopened = 0;

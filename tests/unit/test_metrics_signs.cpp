@@ -160,7 +160,7 @@ TEST_CASE("group attendance in runs matches the drawn attendance (binomial)", "[
     const Scenario scenario = testing::bundled(
         "group_cohort", 40,
         {"population.initial_size=400", "burnout.enabled=false",
-         "programme.group_cohort.attendance_stages=[0.7]", "programme.group_cohort.decay_below=0",
+         "programme.group_cohort.attendance=0.7", "programme.group_cohort.skip_chance=0",
          "programme.group_cohort.pause_below=0", "programme.group_cohort.initial_seek_share=0.5"});
     Simulation sim(scenario, 0);
     sim.run();

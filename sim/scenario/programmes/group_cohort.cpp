@@ -44,25 +44,34 @@ void declare_vitality(B& b) {
             "(assumed).")
       .real("safety_max", &C::safety_max, 1.0, {0, 1}, "",
             "Upper end of a cohort's psychological safety (assumed).")
-      .real_list("attendance_stages", &C::attendance_stages, {0.8, 0.6, 0.4}, {0, 1}, {1, 8}, "",
-                 "Probability a member is present at a session, per vitality stage, top first; "
-                 "the first item is the base attendance (seed 001 §5, §8: attendance '80%+', "
-                 "decay '60%, then 40%').")
+      .real("attendance", &C::attendance, 0.85, {0, 1}, "",
+            "Probability a member is present at a session of a cohort in full rhythm (seed 001 "
+            "§8: a vital group's attendance 'remains high (80%+)'); at rhythm R it is "
+            "attendance x R.")
+      .real("skip_chance", &C::skip_chance, 0.02, {0, 1}, "",
+            "Chance a scheduled session slips for reasons of the calendar alone (assumed: a "
+            "rhythm 'written into calendars' rarely drops a session, seed 001 §4; set it higher "
+            "to model irregular meetings).")
+      .real("slip_contagion", &C::slip_contagion, 0.9, {0, 1}, "",
+            "How much lost rhythm makes the next session slip too: a session is held with "
+            "probability (1 - skip_chance) x (1 - slip_contagion x (1 - R)) (seed 001 §5: 'One "
+            "skipped week becomes two. Momentum breaks.'; strength assumed; below 1 a cohort "
+            "recovers when the cause goes away).")
+      .integer("rhythm_memory", &C::rhythm_memory, 3, {1, 52}, "sessions",
+               "Sessions over which the rhythm R remembers slips: after each scheduled session "
+               "R moves 1/rhythm_memory of the way to 1 (held) or 0 (slipped) (assumed).")
       .integer("vitality_window", &C::vitality_window, 3, {1, 52}, "sessions",
-               "Sessions over which a cohort's attendance rate is taken (assumed).")
-      .real("decay_below", &C::decay_below, 0.7, {0, 1}, "",
-            "A full window with a rate below this moves the cohort one stage down (assumed; "
-            "0 turns decay off).")
+               "Held sessions over which a cohort's attendance rate is read for a pause "
+               "(assumed).")
       .real("pause_below", &C::pause_below, 0.5, {0, 1}, "",
-            "At the last stage, a full window with a rate below this pauses the cohort "
-            "(assumed; 0 turns pauses off).")
+            "A full window with an attendance rate below this pauses the cohort (seed 001 §8: "
+            "'If the group has lost vitality ... pause'; threshold assumed; 0 turns pauses off).")
       .integer("replant_weeks", &C::replant_weeks, 13, {1, 520}, "weeks",
-               "Length of a pause, then the cohort restarts at the top stage (seed 001 §8: "
+               "Length of a pause, then the cohort restarts in full rhythm (seed 001 §8: "
                "'pause for 3 months ... Then restart').")
       .flag("calendar_guard", &C::calendar_guard, false,
-            "Someone guards the calendar: each slip (stage down or pause) happens with "
-            "probability 0.5 instead of 1 (seed 001 §8: 'assign someone to guard the "
-            "calendar'; effect size assumed).")
+            "Someone guards the calendar: skip_chance is halved (seed 001 §5: 'Mitigate by "
+            "assigning someone to guard the calendar ruthlessly'; effect size assumed).")
       .flag("rematch", &C::rematch, true,
             "Graduates still below competence in some zone seek a cohort again.");
 }
@@ -107,8 +116,8 @@ void declare_extras(B& b) {
 params::SectionSpec group_cohort_section() {
   B b("group_cohort",
       "Group mentoring cohorts: 8–12 learners meeting biweekly with one facilitator, "
-      "graduating after a fixed term; attendance decays through stages and a cohort that "
-      "falls too low pauses, then restarts.");
+      "graduating after a fixed term; attendance follows the cohort's rhythm, which slipped "
+      "sessions break, and a cohort that falls too low pauses, then restarts.");
   declare_cohorts(b);
   declare_vitality(b);
   declare_extras(b);
