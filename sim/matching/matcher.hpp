@@ -37,6 +37,7 @@
 
 #include "scenario/matching_policy.hpp"
 #include "state/ids.hpp"
+#include "state/ties.hpp"  // kAllZones
 
 namespace mentorsim {
 class World;
@@ -61,13 +62,16 @@ struct Seeker {
   std::int64_t wants = 1;
 };
 
-// score(m, l) = gap·(K̄_m − K̄_l) + availability·spare_m/capacity + similarity·[group_m = group_l]
-//             + cross_function·[function_m ≠ function_l], K̄ = mean skill over zones.
+// score(m, l) = gap·(K_m − K_l) + availability·spare_m/capacity + similarity·[group_m = group_l]
+//             + cross_function·[function_m ≠ function_l], K = skill in `zone`, or the mean skill
+//             over zones when `zone` is kAllZones (a programme matching for one zone, like a
+//             constellation's slot, ranks developers by their lead there).
 struct ScoreWeights {
   double gap = 0;
   double availability = 0;
   double similarity = 0;
   double cross_function = 0;
+  std::int8_t zone = kAllZones;
 };
 
 // One pair: seekers[seeker] is developed by practitioner row `developer`.

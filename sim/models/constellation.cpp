@@ -134,8 +134,10 @@ void ConstellationModel::fill_slot(World& world, PractitionerId id, Learner& lea
   if (eligible.empty()) return;
   const matching::Seeker seeker{id, lr, slot.since, wants};
   const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
+  matching::ScoreWeights weights = weights_;
+  weights.zone = slot.zone;  // a guide is ranked by their lead in this slot's zone
   const std::vector<matching::Pair> pairs =
-      matching::match(world, policy_, std::span(&seeker, 1), std::move(eligible), weights_,
+      matching::match(world, policy_, std::span(&seeker, 1), std::move(eligible), weights,
                       config_.guide_capacity, config_.candidates, stream);
   for (const matching::Pair& pair : pairs) {
     const Row guide = pair.developer;
@@ -202,15 +204,20 @@ double ConstellationModel::hours(Role role) const {
 void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_row,
                                           PractitionerId learner_id, ZoneSlot& slot) {
   const Role r = role(world, guide, learner_row);
-  const std::int64_t end = world.scenario().programmes[index_].common.end_week;
-  // No planned end: a guide stays until released at a check-in, they leave, or the programme ends.
-  // The quality is refresh_quality's to lower for contradictory advice.
+  const std::int64_t programme_end = world.scenario().programmes[index_].common.end_week;
+  Week end = static_cast<Week>(programme_end >= 0 ? programme_end : world.scenario().meta.weeks);
+  // A guide stays until released at a check-in, they leave, or the programme ends; a senior's
+  // tie also completes after senior_tie_weeks, so that the few experts' time rotates to other
+  // learners (the slot is refilled at the learner's next check-in). The quality is
+  // refresh_quality's to set for several perspectives and contradictory advice.
+  if (r == Role::kSenior && config_.senior_tie_weeks > 0)
+    end = std::min(end, world.week() + static_cast<Week>(config_.senior_tie_weeks) - 1);
   const TieRow t = world.create_tie(
       TieSpec::between(guide, learner_row, TieKind::kGuide, index_)
           .in_zone(slot.zone)
           .sessions(cadence(r), hours(r), config_.attendance)
           .with_quality(config_.quality)
-          .ending(static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks)));
+          .ending(end));
   const TieId tie = world.ties.id[t];
   const PractitionerId guide_id = world.people.id[guide];
   ties_.emplace(tie, TieInfo{learner_id, slot.zone, 0});
@@ -221,9 +228,13 @@ void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_r
 
 void ConstellationModel::refresh_quality(World& world, const Learner& learner,
                                          const ZoneSlot& slot) const {
-  const bool contradiction = !learner.coordinator && slot.guides.size() >= 2;
-  const auto q =
-      static_cast<float>(config_.quality * (contradiction ? config_.contradiction_factor : 1.0));
+  // Several guides in a zone give several perspectives (synthesis_factor) and, without a
+  // coordinator, contradictory advice (contradiction_factor); quality stays at most 1.
+  const bool several = slot.guides.size() >= 2;
+  const bool contradiction = !learner.coordinator && several;
+  const auto q = static_cast<float>(
+      std::min(1.0, config_.quality * (several ? config_.synthesis_factor : 1.0) *
+                        (contradiction ? config_.contradiction_factor : 1.0)));
   for (const Guide& g : slot.guides) {
     const TieRow t = row_of(world, g.tie);
     if (t != kNoRow) world.ties.quality[t] = q;

@@ -80,6 +80,8 @@ class ReverseModel final : public Model {
     for (std::int8_t z : zones_) {
       if (open == 0) break;
       const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
+      matching::ScoreWeights weights = weights_;
+      weights.zone = z;  // a junior is ranked by their lead in this zone
       std::vector<std::size_t> waiting;  // queue positions of this zone's seniors
       for (std::size_t i = 0; i < queue_.size(); ++i)
         if (queue_[i].zone == z && !matched[i]) waiting.push_back(i);
@@ -106,7 +108,7 @@ class ReverseModel final : public Model {
       for (std::size_t j : leading) pool.push_back(juniors[j]);
       if (pool.empty()) continue;
       for (const matching::Pair& m :
-           matching::match(world, policy_, seekers, std::move(pool), weights_, config_.capacity,
+           matching::match(world, policy_, seekers, std::move(pool), weights, config_.capacity,
                            config_.candidates, stream)) {
         const std::size_t i = waiting[m.seeker];
         if (!leads(m.developer, needed(i)) || !take(juniors, m.developer, open)) continue;
@@ -123,7 +125,7 @@ class ReverseModel final : public Model {
         if (eligible.empty()) continue;
         const matching::Seeker seeker{queue_[i].id, p.find(queue_[i].id), queue_[i].since, 1};
         const std::vector<matching::Pair> pairs =
-            matching::match(world, policy_, std::span(&seeker, 1), eligible, weights_,
+            matching::match(world, policy_, std::span(&seeker, 1), eligible, weights,
                             config_.capacity, config_.candidates, stream + (1u << 16));
         if (pairs.empty()) continue;
         take(juniors, pairs.front().developer, open);

@@ -12,7 +12,7 @@ namespace mentorsim::testing {
 // Isolation from guides: every learner gets `guides_per_zone` distinct senior guides at week 0 in
 // a constellation, each guide guiding nobody else (guide_capacity = 1), so the guides' departures
 // are independent at the constant hazard departure.annual_rate. No check-in falls in a run of up
-// to 104 weeks, so nobody is replaced, and a learner leaves at the same hazard whatever their
+// to 104 weeks, so nobody is replaced, senior ties have no planned end, and a learner leaves at the same hazard whatever their
 // guides do (mentored_hazard_ratio = 1).
 constexpr const char* kGuideIsolation = R"(
 [scenario]
@@ -54,6 +54,7 @@ guide_capacity = 1
 within_available_hours = false
 checkin_weeks = 104
 reflection_weeks = 0
+senior_tie_weeks = 0   # senior ties end only when a guide leaves
 )";
 
 // The isolation world with `guides_per_zone` guides per learner, then `overrides`.

@@ -140,8 +140,10 @@ TEST_CASE("with plentiful guides every zone gets exactly guides_per_zone", "[con
 TEST_CASE("each role meets at its own rhythm: 52, 26, 13 and 4 sessions a year",
           "[constellation]") {
   // Skills spread so that non-seniors guide each other too; initial tenures spread over five years.
+  // Senior ties without a planned end, so that every role's ties last the year counted.
   const Scenario s = plentiful({"population.skill_sd=0.15", "population.senior_share=0.1",
-                                "scenario.weeks=70", "programme.0.release_caught_up=false"});
+                                "scenario.weeks=70", "programme.0.release_caught_up=false",
+                                "programme.0.senior_tie_weeks=0"});
   Simulation sim(s, 0);
   const World& w = sim.world();
   std::map<TieId, int> held;      // sessions held in the tie's first 52 weeks
@@ -180,6 +182,37 @@ TEST_CASE("each role meets at its own rhythm: 52, 26, 13 and 4 sessions a year",
     INFO("cadence " << cadence);
     CHECK(by_cadence[cadence] > 0);
   }
+}
+
+TEST_CASE("a senior guide's tie completes after senior_tie_weeks; other guides' ties do not",
+          "[constellation]") {
+  const Scenario s = plentiful({"population.skill_sd=0.15", "population.senior_share=0.1",
+                                "scenario.weeks=60", "programme.0.senior_tie_weeks=26"});
+  Simulation sim(s, 0);
+  const World& w = sim.world();
+  std::int64_t others = 0;
+  std::map<TieId, Week> senior_ends;  // senior ties: planned end
+  for (int week = 0; week < 60; ++week) {
+    sim.step();
+    for (TieRow t = 0; t < w.ties.size(); ++t) {
+      if (w.ties.start_week[t] != w.week() || !w.ties.active(t)) continue;
+      const bool senior = w.people.has(w.ties.developer[t], flag::kSenior);
+      CHECK(w.ties.planned_end[t] == (senior ? w.week() + 25 : Week{60}));
+      if (senior)
+        senior_ends[w.ties.id[t]] = w.ties.planned_end[t];
+      else
+        ++others;
+    }
+  }
+  // Every senior tie due before the last week is gone (completed, or ended earlier).
+  std::int64_t due = 0;
+  for (const auto& [id, end] : senior_ends) {
+    if (end >= 59) continue;
+    ++due;
+    CHECK(w.ties.find(id) == w.ties.size());
+  }
+  CHECK(due > 10);
+  CHECK(others > 10);
 }
 
 TEST_CASE("check-ins release stale guides and refill the zone the week after", "[constellation]") {
@@ -239,13 +272,21 @@ TEST_CASE("a guide who leaves ends the tie as mentor_left and is replaced at the
   CHECK(short_slot_seen);
 }
 
-TEST_CASE("contradiction lowers quality only with two guides and no coordinator",
+TEST_CASE("several guides multiply quality by synthesis, and by contradiction without a coordinator",
           "[constellation]") {
-  const auto [k, share, factor] = GENERATE(table<int, std::string, float>(
-      {{2, "0.0", 0.8f}, {2, "1.0", 1.0f}, {1, "0.0", 1.0f}, {3, "0.0", 0.8f}}));
+  // factor: what two or more guides multiply the base quality 0.8 by (capped at quality 1).
+  const auto [k, share, synthesis, factor] = GENERATE(table<int, std::string, std::string, float>(
+      {{2, "0.0", "1.0", 0.8f},
+       {2, "1.0", "1.0", 1.0f},
+       {1, "0.0", "1.0", 1.0f},
+       {3, "0.0", "1.0", 0.8f},
+       {2, "0.0", "1.25", 1.0f},      // the defaults: synthesis and contradiction cancel
+       {2, "1.0", "1.25", 1.25f},     // with a coordinator: 0.8 x 1.25 = quality 1
+       {3, "1.0", "2.0", 1.25f}}));   // capped: 0.8 x 2 > 1
   const Scenario scenario = plentiful(
       {"programme.0.guides_per_zone=" + std::to_string(k), "programme.0.coordinator_share=" + share,
-       "departure.enabled=true", "departure.annual_rate=1.0", "scenario.weeks=12"});
+       "programme.0.synthesis_factor=" + synthesis, "departure.enabled=true",
+       "departure.annual_rate=1.0", "scenario.weeks=12"});
   Simulation sim(scenario, 0);
   const World& w = sim.world();
   std::int64_t lone = 0;

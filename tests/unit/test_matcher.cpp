@@ -204,6 +204,20 @@ TEST_CASE("matcher: best_score picks the best of the sampled candidates", "[matc
   }
 }
 
+TEST_CASE("matcher: the gap term reads one zone when the weights name it", "[matcher]") {
+  std::mt19937_64 rng(11);
+  const World world = tiny_world(10, rng);
+  const Practitioners& p = world.people;
+  for (Row m = 0; m < 10; ++m) {
+    const double mean = p.mean_skill(m) - p.mean_skill(9);
+    CHECK(matching::score(world, ScoreWeights{1.0, 0, 0, 0}, m, 9, 1, 4) == mean);
+    for (std::int8_t z = 0; z < 2; ++z) {
+      const double lead = static_cast<double>(p.skill_row(m)[z]) - p.skill_row(9)[z];
+      CHECK(matching::score(world, ScoreWeights{2.0, 0, 0, 0, z}, m, 9, 1, 4) == 2.0 * lead);
+    }
+  }
+}
+
 // best_score as documented (matching/matcher.hpp), candidates out of room erased at once: the
 // reference the matcher's cheaper bookkeeping of exhausted candidates must reproduce.
 std::vector<Pair> best_score_reference(const World& world, std::span<const Seeker> seekers,

@@ -24,9 +24,11 @@ void declare_matching(B& b) {
       .integer("guides_per_zone", &C::guides_per_zone, 2, {1, 4}, "guides",
                "Guides wanted in each mapped zone (§4: 'For each zone, identify two to four "
                "potential guides'; 1 gives the single-mentor contrast).")
-      .real("min_lead", &C::min_lead, 0.1, {0, 1}, "skill",
-            "A guide's skill in the zone must exceed the learner's by at least this (assumed; §4: "
-            "'by capacity and relationship, not by title').")
+      .real("min_lead", &C::min_lead, 0.2, {0, 1}, "skill",
+            "A guide's skill in the zone must exceed the learner's by at least this (§4: guides "
+            "chosen 'by capacity and relationship, not by title', but a guide has something to "
+            "teach there: assumed 0.2, twice the reverse model's lead; under 0.1 and selection by "
+            "room alone the median guide led their learner by 0.04).")
       .flag("require_can_mentor", &C::require_can_mentor, false,
             "Only practitioners flagged senior or can-mentor (reciprocity) may guide. Off: anyone "
             "who leads in the zone may (§4: 'They don't need to be senior').")
@@ -42,9 +44,10 @@ void declare_matching(B& b) {
               "overlap and availability').")
       .integer("candidates", &C::candidates, 16, {1, 1000}, "guides",
                "Eligible guides sampled and scored per slot by best_score and batch_optimal.")
-      .real("weight_gap", &C::weight_gap, 0.0, {-100, 100}, "1/skill",
-            "Score weight on the guide's lead in mean skill over all zones (eligibility already "
-            "requires the zone lead).")
+      .real("weight_gap", &C::weight_gap, 2.0, {-100, 100}, "1/skill",
+            "Score weight on the guide's lead over the learner in the slot's zone (§7: candidates "
+            "flagged 'by skill overlap and availability'; 2 makes a lead of 0.25 outweigh the "
+            "whole availability term at its default weight, assumed).")
       .real("weight_availability", &C::weight_availability, 0.5, {-100, 100}, "",
             "Score weight on the guide's spare share of capacity (§4: 'availability').")
       .real("weight_similarity", &C::weight_similarity, 0.0, {-100, 100}, "",
@@ -74,6 +77,11 @@ void declare_rhythms(B& b) {
       .integer("cadence_senior_weeks", &C::cadence_senior_weeks, 13, {1, 52}, "weeks",
                "Weeks between sessions with a senior guide (§4: 'one quarterly coffee with a "
                "senior guide on strategy').")
+      .integer("senior_tie_weeks", &C::senior_tie_weeks, 26, {0, 5200}, "weeks",
+               "A senior guide's tie completes after this many weeks, so the few experts' time "
+               "rotates to other learners; the slot refills at the learner's next check-in (§4: "
+               "'Would you be willing to have three coffee conversations over six months?'; 0: "
+               "senior ties never end on their own).")
       .real("hours_peer", &C::hours_peer, 1.0, {0, 40}, "hours",
             "Length of a peer session (assumed).")
       .real("hours_technical", &C::hours_technical, 1.0, {0, 40}, "hours",
@@ -115,6 +123,12 @@ void declare_upkeep(B& b) {
       .real("coordinator_share", &C::coordinator_share, 0.0, {0, 1}, "",
             "Share of learners whose constellation has a coordinator who integrates advice, drawn "
             "once per learner (§5: 'Without a coordinating function'; assumed none).")
+      .real("synthesis_factor", &C::synthesis_factor, 1.25, {1, 4}, "",
+            "Multiplies the quality of a zone's ties while it has two or more guides: several "
+            "perspectives to synthesise (§3: 'not through one voice but through a chorus'; §5: "
+            "mentees 'learn to synthesize contradictory advice'; assumed 1.25, so "
+            "that at the default contradiction_factor the two cancel without a coordinator and "
+            "several guides are a net gain with one; quality is capped at 1).")
       .real("contradiction_factor", &C::contradiction_factor, 0.8, {0, 1}, "",
             "Multiplies the quality of a zone's ties while it has two or more guides and no "
             "coordinator (§5: 'contradictory advice without a framework to integrate it'; "

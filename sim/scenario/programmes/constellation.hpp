@@ -33,6 +33,7 @@ struct ConstellationConfig final : ModelConfig {
   std::int64_t cadence_technical_weeks;
   std::int64_t cadence_navigator_weeks;
   std::int64_t cadence_senior_weeks;
+  std::int64_t senior_tie_weeks;  // a senior guide's tie completes after this many weeks (0: never)
   double hours_peer;  // length of one session, by role (hours)
   double hours_technical;
   double hours_navigator;
@@ -48,6 +49,7 @@ struct ConstellationConfig final : ModelConfig {
   double reflection_quality;
   double coordinator_share;     // share of learners whose constellation has a coordinator
   double contradiction_factor;  // multiplies the quality of a zone's ties with ≥ 2 guides
+  double synthesis_factor;      // multiplies it too: several perspectives (before contradiction)
 
   std::unique_ptr<ModelConfig> clone() const override {
     return std::make_unique<ConstellationConfig>(*this);

@@ -31,8 +31,8 @@ params::SectionSpec reverse_section() {
       .integer("candidates", &ReverseConfig::candidates, 16, {1, 1000}, "juniors",
                "Eligible juniors sampled and scored per senior by best_score and batch_optimal.")
       .real("weight_gap", &ReverseConfig::weight_gap, 0.0, {-100, 100}, "1/skill",
-            "Score weight on the junior's lead in mean skill over all zones (the shared matcher's "
-            "gap term, not the zone's; eligibility already requires the zone lead).")
+            "Score weight on the junior's lead over the senior in the zone sought (eligibility "
+            "already requires min_lead there; assumed 0: chosen by room).")
       .real("weight_availability", &ReverseConfig::weight_availability, 0.5, {-100, 100}, "",
             "Score weight on the junior's spare share of capacity.")
       .real("weight_similarity", &ReverseConfig::weight_similarity, 0.0, {-100, 100}, "",
