@@ -1,8 +1,11 @@
 #include "metrics/effective_reach.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <span>
 
 #include "core/blocks.hpp"
 #include "core/zone_count.hpp"
@@ -111,88 +114,119 @@ const EffectiveReachWeek& EffectiveReach::compute(const World& world) {
   return week_;
 }
 
-// Each active peer group's members' led zones: a member is led in a zone by the best of the
-// *others*, so the group's highest and second-highest skill per zone (and who holds the highest)
-// are found in one pass over its members, and a second pass, with their rows still in cache, writes
-// each membership's mask. One read of each member's skills per pass, where looking at every
-// co-member from every member read each row group-size times; a learner then ORs one byte per
-// membership.
+// The members' led zones of the active peer groups in `needed` (group rows, increasing): a member
+// is led in a zone by the best of the *others*, so the group's highest and second-highest skill
+// per zone (and who holds the highest) are found in one pass over its members, and a second pass,
+// with their rows still in cache, writes each membership's mask. One read of each member's skills
+// per pass, where looking at every co-member from every member read each row group-size times; a
+// learner then ORs one byte per membership. Each group writes only its own memberships.
 template <std::size_t Z>
-void EffectiveReach::group_led_masks(const World& world) {
+void EffectiveReach::group_led_masks(const World& world, std::span<const GroupRow> needed) {
   const PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
   member_led_.resize(groups.memberships());
-  for_each_block(groups.groups(), [&](Block b) {
+  tbb::parallel_for(std::size_t{0}, needed.size(), [&](std::size_t k) {
     struct Best {
       float best = -1.0f, second = -1.0f;  // -1: below any skill
       Row row = kNoRow;
     };
-    for (auto g = static_cast<GroupRow>(b.first); g < b.last; ++g) {
-      std::fill(member_led_.begin() + groups.begin(g), member_led_.begin() + groups.end(g), 0);
-      if (groups.active_members(g) < 2) continue;
-      std::array<Best, Z> best{};
-      for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
-        if (!groups.active(m)) continue;
-        const Row r = groups.member[m];
-        const float* s = people.skill_row(r);
-        for (std::size_t z = 0; z < Z; ++z) {
-          Best& e = best[z];
-          const bool top = s[z] > e.best;
-          e.second = std::max(e.second, top ? e.best : s[z]);
-          e.row = top ? r : e.row;
-          e.best = std::max(e.best, s[z]);
-        }
+    const GroupRow g = needed[k];
+    std::fill(member_led_.begin() + groups.begin(g), member_led_.begin() + groups.end(g), 0);
+    if (groups.active_members(g) < 2) return;
+    std::array<Best, Z> best{};
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.active(m)) continue;
+      const Row r = groups.member[m];
+      const float* s = people.skill_row(r);
+      for (std::size_t z = 0; z < Z; ++z) {
+        Best& e = best[z];
+        const bool top = s[z] > e.best;
+        e.second = std::max(e.second, top ? e.best : s[z]);
+        e.row = top ? r : e.row;
+        e.best = std::max(e.best, s[z]);
       }
-      for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
-        if (!groups.active(m)) continue;
-        const Row r = groups.member[m];
-        const float* s = people.skill_row(r);
-        unsigned mask = 0;
-        for (std::size_t z = 0; z < Z; ++z) {
-          const float other = best[z].row == r ? best[z].second : best[z].best;
-          mask |= static_cast<unsigned>(s[z] < threshold_ &&
-                                        static_cast<double>(other) - s[z] >= margin_)
-                  << z;
-        }
-        member_led_[m] = static_cast<std::uint8_t>(mask);
+    }
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.active(m)) continue;
+      const Row r = groups.member[m];
+      const float* s = people.skill_row(r);
+      unsigned mask = 0;
+      for (std::size_t z = 0; z < Z; ++z) {
+        const float other = best[z].row == r ? best[z].second : best[z].best;
+        mask |= static_cast<unsigned>(s[z] < threshold_ &&
+                                      static_cast<double>(other) - s[z] >= margin_)
+                << z;
       }
+      member_led_[m] = static_cast<std::uint8_t>(mask);
     }
   });
 }
 
 // Every row's led zones, from its active learner ties and its active peer groups of two or more.
-// A row stops looking at ties once every zone it develops is led (a senior's tie leads a learner
-// everywhere).
+// A row stops looking once every zone it develops is led. Ties come first: a facilitator's, a
+// visiting senior's or a mentor's tie usually leads a learner in every zone they develop, so only
+// the few rows still short afterwards need their groups, and only those rows' groups are worked
+// out (in the ecosystem benchmark, working out every group's members cost as much as the rest of
+// the metric). The values are those of looking at every tie and group.
 void EffectiveReach::lead_masks(const World& world) {
   const Row n = world.people.size();
   led_.resize(n);
-  block_counts_.resize(block_count(n));
+  const std::size_t blocks = block_count(n);
+  block_counts_.resize(blocks);
+  short_rows_.resize(blocks);
   with_zone_count(static_cast<std::size_t>(world.people.zones()), [&]<std::size_t Z> {
-    group_led_masks<Z>(world);
     const Practitioners& people = world.people;
     const Ties& ties = world.ties;
+    const TieIndex& by_member = world.by_member;
+    const auto open_zones = [&](Row l) {
+      const float* s = people.skill_row(l);
+      unsigned open = 0;  // zones developed
+      for (std::size_t z = 0; z < Z; ++z) open |= static_cast<unsigned>(s[z] < threshold_) << z;
+      return open;
+    };
     for_each_block(n, [&](Block b) {
       std::int64_t covered = 0;
+      std::vector<Row>& short_rows = short_rows_[b.index];
+      short_rows.clear();
       for (auto l = static_cast<Row>(b.first); l < b.last; ++l) {
         if (people.learner_ties[l] == 0) {  // no tie and no pair: nobody leads them
           led_[l] = 0;
           continue;
         }
         const float* s = people.skill_row(l);
-        unsigned open = 0;  // zones developed
-        for (std::size_t z = 0; z < Z; ++z) open |= static_cast<unsigned>(s[z] < threshold_) << z;
+        const unsigned open = open_zones(l);
         unsigned mask = 0;
         for (auto i = world.by_learner.begin(l); i < world.by_learner.end(l) && mask != open; ++i) {
           const TieRow t = world.by_learner.rows[i];
           mask |= led_zones_of<Z>(people.skill_row(ties.developer[t]), s, ties.zone[t], margin_,
                                   threshold_);
         }
-        for (auto i = world.by_member.begin(l); i < world.by_member.end(l) && mask != open; ++i)
-          mask |= member_led_[world.by_member.rows[i]];
         led_[l] = static_cast<std::uint8_t>(mask);
-        covered += mask != 0;
+        if (mask != open && by_member.begin(l) < by_member.end(l))
+          short_rows.push_back(l);  // finished below, once its groups are known
+        else
+          covered += mask != 0;
       }
       block_counts_[b.index] = covered;
+    });
+    needed_groups_.clear();
+    for (const std::vector<Row>& rows : short_rows_)
+      for (Row l : rows)
+        for (auto i = by_member.begin(l); i < by_member.end(l); ++i)
+          needed_groups_.push_back(world.groups.group[by_member.rows[i]]);
+    std::sort(needed_groups_.begin(), needed_groups_.end());
+    needed_groups_.erase(std::unique(needed_groups_.begin(), needed_groups_.end()),
+                         needed_groups_.end());
+    group_led_masks<Z>(world, needed_groups_);
+    tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+      for (Row l : short_rows_[b]) {
+        unsigned mask = led_[l];
+        const unsigned open = open_zones(l);
+        for (auto i = by_member.begin(l); i < by_member.end(l) && mask != open; ++i)
+          mask |= member_led_[by_member.rows[i]];
+        led_[l] = static_cast<std::uint8_t>(mask);
+        block_counts_[b] += mask != 0;
+      }
     });
   });
   week_.effectively_covered = 0;
