@@ -175,13 +175,23 @@ void EffectiveReach::lead_masks(const World& world) {
   block_counts_.resize(blocks);
   short_rows_.resize(blocks);
   with_zone_count(static_cast<std::size_t>(world.people.zones()), [&]<std::size_t Z> {
-    const Practitioners& people = world.people;
-    const Ties& ties = world.ties;
     const TieIndex& by_member = world.by_member;
+    // Raw arrays, read once: led_ is written through bytes, which may alias anything, so reaching
+    // the vectors through the world in the loop reloaded them after every row (a quarter of the
+    // loop's time in the ecosystem benchmark). A row of skills is Z floats.
+    const float* const skill = world.people.skill.data();
+    const std::uint16_t* const learner_ties = world.people.learner_ties.data();
+    const std::uint32_t* const tie_offsets = world.by_learner.offsets.data();
+    const TieRow* const tie_rows = world.by_learner.rows.data();
+    const std::uint32_t* const member_offsets = by_member.offsets.data();
+    const Row* const developer = world.ties.developer.data();
+    const std::int8_t* const tie_zone = world.ties.zone.data();
+    std::uint8_t* const led = led_.data();
+    const double margin = margin_, threshold = threshold_;
     const auto open_zones = [&](Row l) {
-      const float* s = people.skill_row(l);
+      const float* s = skill + static_cast<std::size_t>(l) * Z;
       unsigned open = 0;  // zones developed
-      for (std::size_t z = 0; z < Z; ++z) open |= static_cast<unsigned>(s[z] < threshold_) << z;
+      for (std::size_t z = 0; z < Z; ++z) open |= static_cast<unsigned>(s[z] < threshold) << z;
       return open;
     };
     for_each_block(n, [&](Block b) {
@@ -189,34 +199,35 @@ void EffectiveReach::lead_masks(const World& world) {
       std::vector<Row>& short_rows = short_rows_[b.index];
       short_rows.clear();
       for (auto l = static_cast<Row>(b.first); l < b.last; ++l) {
-        if (people.learner_ties[l] == 0) {  // no tie and no pair: nobody leads them
-          led_[l] = 0;
+        if (learner_ties[l] == 0) {  // no tie and no pair: nobody leads them
+          led[l] = 0;
           continue;
         }
-        const float* s = people.skill_row(l);
+        const float* s = skill + static_cast<std::size_t>(l) * Z;
         const unsigned open = open_zones(l);
         unsigned mask = 0;
-        for (auto i = world.by_learner.begin(l); i < world.by_learner.end(l) && mask != open; ++i) {
-          const TieRow t = world.by_learner.rows[i];
-          mask |= led_zones_of<Z>(people.skill_row(ties.developer[t]), s, ties.zone[t], margin_,
-                                  threshold_);
+        for (auto i = tie_offsets[l]; i < tie_offsets[l + 1] && mask != open; ++i) {
+          const TieRow t = tie_rows[i];
+          mask |= led_zones_of<Z>(skill + static_cast<std::size_t>(developer[t]) * Z, s,
+                                  tie_zone[t], margin, threshold);
         }
-        led_[l] = static_cast<std::uint8_t>(mask);
-        if (mask != open && by_member.begin(l) < by_member.end(l))
+        led[l] = static_cast<std::uint8_t>(mask);
+        if (mask != open && member_offsets[l] < member_offsets[l + 1])
           short_rows.push_back(l);  // finished below, once its groups are known
         else
           covered += mask != 0;
       }
       block_counts_[b.index] = covered;
     });
-    needed_groups_.clear();
+    // Their groups, marked then listed in row order (no sort).
+    group_needed_.assign(world.groups.groups(), 0);
     for (const std::vector<Row>& rows : short_rows_)
       for (Row l : rows)
         for (auto i = by_member.begin(l); i < by_member.end(l); ++i)
-          needed_groups_.push_back(world.groups.group[by_member.rows[i]]);
-    std::sort(needed_groups_.begin(), needed_groups_.end());
-    needed_groups_.erase(std::unique(needed_groups_.begin(), needed_groups_.end()),
-                         needed_groups_.end());
+          group_needed_[world.groups.group[by_member.rows[i]]] = 1;
+    needed_groups_.clear();
+    for (GroupRow g = 0; g < world.groups.groups(); ++g)
+      if (group_needed_[g]) needed_groups_.push_back(g);
     group_led_masks<Z>(world, needed_groups_);
     tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
       for (Row l : short_rows_[b]) {

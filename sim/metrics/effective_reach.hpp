@@ -72,6 +72,7 @@ class EffectiveReach final : public MetricGroup {
   std::vector<Row> lost_;          // rows whose developer left this week, increasing
   std::vector<std::uint8_t> member_led_;  // by membership row: zones led in by a co-member
   std::vector<std::vector<Row>> short_rows_;  // by block: rows a tie leaves short, with groups
+  std::vector<std::uint8_t> group_needed_;    // by group row: one of those rows is in it (scratch)
   std::vector<GroupRow> needed_groups_;       // those rows' groups, increasing (scratch)
   std::vector<std::uint8_t> last_led_;        // by row at the last recording: zones led in
   std::vector<PractitionerId> departed_ids_;  // this week's leavers, in id order (scratch)

@@ -190,19 +190,24 @@ const LoadCarriersWeek& LoadCarriers::compute(const World& world) {
     }
   }
   blocks_.resize(block_count(people.size()));
+  const std::uint8_t* const flags = people.flags.data();
+  const float* const load = people.load_hours.data();
+  const float* const available = people.available_hours.data();
+  const std::uint8_t* const tie_roles = roles_.data();
   for_each_block(people.size(), [&](Block b) {
-    LoadCarriersWeek& p = blocks_[b.index];
-    p = LoadCarriersWeek{};
+    // Accumulated in locals and stored once: the block's record is reached through a reference
+    // the compiler cannot keep in registers across the loop.
+    LoadCarriersWeek p;
     for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
-      const bool senior = people.has(r, flag::kSenior);
+      const bool senior = (flags[r] & flag::kSenior) != 0;
       if (senior) {
-        p.senior_hours_used += people.load_hours[r];
-        p.senior_hours_budget += people.available_hours[r];
+        p.senior_hours_used += load[r];
+        p.senior_hours_budget += available[r];
       }
-      if (people.load_hours[r] <= 0) continue;
+      if (load[r] <= 0) continue;
       const auto roles =
-          static_cast<std::uint8_t>(roles_[r] | (senior ? bit(LoadRole::kSeniorMentor) : 0));
-      const bool burned_out = people.has(r, flag::kBurnedOut);
+          static_cast<std::uint8_t>(tie_roles[r] | (senior ? bit(LoadRole::kSeniorMentor) : 0));
+      const bool burned_out = (flags[r] & flag::kBurnedOut) != 0;
       ++p.carriers;
       p.burned_out += burned_out;
       for (std::size_t k = 0; k < kLoadRoles; ++k)
@@ -211,6 +216,7 @@ const LoadCarriersWeek& LoadCarriers::compute(const World& world) {
           p.burned_out_by_role[k] += burned_out;
         }
     }
+    blocks_[b.index] = p;
   });
   week_ = LoadCarriersWeek{};
   for (const LoadCarriersWeek& p : blocks_) {
