@@ -150,7 +150,8 @@ std::optional<ParamValue> read_value(const ParamInfo& info, const toml::node& no
       inner.type = ParamType::kStringList;
       return read_list<std::vector<std::string>>(
           info, node, full_key, r, "an array of arrays of strings",
-          [&](const toml::node& e, const std::string& k) -> std::optional<std::vector<std::string>> {
+          [&](const toml::node& e,
+              const std::string& k) -> std::optional<std::vector<std::string>> {
             auto v = read_list<std::string>(inner, e, k, r, "an array of strings", read_string);
             if (!v) return std::nullopt;
             return std::get<std::vector<std::string>>(std::move(*v));

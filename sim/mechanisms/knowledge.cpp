@@ -89,9 +89,10 @@ Knowledge::Knowledge(const Scenario& scenario)
       skip_probability_(scenario.burnout.skip_probability),
       forgetting_per_week_(1.0 -
                            std::pow(1.0 - scenario.knowledge.forgetting_per_month, 12.0 / 52.0)),
-      experience_per_week_(scenario.knowledge.experience_half_life_weeks > 0
-                               ? 1.0 - std::pow(0.5, 1.0 / scenario.knowledge.experience_half_life_weeks)
-                               : 0.0) {}
+      experience_per_week_(
+          scenario.knowledge.experience_half_life_weeks > 0
+              ? 1.0 - std::pow(0.5, 1.0 / scenario.knowledge.experience_half_life_weeks)
+              : 0.0) {}
 
 void Knowledge::apply(World& world) const {
   world.index_ties();
@@ -281,18 +282,17 @@ void Knowledge::transfer(World& world) const {
         }
       });
 
-  const SkillUpdate update{static_cast<float>(1.0 - forgetting_per_week_),
-                           static_cast<float>(config_.forgetting_floor),
-                           static_cast<float>(experience_per_week_),
-                           static_cast<float>(config_.experience_ceiling), world.role_masks().data()};
-  tbb::parallel_for(tbb::blocked_range<Row>(0, n, kGrain),
-                    [&](const tbb::blocked_range<Row>& range) {
-                      const std::size_t first = static_cast<std::size_t>(range.begin()) * zones;
-                      update_skills(zones, range.size(), people.skill.data() + first,
-                                    world.skill_delta.data() + first,
-                                    people.practised.data() + range.begin(),
-                                    people.function.data() + range.begin(), update);
-                    });
+  const SkillUpdate update{
+      static_cast<float>(1.0 - forgetting_per_week_), static_cast<float>(config_.forgetting_floor),
+      static_cast<float>(experience_per_week_), static_cast<float>(config_.experience_ceiling),
+      world.role_masks().data()};
+  tbb::parallel_for(
+      tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
+        const std::size_t first = static_cast<std::size_t>(range.begin()) * zones;
+        update_skills(zones, range.size(), people.skill.data() + first,
+                      world.skill_delta.data() + first, people.practised.data() + range.begin(),
+                      people.function.data() + range.begin(), update);
+      });
 }
 
 }  // namespace mentorsim

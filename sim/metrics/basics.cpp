@@ -173,7 +173,7 @@ Basics::RowSums Basics::sum_rows(const World& world) const {
   struct Part {
     std::int64_t covered = 0, mentors = 0, burned_out = 0, competent = 0;
     double exhaustion = 0;
-    std::array<double, 8> skill{};  // zones are 1-8
+    std::array<double, 8> skill{};                          // zones are 1-8
     std::array<std::int64_t, 8> needing{}, competent_in{};  // by zone: role needs it; and competent
   };
   // Z zones at compile time (core/zone_count.hpp), and the sums in locals: through the Part in

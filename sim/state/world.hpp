@@ -129,8 +129,8 @@ class World {
                                    : std::span<const Departed>();
   }
   // Recording phase, before the recorder: sets competent_week of every practitioner, as the first
-  // week all their role's zones are at or above knowledge.competence_threshold. At a practitioner's first
-  // recording it becomes kOnArrival if they are competent already, else kNotYet (at risk); a
+  // week all their role's zones are at or above knowledge.competence_threshold. At a practitioner's
+  // first recording it becomes kOnArrival if they are competent already, else kNotYet (at risk); a
   // practitioner at risk who is competent now gets this week. Later forgetting does not undo it.
   void note_competence();
 

@@ -42,7 +42,8 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
   const double rate = k.experience_half_life_weeks > 0
                           ? 1.0 - std::pow(0.5, 1.0 / k.experience_half_life_weeks)
                           : 0.0;
-  const auto keep = static_cast<float>(1.0 - f_week), floor = static_cast<float>(k.forgetting_floor);
+  const auto keep = static_cast<float>(1.0 - f_week),
+             floor = static_cast<float>(k.forgetting_floor);
   const auto kf = static_cast<float>(rate), ceiling = static_cast<float>(k.experience_ceiling);
 
   std::vector<float> out(start.size());
@@ -55,8 +56,7 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
         if (!covers(ties.zone[t], z)) continue;
         used[z] = true;
         const double gap = static_cast<double>(at(ties.developer[t], z)) - at(r, z);
-        if (gap > 0)
-          delta[z] += static_cast<float>(alpha * ties.quality[t] * std::min(gap, G));
+        if (gap > 0) delta[z] += static_cast<float>(alpha * ties.quality[t] * std::min(gap, G));
       }
     }
     for (TieRow t = 0; t < ties.size(); ++t) {  // as developer: teaching
@@ -79,7 +79,7 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
         for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o) {
           if (o == m || !groups.present[o]) continue;
           const double gap = static_cast<double>(at(groups.member[o], z)) - at(r, z);
-          if (gap > 0) gain += static_cast<float>(aq * std::min(gap, G));  // learns from o
+          if (gap > 0) gain += static_cast<float>(aq * std::min(gap, G));           // learns from o
           if (gap < 0) gain += static_cast<float>(share * aq * std::min(-gap, G));  // teaches o
         }
         delta[z] += gain;
@@ -108,10 +108,10 @@ TEST_CASE("the sessions phase's skill update equals its plain reference twin",
       "population.function_zones=[[\"technical\", \"navigation\", \"digital\"], "
       "[\"leadership\", \"navigation\"], [\"navigation\"]]";
   const double share = GENERATE(0.0, 0.2);
-  const Scenario s = testing::bundled(
-      "ecosystem", 60,
-      {"population.initial_size=600", roles, "knowledge.forgetting_per_month=0.05",
-       "knowledge.teaching_share=" + std::to_string(share)});
+  const Scenario s =
+      testing::bundled("ecosystem", 60,
+                       {"population.initial_size=600", roles, "knowledge.forgetting_per_month=0.05",
+                        "knowledge.teaching_share=" + std::to_string(share)});
   Simulation sim(s, 0);
   std::vector<float> before;
   std::int64_t checked = 0, held = 0;

@@ -12,6 +12,7 @@
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
 #include "support/closed_form_world.hpp"
+#include "support/same_results.hpp"
 #include "support/scenarios.hpp"
 
 using namespace mentorsim;
@@ -38,8 +39,8 @@ initial_tenure_max_weeks = 0
 )";
 
 Scenario roles(const std::vector<std::string>& overrides) {
-  return params::load_scenario_text(std::string(testing::kMechanismsOff) + kRoles, "<test_learning>",
-                                    overrides);
+  return params::load_scenario_text(std::string(testing::kMechanismsOff) + kRoles,
+                                    "<test_learning>", overrides);
 }
 
 }  // namespace
@@ -47,9 +48,10 @@ Scenario roles(const std::vector<std::string>& overrides) {
 TEST_CASE("experience: without sessions, role skill follows c - (c - s0)(1 - k)^t exactly",
           "[knowledge][learning]") {
   const double half_life = 52, c = 0.68, s0 = 0.25, floor = 0.2;
-  const Scenario s = roles({"knowledge.enabled=true", "knowledge.experience_half_life_weeks=52",
-                            "knowledge.experience_ceiling=0.68", "knowledge.forgetting_per_month=0.05",
-                            "knowledge.forgetting_floor=0.2"});
+  const Scenario s =
+      roles({"knowledge.enabled=true", "knowledge.experience_half_life_weeks=52",
+             "knowledge.experience_ceiling=0.68", "knowledge.forgetting_per_month=0.05",
+             "knowledge.forgetting_floor=0.2"});
   const double k = 1 - std::pow(0.5, 1 / half_life);
   CHECK(Knowledge(s).weekly_experience() == Approx(k).epsilon(1e-15));
   const double f = Knowledge(s).weekly_forgetting();
@@ -154,8 +156,8 @@ TEST_CASE("teaching: on a fixed schedule the developer gains teaching_share of t
     run.run();
     const Practitioners& q2 = run.world().people;
     REQUIRE(q2.size() == 3);
-    CHECK(q2.skill_row(1)[0] > 0.68f);   // mentored
-    CHECK(q2.skill_row(2)[0] < 0.68f);   // waiting all along: experience alone
+    CHECK(q2.skill_row(1)[0] > 0.68f);  // mentored
+    CHECK(q2.skill_row(2)[0] < 0.68f);  // waiting all along: experience alone
     CHECK(q2.skill_row(2)[0] > 0.5f);
   }
 }
@@ -196,8 +198,7 @@ kind = "peer_pod"
 
 TEST_CASE("role competence: competent in every zone of the role, and per zone beside it",
           "[knowledge][learning][metrics]") {
-  const Scenario s = params::load_scenario_text(
-      std::string(testing::kMechanismsOff) + R"(
+  const Scenario s = params::load_scenario_text(std::string(testing::kMechanismsOff) + R"(
 [population]
 initial_size = 0
 zones = ["a", "b", "c"]
@@ -205,7 +206,7 @@ function_names = ["f0", "f1"]
 function_shares = [0.5, 0.5]
 function_zones = [["a"], ["a", "b"]]
 )",
-      "<test_learning>", {});
+                                                "<test_learning>", {});
   World w(s, 0);
   // Row: function, skills in a, b, c.
   const std::vector<std::pair<int, std::vector<float>>> rows{
@@ -235,8 +236,8 @@ function_zones = [["a"], ["a", "b"]]
   Recorder recorder(s);
   recorder.record(w);
   CHECK(recorder.series("competent_share")[0] == 0.5);  // rows 0 and 2; in every zone: nobody
-  CHECK(recorder.series("competent_share_by_zone/a")[0] == 0.75);  // 3 of the 4 who need a
-  CHECK(recorder.series("competent_share_by_zone/b")[0] == 0.5);   // 1 of the 2 who need b
+  CHECK(recorder.series("competent_share_by_zone/a")[0] == 0.75);      // 3 of the 4 who need a
+  CHECK(recorder.series("competent_share_by_zone/b")[0] == 0.5);       // 1 of the 2 who need b
   CHECK(std::isnan(recorder.series("competent_share_by_zone/c")[0]));  // no role needs c
   // Bus factor stays what it was: holders of the zone at the threshold, whatever their role.
   CHECK(recorder.series("bus_factor/c")[0] == 2);
@@ -257,4 +258,16 @@ TEST_CASE("function_zones: default every zone, and validation", "[params][learni
                                     "(population.zones: 'a', 'b')"));
   CHECK_THROWS_WITH(roles({"population.function_zones=[[\"a\"]]"}),
                     Catch::Contains("function_zones has 1 lists but function_names has 2"));
+}
+
+TEST_CASE("learning with roles and teaching is bit-identical at 1 and 2 threads",
+          "[knowledge][learning][determinism]") {
+  // More rows than one block (core/blocks.hpp), roles that leave zones unused at work.
+  const Scenario s =
+      testing::bundled("ecosystem", 40,
+                       {"population.initial_size=6000",
+                        "population.function_zones=[[\"technical\", \"digital\"], [\"leadership\", "
+                        "\"navigation\"], [\"navigation\"]]",
+                        "knowledge.forgetting_per_month=0.05"});
+  testing::same_at_one_and_two_threads(s);
 }

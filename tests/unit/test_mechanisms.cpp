@@ -286,11 +286,11 @@ const std::string kRolesNeedA = "population.function_zones=[[\"a\"], [\"a\"], [\
 TEST_CASE("knowledge: unpractised zones forget towards the floor at the weekly rate",
           "[mechanisms]") {
   const double floor = GENERATE(0.0, 0.5);
-  const Scenario s =
-      load(true, one_mentor(1, {"knowledge.enabled=true", "knowledge.forgetting_per_month=0.05",
-                                "knowledge.forgetting_floor=" + std::to_string(floor),
-                                "programme.0.cadence_weeks=2", "population.initial_size=3",
-                                kRolesNeedA}));
+  const Scenario s = load(
+      true,
+      one_mentor(1, {"knowledge.enabled=true", "knowledge.forgetting_per_month=0.05",
+                     "knowledge.forgetting_floor=" + std::to_string(floor),
+                     "programme.0.cadence_weeks=2", "population.initial_size=3", kRolesNeedA}));
   const double f = 1 - std::pow(0.95, 12.0 / 52.0);
   CHECK(Knowledge(s).weekly_forgetting() == Approx(f).epsilon(1e-14));
   const auto decayed = [&](double weeks) { return floor + (0.8 - floor) * std::pow(1 - f, weeks); };
