@@ -34,7 +34,12 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
 void Simulation::step() {
   world_.set_week(week_);
   world_.counters.reset();
-  if (!time_phases_) {
+  if (observe_phases_) {
+    for (Phase phase : kWeeklyPhases) {
+      observe_phases_(phase, world_);
+      run_phase(phase);
+    }
+  } else if (!time_phases_) {
     for (Phase phase : kWeeklyPhases) run_phase(phase);
   } else {
     for (std::size_t i = 0; i < kWeeklyPhases.size(); ++i) {

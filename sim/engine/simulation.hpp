@@ -35,6 +35,11 @@ class Simulation {
   void observe_recording(std::function<void(const World&)> observer) {
     observe_recording_ = std::move(observer);
   }
+  // Called by step() before each phase with the phase and the world it will change: for tests that
+  // check one phase against a reference (the sessions phase's reference twin).
+  void observe_phases(std::function<void(Phase, const World&)> observer) {
+    observe_phases_ = std::move(observer);
+  }
 
   const World& world() const { return world_; }
   World& world() { return world_; }
@@ -73,6 +78,7 @@ class Simulation {
   std::size_t peak_table_bytes_ = 0;
   bool time_phases_ = false;
   std::function<void(const World&)> observe_recording_;
+  std::function<void(Phase, const World&)> observe_phases_;
   std::array<double, kWeeklyPhases.size()> phase_seconds_{};
 };
 

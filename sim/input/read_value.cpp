@@ -104,6 +104,11 @@ std::optional<ParamValue> read_list(const ParamInfo& info, const toml::node& nod
 
 std::optional<ParamValue> read_value(const ParamInfo& info, const toml::node& node,
                                      const std::string& full_key, Reporter& r) {
+  const auto read_string = [&](const toml::node& e,
+                               const std::string& k) -> std::optional<std::string> {
+    if (const auto* s = e.as_string()) return s->get();
+    return report_type(r, e, k, "a string");
+  };
   switch (info.type) {
     case ParamType::kReal:
       if (auto v = read_real(info, node, full_key, r)) return ParamValue{*v};
@@ -138,12 +143,20 @@ std::optional<ParamValue> read_value(const ParamInfo& info, const toml::node& no
           info, node, full_key, r, "an array of real numbers",
           [&](const toml::node& e, const std::string& k) { return read_real(info, e, k, r); });
     case ParamType::kStringList:
-      return read_list<std::string>(
-          info, node, full_key, r, "an array of strings",
-          [&](const toml::node& e, const std::string& k) -> std::optional<std::string> {
-            if (const auto* s = e.as_string()) return s->get();
-            return report_type(r, e, k, "a string");
+      return read_list<std::string>(info, node, full_key, r, "an array of strings", read_string);
+    case ParamType::kStringLists: {
+      // The outer list's length is info.items; an inner list may have any length.
+      ParamInfo inner;  // no bounds on an inner list's length
+      inner.type = ParamType::kStringList;
+      return read_list<std::vector<std::string>>(
+          info, node, full_key, r, "an array of arrays of strings",
+          [&](const toml::node& e,
+              const std::string& k) -> std::optional<std::vector<std::string>> {
+            auto v = read_list<std::string>(inner, e, k, r, "an array of strings", read_string);
+            if (!v) return std::nullopt;
+            return std::get<std::vector<std::string>>(std::move(*v));
           });
+    }
   }
   return std::nullopt;
 }

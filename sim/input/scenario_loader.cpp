@@ -10,6 +10,7 @@
 #include "input/overrides.hpp"
 #include "input/programme_reader.hpp"
 #include "input/read_value.hpp"
+#include "input/role_reader.hpp"
 #include "input/section_reader.hpp"
 #include "input/sections.hpp"
 #include "input/shock_reader.hpp"
@@ -55,6 +56,7 @@ Scenario build(const toml::table& root, Reporter& r) {
     const toml::table& table = node ? *node->as_table() : kAbsent;
     reader.read(table, {{&t.spec, config}}, t.spec.name, {});
   }
+  check_role_zones(root.get("population"), scenario.population, reader);
   if (const toml::node* node = root.get(kProgrammeTable)) {
     scenario.programmes = read_programmes(*node, scenario.meta, scenario.population, reader);
     // Checks of each programme against the rest of the scenario. Run when every entry read

@@ -26,7 +26,8 @@ std::string string_array(const std::vector<std::string>& items) {
 std::string param_json(const ParamInfo& i, const std::string& indent) {
   const bool numeric =
       i.type == ParamType::kReal || i.type == ParamType::kInteger || i.type == ParamType::kRealList;
-  const bool list = i.type == ParamType::kRealList || i.type == ParamType::kStringList;
+  const bool list = i.type == ParamType::kRealList || i.type == ParamType::kStringList ||
+                    i.type == ParamType::kStringLists;
   const bool max_items = list && i.items.max != std::numeric_limits<std::size_t>::max();
   const std::string in = indent + "  ";
   std::string out = indent + "{\n";

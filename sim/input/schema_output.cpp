@@ -35,10 +35,11 @@ Other formats of this reference:
   `common` (a section of the keys every programme has) and `kinds` (a list of sections, one per
   kind, each with an extra `summary`). A section has `name` (table name or kind), `doc`, `params`
   and `checks` (lists of keys checked together). A parameter has `key`, `type` (`real`, `integer`,
-  `bool`, `choice`, `string`, `list of reals`, `list of strings`), `default`, `units` (`""` when
-  dimensionless), `doc`, `min` and `max` (inclusive bounds of a number or of every element of a
-  list of numbers; `null` when unbounded or not numeric), `min_items` and `max_items` (allowed list
-  length; `null` when not a list or unbounded) and `choices` (empty unless `type` is `choice`).
+  `bool`, `choice`, `string`, `list of reals`, `list of strings`, `list of lists of strings`),
+  `default`, `units` (`""` when dimensionless), `doc`, `min` and `max` (inclusive bounds of a number
+  or of every element of a list of numbers; `null` when unbounded or not numeric), `min_items` and
+  `max_items` (allowed list length, of the outer list for a list of lists; `null` when not a list
+  or unbounded) and `choices` (empty unless `type` is `choice`).
 )";
 
 // Escapes text for a Markdown table cell.

@@ -40,6 +40,8 @@ std::string literal(const ParamValue& value, bool json) {
   if (auto* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
   if (auto* s = std::get_if<std::string>(&value)) return str(*s);
   if (auto* v = std::get_if<std::vector<double>>(&value)) return list(*v, real);
+  if (auto* v = std::get_if<StringLists>(&value))
+    return list(*v, [&](const std::vector<std::string>& inner) { return list(inner, str); });
   return list(std::get<std::vector<std::string>>(value), str);
 }
 }  // namespace
@@ -106,6 +108,7 @@ std::string allowed_text(const ParamInfo& info, std::string_view quote) {
       return out;
     }
     case ParamType::kStringList:
+    case ParamType::kStringLists:
       return items_text(info.items);
     case ParamType::kBool:
     case ParamType::kString:

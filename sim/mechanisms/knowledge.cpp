@@ -16,13 +16,26 @@ namespace mentorsim {
 namespace {
 constexpr std::size_t kGrain = 1024;
 
-// The week's update of `rows` rows of Z zones: practised zones learn (capped at 1), the others
-// forget towards `floor`. Both outcomes are computed and one is kept: whether a zone was practised
-// is data, and branching on it mispredicted. Z is a template argument so that a row is one short
-// vector of the compiler's choosing; the values are the same as with branches.
+// What the week's update needs besides the rows: forgetting (keep = 1 - f_week, towards floor),
+// experience (rate = k per week, towards ceiling) and the zones each function's role practises.
+struct SkillUpdate {
+  float keep, floor;
+  float rate, ceiling;
+  const ZoneMask* roles;  // by function
+};
+
+// The week's update of `rows` rows of Z zones. A zone used this week (in a session, or at work:
+// one of the role's zones) learns: K + delta + experience, capped at 1, where experience is
+// rate * max(0, ceiling - K) in the role's zones and 0 elsewhere. Any other zone forgets towards
+// `floor`. Both outcomes are computed and one is kept: whether a zone was used is data, and
+// branching on it mispredicted. Outside the role the experience term is exactly +0, so with
+// rate 0 (experience off) the sum is the one the update had without it. Z is a template argument
+// so that a row is one short vector of the compiler's choosing; the values are the same as with
+// branches.
 template <int Z>
 void update_skill_rows(std::size_t rows, float* __restrict skill, const float* __restrict delta,
-                       const std::uint8_t* __restrict practised, float keep, float floor) {
+                       const std::uint8_t* __restrict practised,
+                       const std::uint8_t* __restrict function, const SkillUpdate& u) {
   // Choosing by bit masks: g++ 12 turned the ternaries back into branches (one_on_one_100k,
   // 1 thread, 2026-12-06: sessions phase 1.43 s with masks against 1.76-2.31 s with ternaries).
   const auto pick = [](bool first, float a, float b) {
@@ -31,20 +44,23 @@ void update_skill_rows(std::size_t rows, float* __restrict skill, const float* _
                                 (std::bit_cast<std::uint32_t>(b) & ~mask));
   };
   for (std::size_t r = 0; r < rows; ++r, skill += Z, delta += Z) {
-    const unsigned bits = practised[r];
+    const unsigned role = u.roles[function[r]];
+    const unsigned used = practised[r] | role;
     for (int z = 0; z < Z; ++z) {
       const float s = skill[z];
-      const float learned = std::min(1.0f, s + delta[z]);
-      const float kept = pick(s > floor, floor + (s - floor) * keep, s);
-      skill[z] = pick(((bits >> z) & 1u) != 0, learned, kept);
+      const float rate = pick(((role >> z) & 1u) != 0, u.rate, 0.0f);
+      const float learned = std::min(1.0f, s + delta[z] + rate * std::max(0.0f, u.ceiling - s));
+      const float kept = pick(s > u.floor, u.floor + (s - u.floor) * u.keep, s);
+      skill[z] = pick(((used >> z) & 1u) != 0, learned, kept);
     }
   }
 }
 
 void update_skills(int zones, std::size_t rows, float* skill, const float* delta,
-                   const std::uint8_t* practised, float keep, float floor) {
+                   const std::uint8_t* practised, const std::uint8_t* function,
+                   const SkillUpdate& update) {
   with_zone_count(static_cast<std::size_t>(zones), [&]<std::size_t Z> {
-    update_skill_rows<static_cast<int>(Z)>(rows, skill, delta, practised, keep, floor);
+    update_skill_rows<static_cast<int>(Z)>(rows, skill, delta, practised, function, update);
   });
 }
 
@@ -72,7 +88,11 @@ Knowledge::Knowledge(const Scenario& scenario)
       burnout_enabled_(scenario.burnout.enabled),
       skip_probability_(scenario.burnout.skip_probability),
       forgetting_per_week_(1.0 -
-                           std::pow(1.0 - scenario.knowledge.forgetting_per_month, 12.0 / 52.0)) {}
+                           std::pow(1.0 - scenario.knowledge.forgetting_per_month, 12.0 / 52.0)),
+      experience_per_week_(
+          scenario.knowledge.experience_half_life_weeks > 0
+              ? 1.0 - std::pow(0.5, 1.0 / scenario.knowledge.experience_half_life_weeks)
+              : 0.0) {}
 
 void Knowledge::apply(World& world) const {
   world.index_ties();
@@ -164,9 +184,12 @@ void Knowledge::group_gains(World& world) const {
   world.group_gain.resize(static_cast<std::size_t>(groups.memberships()) * zones);
   const double alpha = config_.transfer_rate;
   const double max_gap = config_.absorptive_gap;
-  // One group's present members, each from every other present one.
+  const double share = config_.teaching_share;
+  // One group's present members, each from every other present one, and by teaching each other
+  // present one: `share` of what that one learns from this member.
   const auto group = [&](GroupRow g) {
     const double aq = alpha * groups.quality[g];
+    const double taught = share * aq;
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
       if (!groups.present[m]) continue;
       float* gain = world.group_gain.data() + static_cast<std::size_t>(m) * zones;
@@ -176,10 +199,13 @@ void Knowledge::group_gains(World& world) const {
         if (o == m || !groups.present[o]) continue;  // present implies active
         const float* theirs = people.skill_row(groups.member[o]);
         // Adding 0 where the gap is not positive leaves the sum exactly as skipping it would,
-        // without the branch (it mispredicted about half the time).
+        // without the branch (it mispredicted about half the time). At most one of the two
+        // terms is not 0 (one learns where the other is ahead); with teaching_share 0 the second
+        // adds exactly 0.
         for (int z = 0; z < zones; ++z) {
           const double gap = static_cast<double>(theirs[z]) - mine[z];
-          gain[z] += static_cast<float>(aq * std::clamp(gap, 0.0, max_gap));
+          gain[z] += static_cast<float>(aq * std::clamp(gap, 0.0, max_gap) +
+                                        taught * std::clamp(-gap, 0.0, max_gap));
         }
       }
     }
@@ -202,8 +228,10 @@ void Knowledge::transfer(World& world) const {
   world.skill_delta.resize(static_cast<std::size_t>(n) * zones);  // every row zeroes its own
   const double alpha = config_.transfer_rate;
   const double max_gap = config_.absorptive_gap;
+  const double share = config_.teaching_share;
 
-  // Each learner row reads the week's starting skills and writes only its own delta and bits.
+  // Each row reads the week's starting skills and writes only its own delta and bits: what it
+  // learns as a learner, then what it gains by teaching as a developer, then its peer groups.
   tbb::parallel_for(
       tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
         const TieIndex& by_learner = world.by_learner;
@@ -228,9 +256,22 @@ void Knowledge::transfer(World& world) const {
               delta[z] += static_cast<float>(aq * std::clamp(gap, 0.0, max_gap));  // as above
             }
           }
+          // Teaching: `share` of what each held session transfers to its learner, in the zones
+          // the tie covers (the learner's gain, alpha q clamp(K_r - K_learner, 0, G), from the
+          // week's starting skills).
           for (auto i = by_developer.begin(r); i < by_developer.end(r); ++i) {
             const TieRow t = by_developer.rows[i];
-            if (ties.held[t]) practised |= zone_bits(ties.zone[t], zones);
+            if (!ties.held[t]) continue;
+            const std::uint8_t bits = zone_bits(ties.zone[t], zones);
+            practised |= bits;
+            if (share <= 0.0) continue;
+            const float* learner = people.skill_row(ties.learner[t]);
+            const double taught = share * alpha * ties.quality[t];
+            for (int z = 0; z < zones; ++z) {
+              if (!(bits & (1u << z))) continue;
+              const double gap = static_cast<double>(mine[z]) - learner[z];
+              delta[z] += static_cast<float>(taught * std::clamp(gap, 0.0, max_gap));
+            }
           }
           // Peer groups: what the member learned at each held session (group_gains).
           for (auto i = by_member.begin(r); i < by_member.end(r); ++i) {
@@ -244,15 +285,17 @@ void Knowledge::transfer(World& world) const {
         }
       });
 
-  const auto keep = static_cast<float>(1.0 - forgetting_per_week_);
-  const auto floor = static_cast<float>(config_.forgetting_floor);
-  tbb::parallel_for(tbb::blocked_range<Row>(0, n, kGrain),
-                    [&](const tbb::blocked_range<Row>& range) {
-                      const std::size_t first = static_cast<std::size_t>(range.begin()) * zones;
-                      update_skills(zones, range.size(), people.skill.data() + first,
-                                    world.skill_delta.data() + first,
-                                    people.practised.data() + range.begin(), keep, floor);
-                    });
+  const SkillUpdate update{
+      static_cast<float>(1.0 - forgetting_per_week_), static_cast<float>(config_.forgetting_floor),
+      static_cast<float>(experience_per_week_), static_cast<float>(config_.experience_ceiling),
+      world.role_masks().data()};
+  tbb::parallel_for(
+      tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
+        const std::size_t first = static_cast<std::size_t>(range.begin()) * zones;
+        update_skills(zones, range.size(), people.skill.data() + first,
+                      world.skill_delta.data() + first, people.practised.data() + range.begin(),
+                      people.function.data() + range.begin(), update);
+      });
 }
 
 }  // namespace mentorsim

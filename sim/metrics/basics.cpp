@@ -62,7 +62,13 @@ void declare_series(MetricTable& t) {
   t.series("sessions_held", "sessions/week", "Sessions that took place this week.")
       .theme(Theme::kSignsOfLife);
   t.series("competent_share", "share",
-           "Share of practitioners at or above competence_threshold in every zone.")
+           "Share of practitioners at or above competence_threshold in every zone their role "
+           "needs (population.function_zones).")
+      .higher()
+      .theme(Theme::kGrowth);
+  t.series("competent_share_by_zone/{zone}", "share",
+           "Share of the practitioners whose role needs zone {zone} who are at or above "
+           "competence_threshold there (NaN when no role needs it).")
       .higher()
       .theme(Theme::kGrowth);
   t.series("ties_ended_completed", "ties/week", "Relationships that reached their planned end.")
@@ -132,10 +138,16 @@ void declare_summaries(MetricTable& t) {
       .lower()
       .theme(Theme::kBurnout);
   t.summary("final_competent_share", last_of("competent_share"), "share",
-            "Share of practitioners competent in every zone in the last week.")
+            "Share of practitioners competent in every zone of their role in the last week.")
       .higher()
       .theme(Theme::kGrowth)
       .headline();
+  t.summary("final_competent_share_by_zone/{zone}", last_of("competent_share_by_zone/{zone}"),
+            "share",
+            "Share of the practitioners whose role needs zone {zone} competent there in the last "
+            "week.")
+      .higher()
+      .theme(Theme::kGrowth);
   t.summary("final_mean_skill", kComputed, "skill (0-1)", "Mean skill over zones in the last week.")
       .higher()
       .theme(Theme::kGrowth);
@@ -161,13 +173,15 @@ Basics::RowSums Basics::sum_rows(const World& world) const {
   struct Part {
     std::int64_t covered = 0, mentors = 0, burned_out = 0, competent = 0;
     double exhaustion = 0;
-    std::array<double, 8> skill{};  // zones are 1-8
+    std::array<double, 8> skill{};                          // zones are 1-8
+    std::array<std::int64_t, 8> needing{}, competent_in{};  // by zone: role needs it; and competent
   };
   // Z zones at compile time (core/zone_count.hpp), and the sums in locals: through the Part in
   // memory (which the byte-wide flags may alias) every row waited on the last one's stores.
   const auto sum_block = [&]<int Z>(Block b) {
     Part p;
     std::array<double, Z> skill{};
+    std::array<std::int64_t, Z> needing{}, competent_in{};
     for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
       p.covered += people.learner_ties[r] > 0;
       if (people.has(r, flag::kCanMentor)) {
@@ -176,14 +190,21 @@ Basics::RowSums Basics::sum_rows(const World& world) const {
         p.exhaustion += people.exhaustion[r];
       }
       const float* s = people.skill_row(r);
-      bool all_competent = true;
+      const unsigned role = world.role_zones(r);
+      bool all_competent = true;  // in the role's zones
       for (int z = 0; z < Z; ++z) {
         skill[z] += s[z];
-        all_competent = all_competent && s[z] >= competence_threshold_;
+        const bool needed = (role >> z) & 1u;
+        const bool competent = s[z] >= competence_threshold_;
+        needing[z] += needed;
+        competent_in[z] += needed && competent;
+        all_competent = all_competent && (!needed || competent);
       }
       p.competent += all_competent;
     }
     std::copy(skill.begin(), skill.end(), p.skill.begin());
+    std::copy(needing.begin(), needing.end(), p.needing.begin());
+    std::copy(competent_in.begin(), competent_in.end(), p.competent_in.begin());
     return p;
   };
   const std::vector<Part> parts = parts_by_block<Part>(people.size(), [&](Block b) {
@@ -193,13 +214,19 @@ Basics::RowSums Basics::sum_rows(const World& world) const {
   });
   RowSums total;
   total.skill.assign(zones_, 0.0);
+  total.needing.assign(zones_, 0);
+  total.competent_in.assign(zones_, 0);
   for (const Part& p : parts) {
     total.covered += p.covered;
     total.mentors += p.mentors;
     total.burned_out_mentors += p.burned_out;
     total.competent += p.competent;
     total.mentor_exhaustion += p.exhaustion;
-    for (std::size_t z = 0; z < zones_; ++z) total.skill[z] += p.skill[z];
+    for (std::size_t z = 0; z < zones_; ++z) {
+      total.skill[z] += p.skill[z];
+      total.needing[z] += p.needing[z];
+      total.competent_in[z] += p.competent_in[z];
+    }
   }
   return total;
 }
@@ -251,8 +278,12 @@ void Basics::record(const World& world, Values& week) {
   week.set("ties_ended_mentee_left", ended(EndReason::kMenteeLeft));
   week.set("ties_ended_burnout", ended(EndReason::kBurnout));
   week.set("ties_ended_dissolved", ended(EndReason::kDissolved));
-  for (std::size_t z = 0; z < zones_; ++z)
+  for (std::size_t z = 0; z < zones_; ++z) {
     week.set("mean_skill/{zone}", z, share(rows.skill[z], n));
+    week.set("competent_share_by_zone/{zone}", z,
+             rows.needing[z] > 0 ? count(rows.competent_in[z]) / count(rows.needing[z])
+                                 : std::numeric_limits<double>::quiet_NaN());
+  }
 
   matches_total_ += c.matches;
   wait_total_ += c.match_wait_weeks_total;

@@ -28,6 +28,8 @@ class Basics final : public MetricGroup {
     std::int64_t covered = 0, mentors = 0, burned_out_mentors = 0, competent = 0;
     double mentor_exhaustion = 0;
     std::vector<double> skill;  // by zone
+    // By zone: practitioners whose role needs it, and those of them competent there.
+    std::vector<std::int64_t> needing, competent_in;
   };
   RowSums sum_rows(const World& world) const;
   std::size_t over_capacity(const World& world);

@@ -29,6 +29,9 @@ struct PopulationConfig {
   std::vector<double> group_shares;
   std::vector<std::string> function_names;
   std::vector<double> function_shares;
+  // Per function (parallel to function_names), the zones its role needs and practises at work;
+  // empty: every function needs every zone (scenario/roles.hpp).
+  params::StringLists function_zones;
   std::vector<double> skill_mean;  // per zone (one value applies to every zone); 0..1
   double skill_sd;
   double senior_share;  // share of the initial population who are seniors (mentors from week 0)
@@ -64,8 +67,13 @@ struct KnowledgeConfig {
   double transfer_rate;   // alpha: share of the gap closed per attended session at quality 1
   double absorptive_gap;  // largest gap a learner can work on; larger gaps transfer as this one
   double forgetting_per_month;  // relative loss of unpractised skill above the floor, per month
-  double forgetting_floor;      // skill that everyday work maintains; forgetting stops there
+  double forgetting_floor;      // unused skill decays towards this, not to 0
   double competence_threshold;
+  // Experience: in a zone of their role, a practitioner closes a share k of the gap to
+  // experience_ceiling every week, k = 1 - 0.5^(1 / experience_half_life_weeks); 0 weeks: off.
+  double experience_half_life_weeks;
+  double experience_ceiling;  // skill that experience alone approaches
+  double teaching_share;      // share of a held session's transfer that its developer gains
 };
 
 // [burnout]

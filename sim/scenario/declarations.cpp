@@ -49,6 +49,23 @@ std::optional<std::string> names_valid(const std::vector<std::string>& names, co
   }
   return std::nullopt;
 }
+// Each role lists at least one zone, and no zone twice. (Unknown zone names are reported by the
+// loader, at the name, with a suggestion.)
+std::optional<std::string> roles_valid(const PopulationConfig& c) {
+  for (std::size_t f = 0; f < c.function_zones.size(); ++f) {
+    const std::vector<std::string>& zones = c.function_zones[f];
+    const std::string function =
+        f < c.function_names.size() ? fmt::format(" ({})", c.function_names[f]) : "";
+    if (zones.empty())
+      return fmt::format("function_zones[{}]{} is empty; list the zones the function needs", f,
+                         function);
+    for (std::size_t i = 0; i < zones.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (zones[i] == zones[j])
+          return fmt::format("function_zones[{}]{} lists \"{}\" twice", f, function, zones[i]);
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 params::SectionSpec scenario_meta() {
@@ -86,6 +103,13 @@ params::SectionSpec population() {
                    "Functions (departments), for cross-function matching and pilots.")
       .real_list("function_shares", &PopulationConfig::function_shares, {0.5, 0.3, 0.2}, {0, 1},
                  {1, 16}, "", "Share of practitioners in each function; sums to 1.")
+      .string_lists(
+          "function_zones", &PopulationConfig::function_zones, {}, {0, 16},
+          "The zones each function's role needs, one list of population.zones names per entry of "
+          "function_names (e.g. [[\"technical\", \"navigation\"], [\"leadership\"]]). A role's "
+          "zones are practised at work every week (experience, no forgetting) and are the zones "
+          "in which competence is judged. Empty: every function needs every zone (design choice; "
+          "docs/model.md §7.3).")
       .real_list(
           "skill_mean", &PopulationConfig::skill_mean, {0.25}, {0, 1}, {1, 8}, "skill",
           "Mean initial skill of non-seniors, per zone (a single value applies to every zone).")
@@ -112,6 +136,16 @@ params::SectionSpec population() {
              [](const PopulationConfig& c) {
                return shares_match(c.function_names, c.function_shares, "function");
              })
+      .check({"function_zones", "function_names"},
+             [](const PopulationConfig& c) -> std::optional<std::string> {
+               if (c.function_zones.empty() || c.function_zones.size() == c.function_names.size())
+                 return std::nullopt;
+               return fmt::format(
+                   "function_zones has {} lists but function_names has {} entries; give one list "
+                   "of zones per function, or none (every function needs every zone)",
+                   c.function_zones.size(), c.function_names.size());
+             })
+      .check({"function_zones"}, [](const PopulationConfig& c) { return roles_valid(c); })
       .check({"skill_mean", "zones"},
              [](const PopulationConfig& c) -> std::optional<std::string> {
                if (c.skill_mean.size() != 1 && c.skill_mean.size() != c.zones.size())
@@ -176,10 +210,13 @@ params::SectionSpec departure() {
 }
 
 params::SectionSpec knowledge() {
-  return SectionBuilder<KnowledgeConfig>("knowledge",
-                                         "Skill per zone: gap-closing transfer and forgetting.")
+  return SectionBuilder<KnowledgeConfig>(
+             "knowledge",
+             "Skill per zone: experience at work, gap-closing transfer in sessions, learning by "
+             "teaching, and forgetting with disuse.")
       .flag("enabled", &KnowledgeConfig::enabled, true,
-            "Switch knowledge transfer and forgetting on or off.")
+            "Switch every change of skill on or off: experience, transfer, teaching and "
+            "forgetting.")
       .real("transfer_rate", &KnowledgeConfig::transfer_rate, 0.08, {0, 1}, "1/session",
             "alpha: share of the skill gap closed by one attended session at quality 1 (assumed "
             "0.05-0.10; exponential learning curves, Heathcote et al. 2000).")
@@ -187,13 +224,31 @@ params::SectionSpec knowledge() {
             "Absorptive capacity: a gap larger than this transfers as if it were this large "
             "(assumed).")
       .real("forgetting_per_month", &KnowledgeConfig::forgetting_per_month, 0.01, {0, 1}, "1/month",
-            "Relative loss per month of the skill above forgetting_floor in a zone not practised "
-            "that week (assumed; Argote et al. 1990).")
+            "Relative loss per month of the skill above forgetting_floor in a zone used neither at "
+            "work (the role's zones, population.function_zones) nor in a session that week "
+            "(assumed; decay with disuse, Arthur et al. 1998; Argote et al. 1990).")
       .real("forgetting_floor", &KnowledgeConfig::forgetting_floor, 0.2, {0, 1}, "skill",
-            "Skill that everyday work maintains: unpractised skill decays towards it, not to 0 "
-            "(assumed).")
+            "Unused skill decays towards this, not to 0 (assumed).")
       .real("competence_threshold", &KnowledgeConfig::competence_threshold, 0.6, {0, 1}, "skill",
-            "Skill at which a practitioner counts as competent in a zone.")
+            "Skill at which a practitioner counts as competent in a zone; competent overall means "
+            "in every zone of their role.")
+      .real("experience_half_life_weeks", &KnowledgeConfig::experience_half_life_weeks, 52.0,
+            {0, 5200}, "weeks",
+            "Experience: in each zone of their role a practitioner closes half the remaining gap "
+            "to experience_ceiling in this many weeks of work (weekly share k = 1 - 0.5^(1/this)); "
+            "0 switches experience off. Assumed: job knowledge grows mostly over the first 2-3 "
+            "years, then levels off (Schmidt, Hunter & Outerbridge 1986; McDaniel, Schmidt & "
+            "Hunter 1988; Quiñones, Ford & Teachout 1995).")
+      .real("experience_ceiling", &KnowledgeConfig::experience_ceiling, 0.68, {0, 1}, "skill",
+            "Skill that experience alone approaches in a role's zones; only sessions take anyone "
+            "above it. Assumed: above competence_threshold (0.6), below the expert level (0.7) "
+            "that makes a mentor in the bundled comparison.")
+      .real("teaching_share", &KnowledgeConfig::teaching_share, 0.2, {0, 1}, "",
+            "Learning by teaching: a developer gains this share of what each held session "
+            "transfers to the learner, in the zones taught (peer groups: of what each present "
+            "member learns from them); 0 switches it off. Assumed (Roscoe & Chi 2007; Fiorella & "
+            "Mayer 2013; constellation seed §3: 'When you mentor someone, you consolidate your own "
+            "knowledge').")
       .build();
 }
 

@@ -18,6 +18,8 @@ const char* type_name(ParamType type) {
       return "list of reals";
     case ParamType::kStringList:
       return "list of strings";
+    case ParamType::kStringLists:
+      return "list of lists of strings";
   }
   return "unknown";
 }

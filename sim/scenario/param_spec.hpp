@@ -18,12 +18,23 @@
 
 namespace mentorsim::params {
 
-enum class ParamType { kReal, kInteger, kBool, kChoice, kString, kRealList, kStringList };
+// kStringLists: a list of lists of strings, e.g. one list of zone names per function.
+enum class ParamType {
+  kReal,
+  kInteger,
+  kBool,
+  kChoice,
+  kString,
+  kRealList,
+  kStringList,
+  kStringLists
+};
 
 const char* type_name(ParamType type);  // "real", "integer", "bool", "choice", ...
 
+using StringLists = std::vector<std::vector<std::string>>;
 using ParamValue = std::variant<double, std::int64_t, bool, std::string, std::vector<double>,
-                                std::vector<std::string>>;
+                                std::vector<std::string>, StringLists>;
 
 // Inclusive bounds on a number, or on every element of a list of numbers.
 struct Range {
@@ -42,7 +53,7 @@ struct ParamInfo {
   ParamType type = ParamType::kReal;
   ParamValue default_value;
   Range range;                       // numbers and lists of numbers
-  ItemCount items;                   // lists
+  ItemCount items;                   // lists (of a list of lists: the outer list)
   std::vector<std::string> choices;  // kChoice
   std::string units;                 // "1/year", "weeks", "hours/week"; empty when dimensionless
   std::string doc;                   // one line
@@ -147,6 +158,13 @@ class SectionBuilder {
                               std::vector<std::string> def, ItemCount items, std::string doc) {
     return add<std::vector<std::string>>(std::move(key), ParamType::kStringList, field,
                                          std::move(def), {}, items, {}, "", std::move(doc));
+  }
+  // A list of lists of strings; `items` bounds the outer list (each inner list is checked by the
+  // section's cross-field checks, which know what its entries mean).
+  SectionBuilder& string_lists(std::string key, StringLists Cfg::*field, StringLists def,
+                               ItemCount items, std::string doc) {
+    return add<StringLists>(std::move(key), ParamType::kStringLists, field, std::move(def), {},
+                            items, {}, "", std::move(doc));
   }
   SectionBuilder& check(std::vector<std::string> keys,
                         std::function<std::optional<std::string>(const Cfg&)> fn) {

@@ -27,7 +27,8 @@ std::uint32_t mask_of(const std::vector<std::string>& names, const std::vector<s
 World::World(const Scenario& scenario, std::uint64_t replicate)
     : people(static_cast<int>(scenario.population.zones.size())),
       scenario_(&scenario),
-      key_{static_cast<std::uint64_t>(scenario.meta.seed), replicate} {
+      key_{static_cast<std::uint64_t>(scenario.meta.seed), replicate},
+      role_masks_(role_zone_masks(scenario.population)) {
   const std::vector<std::string>& functions = scenario.population.function_names;
   for (const ProgrammeConfig& programme : scenario.programmes) {
     const ProgrammeCommon& c = programme.common;
@@ -166,9 +167,10 @@ void World::note_competence() {
                         if (state != competence::kUnobserved && state != competence::kNotYet)
                           continue;
                         const float* s = people.skill_row(r);
+                        const unsigned role = role_zones(r);
                         bool competent = true;
                         for (int z = 0; z < zones && competent; ++z)
-                          competent = static_cast<double>(s[z]) >= threshold;
+                          competent = !((role >> z) & 1u) || static_cast<double>(s[z]) >= threshold;
                         if (state == competence::kUnobserved)
                           state = competent ? competence::kOnArrival : competence::kNotYet;
                         else if (competent)
@@ -185,8 +187,9 @@ void World::end_ties(std::vector<TieId>& ids, EndReason reason) {
 bool World::below_competence(Row r) const {
   const double threshold = scenario_->knowledge.competence_threshold;
   const float* skill = people.skill_row(r);
+  const unsigned role = role_zones(r);
   for (int z = 0; z < people.zones(); ++z)
-    if (skill[z] < threshold) return true;
+    if (((role >> z) & 1u) && skill[z] < threshold) return true;
   return false;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "scenario/roles.hpp"
 #include "scenario/scenario.hpp"
 #include "state/model.hpp"
 #include "state/peer_groups.hpp"
@@ -88,7 +89,13 @@ class World {
   // or fill list): the first time, their first_request_week and, if they were never a learner,
   // counters.new_seekers (served demand, docs/metrics.md).
   void note_request(PractitionerId id);
-  // Whether row r is below knowledge.competence_threshold in some zone (not yet competent).
+  // The zones row r's role needs (population.function_zones of its function): practised at work
+  // every week, and the zones competence is judged in.
+  ZoneMask role_zones(Row r) const { return role_masks_[people.function[r]]; }
+  // Per function, the zones its role needs (role_zone_masks).
+  const std::vector<ZoneMask>& role_masks() const { return role_masks_; }
+  // Whether row r is below knowledge.competence_threshold in some zone of its role (not yet
+  // competent).
   bool below_competence(Row r) const;
   // Ends every active tie of practitioners flagged kLeaving, in one pass in tie order
   // (developer leaving: kMentorLeft; otherwise learner leaving: kMenteeLeft).
@@ -122,8 +129,8 @@ class World {
                                    : std::span<const Departed>();
   }
   // Recording phase, before the recorder: sets competent_week of every practitioner, as the first
-  // week all their zones are at or above knowledge.competence_threshold. At a practitioner's first
-  // recording it becomes kOnArrival if they are competent already, else kNotYet (at risk); a
+  // week all their role's zones are at or above knowledge.competence_threshold. At a practitioner's
+  // first recording it becomes kOnArrival if they are competent already, else kNotYet (at risk); a
   // practitioner at risk who is competent now gets this week. Later forgetting does not undo it.
   void note_competence();
 
@@ -177,6 +184,7 @@ class World {
  private:
   const Scenario* scenario_;
   StreamKey key_;
+  std::vector<ZoneMask> role_masks_;  // by function
   Week week_ = 0;
   PractitionerId next_practitioner_id_ = 0;
   TieId next_tie_id_ = 0;

@@ -10,7 +10,9 @@ namespace mentorsim::testing {
 
 // Every mechanism off; one zone, one group, no spread in skill, nobody present (population
 // .initial_size = 0) and nobody senior until overridden; knowledge (when switched on): alpha = 0.1,
-// no absorptive limit, no forgetting.
+// no absorptive limit, no forgetting, and only session learning: no experience at work and no
+// learning by teaching, so a learner's gap closes only at their sessions and a developer's skill
+// never moves.
 constexpr const char* kClosedFormBase = R"(
 joining = {enabled = false, arrivals_per_week = 0.0, newcomer_senior_share = 0.0}
 departure = {enabled = false}
@@ -34,6 +36,8 @@ transfer_rate = 0.1
 absorptive_gap = 1.0
 forgetting_per_month = 0.0
 forgetting_floor = 0.0
+experience_half_life_weeks = 0.0
+teaching_share = 0.0
 )";
 
 // Fifo one-on-one mentoring with fixed relationships that outlast any run, weekly sessions always

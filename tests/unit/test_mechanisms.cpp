@@ -280,13 +280,17 @@ TEST_CASE("knowledge: one attended session closes alpha * q * min(gap, absorptiv
   for (int z = 0; z < 3; ++z) CHECK(p.skill_row(0)[z] == 0.8f);
 }
 
+// Every function's role needs zone a only: b and c are used only in sessions.
+const std::string kRolesNeedA = "population.function_zones=[[\"a\"], [\"a\"], [\"a\"]]";
+
 TEST_CASE("knowledge: unpractised zones forget towards the floor at the weekly rate",
           "[mechanisms]") {
   const double floor = GENERATE(0.0, 0.5);
-  const Scenario s =
-      load(true, one_mentor(1, {"knowledge.enabled=true", "knowledge.forgetting_per_month=0.05",
-                                "knowledge.forgetting_floor=" + std::to_string(floor),
-                                "programme.0.cadence_weeks=2", "population.initial_size=3"}));
+  const Scenario s = load(
+      true,
+      one_mentor(1, {"knowledge.enabled=true", "knowledge.forgetting_per_month=0.05",
+                     "knowledge.forgetting_floor=" + std::to_string(floor),
+                     "programme.0.cadence_weeks=2", "population.initial_size=3", kRolesNeedA}));
   const double f = 1 - std::pow(0.95, 12.0 / 52.0);
   CHECK(Knowledge(s).weekly_forgetting() == Approx(f).epsilon(1e-14));
   const auto decayed = [&](double weeks) { return floor + (0.8 - floor) * std::pow(1 - f, weeks); };
@@ -299,13 +303,15 @@ TEST_CASE("knowledge: unpractised zones forget towards the floor at the weekly r
     const double off_weeks = std::floor((w + 1) / 2.0);  // weeks 1, 3, 5, ... had no session
     CHECK(p.skill_row(0)[1] == Approx(decayed(off_weeks)).epsilon(1e-5));
     CHECK(p.skill_row(1)[1] == Approx(decayed(w + 1)).epsilon(1e-5));
+    // Zone a is used at work every week: it never decays, session or not.
+    CHECK(p.skill_row(1)[0] == 0.8f);
   }
   // Skill at or below the floor is kept.
   const Scenario juniors =
-      load(false, {"knowledge.enabled=true", "knowledge.forgetting_floor=0.25"});
+      load(false, {"knowledge.enabled=true", "knowledge.forgetting_floor=0.25", kRolesNeedA});
   Simulation idle(juniors, 0);
   idle.run();
-  CHECK(idle.world().people.skill_row(0)[0] == 0.25f);
+  CHECK(idle.world().people.skill_row(0)[1] == 0.25f);
 }
 
 TEST_CASE("reciprocity: the any and all rules, applied at tenure_weeks", "[mechanisms]") {

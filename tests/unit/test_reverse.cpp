@@ -80,8 +80,11 @@ TEST_CASE("reverse ties run junior to senior in the covered zone, within capacit
 }
 
 TEST_CASE("seniors learn the covered zone; juniors lose nothing by teaching", "[reverse]") {
-  // No forgetting and no other programme: only the reverse ties change anyone's skill.
-  const Scenario scenario = reverse({"knowledge.forgetting_per_month=0"});
+  // No forgetting, no experience at work, no learning by teaching (test_learning.cpp checks it)
+  // and no other programme: only the reverse ties' transfer changes anyone's skill.
+  const Scenario scenario =
+      reverse({"knowledge.forgetting_per_month=0", "knowledge.experience_half_life_weeks=0",
+               "knowledge.teaching_share=0"});
   Simulation sim(scenario, 0);
   const World& w = sim.world();
   sim.step();
@@ -111,7 +114,10 @@ TEST_CASE("seniors learn the covered zone; juniors lose nothing by teaching", "[
 }
 
 TEST_CASE("seniors' skill outside the covered zone does not move without forgetting", "[reverse]") {
-  const Scenario scenario = reverse({"knowledge.forgetting_per_month=0"});
+  // Session learning only: experience at work would move every zone below the ceiling.
+  const Scenario scenario =
+      reverse({"knowledge.forgetting_per_month=0", "knowledge.experience_half_life_weeks=0",
+               "knowledge.teaching_share=0"});
   Simulation sim(scenario, 0);
   const World& w = sim.world();
   sim.step();
