@@ -198,11 +198,17 @@ void EffectiveReach::lead_masks(const World& world) {
       std::int64_t covered = 0;
       std::vector<Row>& short_rows = short_rows_[b.index];
       short_rows.clear();
+      // The block's learners listed without a branch per row (who has a learner tie or a pair is
+      // close to a coin toss, and the branch mispredicted); nobody leads the others.
+      std::array<Row, kBlockRows> learners;
+      std::size_t count = 0;
       for (auto l = static_cast<Row>(b.first); l < b.last; ++l) {
-        if (learner_ties[l] == 0) {  // no tie and no pair: nobody leads them
-          led[l] = 0;
-          continue;
-        }
+        led[l] = 0;
+        learners[count] = l;
+        count += learner_ties[l] != 0;
+      }
+      for (std::size_t j = 0; j < count; ++j) {
+        const Row l = learners[j];
         const float* s = skill + static_cast<std::size_t>(l) * Z;
         const unsigned open = open_zones(l);
         unsigned mask = 0;
