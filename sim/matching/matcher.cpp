@@ -228,10 +228,9 @@ void run_batch_optimal(const World& world, std::span<const Seeker> seekers,
 double score(const World& world, const ScoreWeights& w, Row mentor, Row learner, std::int64_t spare,
              std::int64_t capacity) {
   const Practitioners& p = world.people;
-  const double gap =
-      w.zone == kAllZones
-          ? p.mean_skill(mentor) - p.mean_skill(learner)
-          : static_cast<double>(p.skill_row(mentor)[w.zone]) - p.skill_row(learner)[w.zone];
+  const double gap = w.zone == kAllZones ? p.mean_skill(mentor) - p.mean_skill(learner)
+                                         : static_cast<double>(p.skill_row(mentor)[w.zone]) -
+                                               p.skill_row(learner)[w.zone];
   const double room = static_cast<double>(spare) / static_cast<double>(capacity);
   const double same_group = p.group[mentor] == p.group[learner] ? 1.0 : 0.0;
   const double cross_function = p.function[mentor] != p.function[learner] ? 1.0 : 0.0;

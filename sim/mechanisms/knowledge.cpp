@@ -116,7 +116,8 @@ void Knowledge::hold_sessions(World& world) const {
           double p = ties.attendance[t];
           // A burned-out facilitator's skip is drawn once per cohort session, by the cohort's
           // rhythm (models/cohort_rhythm.hpp), not again per member tie.
-          if (burnout_enabled_ && ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator) &&
+          if (burnout_enabled_ &&
+              ties.kind[t] != static_cast<std::uint8_t>(TieKind::kFacilitator) &&
               people.has(ties.developer[t], flag::kBurnedOut))
             p *= 1.0 - skip_probability_;
           // A draw lies strictly inside (0, 1), so p = 0 never holds and p = 1 always does: skip

@@ -153,9 +153,9 @@ void EffectiveReach::group_led_masks(const World& world, std::span<const GroupRo
       unsigned mask = 0;
       for (std::size_t z = 0; z < Z; ++z) {
         const float other = best[z].row == r ? best[z].second : best[z].best;
-        mask |= static_cast<unsigned>(s[z] < threshold_ &&
-                                      static_cast<double>(other) - s[z] >= margin_)
-                << z;
+        mask |=
+            static_cast<unsigned>(s[z] < threshold_ && static_cast<double>(other) - s[z] >= margin_)
+            << z;
       }
       member_led_[m] = static_cast<std::uint8_t>(mask);
     }

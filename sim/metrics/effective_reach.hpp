@@ -14,11 +14,11 @@
 // Masks of zones (bit z) per practitioner, computed per row in fixed blocks side by side (each
 // block writes its own rows), with the zone count known at compile time; a row stops at the first
 // ties that lead it in every zone it develops, and each membership's led zones are found once per
-// group, for the groups of the rows ties leave short. The orphans are few, so they are kept as a list by id; last week's led masks are kept by
-// row, and a learner who lost a developer this week finds their row of last week from this week's
-// leavers.
-// Values never depend on threads. Cost per week: O(population x zones) plus the ties and co-members
-// a learner looks at before every developed zone is led.
+// group, for the groups of the rows ties leave short. The orphans are few, so they are kept as a
+// list by id; last week's led masks are kept by row, and a learner who lost a developer this week
+// finds their row of last week from this week's leavers. Values never depend on threads. Cost per
+// week: O(population x zones) plus the ties and co-members a learner looks at before every
+// developed zone is led.
 #include <cstdint>
 #include <span>
 #include <utility>
@@ -68,9 +68,9 @@ class EffectiveReach final : public MetricGroup {
 
   double margin_, threshold_;
   EffectiveReachWeek week_;
-  std::vector<std::uint8_t> led_;  // by row: zones led in now
-  std::vector<Row> lost_;          // rows whose developer left this week, increasing
-  std::vector<std::uint8_t> member_led_;  // by membership row: zones led in by a co-member
+  std::vector<std::uint8_t> led_;             // by row: zones led in now
+  std::vector<Row> lost_;                     // rows whose developer left this week, increasing
+  std::vector<std::uint8_t> member_led_;      // by membership row: zones led in by a co-member
   std::vector<std::vector<Row>> short_rows_;  // by block: rows a tie leaves short, with groups
   std::vector<std::uint8_t> group_needed_;    // by group row: one of those rows is in it (scratch)
   std::vector<GroupRow> needed_groups_;       // those rows' groups, increasing (scratch)

@@ -21,10 +21,10 @@
 namespace mentorsim::group_cohort {
 
 struct RhythmRule {
-  double skip_chance;      // s, after any calendar guard
-  double contagion;        // c
-  double weight;           // w = 1 / rhythm_memory
-  double burnout_skip;     // b while the facilitator is burned out
+  double skip_chance;   // s, after any calendar guard
+  double contagion;     // c
+  double weight;        // w = 1 / rhythm_memory
+  double burnout_skip;  // b while the facilitator is burned out
 };
 
 // Probability that a session of a cohort with rhythm `rhythm` is held.
@@ -40,8 +40,8 @@ inline double next_rhythm(const RhythmRule& rule, double rhythm, bool held) {
 
 // The fixed point R* of the expected rhythm, facilitator's burnout fixed (see above).
 inline double stationary_rhythm(const RhythmRule& rule, bool facilitator_burned_out) {
-  const double keep = (1.0 - rule.skip_chance) * (facilitator_burned_out ? 1.0 - rule.burnout_skip
-                                                                         : 1.0);
+  const double keep =
+      (1.0 - rule.skip_chance) * (facilitator_burned_out ? 1.0 - rule.burnout_skip : 1.0);
   const double denominator = 1.0 - rule.contagion * keep;
   return denominator > 0 ? keep * (1.0 - rule.contagion) / denominator : 1.0;  // s = b = 0, c = 1
 }

@@ -212,12 +212,11 @@ void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_r
   // refresh_quality's to set for several perspectives and contradictory advice.
   if (r == Role::kSenior && config_.senior_tie_weeks > 0)
     end = std::min(end, world.week() + static_cast<Week>(config_.senior_tie_weeks) - 1);
-  const TieRow t = world.create_tie(
-      TieSpec::between(guide, learner_row, TieKind::kGuide, index_)
-          .in_zone(slot.zone)
-          .sessions(cadence(r), hours(r), config_.attendance)
-          .with_quality(config_.quality)
-          .ending(end));
+  const TieRow t = world.create_tie(TieSpec::between(guide, learner_row, TieKind::kGuide, index_)
+                                        .in_zone(slot.zone)
+                                        .sessions(cadence(r), hours(r), config_.attendance)
+                                        .with_quality(config_.quality)
+                                        .ending(end));
   const TieId tie = world.ties.id[t];
   const PractitionerId guide_id = world.people.id[guide];
   ties_.emplace(tie, TieInfo{learner_id, slot.zone, 0});

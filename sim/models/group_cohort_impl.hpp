@@ -25,7 +25,7 @@ struct Cohort {
   PractitionerId facilitator = 0;
   double safety = 1.0;
   Week formed = 0;
-  Week end = 0;  // planned end of its ties (graduation)
+  Week end = 0;                // planned end of its ties (graduation)
   double rhythm = 1.0;         // R (models/cohort_rhythm.hpp): 1 at formation and restart
   Week paused_until = -1;      // no sessions before this week (paused), -1 when not paused
   std::vector<double> window;  // attendance rates of the last held sessions, oldest first

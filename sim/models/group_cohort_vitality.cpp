@@ -33,8 +33,7 @@ RhythmRule CohortModel::rhythm_rule(const World& world) const {
 void CohortModel::draw_presence(const World& world, Cohort& c, Week week) const {
   // Attendance at the cohort's rhythm, raised by the programme's incentives
   // (World::attendance_gain).
-  const double p =
-      std::min(1.0, config_.attendance * c.rhythm + world.attendance_gain(index_));
+  const double p = std::min(1.0, config_.attendance * c.rhythm + world.attendance_gain(index_));
   c.live = true;
   c.present.assign(c.members.size(), 0);
   for (std::size_t i = 0; i < c.members.size(); ++i)
@@ -79,9 +78,8 @@ void CohortModel::prepare_session(World& world, std::uint32_t cid, Cohort& c, We
     burned_out = f != kNoRow && world.people.has(f, flag::kBurnedOut);
   }
   const double held = held_probability(rule, c.rhythm, burned_out);
-  const bool holds =
-      held >= 1.0 ||
-      (held > 0.0 && uniform01(world.key(), cid, week, Purpose::kCohortSlip, index_) < held);
+  const bool holds = held >= 1.0 || (held > 0.0 && uniform01(world.key(), cid, week,
+                                                             Purpose::kCohortSlip, index_) < held);
   if (holds) {
     draw_presence(world, c, week);  // at the rhythm before this session
   } else {

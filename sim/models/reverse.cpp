@@ -81,7 +81,7 @@ class ReverseModel final : public Model {
       if (open == 0) break;
       const std::uint64_t stream = index_ + 256u * (static_cast<std::uint64_t>(z) + 1u);
       matching::ScoreWeights weights = weights_;
-      weights.zone = z;  // a junior is ranked by their lead in this zone
+      weights.zone = z;                  // a junior is ranked by their lead in this zone
       std::vector<std::size_t> waiting;  // queue positions of this zone's seniors
       for (std::size_t i = 0; i < queue_.size(); ++i)
         if (queue_[i].zone == z && !matched[i]) waiting.push_back(i);

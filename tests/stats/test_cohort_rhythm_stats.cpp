@@ -83,10 +83,10 @@ TEST_CASE("the share of cohort sessions held settles at the rhythm's fixed point
 TEST_CASE("cohort attendance drifts 80% -> 60% -> 40% under irregular meetings, not regular ones",
           "[stats][group_cohort][pattern]") {
   const auto by_session = [](const std::string& skip_chance) {
-    const Scenario s = testing::bundled(
-        "group_cohort", 208,
-        {"departure.annual_rate=0", "burnout.enabled=false", "programme.0.pause_below=0",
-         "programme.0.skip_chance=" + skip_chance});
+    const Scenario s =
+        testing::bundled("group_cohort", 208,
+                         {"departure.annual_rate=0", "burnout.enabled=false",
+                          "programme.0.pause_below=0", "programme.0.skip_chance=" + skip_chance});
     std::vector<double> sum(13, 0.0), count(13, 0.0);
     for (const auto& [id, sessions] : sessions_of(s))
       for (std::size_t i = 0; i < std::min<std::size_t>(sessions.size(), 13); ++i)
@@ -105,8 +105,8 @@ TEST_CASE("cohort attendance drifts 80% -> 60% -> 40% under irregular meetings, 
   };
   const std::vector<double> irregular = by_session("0.35");
   INFO("irregular (skip_chance 0.35): sessions 0-1 " << span(irregular, 0, 1) << ", 5-7 "
-                                                   << span(irregular, 5, 7) << ", 10-12 "
-                                                   << span(irregular, 10, 12));
+                                                     << span(irregular, 5, 7) << ", 10-12 "
+                                                     << span(irregular, 10, 12));
   CHECK(span(irregular, 0, 1) >= 0.78);
   CHECK(span(irregular, 5, 7) >= 0.5);
   CHECK(span(irregular, 5, 7) <= 0.7);

@@ -12,8 +12,8 @@ namespace mentorsim::testing {
 // Isolation from guides: every learner gets `guides_per_zone` distinct senior guides at week 0 in
 // a constellation, each guide guiding nobody else (guide_capacity = 1), so the guides' departures
 // are independent at the constant hazard departure.annual_rate. No check-in falls in a run of up
-// to 104 weeks, so nobody is replaced, senior ties have no planned end, and a learner leaves at the same hazard whatever their
-// guides do (mentored_hazard_ratio = 1).
+// to 104 weeks, so nobody is replaced, senior ties have no planned end, and a learner leaves at the
+// same hazard whatever their guides do (mentored_hazard_ratio = 1).
 constexpr const char* kGuideIsolation = R"(
 [scenario]
 name = "constellation_isolation"

@@ -14,7 +14,8 @@ namespace {
 // E[R'] = (1 - w) E[R] + w P(held | E[R]): exact, since P(held) is linear in R.
 double expected_after(const RhythmRule& rule, double rhythm, bool burned_out, int sessions) {
   for (int i = 0; i < sessions; ++i)
-    rhythm = (1.0 - rule.weight) * rhythm + rule.weight * held_probability(rule, rhythm, burned_out);
+    rhythm =
+        (1.0 - rule.weight) * rhythm + rule.weight * held_probability(rule, rhythm, burned_out);
   return rhythm;
 }
 }  // namespace

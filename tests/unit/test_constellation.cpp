@@ -141,9 +141,9 @@ TEST_CASE("each role meets at its own rhythm: 52, 26, 13 and 4 sessions a year",
           "[constellation]") {
   // Skills spread so that non-seniors guide each other too; initial tenures spread over five years.
   // Senior ties without a planned end, so that every role's ties last the year counted.
-  const Scenario s = plentiful({"population.skill_sd=0.15", "population.senior_share=0.1",
-                                "scenario.weeks=70", "programme.0.release_caught_up=false",
-                                "programme.0.senior_tie_weeks=0"});
+  const Scenario s =
+      plentiful({"population.skill_sd=0.15", "population.senior_share=0.1", "scenario.weeks=70",
+                 "programme.0.release_caught_up=false", "programme.0.senior_tie_weeks=0"});
   Simulation sim(s, 0);
   const World& w = sim.world();
   std::map<TieId, int> held;      // sessions held in the tie's first 52 weeks
@@ -272,17 +272,18 @@ TEST_CASE("a guide who leaves ends the tie as mentor_left and is replaced at the
   CHECK(short_slot_seen);
 }
 
-TEST_CASE("several guides multiply quality by synthesis, and by contradiction without a coordinator",
-          "[constellation]") {
+TEST_CASE(
+    "several guides multiply quality by synthesis, and by contradiction without a coordinator",
+    "[constellation]") {
   // factor: what two or more guides multiply the base quality 0.8 by (capped at quality 1).
   const auto [k, share, synthesis, factor] = GENERATE(table<int, std::string, std::string, float>(
       {{2, "0.0", "1.0", 0.8f},
        {2, "1.0", "1.0", 1.0f},
        {1, "0.0", "1.0", 1.0f},
        {3, "0.0", "1.0", 0.8f},
-       {2, "0.0", "1.25", 1.0f},      // the defaults: synthesis and contradiction cancel
-       {2, "1.0", "1.25", 1.25f},     // with a coordinator: 0.8 x 1.25 = quality 1
-       {3, "1.0", "2.0", 1.25f}}));   // capped: 0.8 x 2 > 1
+       {2, "0.0", "1.25", 1.0f},     // the defaults: synthesis and contradiction cancel
+       {2, "1.0", "1.25", 1.25f},    // with a coordinator: 0.8 x 1.25 = quality 1
+       {3, "1.0", "2.0", 1.25f}}));  // capped: 0.8 x 2 > 1
   const Scenario scenario = plentiful(
       {"programme.0.guides_per_zone=" + std::to_string(k), "programme.0.coordinator_share=" + share,
        "programme.0.synthesis_factor=" + synthesis, "departure.enabled=true",

@@ -45,8 +45,7 @@ TEST_CASE("with full attendance a member has 13 office hours and 4 all-hands in 
   const Scenario s =
       cohort(52, {"departure.annual_rate=0", "burnout.enabled=false", "programme.0.cohort_weeks=52",
                   "programme.0.attendance=1", "programme.0.skip_chance=0",
-                  "programme.0.office_hours_attendance=1",
-                  "programme.0.all_hands_attendance=1"});
+                  "programme.0.office_hours_attendance=1", "programme.0.all_hands_attendance=1"});
   Simulation sim(s, 0);
   const World& w = sim.world();
   std::map<PractitionerId, int> office, all_hands;

@@ -34,7 +34,7 @@ struct ConstellationConfig final : ModelConfig {
   std::int64_t cadence_navigator_weeks;
   std::int64_t cadence_senior_weeks;
   std::int64_t senior_tie_weeks;  // a senior guide's tie completes after this many weeks (0: never)
-  double hours_peer;  // length of one session, by role (hours)
+  double hours_peer;              // length of one session, by role (hours)
   double hours_technical;
   double hours_navigator;
   double hours_senior;

@@ -24,15 +24,15 @@ struct GroupCohortConfig final : ModelConfig {
   double quality_base;                // facilitator tie quality; peer group x safety
   double safety_min;                  // a cohort's safety ~ uniform(safety_min, safety_max)
   double safety_max;
-  double attendance;                      // presence probability in full rhythm (R = 1)
-  double skip_chance;                     // a scheduled session slips (the calendar alone)
-  double slip_contagion;                  // lost rhythm makes the next session slip: c
-  std::int64_t rhythm_memory;             // sessions the rhythm remembers (weight 1/this)
-  std::int64_t vitality_window;           // held sessions over which the attendance is read
-  double pause_below;                     // a full window's rate below this pauses the cohort
-  std::int64_t replant_weeks;             // length of a pause
-  bool calendar_guard;                    // halves skip_chance
-  bool rematch;                           // graduates below competence seek again
+  double attendance;             // presence probability in full rhythm (R = 1)
+  double skip_chance;            // a scheduled session slips (the calendar alone)
+  double slip_contagion;         // lost rhythm makes the next session slip: c
+  std::int64_t rhythm_memory;    // sessions the rhythm remembers (weight 1/this)
+  std::int64_t vitality_window;  // held sessions over which the attendance is read
+  double pause_below;            // a full window's rate below this pauses the cohort
+  std::int64_t replant_weeks;    // length of a pause
+  bool calendar_guard;           // halves skip_chance
+  bool rematch;                  // graduates below competence seek again
   // Office hours (seed 001 §4: "optional one-on-one office hours (30 minutes/month per mentee)"):
   // a facilitator -> member tie of its own, beside the cohort's seats.
   bool office_hours;                        // members get office hours with their facilitator
