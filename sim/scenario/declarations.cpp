@@ -293,11 +293,14 @@ params::SectionSpec reciprocity() {
                                            "Learners become eligible to mentor (constellation seed "
                                            "§4: 'Who will you mentor? Now.').")
       .flag("enabled", &ReciprocityConfig::enabled, true, "When off, only seniors ever mentor.")
-      .integer("tenure_weeks", &ReciprocityConfig::tenure_weeks, 26, {0, 5200}, "weeks",
-               "Tenure that qualifies a practitioner to mentor (assumed); 0 switches the tenure "
-               "criterion off (rule any: only skill qualifies; rule all: only skill is required).")
-      .real("skill_threshold", &ReciprocityConfig::skill_threshold, 0.6, {0, 1}, "skill",
-            "Mean skill over zones that qualifies a practitioner to mentor (assumed).")
+      .integer("tenure_weeks", &ReciprocityConfig::tenure_weeks, 0, {0, 5200}, "weeks",
+               "Tenure that qualifies a practitioner to mentor; 0 (the default) switches the "
+               "tenure criterion off (rule any: only skill qualifies; rule all: only skill is "
+               "required). Time served alone makes no mentor: docs/model.md 7.5.")
+      .real("skill_threshold", &ReciprocityConfig::skill_threshold, 0.7, {0, 1}, "skill",
+            "Mean skill over zones that qualifies a practitioner to mentor: the expert level, "
+            "above experience_ceiling, so that one becomes a mentor by learning from others "
+            "(assumed; docs/model.md 7.5).")
       .choice("rule", &ReciprocityConfig::rule,
               {{"any", EligibilityRule::kAny}, {"all", EligibilityRule::kAll}},
               EligibilityRule::kAny, "Qualify on either criterion (any) or only on both (all).")

@@ -317,9 +317,11 @@ TEST_CASE("knowledge: unpractised zones forget towards the floor at the weekly r
 TEST_CASE("reciprocity: the any and all rules, applied at tenure_weeks", "[mechanisms]") {
   const std::vector<std::string> both = {"reciprocity.tenure_weeks=26",
                                          "reciprocity.skill_threshold=0.6"};
-  const Scenario any = load(false, both), skill_only = load(false, {"reciprocity.tenure_weeks=0"});
+  const Scenario any = load(false, both),
+                 skill_only = load(false, {"reciprocity.tenure_weeks=0", both[1]});
   const Scenario all = load(false, {both[0], both[1], "reciprocity.rule=all"});
-  const Scenario all_skill = load(false, {"reciprocity.tenure_weeks=0", "reciprocity.rule=all"});
+  const Scenario all_skill =
+      load(false, {"reciprocity.tenure_weeks=0", both[1], "reciprocity.rule=all"});
   const Reciprocity a(any), b(all), c(skill_only), d(all_skill);
   CHECK((a.qualifies(26, 0.1) && a.qualifies(0, 0.6) && !a.qualifies(25, 0.59)));
   CHECK((b.qualifies(26, 0.6) && !b.qualifies(26, 0.59) && !b.qualifies(25, 0.9)));
