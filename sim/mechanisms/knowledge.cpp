@@ -231,6 +231,24 @@ void Knowledge::transfer(World& world) const {
   const double max_gap = config_.absorptive_gap;
   const double share = config_.teaching_share;
 
+  // Quality falls with load (docs/model.md 7.3): a developer holding R relationships this week
+  // (a pair counts 1; a cohort's facilitation or a pod's visits 1 in all), more than
+  // relationships_before_dilution = K, gives each K / R of full quality. Each row reads its own
+  // developer ties; 1 exactly, so that nothing changes, for everyone at or below K.
+  const double most = config_.relationships_before_dilution;
+  world.attention.resize(n);
+  tbb::parallel_for(
+      tbb::blocked_range<Row>(0, n, kGrain), [&](const tbb::blocked_range<Row>& range) {
+        const TieIndex& by_developer = world.by_developer;
+        for (Row r = range.begin(); r != range.end(); ++r) {
+          double held = 0;
+          for (auto i = by_developer.begin(r); i < by_developer.end(r); ++i)
+            held += ties.relationship_share[by_developer.rows[i]];
+          world.attention[r] = most > 0 && held > most ? static_cast<float>(most / held) : 1.0f;
+        }
+      });
+  const float* attention = world.attention.data();
+
   // Each row reads the week's starting skills and writes only its own delta and bits: what it
   // learns as a learner, then what it gains by teaching as a developer, then its peer groups.
   tbb::parallel_for(
@@ -250,7 +268,7 @@ void Knowledge::transfer(World& world) const {
             const float* theirs = people.skill_row(ties.developer[t]);
             const std::uint8_t bits = zone_bits(ties.zone[t], zones);
             practised |= bits;
-            const double aq = alpha * ties.quality[t];
+            const double aq = alpha * ties.quality[t] * attention[ties.developer[t]];
             for (int z = 0; z < zones; ++z) {
               if (!(bits & (1u << z))) continue;
               const double gap = static_cast<double>(theirs[z]) - mine[z];
@@ -267,7 +285,7 @@ void Knowledge::transfer(World& world) const {
             practised |= bits;
             if (share <= 0.0) continue;
             const float* learner = people.skill_row(ties.learner[t]);
-            const double taught = share * alpha * ties.quality[t];
+            const double taught = share * alpha * ties.quality[t] * attention[r];
             for (int z = 0; z < zones; ++z) {
               if (!(bits & (1u << z))) continue;
               const double gap = static_cast<double>(mine[z]) - learner[z];

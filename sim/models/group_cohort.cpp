@@ -130,12 +130,16 @@ void CohortModel::mark_over_capacity(const World& world, std::vector<std::uint8_
 
 TieId CohortModel::tie(World& world, const Cohort& c, Row developer, Row learner, TieKind kind,
                        double quality, double load_weight, float attendance) {
-  const TieRow t =
-      world.create_tie(TieSpec::between(developer, learner, kind, index_)
-                           .sessions(config_.cadence_weeks, config_.session_hours, attendance)
-                           .with_quality(quality)
-                           .with_load_weight(load_weight)
-                           .ending(c.end));
+  const TieRow t = world.create_tie(
+      TieSpec::between(developer, learner, kind, index_)
+          .sessions(config_.cadence_weeks, config_.session_hours, attendance)
+          .with_quality(quality)
+          .with_load_weight(load_weight)
+          .as_share_of_relationship(  // a cohort is one relationship
+              kind == TieKind::kFacilitator
+                  ? 1.0 / static_cast<double>(std::max<std::size_t>(c.members.size(), 1))
+                  : 1.0)
+          .ending(c.end));
   // Attendance here is the member's drawn presence (incentives already raised its chance), not
   // a probability for World::create_tie to raise again.
   world.ties.attendance[t] = attendance;

@@ -49,6 +49,9 @@ void CohortModel::open_office_hours(World& world, Cohort& c, Row facilitator) {
                       config_.office_hours_attendance)
             .with_quality(config_.quality_base)
             .with_load_weight(config_.office_hours_attendance)
+            // The facilitator's time with a member of the cohort they facilitate: no new
+            // relationship beside the cohort's (knowledge.relationships_before_dilution).
+            .as_share_of_relationship(0.0)
             .ending(c.end));
     c.office.push_back(world.ties.id[t]);
   }

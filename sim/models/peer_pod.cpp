@@ -117,12 +117,14 @@ class PeerPodModel final : public Model {
     return static_cast<Week>(end >= 0 ? end : world.scenario().meta.weeks);
   }
 
+  // `relationship_share`: a pod's visits together are one relationship of the visiting senior.
   TieId tie(World& world, Row developer, Row learner, TieKind kind, std::int64_t cadence,
-            double hours, double quality, double load_weight) {
+            double hours, double quality, double load_weight, double relationship_share = 1.0) {
     return world.ties.id[world.create_tie(TieSpec::between(developer, learner, kind, index_)
                                               .sessions(cadence, hours, config_.attendance)
                                               .with_quality(quality)
                                               .with_load_weight(load_weight)
+                                              .as_share_of_relationship(relationship_share)
                                               .ending(planned_end(world)))];
   }
 
@@ -261,7 +263,7 @@ class PeerPodModel final : public Model {
       for (PractitionerId id : pod.members)
         pod.visits.push_back(tie(world, m.developer, world.people.find(id), TieKind::kGuide,
                                  config_.visit_cadence_weeks, config_.visit_hours,
-                                 config_.quality_base, share));
+                                 config_.quality_base, share, share));
     }
   }
 

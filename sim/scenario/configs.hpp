@@ -69,6 +69,7 @@ struct KnowledgeConfig {
   double forgetting_per_month;  // relative loss of unpractised skill above the floor, per month
   double forgetting_floor;      // unused skill decays towards this, not to 0
   double competence_threshold;
+  double relationships_before_dilution;  // K: more relationships than this dilute their quality
   // Experience: in a zone of their role, a practitioner closes a share k of the gap to
   // experience_ceiling every week, k = 1 - 0.5^(1 / experience_half_life_weeks); 0 weeks: off.
   double experience_half_life_weeks;

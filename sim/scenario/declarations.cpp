@@ -249,6 +249,14 @@ params::SectionSpec knowledge() {
             "member learns from them); 0 switches it off. Assumed (Roscoe & Chi 2007; Fiorella & "
             "Mayer 2013; constellation seed §3: 'When you mentor someone, you consolidate your own "
             "knowledge').")
+      .real("relationships_before_dilution", &KnowledgeConfig::relationships_before_dilution, 5.0,
+            {0, 100}, "relationships",
+            "Quality falls with load: a developer holding R relationships (a pair counts 1; a "
+            "cohort's facilitation or a pod's visits count 1 in all) with R above this gives each "
+            "this / R of full quality, every kind of developer alike; 0 switches it off. Group-"
+            "models seed §2: 'Each mentor can hold maybe 3–5 meaningful relationships before "
+            "attention fractures'; the "
+            "upper end, assumed.")
       .build();
 }
 

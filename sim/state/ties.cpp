@@ -50,6 +50,7 @@ TieRow Ties::append(TieId new_id, PractitionerId developer_id_, PractitionerId l
   attendance.push_back(spec.attendance);
   quality.push_back(spec.quality);
   load_weight.push_back(spec.load_weight);
+  relationship_share.push_back(spec.relationship_share);
   return size() - 1;
 }
 
@@ -86,6 +87,7 @@ void Ties::compact_ended() {
         compact_column(attendance, runs);
         compact_column(quality, runs);
         compact_column(load_weight, runs);
+        compact_column(relationship_share, runs);
       });
 }
 
@@ -107,7 +109,7 @@ std::size_t Ties::bytes_reserved() const {
          (start_week.capacity() + planned_end.capacity()) * sizeof(Week) +
          cadence_weeks.capacity() * 2 +
          (session_hours.capacity() + attendance.capacity() + quality.capacity() +
-          load_weight.capacity()) *
+          load_weight.capacity() + relationship_share.capacity()) *
              sizeof(float);
 }
 

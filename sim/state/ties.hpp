@@ -42,6 +42,9 @@ struct TieSpec {
   float attendance = 1.0f;   // probability a scheduled session is held
   float quality = 1.0f;      // 0–1, scales transfer
   float load_weight = 1.0f;  // multiplies the developer's load (e.g. invisible labour)
+  // How much of one developmental relationship this tie is, for the developer: 1 for a pair; a
+  // cohort's facilitation or a pod's visits spread one relationship over the group's ties.
+  float relationship_share = 1.0f;
 
   // A programme's request, built in one expression:
   //   TieSpec::between(mentor, learner, TieKind::kOneOnOne, index)
@@ -68,6 +71,10 @@ struct TieSpec {
   }
   TieSpec& with_load_weight(double weight) {
     load_weight = static_cast<float>(weight);
+    return *this;
+  }
+  TieSpec& as_share_of_relationship(double share) {
+    relationship_share = static_cast<float>(share);
     return *this;
   }
   TieSpec& in_zone(std::int8_t z) {
@@ -147,6 +154,7 @@ class Ties {
   std::vector<float> attendance;
   std::vector<float> quality;
   std::vector<float> load_weight;
+  std::vector<float> relationship_share;
 };
 
 // Ties grouped by one endpoint (learner or developer), as compressed rows: the ties of practitioner

@@ -179,6 +179,8 @@ class World {
   WeekCounters counters;
   std::vector<float> skill_delta;       // scratch for the knowledge phase: size() x zones
   std::vector<float> group_gain;        // scratch for the knowledge phase: memberships x zones
+  std::vector<float> attention;         // scratch for the knowledge phase: by developer row, the
+                                        // share of full quality each relationship gets
   std::vector<PractitionerId> leavers;  // this week's leavers in id order (departure phase)
 
  private:

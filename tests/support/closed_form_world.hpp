@@ -12,7 +12,8 @@ namespace mentorsim::testing {
 // .initial_size = 0) and nobody senior until overridden; knowledge (when switched on): alpha = 0.1,
 // no absorptive limit, no forgetting, and only session learning: no experience at work and no
 // learning by teaching, so a learner's gap closes only at their sessions and a developer's skill
-// never moves.
+// never moves; no dilution of quality with a developer's load, so a mentor of many learners
+// gives each full quality.
 constexpr const char* kClosedFormBase = R"(
 joining = {enabled = false, arrivals_per_week = 0.0, newcomer_senior_share = 0.0}
 departure = {enabled = false}
@@ -38,6 +39,7 @@ forgetting_per_month = 0.0
 forgetting_floor = 0.0
 experience_half_life_weeks = 0.0
 teaching_share = 0.0
+relationships_before_dilution = 0.0
 )";
 
 // Fifo one-on-one mentoring with fixed relationships that outlast any run, weekly sessions always

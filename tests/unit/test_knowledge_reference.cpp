@@ -46,6 +46,16 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
              floor = static_cast<float>(k.forgetting_floor);
   const auto kf = static_cast<float>(rate), ceiling = static_cast<float>(k.experience_ceiling);
 
+  // Quality with load: each developer's relationships this week (a pair 1, a group's ties 1 in
+  // all), and the share of full quality each gets.
+  const double most = k.relationships_before_dilution;
+  std::vector<double> relationships(p.size(), 0.0);
+  for (TieRow t = 0; t < ties.size(); ++t)
+    if (ties.active(t)) relationships[ties.developer[t]] += ties.relationship_share[t];
+  const auto attention = [&](Row d) {
+    return most > 0 && relationships[d] > most ? static_cast<float>(most / relationships[d]) : 1.0f;
+  };
+
   std::vector<float> out(start.size());
   for (Row r = 0; r < p.size(); ++r) {
     std::vector<float> delta(static_cast<std::size_t>(zones), 0.0f);
@@ -56,7 +66,9 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
         if (!covers(ties.zone[t], z)) continue;
         used[z] = true;
         const double gap = static_cast<double>(at(ties.developer[t], z)) - at(r, z);
-        if (gap > 0) delta[z] += static_cast<float>(alpha * ties.quality[t] * std::min(gap, G));
+        if (gap > 0)
+          delta[z] += static_cast<float>(alpha * ties.quality[t] * attention(ties.developer[t]) *
+                                         std::min(gap, G));
       }
     }
     for (TieRow t = 0; t < ties.size(); ++t) {  // as developer: teaching
@@ -66,7 +78,8 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
         used[z] = true;
         const double gap = static_cast<double>(at(r, z)) - at(ties.learner[t], z);
         if (share > 0 && gap > 0)
-          delta[z] += static_cast<float>(share * alpha * ties.quality[t] * std::min(gap, G));
+          delta[z] +=
+              static_cast<float>(share * alpha * ties.quality[t] * attention(r) * std::min(gap, G));
       }
     }
     for (MembershipRow m = 0; m < groups.memberships(); ++m) {  // peer groups
