@@ -18,8 +18,8 @@ inline Scenario bundled(const std::string& name, int weeks, std::vector<std::str
 
 // No joining, departures, learning, burnout or reciprocity: only what a test switches back on
 // moves. Switching knowledge back on gives session transfer and forgetting only: experience,
-// learning by teaching and the dilution of quality with load stay off until a test sets them. Top-level keys, so they go before the
-// first [table] of the test's own text.
+// learning by teaching and the dilution of quality with load stay off until a test sets them.
+// Top-level keys, so they go before the first [table] of the test's own text.
 constexpr const char* kMechanismsOff = R"(
 joining = {enabled = false, arrivals_per_week = 0.0}
 departure = {enabled = false}
