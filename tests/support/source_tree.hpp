@@ -15,4 +15,9 @@ inline std::string model_path(const std::string& name) {
   return source_path("scenarios/models/" + name + ".toml");
 }
 
+// The bundled organisation's scenario scenarios/compare/<name>.toml (e.g. "00_one_on_one").
+inline std::string compare_path(const std::string& name) {
+  return source_path("scenarios/compare/" + name + ".toml");
+}
+
 }  // namespace mentorsim::testing
