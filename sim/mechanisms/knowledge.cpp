@@ -92,6 +92,10 @@ Knowledge::Knowledge(const Scenario& scenario)
       experience_per_week_(
           scenario.knowledge.experience_half_life_weeks > 0
               ? 1.0 - std::pow(0.5, 1.0 / scenario.knowledge.experience_half_life_weeks)
+              : 0.0),
+      memory_keep_per_week_(
+          scenario.knowledge.group_memory_half_life_weeks > 0
+              ? std::pow(0.5, 1.0 / scenario.knowledge.group_memory_half_life_weeks)
               : 0.0) {}
 
 void Knowledge::apply(World& world) const {
@@ -175,22 +179,29 @@ void Knowledge::hold_group_sessions(World& world) const {
 }
 
 // What each present member of a held peer-group session learns there, per zone, into
-// world.group_gain (memberships x zones): from every other present member, in membership order.
-// Each group writes only its own memberships' rows and reads only its members' skills, which stay
-// in cache while the group is worked on.
+// world.group_gain (memberships x zones): from every other present member, in membership order,
+// then from the group's memory (the commons, read as it stood before the session). Then the memory
+// of every group decays by a week, and a held session raises it to at least group_memory_share x
+// the best present member's skill in each zone. Each group writes only its own memberships' rows
+// and its own memory, and reads only its members' skills, which stay in cache while the group is
+// worked on.
 void Knowledge::group_gains(World& world) const {
-  const PeerGroups& groups = world.groups;
+  PeerGroups& groups = world.groups;
   const Practitioners& people = world.people;
   const int zones = people.zones();
   world.group_gain.resize(static_cast<std::size_t>(groups.memberships()) * zones);
   const double alpha = config_.transfer_rate;
   const double max_gap = config_.absorptive_gap;
   const double share = config_.teaching_share;
+  const bool remember = memory_keep_per_week_ > 0.0 && config_.group_memory_share > 0.0;
+  const auto keep = static_cast<float>(memory_keep_per_week_);
+  const auto memory_share = static_cast<float>(config_.group_memory_share);
   // One group's present members, each from every other present one, and by teaching each other
   // present one: `share` of what that one learns from this member.
   const auto group = [&](GroupRow g) {
     const double aq = alpha * groups.quality[g];
     const double taught = share * aq;
+    const float* memory = groups.memory_row(g);
     for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
       if (!groups.present[m]) continue;
       float* gain = world.group_gain.data() + static_cast<std::size_t>(m) * zones;
@@ -209,12 +220,31 @@ void Knowledge::group_gains(World& world) const {
                                         taught * std::clamp(-gap, 0.0, max_gap));
         }
       }
+      // The commons teaches like one more member, and learns nothing back.
+      if (remember)
+        for (int z = 0; z < zones; ++z)
+          gain[z] += static_cast<float>(
+              aq * std::clamp(static_cast<double>(memory[z]) - mine[z], 0.0, max_gap));
+    }
+  };
+  // The memory after this week: a week older, then at least memory_share x the best present
+  // member's skill if the session was held (from the week's starting skills).
+  const auto remember_session = [&](GroupRow g) {
+    float* memory = groups.memory_row(g);
+    for (int z = 0; z < zones; ++z) memory[z] *= keep;
+    if (!groups.held[g]) return;
+    for (MembershipRow m = groups.begin(g); m < groups.end(g); ++m) {
+      if (!groups.present[m]) continue;
+      const float* skill = people.skill_row(groups.member[m]);
+      for (int z = 0; z < zones; ++z) memory[z] = std::max(memory[z], memory_share * skill[z]);
     }
   };
   tbb::parallel_for(tbb::blocked_range<GroupRow>(0, groups.groups(), 64),
                     [&](const tbb::blocked_range<GroupRow>& range) {
-                      for (GroupRow g = range.begin(); g != range.end(); ++g)
+                      for (GroupRow g = range.begin(); g != range.end(); ++g) {
                         if (groups.held[g]) group(g);  // nobody reads rows of groups not held
+                        if (remember) remember_session(g);
+                      }
                     });
 }
 

@@ -14,6 +14,10 @@
 //     session is held when two or more are present. Every present member then learns, by the same
 //     rule with the group's quality, from every other present member: the pair ties the group
 //     stands for, held when both ends are there. Each group writes only its own rows.
+//     The group's commons: a present member also learns, by the same rule, from the group's
+//     memory in each zone, as from one more member; the memory halves every
+//     group_memory_half_life_weeks and, after a held session, is at least group_memory_share x
+//     the best present member's skill, so part of what a leaver knew stays with the group.
 //  3. Teaching: the developer of a held session gains teaching_share of what it transfers to the
 //     learner, in the zones it covers (in a peer group, of what each other present member learns
 //     from them).
@@ -40,7 +44,7 @@ class Knowledge {
  private:
   void hold_sessions(World& world) const;
   void hold_group_sessions(World& world) const;
-  void group_gains(World& world) const;
+  void group_gains(World& world) const;  // also ages and raises each group's memory
   void transfer(World& world) const;
 
   const KnowledgeConfig& config_;
@@ -48,6 +52,7 @@ class Knowledge {
   double skip_probability_;
   double forgetting_per_week_;
   double experience_per_week_;
+  double memory_keep_per_week_;  // the group memory's weekly factor, 0.5^(1/half-life); 0: off
 };
 
 }  // namespace mentorsim

@@ -75,6 +75,11 @@ struct KnowledgeConfig {
   double experience_half_life_weeks;
   double experience_ceiling;  // skill that experience alone approaches
   double teaching_share;      // share of a held session's transfer that its developer gains
+  // The group's commons (cohorts and pods): after each held session a group's memory in a zone
+  // is at least group_memory_share x the best present member's skill there; it halves every
+  // group_memory_half_life_weeks, and present members learn from it as from one more member.
+  double group_memory_share;
+  double group_memory_half_life_weeks;
 };
 
 // [burnout]

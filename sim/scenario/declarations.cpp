@@ -249,6 +249,19 @@ params::SectionSpec knowledge() {
             "member learns from them); 0 switches it off. Assumed (Roscoe & Chi 2007; Fiorella & "
             "Mayer 2013; constellation seed §3: 'When you mentor someone, you consolidate your own "
             "knowledge').")
+      .real("group_memory_share", &KnowledgeConfig::group_memory_share, 0.5, {0, 1}, "",
+            "The group's commons: after each held session of a cohort or pod, the group's memory "
+            "in each zone is at least this share of the best present member's skill there, and "
+            "every present member learns from the memory as from one more member, so part of "
+            "what a leaver knew stays with the group. 0 switches it off. Group-models seed §5: "
+            "'when someone leaves, the knowledge remains distributed across the group'; the "
+            "share is assumed.")
+      .real("group_memory_half_life_weeks", &KnowledgeConfig::group_memory_half_life_weeks, 52.0,
+            {0, 5200}, "weeks",
+            "The group's memory halves in this many weeks (it decays every week, met or not); 0: "
+            "it does not outlast the week, which switches it off. Assumed: organisational "
+            "knowledge depreciates (Argote, Beckman & Epple 1990) at rates that differ widely "
+            "between settings; a year is a middle value.")
       .real("relationships_before_dilution", &KnowledgeConfig::relationships_before_dilution, 5.0,
             {0, 100}, "relationships",
             "Quality falls with load: a developer holding R relationships (a pair counts 1; a "

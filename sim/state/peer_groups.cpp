@@ -23,6 +23,7 @@ GroupRow PeerGroups::append(GroupId new_id, const GroupSpec& spec, Week start,
   quality.push_back(spec.quality);
   held.push_back(0);
   active_count.push_back(static_cast<std::uint32_t>(rows.size()));
+  memory.resize(memory.size() + static_cast<std::size_t>(zones_), 0.0f);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     group.push_back(g);
     member_id.push_back(ids[i]);
@@ -96,6 +97,7 @@ void PeerGroups::compact_ended() {
         compact_column(quality, group_runs);
         compact_column(held, group_runs);
         compact_column(active_count, group_runs);
+        compact_column(memory, group_runs, static_cast<std::size_t>(zones_));
       });
   first = std::move(new_first);
 }
@@ -113,10 +115,10 @@ std::size_t PeerGroups::bytes_reserved() const {
   return id.capacity() * sizeof(GroupId) + programme.capacity() +
          (start_week.capacity() + planned_end.capacity()) * sizeof(Week) +
          cadence_weeks.capacity() * 2 + (session_hours.capacity() + quality.capacity()) * 4 +
-         held.capacity() + active_count.capacity() * 4 + first.capacity() * 4 +
-         group.capacity() * sizeof(GroupRow) + member_id.capacity() * sizeof(PractitionerId) +
-         member.capacity() * sizeof(Row) + attendance.capacity() * 4 + end_reason.capacity() +
-         present.capacity();
+         held.capacity() + active_count.capacity() * 4 + memory.capacity() * 4 +
+         first.capacity() * 4 + group.capacity() * sizeof(GroupRow) +
+         member_id.capacity() * sizeof(PractitionerId) + member.capacity() * sizeof(Row) +
+         attendance.capacity() * 4 + end_reason.capacity() + present.capacity();
 }
 
 }  // namespace mentorsim

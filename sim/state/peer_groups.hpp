@@ -34,6 +34,10 @@ struct GroupSpec {
 
 class PeerGroups {
  public:
+  // `zones`: the width of the memory column (population.zones).
+  explicit PeerGroups(int zones = 0) : zones_(zones) {}
+
+  int zones() const { return zones_; }
   GroupRow groups() const { return static_cast<GroupRow>(id.size()); }
   MembershipRow memberships() const { return static_cast<MembershipRow>(member.size()); }
 
@@ -62,6 +66,12 @@ class PeerGroups {
            (week - start_week[g]) % cadence_weeks[g] == 0;
   }
 
+  // The group's commons (docs/model.md §7.3): its memory per zone, skill 0–1.
+  float* memory_row(GroupRow g) { return memory.data() + static_cast<std::size_t>(g) * zones_; }
+  const float* memory_row(GroupRow g) const {
+    return memory.data() + static_cast<std::size_t>(g) * zones_;
+  }
+
   // Removes ended memberships and groups left without any, keeping order.
   void compact_ended();
   // Rewrites member rows after practitioner compaction.
@@ -79,6 +89,7 @@ class PeerGroups {
   std::vector<float> quality;
   std::vector<std::uint8_t> held;  // this week's session held: scheduled, 2+ members present
   std::vector<std::uint32_t> active_count;  // active memberships (kept by finish())
+  std::vector<float> memory;  // groups() x zones, row-major: the commons, 0 when the group forms
   std::vector<std::uint32_t> first{
       0};  // groups() + 1 entries: memberships of g: [first[g], first[g+1])
 
@@ -89,6 +100,9 @@ class PeerGroups {
   std::vector<float> attendance;         // probability of being present at a session
   std::vector<std::uint8_t> end_reason;  // EndReason; kNone while active
   std::vector<std::uint8_t> present;     // present at this week's session (sessions phase)
+
+ private:
+  int zones_;
 };
 
 }  // namespace mentorsim

@@ -26,6 +26,7 @@ std::uint32_t mask_of(const std::vector<std::string>& names, const std::vector<s
 
 World::World(const Scenario& scenario, std::uint64_t replicate)
     : people(static_cast<int>(scenario.population.zones.size())),
+      groups(static_cast<int>(scenario.population.zones.size())),
       scenario_(&scenario),
       key_{static_cast<std::uint64_t>(scenario.meta.seed), replicate},
       role_masks_(role_zone_masks(scenario.population)) {

@@ -40,6 +40,7 @@ forgetting_floor = 0.0
 experience_half_life_weeks = 0.0
 teaching_share = 0.0
 relationships_before_dilution = 0.0
+group_memory_share = 0.0
 )";
 
 // Fifo one-on-one mentoring with fixed relationships that outlast any run, weekly sessions always

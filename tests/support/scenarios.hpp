@@ -18,12 +18,13 @@ inline Scenario bundled(const std::string& name, int weeks, std::vector<std::str
 
 // No joining, departures, learning, burnout or reciprocity: only what a test switches back on
 // moves. Switching knowledge back on gives session transfer and forgetting only: experience,
-// learning by teaching and the dilution of quality with load stay off until a test sets them.
+// learning by teaching, the dilution of quality with load and the groups' memory stay off until a
+// test sets them.
 // Top-level keys, so they go before the first [table] of the test's own text.
 constexpr const char* kMechanismsOff = R"(
 joining = {enabled = false, arrivals_per_week = 0.0}
 departure = {enabled = false}
-knowledge = {enabled = false, experience_half_life_weeks = 0.0, teaching_share = 0.0, relationships_before_dilution = 0.0}
+knowledge = {enabled = false, experience_half_life_weeks = 0.0, teaching_share = 0.0, relationships_before_dilution = 0.0, group_memory_share = 0.0}
 burnout = {enabled = false}
 reciprocity = {enabled = false}
 )";

@@ -16,10 +16,12 @@ using namespace mentorsim;
 
 namespace {
 
-// The skills after the sessions phase, from `start` (the skills before it) and the world after it
-// (which sessions were held, who was present). Transfer and teaching use the starting skills;
-// a learner's ties add in tie order, then its developer ties, then its groups in membership order.
-std::vector<float> reference_update(const World& w, const std::vector<float>& start) {
+// The skills after the sessions phase, from `start` (the skills before it), `memory` (the groups'
+// memory before it) and the world after it (which sessions were held, who was present). Transfer
+// and teaching use the starting skills; a learner's ties add in tie order, then its developer
+// ties, then its groups in membership order, each group's members and then its memory.
+std::vector<float> reference_update(const World& w, const std::vector<float>& start,
+                                    const std::vector<float>& memory) {
   const Scenario& s = w.scenario();
   const KnowledgeConfig& k = s.knowledge;
   const Practitioners& p = w.people;
@@ -45,6 +47,7 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
   const auto keep = static_cast<float>(1.0 - f_week),
              floor = static_cast<float>(k.forgetting_floor);
   const auto kf = static_cast<float>(rate), ceiling = static_cast<float>(k.experience_ceiling);
+  const bool remember = k.group_memory_share > 0 && k.group_memory_half_life_weeks > 0;
 
   // Quality with load: each developer's relationships this week (a pair 1, a group's ties 1 in
   // all), and the share of full quality each gets.
@@ -95,6 +98,9 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
           if (gap > 0) gain += static_cast<float>(aq * std::min(gap, G));           // learns from o
           if (gap < 0) gain += static_cast<float>(share * aq * std::min(-gap, G));  // teaches o
         }
+        const double from_memory =
+            static_cast<double>(memory[static_cast<std::size_t>(g) * zones + z]) - at(r, z);
+        if (remember && from_memory > 0) gain += static_cast<float>(aq * std::min(from_memory, G));
         delta[z] += gain;
       }
     }
@@ -112,6 +118,29 @@ std::vector<float> reference_update(const World& w, const std::vector<float>& st
   return out;
 }
 
+// The groups' memory after the sessions phase: a week older, then, after a held session, at least
+// group_memory_share x the best present member's starting skill in each zone.
+std::vector<float> reference_memory(const World& w, const std::vector<float>& start,
+                                    const std::vector<float>& memory) {
+  const KnowledgeConfig& k = w.scenario().knowledge;
+  const PeerGroups& groups = w.groups;
+  const int zones = w.people.zones();
+  if (k.group_memory_share <= 0 || k.group_memory_half_life_weeks <= 0) return memory;
+  const auto keep = static_cast<float>(std::pow(0.5, 1.0 / k.group_memory_half_life_weeks));
+  const auto share = static_cast<float>(k.group_memory_share);
+  std::vector<float> out = memory;
+  for (GroupRow g = 0; g < groups.groups(); ++g)
+    for (int z = 0; z < zones; ++z) {
+      float& m = out[static_cast<std::size_t>(g) * zones + z];
+      m = m * keep;
+      if (!groups.held[g]) continue;
+      for (MembershipRow o = groups.begin(g); o < groups.end(g); ++o)
+        if (groups.present[o])
+          m = std::max(m, share * start[static_cast<std::size_t>(groups.member[o]) * zones + z]);
+    }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("the sessions phase's skill update equals its plain reference twin",
@@ -126,21 +155,34 @@ TEST_CASE("the sessions phase's skill update equals its plain reference twin",
                        {"population.initial_size=600", roles, "knowledge.forgetting_per_month=0.05",
                         "knowledge.teaching_share=" + std::to_string(share)});
   Simulation sim(s, 0);
-  std::vector<float> before;
+  std::vector<float> before, memory_before;
   std::int64_t checked = 0, held = 0;
+  float most_remembered = 0;
   sim.observe_phases([&](Phase phase, const World& w) {
-    if (phase == Phase::kSessions) before = w.people.skill;
+    if (phase == Phase::kSessions) {
+      before = w.people.skill;
+      memory_before = w.groups.memory;
+    }
     if (phase != Phase::kLoadAndBurnout) return;
-    const std::vector<float> expected = reference_update(w, before);
+    const std::vector<float> expected = reference_update(w, before, memory_before);
     REQUIRE(expected.size() == w.people.skill.size());
     std::size_t differ = 0;
     for (std::size_t i = 0; i < expected.size(); ++i) differ += expected[i] != w.people.skill[i];
+    const std::vector<float> memory = reference_memory(w, before, memory_before);
+    REQUIRE(memory.size() == w.groups.memory.size());
+    std::size_t memory_differs = 0;
+    for (std::size_t i = 0; i < memory.size(); ++i) {
+      memory_differs += memory[i] != w.groups.memory[i];
+      most_remembered = std::max(most_remembered, memory[i]);
+    }
     INFO("week " << w.week());
     CHECK(differ == 0);
+    CHECK(memory_differs == 0);
     checked += static_cast<std::int64_t>(expected.size());
     held += w.counters.sessions_held;
   });
   sim.run();
   CHECK(checked > 60 * 600);
-  CHECK(held > 1000);  // the twin saw sessions of every kind the ecosystem holds
+  CHECK(held > 1000);            // the twin saw sessions of every kind the ecosystem holds
+  CHECK(most_remembered > 0.3);  // and groups that remember
 }

@@ -196,6 +196,65 @@ kind = "peer_pod"
   CHECK(w.people.skill_row(2)[0] == Approx(0.8 + 0.045).margin(1e-6));
 }
 
+TEST_CASE(
+    "the group's commons: what a leaver knew stays with the group and halves by its half-life",
+    "[knowledge][learning][commons]") {
+  // Weekly pod sessions, everyone always present, alpha 0.1, G 1, no forgetting or teaching; the
+  // group's memory keeps half of the best present skill and halves in 4 weeks.
+  const double memory_share = GENERATE(0.0, 0.5);
+  const Scenario s = params::load_scenario_text(
+      std::string(testing::kMechanismsOff) + R"(
+[population]
+initial_size = 0
+zones = ["a"]
+[[programme]]
+kind = "peer_pod"
+)",
+      "<test_learning>",
+      {"knowledge.enabled=true", "knowledge.transfer_rate=0.1", "knowledge.absorptive_gap=1.0",
+       "knowledge.forgetting_per_month=0.0", "knowledge.group_memory_half_life_weeks=4",
+       "knowledge.group_memory_share=" + std::to_string(memory_share)});
+  World w(s, 0);
+  const std::vector<float> start{0.2f, 0.2f, 0.8f};
+  std::vector<Row> members;
+  for (std::size_t i = 0; i < start.size(); ++i) {
+    members.push_back(w.people.append(static_cast<PractitionerId>(i), 0));
+    w.people.skill_row(members.back())[0] = start[i];
+  }
+  GroupSpec spec;
+  spec.planned_end = 100;
+  const std::vector<float> always(3, 1.0f);
+  w.create_group(spec, members, always);
+  const Knowledge knowledge(s);
+  knowledge.apply(w);  // week 0: the two learn 0.1 x 0.6 from the expert; the memory keeps 0.4
+  REQUIRE(w.groups.held[0]);
+  CHECK(w.people.skill_row(0)[0] == Approx(0.26).margin(1e-6));
+  CHECK(w.groups.memory_row(0)[0] == Approx(memory_share * 0.8).margin(1e-7));
+  w.end_membership(2, EndReason::kMenteeLeft);  // the expert leaves the pod
+  // Each week the two equal members learn nothing from each other, and 0.1 (M - K) from the
+  // memory M as it stood before the session; M halves every 4 weeks while it stays above half of
+  // what they know.
+  const double keep = std::pow(0.5, 1.0 / 4.0);
+  double K = 0.26, M = memory_share * 0.8;
+  for (Week week = 1; week <= 4; ++week) {
+    w.set_week(week);
+    knowledge.apply(w);
+    REQUIRE(w.groups.held[0]);
+    K += 0.1 * std::max(0.0, M - K);
+    M *= keep;
+    INFO("week " << week);
+    CHECK(w.people.skill_row(0)[0] == Approx(K).margin(1e-5));
+    CHECK(w.people.skill_row(1)[0] == w.people.skill_row(0)[0]);
+    CHECK(w.groups.memory_row(0)[0] == Approx(M).margin(1e-6));
+  }
+  if (memory_share > 0) {
+    CHECK(w.groups.memory_row(0)[0] == Approx(0.2).margin(1e-6));  // half of 0.4 in 4 weeks
+    CHECK(w.people.skill_row(0)[0] > 0.28f);                       // they kept learning
+  } else {
+    CHECK(w.people.skill_row(0)[0] == Approx(0.26).margin(1e-6));  // nothing left to learn from
+  }
+}
+
 TEST_CASE("role competence: competent in every zone of the role, and per zone beside it",
           "[knowledge][learning][metrics]") {
   const Scenario s = params::load_scenario_text(std::string(testing::kMechanismsOff) + R"(
