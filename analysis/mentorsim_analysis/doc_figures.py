@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 # The runs the docs quote, by name: mentorsim arguments (a glob is expanded in the source tree).
 # Replicates are the scenarios' own unless stated.
+WORKSHOP_02 = "scenarios/workshop/02_capacity_and_waiting_list.toml"
 NO_PROGRAMME = ["--set", "programme.0.seek_share=0", "--set", "programme.0.initial_seek_share=0"]
 RUNS: dict[str, list[str]] = {
     # The quick start's comparison (docs/compare.md).
@@ -64,6 +65,19 @@ RUNS: dict[str, list[str]] = {
         "--set", "programme.0.junior_max_tenure_weeks=52", "--set", "programme.0.capacity=3",
         "--set", "programme.0.cadence_weeks=1", "--set", f"programme.0.protected_time={value}"]
        for name, value in (("bare", "false"), ("protected", "true"))},
+    # The workshop's steps and its "what if" lines (docs/workshop.md).
+    "workshop_01": ["run", "scenarios/workshop/01_one_overloaded_mentor.toml"],
+    "workshop_02": ["run", WORKSHOP_02],
+    "workshop_02_capacity_6": ["run", WORKSHOP_02, "--set", "programme.one_on_one.capacity=6"],
+    "workshop_02_half_turnover": ["run", WORKSHOP_02, "--set", "departure.annual_rate=0.09"],
+    "workshop_02_more_mentors": ["run", WORKSHOP_02, "--set", "population.senior_share=0.04",
+                                 "--set", "joining.newcomer_senior_share=0.04"],
+    "workshop_02_learning": ["run", WORKSHOP_02, "--set", "knowledge.experience_half_life_weeks=52",
+                             "--set", "knowledge.teaching_share=0.2"],
+    "workshop_key_mentor": ["compare", WORKSHOP_02,
+                            "scenarios/workshop/04_key_mentor_leaves.toml"],
+    "workshop_06": ["run", "scenarios/workshop/06_peer_pods.toml"],
+    "workshop_07": ["run", "scenarios/workshop/07_constellation.toml"],
 }
 
 FORMATS = {
@@ -73,6 +87,7 @@ FORMATS = {
     "num1": lambda v: f"{v:,.1f}",               # 12.34 -> 12.3
     "num2": lambda v: f"{v:.2f}",                # 0.8512 -> 0.85
     "times": lambda v: f"{v:.1f}×",              # 3.04 -> 3.0×
+    "points": lambda v: f"{100 * v:.1f}",        # a share as percentage points: 0.0158 -> 1.6
 }
 
 MARKER = re.compile(r"<!--fig ([^>]*?)-->(.*?)<!--/fig-->", re.S)
@@ -155,13 +170,28 @@ def render(v: float | None, fmt: str) -> str:
     return FORMATS[fmt](v)
 
 
+def fenced_lines(text: str) -> set[int]:
+    """The 1-based lines inside fenced code blocks, where a marker would show as text."""
+    inside, lines = False, set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("```"):
+            inside = not inside
+        elif inside:
+            lines.add(number)
+    return lines
+
+
 def collect(paths: list[str]) -> dict[str, list[tuple[Figure, str]]]:
     """Every marker in `paths`: file -> [(figure, quoted text)]."""
     found: dict[str, list[tuple[Figure, str]]] = {}
     for path in paths:
         text = open(path, encoding="utf-8").read()
+        fenced = fenced_lines(text)
         for m in MARKER.finditer(text):
             line = text.count("\n", 0, m.start()) + 1
+            if line in fenced:
+                raise FigureError(f"{path}:{line}: a figure inside a code block would show its "
+                                  "markers; quote it in the prose around the block")
             found.setdefault(path, []).append((Figure.parse(m.group(1), f"{path}:{line}"),
                                                m.group(2)))
     return found
