@@ -133,6 +133,9 @@ void declare_summaries(MetricTable& t) {
       .lower()
       .theme(Theme::kBurnout)
       .headline();
+  t.summary("departures_shock_total", total_of("departures_shock"), "practitioners",
+            "Departures caused by [[shock]] entries over the run.")
+      .theme(Theme::kResilience);
   t.summary("ties_ended_burnout_total", total_of("ties_ended_burnout"), "ties",
             "Relationships shed by burned-out developers over the run.")
       .lower()
