@@ -43,6 +43,37 @@ Scenario roles(const std::vector<std::string>& overrides) {
                                     "<test_learning>", overrides);
 }
 
+// One zone, a peer_pod programme (whose groups the tests form by hand), and session transfer with
+// alpha 0.1, G 1 and no forgetting; `overrides` switch on what a test checks.
+Scenario one_pod(std::vector<std::string> overrides) {
+  overrides.insert(overrides.begin(),
+                   {"knowledge.enabled=true", "knowledge.transfer_rate=0.1",
+                    "knowledge.absorptive_gap=1.0", "knowledge.forgetting_per_month=0.0"});
+  return params::load_scenario_text(std::string(testing::kMechanismsOff) + R"(
+[population]
+initial_size = 0
+zones = ["a"]
+[[programme]]
+kind = "peer_pod"
+)",
+                                    "<test_learning>", overrides);
+}
+
+// Members with these skills in zone a, ids 0, 1, ..., formed into one group this week whose
+// every member is always present.
+void form_group(World& w, const std::vector<float>& skills, Week planned_end) {
+  std::vector<Row> members;
+  for (std::size_t i = 0; i < skills.size(); ++i) {
+    members.push_back(w.people.append(static_cast<PractitionerId>(i), 0));
+    w.people.skill_row(members.back())[0] = skills[i];
+  }
+  GroupSpec spec;
+  spec.planned_end = planned_end;
+  spec.quality = 1.0f;
+  const std::vector<float> always(skills.size(), 1.0f);
+  w.create_group(spec, members, always);
+}
+
 }  // namespace
 
 TEST_CASE("experience: without sessions, role skill follows c - (c - s0)(1 - k)^t exactly",
@@ -164,29 +195,9 @@ TEST_CASE("teaching: on a fixed schedule the developer gains teaching_share of t
 
 TEST_CASE("teaching in a peer group: each member gains the share of what the others learn from it",
           "[knowledge][learning]") {
-  const Scenario s = params::load_scenario_text(
-      std::string(testing::kMechanismsOff) + R"(
-[population]
-initial_size = 0
-zones = ["a"]
-[[programme]]
-kind = "peer_pod"
-)",
-      "<test_learning>",
-      {"knowledge.enabled=true", "knowledge.transfer_rate=0.1", "knowledge.absorptive_gap=1.0",
-       "knowledge.forgetting_per_month=0.0", "knowledge.teaching_share=0.5"});
+  const Scenario s = one_pod({"knowledge.teaching_share=0.5"});
   World w(s, 0);
-  const std::vector<float> start{0.2f, 0.5f, 0.8f};
-  std::vector<Row> members;
-  for (std::size_t i = 0; i < start.size(); ++i) {
-    members.push_back(w.people.append(static_cast<PractitionerId>(i), 0));
-    w.people.skill_row(members.back())[0] = start[i];
-  }
-  GroupSpec spec;
-  spec.planned_end = 10;
-  spec.quality = 1.0f;
-  const std::vector<float> always(3, 1.0f);
-  w.create_group(spec, members, always);
+  form_group(w, {0.2f, 0.5f, 0.8f}, 10);
   Knowledge(s).apply(w);
   REQUIRE(w.groups.held[0]);
   // 0.2 learns 0.1 x (0.3 + 0.6) and teaches nobody; 0.5 learns 0.1 x 0.3 and teaches 0.2
@@ -202,29 +213,10 @@ TEST_CASE(
   // Weekly pod sessions, everyone always present, alpha 0.1, G 1, no forgetting or teaching; the
   // group's memory keeps half of the best present skill and halves in 4 weeks.
   const double memory_share = GENERATE(0.0, 0.5);
-  const Scenario s = params::load_scenario_text(
-      std::string(testing::kMechanismsOff) + R"(
-[population]
-initial_size = 0
-zones = ["a"]
-[[programme]]
-kind = "peer_pod"
-)",
-      "<test_learning>",
-      {"knowledge.enabled=true", "knowledge.transfer_rate=0.1", "knowledge.absorptive_gap=1.0",
-       "knowledge.forgetting_per_month=0.0", "knowledge.group_memory_half_life_weeks=4",
-       "knowledge.group_memory_share=" + std::to_string(memory_share)});
+  const Scenario s = one_pod({"knowledge.group_memory_half_life_weeks=4",
+                              "knowledge.group_memory_share=" + std::to_string(memory_share)});
   World w(s, 0);
-  const std::vector<float> start{0.2f, 0.2f, 0.8f};
-  std::vector<Row> members;
-  for (std::size_t i = 0; i < start.size(); ++i) {
-    members.push_back(w.people.append(static_cast<PractitionerId>(i), 0));
-    w.people.skill_row(members.back())[0] = start[i];
-  }
-  GroupSpec spec;
-  spec.planned_end = 100;
-  const std::vector<float> always(3, 1.0f);
-  w.create_group(spec, members, always);
+  form_group(w, {0.2f, 0.2f, 0.8f}, 100);
   const Knowledge knowledge(s);
   knowledge.apply(w);  // week 0: the two learn 0.1 x 0.6 from the expert; the memory keeps 0.4
   REQUIRE(w.groups.held[0]);
