@@ -8,6 +8,7 @@
 # two the same (check_layers.cmake -DMODE=docs).
 set(MENTORSIM_LAYERS
   "core|errors, counter-based random numbers, distributions, block-parallel loops|"
+  "sensitivity|the Sobol' sequence, Saltelli and Morris designs and their estimators|core"
   "scenario|parameter declarations, every config struct, Scenario|core"
   "state|the tables of a run (practitioners, ties, peer groups), World, the Model interface|scenario"
   "mechanisms|joining, departure, knowledge, burnout, reciprocity, shocks|state"
@@ -17,7 +18,7 @@ set(MENTORSIM_LAYERS
   "metrics|metric declarations, metric groups, the recorder, RunResult|state"
   "engine|the weekly phases, one run, replicates|mechanisms metrics"
   "output|HDF5 files, summaries, comparisons, network export|metrics"
-  "sweep|sweep files, plans, parts, the index, MPI|engine input output"
+  "sweep|sweep files, plans, parts, the index, MPI|engine input output sensitivity"
   "cli|the mentorsim command|sweep")
 
 # Splits one entry of MENTORSIM_LAYERS into its name, description and list of direct dependencies.

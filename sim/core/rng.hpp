@@ -31,12 +31,14 @@ enum class Purpose : std::uint64_t {
   kConstellationCoordinator = 20,  // constellations: a learner's constellation has a coordinator
   kConstellationReflection = 21,   // constellations: the annual reflection takes place
   kAllHandsPresence = 25,          // group cohorts: a member attends the programme's all-hands
-  kVolunteers = 28,      // blended ecosystems: a practitioner volunteers for a programme (once)
-  kShock = 29,           // shocks: a practitioner leaves in a random_departure or partial layoff
-  kSweepStratum = 30,    // sweeps: the order of a Latin-hypercube axis's strata (entity = axis)
-  kSweepOffset = 31,     // sweeps: a point's place inside its stratum (entity = axis)
-  kGroupPresence = 32,   // peer groups: a member present at a group session (stream = group id)
-  kDepartureClock = 33,  // departure: a practitioner's unit-exponential hazard budget (week 0)
+  kVolunteers = 28,        // blended ecosystems: a practitioner volunteers for a programme (once)
+  kShock = 29,             // shocks: a practitioner leaves in a random_departure or partial layoff
+  kSweepStratum = 30,      // sweeps: the order of a Latin-hypercube axis's strata (entity = axis)
+  kSweepOffset = 31,       // sweeps: a point's place inside its stratum (entity = axis)
+  kGroupPresence = 32,     // peer groups: a member present at a group session (stream = group id)
+  kDepartureClock = 33,    // departure: a practitioner's unit-exponential hazard budget (week 0)
+  kMorrisTrajectory = 34,  // sensitivity: a Morris trajectory's start, order and directions
+  kBootstrap = 35,         // sensitivity: the base samples one bootstrap resample draws
   kBenchmarkProbe = 99,
 };
 
