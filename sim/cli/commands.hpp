@@ -20,6 +20,7 @@ int cmd_bench(const std::vector<std::string>& args);
 int cmd_sweep(const std::vector<std::string>& args, const std::string& command_line);
 int cmd_merge(const std::vector<std::string>& args, const std::string& command_line);
 int cmd_summarize(const std::vector<std::string>& args);
+int cmd_sensitivity(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 
 }  // namespace mentorsim::cli

@@ -29,6 +29,7 @@ commands:
                     share the runs; --shard I/N for job arrays)
   merge DIR         build a sweep's index from its parts (after the shards of a job array)
   summarize DIR     a sweep's per-point means and 95% CIs (--format text|csv|json)
+  sensitivity DIR   Morris effects or Sobol' indices of a morris or sobol sweep (docs/sensitivity.md)
   report RESULTS --out DIR
                     a self-contained HTML report (figures, tables, provenance) of a run,
                     compare or sweep output
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
     if (command == "sweep") return cmd_sweep(args, joined_command_line(argc, argv));
     if (command == "merge") return cmd_merge(args, joined_command_line(argc, argv));
     if (command == "summarize") return cmd_summarize(args);
+    if (command == "sensitivity") return cmd_sensitivity(args);
     if (command == "report") return cmd_report(args);
     if (command == "check") return cmd_check(args);
     if (command == "schema") return cmd_schema(args);

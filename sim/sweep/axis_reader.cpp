@@ -172,12 +172,12 @@ bool AxisReader::read_range(const toml::table& entry, const std::string& prefix,
                                      prefix, axis.from, axis.to));
     return false;
   }
-  if (latin_hypercube_) {
+  if (sampled_) {
     if (entry.contains("steps")) {
       reader_.at_first_key(entry, {"steps"},
                            prefix +
-                               ".steps: not used by latin_hypercube sampling (the "
-                               "sample has [sweep] points values per axis)");
+                               ".steps: not used by sampled designs (latin_hypercube, morris, "
+                               "sobol: the sample decides each axis's values)");
       return false;
     }
     return true;

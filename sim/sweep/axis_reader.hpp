@@ -16,9 +16,9 @@ namespace mentorsim::sweep {
 class AxisReader {
  public:
   // `reader` is the one reading the rest of the file: it knows which keys already failed.
-  // `latin_hypercube`: ranges are sampled, so they take no `steps`.
-  AxisReader(params::Reporter& reporter, params::SectionReader& reader, bool latin_hypercube)
-      : reporter_(reporter), reader_(reader), latin_hypercube_(latin_hypercube) {}
+  // `sampled`: ranges are sampled (Latin hypercube, Morris, Sobol'), so they take no `steps`.
+  AxisReader(params::Reporter& reporter, params::SectionReader& reader, bool sampled)
+      : reporter_(reporter), reader_(reader), sampled_(sampled) {}
 
   // The axes of `root`'s [[axis]] array, in order; an entry with a problem is left out.
   std::vector<Axis> read(const toml::table& root);
@@ -33,7 +33,7 @@ class AxisReader {
 
   params::Reporter& reporter_;
   params::SectionReader& reader_;
-  bool latin_hypercube_;
+  bool sampled_;
 };
 
 }  // namespace mentorsim::sweep

@@ -152,6 +152,8 @@ PointSummaries read_point_summaries(const fs::path& dir_or_index) {
     throw InputError(Diagnostic{file_name.string(), 0, 0, "not a mentorsim sweep index"});
   PointSummaries s;
   s.sweep_name = h5::read_string_attr(file.get(), "/", "sweep_name");
+  s.sweep_source = h5::read_string_attr(file.get(), "/", "sweep_source");
+  s.sweep_text = h5::read_string_attr(file.get(), "/", "sweep_text");
   s.runs_total = h5::read_u64_attr(file.get(), "/", "runs_total");
   s.runs_done = h5::read_u64_attr(file.get(), "/", "runs_done");
   s.axes = h5::read_string_array_attr(file.get(), "/", "axes");
@@ -167,7 +169,8 @@ PointSummaries read_point_summaries(const fs::path& dir_or_index) {
     s.metrics.push_back(
         {name, h5::read_string_attr(group.get(), path, "units"),
          h5::read_string_attr(group.get(), path, "doc"), h5::read_doubles(group.get(), "mean"),
-         h5::read_doubles(group.get(), "ci_low"), h5::read_doubles(group.get(), "ci_high")});
+         h5::read_doubles(group.get(), "ci_low"), h5::read_doubles(group.get(), "ci_high"),
+         h5::read_doubles(group.get(), "sd")});
   }
   return s;
 }

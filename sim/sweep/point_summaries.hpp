@@ -12,6 +12,7 @@ namespace mentorsim::sweep {
 
 struct PointSummaries {
   std::string sweep_name;
+  std::string sweep_source, sweep_text;  // the sweep file's path and whole text, as recorded
   std::uint64_t runs_total = 0;
   std::uint64_t runs_done = 0;
   std::vector<std::string> axes;                      // axis keys
@@ -21,6 +22,7 @@ struct PointSummaries {
   struct Metric {
     std::string name, units, doc;
     std::vector<double> mean, ci_low, ci_high;  // per point; NaN without a value
+    std::vector<double> sd;                     // per point: sample sd over its replicates
   };
   std::vector<Metric> metrics;  // in report order
 };

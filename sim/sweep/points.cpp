@@ -7,6 +7,8 @@
 #include <numeric>
 
 #include "core/rng.hpp"
+#include "sensitivity/morris.hpp"
+#include "sensitivity/saltelli.hpp"
 
 namespace mentorsim::sweep {
 
@@ -61,17 +63,59 @@ std::vector<Point> latin_hypercube(const SweepSpec& spec) {
   return points;
 }
 
+// A sensitivity design's unit-cube points (row-major, one column per axis) mapped onto the axes.
+std::vector<Point> from_unit(const SweepSpec& spec, const std::vector<double>& unit) {
+  const std::size_t k = spec.axes.size();
+  std::vector<Point> points(k == 0 ? 0 : unit.size() / k, Point(k));
+  for (std::size_t p = 0; p < points.size(); ++p)
+    for (std::size_t a = 0; a < k; ++a) points[p][a] = value_at(spec.axes[a], unit[p * k + a]);
+  return points;
+}
+
 }  // namespace
 
+std::vector<double> unit_points(const SweepSpec& spec) {
+  const std::size_t k = spec.axes.size();
+  switch (spec.config.sampling) {
+    case Sampling::kMorris:
+      return sensitivity::morris_points(k, static_cast<std::size_t>(spec.config.trajectories),
+                                        static_cast<std::size_t>(spec.config.levels),
+                                        static_cast<std::uint64_t>(spec.config.sampling_seed));
+    case Sampling::kSobol:
+      return sensitivity::saltelli_points(k, static_cast<std::size_t>(spec.config.base_samples));
+    default:
+      return {};
+  }
+}
+
 std::size_t count_points(const SweepSpec& spec) {
-  if (spec.latin_hypercube()) return static_cast<std::size_t>(spec.config.points);
+  const std::size_t k = spec.axes.size();
+  switch (spec.config.sampling) {
+    case Sampling::kLatinHypercube:
+      return static_cast<std::size_t>(spec.config.points);
+    case Sampling::kMorris:
+      return static_cast<std::size_t>(spec.config.trajectories) * (k + 1);
+    case Sampling::kSobol:
+      return static_cast<std::size_t>(spec.config.base_samples) * (k + 2);
+    case Sampling::kGrid:
+      break;
+  }
   std::size_t n = 1;
   for (const auto& a : spec.axes) n *= a.values.size();
   return spec.axes.empty() ? 0 : n;
 }
 
 std::vector<Point> expand_points(const SweepSpec& spec) {
-  return spec.latin_hypercube() ? latin_hypercube(spec) : grid(spec);
+  switch (spec.config.sampling) {
+    case Sampling::kLatinHypercube:
+      return latin_hypercube(spec);
+    case Sampling::kMorris:
+    case Sampling::kSobol:
+      return from_unit(spec, unit_points(spec));
+    case Sampling::kGrid:
+      break;
+  }
+  return grid(spec);
 }
 
 }  // namespace mentorsim::sweep

@@ -9,7 +9,9 @@ namespace mentorsim::sweep {
 
 using Point = std::vector<AxisValue>;
 
-// Grid: the first axis varies slowest (point = Σ index_a × Π_{b>a} size_b). Latin hypercube:
+// Grid: the first axis varies slowest (point = Σ index_a × Π_{b>a} size_b). Morris and sobol:
+// the points of sensitivity::morris_points and sensitivity::saltelli_points over the axes, in
+// their order (docs/sensitivity.md). Latin hypercube:
 // `points` points; each axis's unit interval is cut into that many equal strata, each used by
 // exactly one point (McKay, Beckman & Conover 1979), with the strata's order and the place inside
 // each stratum drawn from Philox keyed by sampling_seed, so the sample is a pure function of the
@@ -19,5 +21,10 @@ std::vector<Point> expand_points(const SweepSpec& spec);
 
 // How many points expand_points gives, without building them.
 std::size_t count_points(const SweepSpec& spec);
+
+// Morris and Sobol' sweeps: the design's points in the unit cube (row-major, one column per axis,
+// in point order), which `mentorsim sensitivity` pairs with the points' outputs; empty for the
+// other samplings. Morris trajectories are keyed by sampling_seed; a Sobol' design needs no seed.
+std::vector<double> unit_points(const SweepSpec& spec);
 
 }  // namespace mentorsim::sweep

@@ -31,14 +31,28 @@ const SectionSpec& sweep_section() {
                    "Seed of every run, so points share common random numbers (default: the first "
                    "point's scenario.seed).")
           .choice("sampling", &SweepConfig::sampling,
-                  {{"grid", Sampling::kGrid}, {"latin_hypercube", Sampling::kLatinHypercube}},
+                  {{"grid", Sampling::kGrid},
+                   {"latin_hypercube", Sampling::kLatinHypercube},
+                   {"morris", Sampling::kMorris},
+                   {"sobol", Sampling::kSobol}},
                   Sampling::kGrid,
                   "grid: every combination of the axes' values; latin_hypercube: `points` points "
-                  "with each axis's range cut into `points` strata, each stratum used once.")
+                  "with each axis's range cut into `points` strata, each stratum used once; "
+                  "morris: `trajectories` Morris trajectories of k + 1 points each (elementary "
+                  "effects); sobol: Saltelli's design on a Sobol' sequence, `base_samples` x "
+                  "(k + 2) points (Sobol' indices). k is the number of axes; "
+                  "docs/sensitivity.md.")
           .integer("points", &SweepConfig::points, 0, Range{0, 1e7}, "points",
                    "Latin hypercube: the number of points (grid: leave out).")
           .integer("sampling_seed", &SweepConfig::sampling_seed, 1, Range{0, 9.2e18}, "",
-                   "Latin hypercube: seed of the sample (the runs' own seed is `seed`).")
+                   "Latin hypercube and morris: seed of the sample (the runs' own seed is "
+                   "`seed`); a Sobol' design needs none.")
+          .integer("trajectories", &SweepConfig::trajectories, 0, Range{0, 1e6}, "trajectories",
+                   "morris: the number of trajectories r (10-50 is usual; at least 2).")
+          .integer("levels", &SweepConfig::levels, 4, Range{2, 1000}, "levels",
+                   "morris: grid levels p per axis (even; the step is p / (2 (p - 1))).")
+          .integer("base_samples", &SweepConfig::base_samples, 0, Range{0, 1e6}, "samples",
+                   "sobol: the base sample size N (512-4096 is usual; at least 2).")
           .flag("weekly", &SweepConfig::weekly, true,
                 "Write each run's weekly series (false: summaries only, for very large sweeps).")
           .build();

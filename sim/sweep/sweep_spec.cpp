@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include "core/error.hpp"
 #include "input/did_you_mean.hpp"
@@ -21,10 +22,10 @@ namespace {
 
 class SpecReader {
  public:
-  // `latin_hypercube`: the sampling, looked at before the rest because it decides how ranges are
-  // read (and checked again with [sweep]).
-  SpecReader(SweepSpec& spec, params::Reporter& reporter, bool latin_hypercube)
-      : spec_(spec), reporter_(reporter), reader_(reporter), latin_hypercube_(latin_hypercube) {}
+  // `sampled`: whether the sampling samples ranges (every kind but the grid), looked at before
+  // the rest because it decides how ranges are read (and checked again with [sweep]).
+  SpecReader(SweepSpec& spec, params::Reporter& reporter, bool sampled)
+      : spec_(spec), reporter_(reporter), reader_(reporter), sampled_(sampled) {}
 
   void read(const toml::table& root) {
     for (auto&& [key, node] : root) {
@@ -35,7 +36,7 @@ class SpecReader {
                                    k, params::did_you_mean_suffix(k, {"sweep", "axis", "base"})));
     }
     read_sweep(root);
-    spec_.axes = AxisReader(reporter_, reader_, latin_hypercube_).read(root);
+    spec_.axes = AxisReader(reporter_, reader_, sampled_).read(root);
     check_base(root);
     check_sampling(root);
   }
@@ -86,13 +87,39 @@ class SpecReader {
     if (!sweep_) return;
     if (spec_.axes.empty() && !root.contains("axis"))
       reporter_.at(*sweep_, "no [[axis]]: a sweep needs at least one axis");
-    if (latin_hypercube_ && spec_.config.points < 1)
-      reader_.at_first_key(*sweep_, {"points", "sampling"},
-                           "sweep.points: latin_hypercube sampling needs points >= 1");
-    if (!latin_hypercube_ && sweep_->contains("points"))
-      reader_.at_first_key(*sweep_, {"points"},
-                           "sweep.points: only for sampling = \"latin_hypercube\" (a grid has "
-                           "every combination of the axes' values)");
+    const Sampling sampling = spec_.config.sampling;
+    // Each sampling's own size keys: required by it, refused by the others.
+    struct SizeKey {
+      const char* key;
+      Sampling owner;
+      std::int64_t value, least;
+      const char* meaning;
+    };
+    const SizeKey sizes[] = {
+        {"points", Sampling::kLatinHypercube, spec_.config.points, 1, "points"},
+        {"trajectories", Sampling::kMorris, spec_.config.trajectories, 2, "trajectories"},
+        {"base_samples", Sampling::kSobol, spec_.config.base_samples, 2, "base samples"}};
+    for (const SizeKey& s : sizes) {
+      if (sampling == s.owner && s.value < s.least)
+        reader_.at_first_key(*sweep_, {s.key, "sampling"},
+                             fmt::format("sweep.{}: {} sampling needs {} >= {} ({})", s.key,
+                                         sampling_name(sampling), s.key, s.least, s.meaning));
+      if (sampling != s.owner && sweep_->contains(s.key))
+        reader_.at_first_key(
+            *sweep_, {s.key},
+            fmt::format("sweep.{}: only for sampling = \"{}\"", s.key, sampling_name(s.owner)));
+    }
+    if (sweep_->contains("levels") && sampling != Sampling::kMorris)
+      reader_.at_first_key(*sweep_, {"levels"}, "sweep.levels: only for sampling = \"morris\"");
+    if (sampling == Sampling::kMorris && spec_.config.levels % 2 != 0)
+      reader_.at_first_key(*sweep_, {"levels"},
+                           fmt::format("sweep.levels: Morris levels must be even (so that every "
+                                       "step of p / (2 (p - 1)) stays on the grid), not {}",
+                                       spec_.config.levels));
+    if (sweep_->contains("sampling_seed") && sampling == Sampling::kSobol)
+      reader_.at_first_key(*sweep_, {"sampling_seed"},
+                           "sweep.sampling_seed: a Sobol' design is deterministic and takes no "
+                           "seed");
   }
 
  private:
@@ -100,7 +127,7 @@ class SpecReader {
   params::Reporter& reporter_;
   params::SectionReader reader_;
   const toml::table* sweep_ = nullptr;
-  bool latin_hypercube_ = false;
+  bool sampled_ = false;
 };
 
 std::string read_text(const std::filesystem::path& path) {
@@ -135,9 +162,13 @@ bool is_sweep_file(const std::filesystem::path& path) {
 }
 
 SweepSpec load_sweep_file(const std::filesystem::path& path) {
+  return load_sweep_text(read_text(path), path);
+}
+
+SweepSpec load_sweep_text(std::string text, const std::filesystem::path& path) {
   SweepSpec spec;
   spec.path = path.string();
-  spec.text = read_text(path);
+  spec.text = std::move(text);
   toml::table root;
   try {
     root = toml::parse(spec.text, spec.path);
@@ -148,9 +179,9 @@ SweepSpec load_sweep_file(const std::filesystem::path& path) {
   }
   params::Reporter reporter(spec.path, {});
   const toml::node* sampling = root.at_path("sweep.sampling").node();
-  const bool latin_hypercube =
-      sampling && sampling->is_string() && *sampling->value<std::string>() == "latin_hypercube";
-  SpecReader(spec, reporter, latin_hypercube).read(root);
+  const bool sampled =
+      sampling && sampling->is_string() && *sampling->value<std::string>() != "grid";
+  SpecReader(spec, reporter, sampled).read(root);
   if (!reporter.empty()) throw InputError(reporter.sorted());
   if (spec.config.name.empty()) spec.config.name = path.stem().string();
   if (!spec.base_path.empty() && spec.base_path.is_relative())

@@ -40,8 +40,10 @@ struct Axis {
   bool integer = false;  // from and to were written as integers: values are rounded
 };
 
-// How a sweep picks its points: every combination of the axes' values, or a Latin hypercube.
-enum class Sampling : std::uint8_t { kGrid, kLatinHypercube };
+// How a sweep picks its points: every combination of the axes' values, or a sample of their
+// ranges: a Latin hypercube, Morris trajectories or Saltelli's design for Sobol' indices
+// (docs/sensitivity.md).
+enum class Sampling : std::uint8_t { kGrid, kLatinHypercube, kMorris, kSobol };
 std::string sampling_name(Sampling sampling);  // as a sweep file writes it (its declaration)
 
 struct SweepConfig {  // the [sweep] table, filled by its declarations (spec_sections.cpp)
@@ -52,6 +54,9 @@ struct SweepConfig {  // the [sweep] table, filled by its declarations (spec_sec
   Sampling sampling = Sampling::kGrid;
   std::int64_t points = 0;
   std::int64_t sampling_seed = 0;
+  std::int64_t trajectories = 0;  // morris: r
+  std::int64_t levels = 0;        // morris: p
+  std::int64_t base_samples = 0;  // sobol: N
   bool weekly = true;
 };
 
@@ -65,6 +70,8 @@ struct SweepSpec {
   std::optional<toml::table> base_inline;  // or a [base] table holding the scenario
   std::vector<Axis> axes;
   bool latin_hypercube() const { return config.sampling == Sampling::kLatinHypercube; }
+  // Ranges are sampled (every sampling but the grid): they take no `steps`.
+  bool sampled() const { return config.sampling != Sampling::kGrid; }
 };
 
 // A number as TOML text: an integer, or a float in its shortest exact form with a '.' (15.0).
@@ -76,6 +83,9 @@ bool is_sweep_file(const std::filesystem::path& path);
 
 // Reads and checks a sweep file. Throws InputError with every problem.
 SweepSpec load_sweep_file(const std::filesystem::path& path);
+// The same from the file's text (e.g. as an index records it), `path` naming it in messages and
+// anchoring a relative base.
+SweepSpec load_sweep_text(std::string text, const std::filesystem::path& path);
 
 // The declarations of [sweep] and [[axis]], for the reference in docs/sweeps.md.
 std::string sweep_reference_markdown();

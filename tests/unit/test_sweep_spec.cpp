@@ -12,6 +12,8 @@
 
 #include "core/error.hpp"
 #include "core/sha256.hpp"
+#include "sensitivity/morris.hpp"
+#include "sensitivity/saltelli.hpp"
 #include "support/expectations.hpp"
 #include "support/source_tree.hpp"
 #include "support/temp_dir.hpp"
@@ -166,6 +168,42 @@ TEST_CASE("a Latin hypercube uses each stratum of each axis once, reproducibly",
   // The runs of one point are not sampled: they share the sweep's seed.
   const SweepPlan plan(a);
   CHECK(plan.run_count() == 120);
+}
+
+TEST_CASE("Morris and Sobol' sweeps: the sensitivity designs mapped onto the axes", "[sweep]") {
+  testing::TempDir dir("sweep");
+  const std::string axes =
+      "[[axis]]\nkey = \"departure.annual_rate\"\nfrom = 0.1\nto = 0.3\n"
+      "[[axis]]\nkey = \"joining.arrivals_per_week\"\nfrom = 1.0\nto = 100.0\nscale = \"log\"\n"
+      "[[axis]]\nkey = \"programme.one_on_one.capacity\"\nfrom = 1\nto = 7\n";
+  const std::size_t k = 3;
+  const auto morris = load_sweep_file(dir.write(
+      "m.toml", sweep_text("sampling = \"morris\"\ntrajectories = 6\nsampling_seed = 5\n", axes)));
+  CHECK(morris.config.levels == 4);  // the declared default
+  REQUIRE(count_points(morris) == 6 * (k + 1));
+  const std::vector<double> unit = unit_points(morris);
+  CHECK(unit == sensitivity::morris_points(k, 6, 4, 5));
+  const auto points = expand_points(morris);
+  REQUIRE(points.size() == count_points(morris));
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    // Linear, logarithmic and rounded integer mappings of the unit coordinates.
+    CHECK(*points[p][0].number == Approx(0.1 + 0.2 * unit[p * k]));
+    CHECK(*points[p][1].number == Approx(std::pow(100.0, unit[p * k + 1])));
+    CHECK(*points[p][2].number == std::round(1 + 6 * unit[p * k + 2]));
+    CHECK(points[p][2].toml.find('.') == std::string::npos);
+  }
+  const auto sobol = load_sweep_file(
+      dir.write("s.toml", sweep_text("sampling = \"sobol\"\nbase_samples = 8\n", axes)));
+  REQUIRE(count_points(sobol) == 8 * (k + 2));
+  CHECK(unit_points(sobol) == sensitivity::saltelli_points(k, 8));
+  const auto first = expand_points(sobol);
+  CHECK(first.size() == 8 * (k + 2));
+  CHECK(*first[0][0].number == Approx(0.1 + 0.2 * unit_points(sobol)[0]));
+  // The same file gives the same points (the plan numbers runs by them).
+  const auto again = expand_points(load_sweep_file(
+      dir.write("s2.toml", sweep_text("sampling = \"sobol\"\nbase_samples = 8\n", axes))));
+  for (std::size_t p = 0; p < first.size(); ++p)
+    for (std::size_t a = 0; a < k; ++a) CHECK(first[p][a].toml == again[p][a].toml);
 }
 
 TEST_CASE("a base axis chooses the scenario file of each point", "[sweep]") {
