@@ -127,13 +127,28 @@ std::vector<ProgrammeCounts> ProgrammeAccounting::count(const World& world) {
   // to the same totals in any order.
   const std::size_t blocks = block_count(people.size());
   counts_.assign(blocks * programmes * 2, 0);  // per block: learners, then developers
-  for_each_block(people.size(), [&](Block b) {
-    std::int64_t* learners = counts_.data() + b.index * programmes * 2;
-    if (programmes <= 64)
-      count_block<1>(world, b, learners, learners + programmes);
-    else
-      count_block<4>(world, b, learners, learners + programmes);
-  });
+  if (programmes == 1) {
+    // Every tie and group is the one programme's, and a row's learner and developer links count
+    // exactly its ties and its co-members in groups with another active member: the distinct
+    // learners and developers are the rows with a link of each kind, read off the counters.
+    for_each_block(people.size(), [&](Block b) {
+      std::int64_t learners = 0, developers = 0;
+      for (auto r = static_cast<Row>(b.first); r < b.last; ++r) {
+        learners += people.learner_ties[r] != 0;
+        developers += people.developer_ties[r] != 0;
+      }
+      counts_[b.index * 2] = learners;
+      counts_[b.index * 2 + 1] = developers;
+    });
+  } else {
+    for_each_block(people.size(), [&](Block b) {
+      std::int64_t* learners = counts_.data() + b.index * programmes * 2;
+      if (programmes <= 64)
+        count_block<1>(world, b, learners, learners + programmes);
+      else
+        count_block<4>(world, b, learners, learners + programmes);
+    });
+  }
   for (std::size_t b = 0; b < blocks; ++b)
     for (std::size_t p = 0; p < programmes; ++p) {
       out[p].learners += counts_[b * programmes * 2 + p];

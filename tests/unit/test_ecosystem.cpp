@@ -177,15 +177,20 @@ TEST_CASE("a protected-time budget keeps the programme's load from exhausting de
     CHECK(max_exhaustion > 1);
 }
 
-TEST_CASE("per-programme accounting is exact in the bundled ecosystem", "[ecosystem]") {
-  const Scenario scenario = testing::bundled("ecosystem", 80, {});
-  REQUIRE(scenario.programmes.size() == 3);
+TEST_CASE("per-programme accounting is exact in the bundled ecosystem and single models",
+          "[ecosystem]") {
+  // Three programmes (the general count), and one (counted from the rows' link counters): a
+  // model of pairs, and one of peer groups with visiting seniors' ties.
+  const std::string name = GENERATE("ecosystem", "one_on_one", "peer_pod");
+  const Scenario scenario = testing::bundled(name, 80, {"population.initial_size=600"});
+  const std::size_t programmes = scenario.programmes.size();
+  REQUIRE(programmes == (name == "ecosystem" ? 3u : 1u));
   Simulation sim(scenario, 0);
   const World& w = sim.world();
   for (int week = 0; week < 80; ++week) {
     sim.step();
     double ties_total = 0;
-    for (std::size_t p = 0; p < 3; ++p) {
+    for (std::size_t p = 0; p < programmes; ++p) {
       const std::string prefix = "programme/" + scenario.programmes[p].common.name + "/";
       std::set<Row> developers, learners;
       std::int64_t ties = 0;
@@ -218,6 +223,7 @@ TEST_CASE("per-programme accounting is exact in the bundled ecosystem", "[ecosys
     }
     CHECK(ties_total == last(sim, "active_ties"));
   }
+  if (name != "ecosystem") return;
   // Every programme ran: the pods expanded beyond the engineering pilot, reverse ties started.
   CHECK(sim.recorder().series("programme/reverse/ties")[25] == 0);
   const std::vector<double>& reverse = sim.recorder().series("programme/reverse/ties");
