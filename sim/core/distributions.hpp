@@ -21,6 +21,15 @@ double standard_normal(Draws& draws);
 // Normal(mean, sd) truncated to [lo, hi] by resampling (at most 64 tries, then clamped).
 double truncated_normal(Draws& draws, double mean, double sd, double lo, double hi);
 
+// The standard normal distribution function Phi(z), and its inverse for 0 < p < 1 (Acklam's
+// rational approximation refined by one Halley step: relative error about 1e-15).
+double normal_cdf(double z);
+double normal_quantile(double p);
+
+// The value at unit position u in [0, 1] of a normal(mean, sd) truncated to [lo, hi]: the
+// inverse of its distribution function, so a uniform u gives the truncated normal.
+double truncated_normal_at(double u, double mean, double sd, double lo, double hi);
+
 // Poisson(mean): inversion by sequential search for mean < 30, else the PTRS transformed-rejection
 // method of Hörmann (1993). Consumes as many uniforms as it needs from `draws`.
 std::uint64_t poisson(Draws& draws, double mean);

@@ -97,7 +97,7 @@ bool AxisReader::read_axis(const toml::table& entry, const std::string& prefix, 
 }
 
 bool AxisReader::no_range_keys(const toml::table& entry, const std::string& prefix) {
-  for (const char* k : {"steps", "scale"})
+  for (const char* k : {"steps", "scale", "distribution", "mean", "sd"})
     if (entry.contains(k)) {
       reader_.at_first_key(entry, {k},
                            fmt::format("{}.{}: only for a range (from, to)", prefix, k));
@@ -172,6 +172,7 @@ bool AxisReader::read_range(const toml::table& entry, const std::string& prefix,
                                      prefix, axis.from, axis.to));
     return false;
   }
+  if (!read_distribution(entry, prefix, c, axis)) return false;
   if (sampled_) {
     if (entry.contains("steps")) {
       reader_.at_first_key(entry, {"steps"},
@@ -183,6 +184,52 @@ bool AxisReader::read_range(const toml::table& entry, const std::string& prefix,
     return true;
   }
   return read_grid_steps(entry, prefix, axis);
+}
+
+// A range's distribution in a sampled design: uniform, or a normal truncated to from..to with a
+// given mean inside the range and sd above 0 (not on a log scale, not in a grid).
+bool AxisReader::read_distribution(const toml::table& entry, const std::string& prefix,
+                                   const AxisConfig& c, Axis& axis) {
+  if (reader_.failed(prefix + ".distribution") || reader_.failed(prefix + ".mean") ||
+      reader_.failed(prefix + ".sd"))
+    return false;
+  if (c.distribution != AxisDistribution::kTruncatedNormal) {
+    for (const char* k : {"mean", "sd"})
+      if (entry.contains(k)) {
+        reader_.at_first_key(
+            entry, {k},
+            fmt::format("{}.{}: only for distribution = \"truncated_normal\"", prefix, k));
+        return false;
+      }
+    return true;
+  }
+  if (!sampled_) {
+    reader_.at_first_key(entry, {"distribution"},
+                         prefix +
+                             ".distribution: a grid takes evenly spaced steps; a truncated "
+                             "normal needs a sampled design (latin_hypercube, morris, sobol)");
+    return false;
+  }
+  if (axis.log_scale) {
+    reader_.at_first_key(entry, {"scale"},
+                         prefix + ".scale: a truncated normal is spread on a linear scale");
+    return false;
+  }
+  if (!entry.contains("mean") || !entry.contains("sd") || c.sd <= 0) {
+    reader_.at_first_key(entry, {"sd", "mean", "distribution"},
+                         prefix + ": a truncated normal needs `mean` and `sd` (above 0)");
+    return false;
+  }
+  if (c.mean < std::min(axis.from, axis.to) || c.mean > std::max(axis.from, axis.to)) {
+    reader_.at_first_key(
+        entry, {"mean"},
+        fmt::format("{}.mean: {} is outside the range {}..{}", prefix, c.mean, axis.from, axis.to));
+    return false;
+  }
+  axis.truncated_normal = true;
+  axis.mean = c.mean;
+  axis.sd = c.sd;
+  return true;
 }
 
 // A grid range: its `steps` values, both ends exact, none repeated after rounding.

@@ -30,6 +30,8 @@ class AxisReader {
   bool read_range(const toml::table& entry, const std::string& prefix, const AxisConfig& c,
                   Axis& axis);
   bool read_grid_steps(const toml::table& entry, const std::string& prefix, Axis& axis);
+  bool read_distribution(const toml::table& entry, const std::string& prefix, const AxisConfig& c,
+                         Axis& axis);
 
   params::Reporter& reporter_;
   params::SectionReader& reader_;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/distributions.hpp"
 #include "core/rng.hpp"
 #include "sensitivity/morris.hpp"
 #include "sensitivity/saltelli.hpp"
@@ -34,7 +35,10 @@ AxisValue value_at(const Axis& axis, double u) {
                             axis.values.size() - 1);
     return axis.values[i];
   }
-  double v = axis.log_scale
+  double v = axis.truncated_normal
+                 ? dist::truncated_normal_at(u, axis.mean, axis.sd, std::min(axis.from, axis.to),
+                                             std::max(axis.from, axis.to))
+             : axis.log_scale
                  ? std::exp(std::log(axis.from) + u * (std::log(axis.to) - std::log(axis.from)))
                  : axis.from + u * (axis.to - axis.from);
   if (axis.integer) v = std::round(v);

@@ -79,6 +79,17 @@ const SectionSpec& axis_section() {
           .choice("scale", &AxisConfig::scale,
                   {{"linear", AxisScale::kLinear}, {"log", AxisScale::kLog}}, AxisScale::kLinear,
                   "Spacing of a range's values: even, or even in logarithm (from and to > 0).")
+          .choice("distribution", &AxisConfig::distribution,
+                  {{"uniform", AxisDistribution::kUniform},
+                   {"truncated_normal", AxisDistribution::kTruncatedNormal}},
+                  AxisDistribution::kUniform,
+                  "Sampled designs (latin_hypercube, morris, sobol): how a range's values are "
+                  "spread: uniformly (in logarithm with scale = \"log\": log-uniform), or as a "
+                  "normal with `mean` and `sd` truncated to from..to.")
+          .real("mean", &AxisConfig::mean, 0, Range{-kNoBound, kNoBound}, "",
+                "truncated_normal: the mean, inside from..to.")
+          .real("sd", &AxisConfig::sd, 0, Range{0, kNoBound}, "",
+                "truncated_normal: the standard deviation (above 0).")
           .build();
   return spec;
 }

@@ -14,6 +14,8 @@ namespace mentorsim::sweep {
 
 // How a range's values are spaced: evenly, or evenly in their logarithm.
 enum class AxisScale : std::uint8_t { kLinear, kLog };
+// How a sampled design spreads a range: uniformly (in the scale), or as a truncated normal.
+enum class AxisDistribution : std::uint8_t { kUniform, kTruncatedNormal };
 
 // One [[axis]] entry's declared keys; `values` is read by hand (axis_reader.cpp).
 struct AxisConfig {
@@ -22,6 +24,9 @@ struct AxisConfig {
   double to = 0;
   std::int64_t steps = 0;
   AxisScale scale = AxisScale::kLinear;
+  AxisDistribution distribution = AxisDistribution::kUniform;
+  double mean = 0;
+  double sd = 0;
 };
 
 const params::SectionSpec& sweep_section();  // fills SweepConfig

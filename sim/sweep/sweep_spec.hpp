@@ -38,6 +38,9 @@ struct Axis {
   std::int64_t steps = 0;
   bool log_scale = false;
   bool integer = false;  // from and to were written as integers: values are rounded
+  // Sampled designs: a normal(mean, sd) truncated to from..to instead of uniform.
+  bool truncated_normal = false;
+  double mean = 0, sd = 0;
 };
 
 // How a sweep picks its points: every combination of the axes' values, or a sample of their

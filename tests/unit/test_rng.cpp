@@ -311,3 +311,32 @@ TEST_CASE("annual hazards and probabilities convert exactly", "[rng][dist]") {
   // Tiny hazards keep full relative precision (expm1, not 1 - exp).
   CHECK(dist::weekly_probability_from_annual_hazard(1e-12) == Approx(1e-12 / 52).epsilon(1e-12));
 }
+
+TEST_CASE("the normal quantile inverts the distribution function; truncated normals stay inside",
+          "[rng][distributions]") {
+  using mentorsim::dist::normal_cdf;
+  using mentorsim::dist::normal_quantile;
+  using mentorsim::dist::truncated_normal_at;
+  // Reference values (e.g. Abramowitz & Stegun table 26.5; R's qnorm).
+  CHECK(normal_quantile(0.5) == Approx(0.0).margin(1e-15));
+  CHECK(normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-14));
+  CHECK(normal_quantile(0.001) == Approx(-3.090232306167814).epsilon(1e-14));
+  CHECK(normal_quantile(1e-10) == Approx(-6.361340902404056).epsilon(1e-12));
+  for (double p = 0.0005; p < 1; p += 0.0131) {
+    INFO("p = " << p);
+    CHECK(normal_cdf(normal_quantile(p)) == Approx(p).epsilon(1e-13));
+  }
+  // Truncated to [lo, hi]: the ends at u = 0 and 1, the mean at u = 1/2 when symmetric, and
+  // monotone in between.
+  CHECK(truncated_normal_at(0.0, 0.5, 0.2, 0.1, 0.9) == 0.1);
+  CHECK(truncated_normal_at(1.0, 0.5, 0.2, 0.1, 0.9) == 0.9);
+  CHECK(truncated_normal_at(0.5, 0.5, 0.2, 0.1, 0.9) == Approx(0.5).margin(1e-12));
+  double last = 0.1;
+  for (double u = 0.01; u < 1; u += 0.01) {
+    const double x = truncated_normal_at(u, 0.3, 0.05, 0.1, 0.9);
+    CHECK(x >= last);
+    last = x;
+  }
+  // Its quantiles: the median of N(0.3, 0.05) cut to [0.1, 0.9] is 0.3 (the cut mass is tiny).
+  CHECK(truncated_normal_at(0.5, 0.3, 0.05, 0.1, 0.9) == Approx(0.3).margin(1e-9));
+}

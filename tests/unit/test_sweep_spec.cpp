@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <numbers>
 #include <set>
 #include <string>
 #include <vector>
@@ -204,6 +205,33 @@ TEST_CASE("Morris and Sobol' sweeps: the sensitivity designs mapped onto the axe
       dir.write("s2.toml", sweep_text("sampling = \"sobol\"\nbase_samples = 8\n", axes))));
   for (std::size_t p = 0; p < first.size(); ++p)
     for (std::size_t a = 0; a < k; ++a) CHECK(first[p][a].toml == again[p][a].toml);
+}
+
+TEST_CASE("a truncated-normal axis: a Latin hypercube reproduces its mean and sd", "[sweep]") {
+  // N(0.2, 0.05) cut to [0.1, 0.35]: alpha = -2, beta = 3, Z = Phi(3) - Phi(-2).
+  testing::TempDir dir("sweep");
+  const auto spec = load_sweep_file(dir.write(
+      "t.toml", sweep_text("sampling = \"latin_hypercube\"\npoints = 2000\n",
+                           "[[axis]]\nkey = \"departure.annual_rate\"\nfrom = 0.1\nto = 0.35\n"
+                           "distribution = \"truncated_normal\"\nmean = 0.2\nsd = 0.05\n")));
+  const std::vector<double> x = numbers(expand_points(spec), 0);
+  const auto phi = [](double z) { return std::exp(-z * z / 2) / std::sqrt(2 * std::numbers::pi); };
+  const auto Phi = [](double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); };
+  const double a = -2, b = 3, z = Phi(b) - Phi(a);
+  const double mean = 0.2 + 0.05 * (phi(a) - phi(b)) / z;
+  const double var =
+      0.05 * 0.05 * (1 + (a * phi(a) - b * phi(b)) / z - std::pow((phi(a) - phi(b)) / z, 2));
+  double sum = 0, squares = 0;
+  for (double v : x) {
+    CHECK(v >= 0.1);
+    CHECK(v <= 0.35);
+    sum += v;
+  }
+  const double m = sum / static_cast<double>(x.size());
+  for (double v : x) squares += (v - m) * (v - m);
+  CHECK(m == Approx(mean).epsilon(1e-3));
+  CHECK(std::sqrt(squares / static_cast<double>(x.size() - 1)) ==
+        Approx(std::sqrt(var)).epsilon(5e-3));
 }
 
 TEST_CASE("a base axis chooses the scenario file of each point", "[sweep]") {
