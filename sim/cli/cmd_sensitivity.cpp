@@ -20,19 +20,23 @@ constexpr const char* kHelpTail =
     "index.h5), every run done. Each point's output is the mean of its replicates. Morris: mu*, "
     "mu and sigma per axis, most important first; Sobol': total and first-order indices. "
     "Intervals are 95% percentile bootstraps; the noise line says how much replicate noise alone "
-    "could explain. CSV: metric, axis, statistic, estimate, ci_low, ci_high.\n";
+    "could explain. The indices are also written into the index as /sensitivity (--no-write: "
+    "only print). CSV: metric, axis, statistic, estimate, ci_low, ci_high.\n";
 
 }  // namespace
 
 int cmd_sensitivity(const std::vector<std::string>& args) {
   std::string dir, format = "text", metrics;
   std::size_t resamples = 1000;
+  bool no_write = false;
   po::options_description options("mentorsim sensitivity DIR [options]");
   options.add_options()("help,h", "show this help")("format,f", po::value(&format),
                                                     "text, csv or json")(
       "metrics,m", po::value(&metrics),
       (std::string(kMetricsHelp) + "; default: headline for text, all for csv and json").c_str())(
-      "resamples", po::value(&resamples), "bootstrap resamples (default 1000)");
+      "resamples", po::value(&resamples), "bootstrap resamples (default 1000)")(
+      "no-write", po::bool_switch(&no_write),
+      "only print: do not write the indices into the sweep's index");
   po::variables_map vm;
   if (const auto done = parse_command_line("sensitivity", args, options,
                                            {"dir", po::value(&dir), 1}, {"", kHelpTail}, vm))
@@ -52,11 +56,17 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
   if (!selection) return kExitBadInput;
   return report_errors("sensitivity", dir, [&] {
     std::string text;
+    sweep::SensitivityStudy study;
     try {
-      text =
-          sweep::format_sensitivity(sweep::compute_sensitivity(dir, *selection, resamples), format);
+      study = sweep::compute_sensitivity(dir, *selection, resamples);
+      text = sweep::format_sensitivity(study, format);
     } catch (const InputError& e) {
       return report_input_error(e, "--metrics");
+    }
+    if (!no_write) {
+      sweep::write_sensitivity(study);
+      fmt::print(stderr, "indices of {} metrics written to {} (/sensitivity)\n",
+                 study.metrics.size(), study.index.string());
     }
     fmt::print("{}", text);
     return stdout_ok() ? kExitOk : kExitFailure;

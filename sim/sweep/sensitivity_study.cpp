@@ -7,8 +7,11 @@
 #include <numbers>
 #include <numeric>
 
+#include <unistd.h>
+
 #include "core/error.hpp"
 #include "core/quoted.hpp"
+#include "output/hdf5_util.hpp"
 #include "output/text_columns.hpp"
 #include "sensitivity/morris.hpp"
 #include "sensitivity/saltelli.hpp"
@@ -170,6 +173,10 @@ SensitivityStudy compute_sensitivity(const std::filesystem::path& dir_or_index,
     throw InputError(
         Diagnostic{where, 0, 0, "the index's points do not match its sweep text's design"});
   SensitivityStudy study;
+  std::error_code ec;
+  study.index =
+      std::filesystem::is_directory(dir_or_index, ec) ? dir_or_index / "index.h5" : dir_or_index;
+  study.resamples = resamples;
   study.sweep_name = summaries.sweep_name;
   study.method = spec.config.sampling == Sampling::kMorris ? "morris" : "sobol";
   study.points = summaries.runs_of_point.size();
@@ -201,6 +208,89 @@ SensitivityStudy compute_sensitivity(const std::filesystem::path& dir_or_index,
     study.metrics.push_back(std::move(out));
   }
   return study;
+}
+
+namespace {
+
+// One metric's group: the axes and, per axis, each statistic with its interval.
+void write_metric(hid_t root, const SensitivityStudy& s, const MetricSensitivity& m, hid_t lcpl) {
+  const std::string path = "sensitivity/" + m.name;
+  const h5::Handle group = h5::create_group(root, path, lcpl, path);
+  std::vector<std::string> axes;
+  for (const auto& f : m.factors) axes.push_back(f.axis);
+  h5::write_column(group.get(), path, "axis", axes, lcpl);
+  const auto column = [&](const char* name, auto pick) {
+    std::vector<double> values;
+    for (const auto& f : m.factors) values.push_back(pick(f));
+    h5::write_column(group.get(), path, name, values, lcpl);
+  };
+  const auto scalar = [&](const char* name, double value, const char* units, const char* doc) {
+    h5::write_doubles(group.get(), path, name, &value, 1, true, units, doc, lcpl);
+  };
+  h5::string_attr(group.get(), path, "units", m.units);
+  h5::u64_attr(group.get(), path, "units_used", m.units_used);
+  if (s.method == "morris") {
+    column("mu_star", [](const FactorIndices& f) { return f.mu_star.estimate; });
+    column("mu_star_ci_low", [](const FactorIndices& f) { return f.mu_star.low; });
+    column("mu_star_ci_high", [](const FactorIndices& f) { return f.mu_star.high; });
+    column("mu", [](const FactorIndices& f) { return f.mu; });
+    column("sigma", [](const FactorIndices& f) { return f.sigma; });
+    scalar("noise_mu_star", m.noise, m.units.c_str(),
+           "mu* that replicate noise alone would give an axis without effect");
+  } else {
+    column("first_order", [](const FactorIndices& f) { return f.first.estimate; });
+    column("first_order_ci_low", [](const FactorIndices& f) { return f.first.low; });
+    column("first_order_ci_high", [](const FactorIndices& f) { return f.first.high; });
+    column("total", [](const FactorIndices& f) { return f.total.estimate; });
+    column("total_ci_low", [](const FactorIndices& f) { return f.total.low; });
+    column("total_ci_high", [](const FactorIndices& f) { return f.total.high; });
+    scalar("noise_share", m.noise, "share",
+           "share of the point means' variance that replicate noise alone could explain");
+    scalar("variance", m.variance, "", "variance V of the point means the indices divide");
+  }
+}
+
+}  // namespace
+
+void write_sensitivity(const SensitivityStudy& study) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      study.index.parent_path().empty() ? fs::path(".") : study.index.parent_path();
+  const fs::path temp =
+      dir / fmt::format(".{}.sensitivity-tmp-{}", study.index.filename().string(), ::getpid());
+  const h5::QuietHdf5Errors quiet;
+  try {
+    std::error_code ec;
+    fs::copy_file(study.index, temp, fs::copy_options::overwrite_existing, ec);
+    if (ec)
+      throw RunError(fmt::format("copying {} failed: {}", study.index.string(), ec.message()));
+    {
+      h5::Handle file(H5Fopen(temp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+                      "opening " + temp.string());
+      if (h5::has_link(file.get(), "sensitivity"))
+        h5::check_ok(H5Ldelete(file.get(), "sensitivity", H5P_DEFAULT), "replacing /sensitivity");
+      const h5::Handle lcpl = h5::intermediate_groups_lcpl();
+      {
+        const h5::Handle group =
+            h5::create_group(file.get(), "sensitivity", lcpl.get(), "sensitivity");
+        h5::string_attr(group.get(), "sensitivity", "method", study.method);
+        h5::u64_attr(group.get(), "sensitivity", "resamples", study.resamples);
+        std::vector<std::string> names;
+        for (const auto& m : study.metrics) names.push_back(m.name);
+        h5::string_array_attr(group.get(), "sensitivity", "metrics", names);
+      }
+      for (const auto& m : study.metrics) write_metric(file.get(), study, m, lcpl.get());
+      file.close("closing " + temp.string());
+    }
+    h5::sync_file(temp);
+    fs::rename(temp, study.index, ec);
+    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
+    h5::sync_directory(dir);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    throw;
+  }
 }
 
 std::string format_sensitivity(const SensitivityStudy& study, std::string_view format) {

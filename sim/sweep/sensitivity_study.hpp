@@ -40,7 +40,9 @@ struct MetricSensitivity {
 };
 
 struct SensitivityStudy {
+  std::filesystem::path index;     // the index it was computed from
   std::string sweep_name, method;  // method: "morris" or "sobol"
+  std::size_t resamples = 0;
   std::size_t points = 0, replicates = 0;
   std::vector<std::string> axes;
   std::vector<MetricSensitivity> metrics;
@@ -52,6 +54,11 @@ struct SensitivityStudy {
 SensitivityStudy compute_sensitivity(const std::filesystem::path& dir_or_index,
                                      const MetricSelection& selection,
                                      std::size_t resamples = 1000);
+
+// Writes the study into its index as the group /sensitivity (replacing an older one; layout in
+// docs/sensitivity.md): on a copy of the index beside it, synced and renamed over it, so the index
+// is never left half-written. RunError when it cannot be written.
+void write_sensitivity(const SensitivityStudy& study);
 
 // "text" (a table per metric, factors by importance), "csv" (metric, axis, statistic, estimate,
 // ci_low, ci_high) or "json".

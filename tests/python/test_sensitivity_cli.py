@@ -134,3 +134,44 @@ def test_a_grid_sweep_is_refused(tmp_path):
         refused.stderr
     missing = run("sensitivity", check=False)
     assert missing.returncode == 2
+
+
+def test_indices_are_written_into_the_index_unless_asked_not_to(morris):
+    import hashlib
+
+    import h5py
+
+    tmp, _ = morris
+    index = tmp / "out" / "index.h5"
+    metrics = "peak_waiting_list,peak_burned_out_share/senior_mentor"
+    before = hashlib.sha256(index.read_bytes()).hexdigest()
+    printed = run("sensitivity", tmp / "out", "--format", "json", "--metrics", metrics,
+                  "--no-write")
+    assert hashlib.sha256(index.read_bytes()).hexdigest() == before
+    assert "written" not in printed.stderr
+    done = run("sensitivity", tmp / "out", "--format", "json", "--metrics", metrics)
+    assert "indices of 2 metrics written to" in done.stderr
+    assert done.stdout == printed.stdout
+    study = json.loads(done.stdout)
+    with h5py.File(index, "r") as f:
+        group = f["sensitivity"]
+        assert group.attrs["method"] == "morris"
+        assert [m.decode() if isinstance(m, bytes) else m for m in group.attrs["metrics"]] == \
+            metrics.split(",")
+        for name in metrics.split(","):
+            m = group[name]  # a name with '/' is a nested group
+            axes = [a.decode() if isinstance(a, bytes) else a for a in m["axis"][:]]
+            for i, axis in enumerate(axes):
+                expected = study["metrics"][name]["axes"][axis]["mu_star"]
+                assert m["mu_star"][i] == pytest.approx(expected["estimate"], rel=1e-15)
+                assert m["mu_star_ci_low"][i] == pytest.approx(expected["ci_low"], rel=1e-15)
+        # The sweep's own data is untouched: summarize still reads it.
+        assert "points" in f and "runs" in f
+    assert run("summarize", tmp / "out", "--metrics", "peak_waiting_list").returncode == 0
+    # Writing again replaces the group; no temporary file is left beside the index.
+    run("sensitivity", tmp / "out", "--metrics", "peak_waiting_list")
+    with h5py.File(index, "r") as f:
+        assert list(f["sensitivity"].attrs["metrics"]) in (["peak_waiting_list"],
+                                                           [b"peak_waiting_list"])
+    assert sorted(p.name for p in (tmp / "out").iterdir()) == \
+        ["index.h5", "parts", "plan.toml", "sweep.toml"]
