@@ -1,6 +1,7 @@
 // Paired comparison of scenarios against a baseline: statistics, scenario labels, CSV and JSON.
 // The text and markdown tables are in comparison_table.cpp.
 #include "output/comparison.hpp"
+#include "output/number_text.hpp"
 
 #include <fmt/format.h>
 
@@ -42,14 +43,6 @@ std::vector<double> paired_differences(const std::vector<RunResult>& baseline,
 }
 
 // ---- CSV and JSON ------------------------------------------------------------------------------
-
-std::string number_or_empty(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "";
-}
-
-std::string json_number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "null";
-}
 
 std::string format_csv(const Comparison& c) {
   std::string out = "metric,scenario,mean,ci_low,ci_high,diff,diff_low,diff_high,significant\n";

@@ -1,5 +1,6 @@
 // Summary statistics across replicates and their text, JSON and CSV renderings.
 #include "output/summary_format.hpp"
+#include "output/number_text.hpp"
 
 #include "output/text_columns.hpp"
 
@@ -24,16 +25,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ---- CSV and JSON building blocks
 // ----------------------------------------------------------------
-
-// Shortest representation that reads back to the same double; empty if not finite.
-std::string number_or_empty(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "";
-}
-
-// JSON has no NaN or infinity.
-std::string json_number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "null";
-}
 
 // A JSON string literal. UTF-8 passes through; control characters are escaped.
 std::string json_string(std::string_view s) {

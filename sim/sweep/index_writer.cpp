@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "metrics/catalogue.hpp"
 #include "output/hdf5_util.hpp"
+#include "output/replace_file.hpp"
 #include "output/summary_format.hpp"
 #include "sweep/index_sources.hpp"
 #include "sweep/points.hpp"
@@ -204,19 +205,8 @@ void link_weekly(hid_t root, hid_t lcpl, const std::vector<PartInfo>& parts,
 // over any older index; on failure removes the temporary.
 template <typename Body>
 void replace_index(const fs::path& dir, Body&& write_body) {
-  const fs::path temp = dir / fmt::format(".index.h5.tmp-{}", ::getpid());
-  try {
-    h5::write_file(temp, write_body);
-    h5::sync_file(temp);
-    std::error_code ec;
-    fs::rename(temp, index_path(dir), ec);
-    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
-    h5::sync_directory(dir);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw;
-  }
+  replace_via_temporary(dir / fmt::format(".index.h5.tmp-{}", ::getpid()), index_path(dir),
+                        [&](const fs::path& temp) { h5::write_file(temp, write_body); });
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "sweep/point_summaries.hpp"
+#include "output/number_text.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -39,16 +40,6 @@ std::vector<std::string> axis_column(hid_t file, const std::string& path, bool& 
   return out;
 }
 
-std::string number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "";
-}
-std::string json_number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "null";
-}
-std::string short_number(double x) {
-  return std::isfinite(x) ? fmt::format("{:.4g}", x) : "-";
-}
-
 std::string csv(const PointSummaries& s, const std::vector<SelectedMetric>& chosen) {
   std::string out = "point";
   for (const auto& a : s.axes) out += "," + csv_field(a);
@@ -59,7 +50,8 @@ std::string csv(const PointSummaries& s, const std::vector<SelectedMetric>& chos
       out += fmt::format("{}", p);
       for (const auto& values : s.axis_values) out += "," + csv_field(values[p]);
       out += fmt::format(",{},{},{},{},{}\n", s.runs_of_point[p], csv_field(m.name),
-                         number(m.mean[p]), number(m.ci_low[p]), number(m.ci_high[p]));
+                         number_or_empty(m.mean[p]), number_or_empty(m.ci_low[p]),
+                         number_or_empty(m.ci_high[p]));
     }
   }
   return out;
@@ -126,10 +118,10 @@ std::string text_table(const PointSummaries& s, const std::vector<SelectedMetric
         row += " " + text::pad_right(s.axis_values[a][p], width[a]);
       const std::string ci =
           std::isfinite(m.ci_low[p]) && std::isfinite(m.ci_high[p])
-              ? fmt::format("[{}, {}]", short_number(m.ci_low[p]), short_number(m.ci_high[p]))
+              ? fmt::format("[{}, {}]", short_number(m.ci_low[p], 4), short_number(m.ci_high[p], 4))
               : "-";
-      out += row +
-             fmt::format(" {:>5} {:>11} {:>24}\n", s.runs_of_point[p], short_number(m.mean[p]), ci);
+      out += row + fmt::format(" {:>5} {:>11} {:>24}\n", s.runs_of_point[p],
+                               short_number(m.mean[p], 4), ci);
     }
   }
   return out;

@@ -1,4 +1,5 @@
 #include "sweep/sensitivity_study.hpp"
+#include "output/number_text.hpp"
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/quoted.hpp"
 #include "output/hdf5_util.hpp"
+#include "output/replace_file.hpp"
 #include "output/text_columns.hpp"
 #include "sensitivity/morris.hpp"
 #include "sensitivity/saltelli.hpp"
@@ -36,16 +38,6 @@ double noise_variance(const PointSummaries::Metric& m, const std::vector<std::ui
   return n > 0 ? sum / static_cast<double>(n) : std::nan("");
 }
 
-std::string number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "";
-}
-std::string json_number(double x) {
-  return std::isfinite(x) ? fmt::format("{}", x) : "null";
-}
-std::string short_number(double x) {
-  return std::isfinite(x) ? fmt::format("{:.3g}", x) : "-";
-}
-
 // The order factors are listed in: most important first (mu* or ST), ties by axis order.
 std::vector<std::size_t> by_importance(const SensitivityStudy& s, const MetricSensitivity& m) {
   std::vector<std::size_t> order(m.factors.size());
@@ -61,8 +53,8 @@ std::vector<std::size_t> by_importance(const SensitivityStudy& s, const MetricSe
 }
 
 std::string interval(const sensitivity::Interval& i) {
-  return fmt::format("{} [{}, {}]", short_number(i.estimate), short_number(i.low),
-                     short_number(i.high));
+  return fmt::format("{} [{}, {}]", short_number(i.estimate, 3), short_number(i.low, 3),
+                     short_number(i.high, 3));
 }
 
 std::string text(const SensitivityStudy& s) {
@@ -76,17 +68,17 @@ std::string text(const SensitivityStudy& s) {
   for (const auto& m : s.metrics) {
     out += fmt::format("\n{} [{}]: ", m.name, m.units);
     out += morris ? fmt::format("{} trajectories; noise alone would give mu* about {}\n",
-                                m.units_used, short_number(m.noise))
+                                m.units_used, short_number(m.noise, 3))
                   : fmt::format("{} base samples; replicate noise is {} of the variance\n",
-                                m.units_used, short_number(m.noise));
+                                m.units_used, short_number(m.noise, 3));
     out += "  " + text::pad_right("axis", width) +
            (morris ? "  mu* [95% CI]                  mu          sigma\n"
                    : "  ST [95% CI]                   S1 [95% CI]\n");
     for (std::size_t i : by_importance(s, m)) {
       const FactorIndices& f = m.factors[i];
       out += "  " + text::pad_right(f.axis, width) + "  ";
-      out += morris ? fmt::format("{:<28}  {:<10}  {}\n", interval(f.mu_star), short_number(f.mu),
-                                  short_number(f.sigma))
+      out += morris ? fmt::format("{:<28}  {:<10}  {}\n", interval(f.mu_star),
+                                  short_number(f.mu, 3), short_number(f.sigma, 3))
                     : fmt::format("{:<28}  {}\n", interval(f.total), interval(f.first));
     }
   }
@@ -97,8 +89,8 @@ std::string csv(const SensitivityStudy& s) {
   std::string out = "metric,axis,statistic,estimate,ci_low,ci_high\n";
   const auto row = [&](const std::string& metric, const std::string& axis, const char* stat,
                        double v, double lo, double hi) {
-    out += fmt::format("{},{},{},{},{},{}\n", csv_field(metric), csv_field(axis), stat, number(v),
-                       number(lo), number(hi));
+    out += fmt::format("{},{},{},{},{},{}\n", csv_field(metric), csv_field(axis), stat,
+                       number_or_empty(v), number_or_empty(lo), number_or_empty(hi));
   };
   for (const auto& m : s.metrics) {
     for (const auto& f : m.factors) {
@@ -256,41 +248,31 @@ void write_sensitivity(const SensitivityStudy& study) {
   namespace fs = std::filesystem;
   const fs::path dir =
       study.index.parent_path().empty() ? fs::path(".") : study.index.parent_path();
-  const fs::path temp =
-      dir / fmt::format(".{}.sensitivity-tmp-{}", study.index.filename().string(), ::getpid());
   const h5::QuietHdf5Errors quiet;
-  try {
-    std::error_code ec;
-    fs::copy_file(study.index, temp, fs::copy_options::overwrite_existing, ec);
-    if (ec)
-      throw RunError(fmt::format("copying {} failed: {}", study.index.string(), ec.message()));
-    {
-      h5::Handle file(H5Fopen(temp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
-                      "opening " + temp.string());
-      if (h5::has_link(file.get(), "sensitivity"))
-        h5::check_ok(H5Ldelete(file.get(), "sensitivity", H5P_DEFAULT), "replacing /sensitivity");
-      const h5::Handle lcpl = h5::intermediate_groups_lcpl();
-      {
-        const h5::Handle group =
-            h5::create_group(file.get(), "sensitivity", lcpl.get(), "sensitivity");
-        h5::string_attr(group.get(), "sensitivity", "method", study.method);
-        h5::u64_attr(group.get(), "sensitivity", "resamples", study.resamples);
-        std::vector<std::string> names;
-        for (const auto& m : study.metrics) names.push_back(m.name);
-        h5::string_array_attr(group.get(), "sensitivity", "metrics", names);
-      }
-      for (const auto& m : study.metrics) write_metric(file.get(), study, m, lcpl.get());
-      file.close("closing " + temp.string());
-    }
-    h5::sync_file(temp);
-    fs::rename(temp, study.index, ec);
-    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
-    h5::sync_directory(dir);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw;
-  }
+  replace_via_temporary(
+      dir / fmt::format(".{}.sensitivity-tmp-{}", study.index.filename().string(), ::getpid()),
+      study.index, [&](const fs::path& temp) {
+        std::error_code ec;
+        fs::copy_file(study.index, temp, fs::copy_options::overwrite_existing, ec);
+        if (ec)
+          throw RunError(fmt::format("copying {} failed: {}", study.index.string(), ec.message()));
+        h5::Handle file(H5Fopen(temp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+                        "opening " + temp.string());
+        if (h5::has_link(file.get(), "sensitivity"))
+          h5::check_ok(H5Ldelete(file.get(), "sensitivity", H5P_DEFAULT), "replacing /sensitivity");
+        const h5::Handle lcpl = h5::intermediate_groups_lcpl();
+        {
+          const h5::Handle group =
+              h5::create_group(file.get(), "sensitivity", lcpl.get(), "sensitivity");
+          h5::string_attr(group.get(), "sensitivity", "method", study.method);
+          h5::u64_attr(group.get(), "sensitivity", "resamples", study.resamples);
+          std::vector<std::string> names;
+          for (const auto& m : study.metrics) names.push_back(m.name);
+          h5::string_array_attr(group.get(), "sensitivity", "metrics", names);
+        }
+        for (const auto& m : study.metrics) write_metric(file.get(), study, m, lcpl.get());
+        file.close("closing " + temp.string());
+      });
 }
 
 std::string format_sensitivity(const SensitivityStudy& study, std::string_view format) {
