@@ -86,7 +86,8 @@ std::vector<double> unit_points(const SweepSpec& spec) {
                                         static_cast<std::size_t>(spec.config.levels),
                                         static_cast<std::uint64_t>(spec.config.sampling_seed));
     case Sampling::kSobol:
-      return sensitivity::saltelli_points(k, static_cast<std::size_t>(spec.config.base_samples));
+      return sensitivity::saltelli_points(k, static_cast<std::size_t>(spec.config.base_samples),
+                                          spec.config.second_order);
     default:
       return {};
   }
@@ -100,7 +101,8 @@ std::size_t count_points(const SweepSpec& spec) {
     case Sampling::kMorris:
       return static_cast<std::size_t>(spec.config.trajectories) * (k + 1);
     case Sampling::kSobol:
-      return static_cast<std::size_t>(spec.config.base_samples) * (k + 2);
+      return static_cast<std::size_t>(spec.config.base_samples) *
+             (spec.config.second_order ? 2 * k + 2 : k + 2);
     case Sampling::kGrid:
       break;
   }

@@ -81,6 +81,20 @@ std::string text(const SensitivityStudy& s) {
                                   short_number(f.mu, 3), short_number(f.sigma, 3))
                     : fmt::format("{:<28}  {}\n", interval(f.total), interval(f.first));
     }
+    if (m.pairs.empty()) continue;
+    // Second order: the pairs, largest first.
+    std::vector<std::size_t> order(m.pairs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const auto key = [&](std::size_t p) {
+      const double v = m.pairs[p].index.estimate;
+      return std::isfinite(v) ? v : -1.0;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return key(x) > key(y); });
+    out += "  pairs (second order S_ij [95% CI], largest first):\n";
+    for (std::size_t p : order)
+      out +=
+          fmt::format("    {} x {}  {}\n", m.pairs[p].a, m.pairs[p].b, interval(m.pairs[p].index));
   }
   return out;
 }
@@ -103,6 +117,8 @@ std::string csv(const SensitivityStudy& s) {
         row(m.name, f.axis, "total", f.total.estimate, f.total.low, f.total.high);
       }
     }
+    for (const auto& p : m.pairs)
+      row(m.name, p.a + " x " + p.b, "second_order", p.index.estimate, p.index.low, p.index.high);
     row(m.name, "", s.method == "morris" ? "noise_mu_star" : "noise_share", m.noise, std::nan(""),
         std::nan(""));
   }
@@ -134,7 +150,16 @@ std::string json(const SensitivityStudy& s) {
                     : fmt::format("{{\"first_order\": {}, \"total\": {}}}", json_interval(f.first),
                                   json_interval(f.total));
     }
-    out += "}}";
+    out += "}";
+    if (!m.pairs.empty()) {
+      out += ", \"pairs\": [";
+      for (std::size_t p = 0; p < m.pairs.size(); ++p)
+        out += fmt::format("{}\n      {{\"axes\": [{}, {}], \"second_order\": {}}}", p ? "," : "",
+                           mentorsim::quoted(m.pairs[p].a), mentorsim::quoted(m.pairs[p].b),
+                           json_interval(m.pairs[p].index));
+      out += "]";
+    }
+    out += "}";
   }
   out += s.metrics.empty() ? "}\n}\n" : "\n  }\n}\n";
   return out;
@@ -181,7 +206,7 @@ SensitivityStudy compute_sensitivity(const std::filesystem::path& dir_or_index,
       static_cast<double>(spec.config.levels) / (2.0 * static_cast<double>(spec.config.levels - 1));
   for (const SelectedMetric& chosen : select_metrics(names, selection)) {
     const PointSummaries::Metric& m = summaries.metrics[chosen.index];
-    MetricSensitivity out{m.name, m.units, {}, 0, 0, 0};
+    MetricSensitivity out{m.name, m.units, {}, {}, 0, 0, 0};
     const double noise = noise_variance(m, summaries.runs_of_point);
     if (study.method == "morris") {
       const auto e = sensitivity::elementary_effects(k, unit, m.mean, resamples, seed);
@@ -190,12 +215,17 @@ SensitivityStudy compute_sensitivity(const std::filesystem::path& dir_or_index,
       for (std::size_t i = 0; i < k; ++i)
         out.factors.push_back({study.axes[i], {}, {}, e.mu_star[i], e.mu[i], e.sigma[i]});
     } else {
-      const auto s = sensitivity::sobol_indices(k, m.mean, resamples, seed);
+      const auto s =
+          sensitivity::sobol_indices(k, m.mean, resamples, seed, 0.95, spec.config.second_order);
       out.units_used = s.base_used;
       out.variance = s.variance;
       out.noise = s.variance > 0 ? noise / s.variance : std::nan("");
       for (std::size_t i = 0; i < k; ++i)
         out.factors.push_back({study.axes[i], s.first[i], s.total[i], {}, 0, 0});
+      for (std::size_t i = 0; i < k && !s.second.empty(); ++i)
+        for (std::size_t j = i + 1; j < k; ++j)
+          out.pairs.push_back(
+              {study.axes[i], study.axes[j], s.second[sensitivity::pair_index(k, i, j)]});
     }
     study.metrics.push_back(std::move(out));
   }
@@ -239,6 +269,20 @@ void write_metric(hid_t root, const SensitivityStudy& s, const MetricSensitivity
     scalar("noise_share", m.noise, "share",
            "share of the point means' variance that replicate noise alone could explain");
     scalar("variance", m.variance, "", "variance V of the point means the indices divide");
+    if (!m.pairs.empty()) {
+      std::vector<std::string> names;
+      std::vector<double> index, low, high;
+      for (const auto& p : m.pairs) {
+        names.push_back(p.a + " x " + p.b);
+        index.push_back(p.index.estimate);
+        low.push_back(p.index.low);
+        high.push_back(p.index.high);
+      }
+      h5::write_column(group.get(), path, "pair", names, lcpl);
+      h5::write_column(group.get(), path, "second_order", index, lcpl);
+      h5::write_column(group.get(), path, "second_order_ci_low", low, lcpl);
+      h5::write_column(group.get(), path, "second_order_ci_high", high, lcpl);
+    }
   }
 }
 

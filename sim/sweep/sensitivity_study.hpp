@@ -31,9 +31,16 @@ struct FactorIndices {
   double mu = 0, sigma = 0;            // Morris
 };
 
+// A second-order Sobol' index: the share of variance axes a and b explain together beyond each.
+struct PairIndex {
+  std::string a, b;
+  sensitivity::Interval index;
+};
+
 struct MetricSensitivity {
   std::string name, units;
   std::vector<FactorIndices> factors;  // in axis order
+  std::vector<PairIndex> pairs;        // Sobol' with second_order: every pair, a before b
   std::size_t units_used = 0;          // base samples (Sobol') or trajectories (Morris) used
   double noise = 0;                    // noise_share (Sobol') or noise_mu_star (Morris)
   double variance = 0;                 // V of the point means (Sobol')

@@ -53,6 +53,9 @@ const SectionSpec& sweep_section() {
                    "morris: grid levels p per axis (even; the step is p / (2 (p - 1))).")
           .integer("base_samples", &SweepConfig::base_samples, 0, Range{0, 1e6}, "samples",
                    "sobol: the base sample size N (512-4096 is usual; at least 2).")
+          .flag("second_order", &SweepConfig::second_order, false,
+                "sobol: also the second-order indices of every pair of axes, at N (2k + 2) "
+                "points instead of N (k + 2).")
           .flag("weekly", &SweepConfig::weekly, true,
                 "Write each run's weekly series (false: summaries only, for very large sweeps).")
           .build();

@@ -20,6 +20,9 @@ namespace mentorsim::sweep {
 
 namespace {
 
+// The most points a sampled design may have: the limit of [sweep] points (spec_sections.cpp).
+constexpr double kMostSampledPoints = 1e7;
+
 class SpecReader {
  public:
   // `sampled`: whether the sampling samples ranges (every kind but the grid), looked at before
@@ -109,6 +112,24 @@ class SpecReader {
             *sweep_, {s.key},
             fmt::format("sweep.{}: only for sampling = \"{}\"", s.key, sampling_name(s.owner)));
     }
+    // A design of more points than a Latin hypercube may have (its `points` limit) is refused
+    // before anything expands it.
+    const double axes = static_cast<double>(spec_.axes.size());
+    const double design =
+        sampling == Sampling::kMorris  ? static_cast<double>(spec_.config.trajectories) * (axes + 1)
+        : sampling == Sampling::kSobol ? static_cast<double>(spec_.config.base_samples) *
+                                             (spec_.config.second_order ? 2 * axes + 2 : axes + 2)
+                                       : 0.0;
+    if (design > kMostSampledPoints)
+      reader_.at_first_key(
+          *sweep_, {sampling == Sampling::kMorris ? "trajectories" : "base_samples"},
+          fmt::format("sweep.{}: the design would have {:.0f} points ({} axes), more than the "
+                      "{:.0f} a sweep may sample",
+                      sampling == Sampling::kMorris ? "trajectories" : "base_samples", design,
+                      spec_.axes.size(), kMostSampledPoints));
+    if (sweep_->contains("second_order") && sampling != Sampling::kSobol)
+      reader_.at_first_key(*sweep_, {"second_order"},
+                           "sweep.second_order: only for sampling = \"sobol\"");
     if (sweep_->contains("levels") && sampling != Sampling::kMorris)
       reader_.at_first_key(*sweep_, {"levels"}, "sweep.levels: only for sampling = \"morris\"");
     if (sampling == Sampling::kMorris && spec_.config.levels % 2 != 0)

@@ -60,6 +60,7 @@ struct SweepConfig {  // the [sweep] table, filled by its declarations (spec_sec
   std::int64_t trajectories = 0;  // morris: r
   std::int64_t levels = 0;        // morris: p
   std::int64_t base_samples = 0;  // sobol: N
+  bool second_order = false;      // sobol: add the BA_i rows for second-order indices
   bool weekly = true;
 };
 

@@ -175,3 +175,33 @@ def test_indices_are_written_into_the_index_unless_asked_not_to(morris):
                                                            [b"peak_waiting_list"])
     assert sorted(p.name for p in (tmp / "out").iterdir()) == \
         ["index.h5", "parts", "plan.toml", "sweep.toml"]
+
+
+def test_second_order_pairs_through_the_cli(tmp_path):
+    import h5py
+
+    path = sweep_file(tmp_path, "s2", 'sampling = "sobol"\nbase_samples = 8\nsecond_order = true')
+    assert run("check", path).stdout.startswith("sweep s2: 64 points x 2 replicates")  # 8 x (2*3+2)
+    run("sweep", path, "--out", tmp_path / "out", "--quiet")
+    study = json.loads(run("sensitivity", tmp_path / "out", "--format", "json",
+                           "--metrics", "peak_waiting_list").stdout)
+    pairs = study["metrics"]["peak_waiting_list"]["pairs"]
+    assert [p["axes"] for p in pairs] == [
+        ["programme.one_on_one.capacity", "population.senior_share"],
+        ["programme.one_on_one.capacity", "departure.annual_rate"],
+        ["population.senior_share", "departure.annual_rate"]]
+    for p in pairs:
+        s = p["second_order"]
+        assert s["ci_low"] <= s["estimate"] <= s["ci_high"]
+    text = run("sensitivity", tmp_path / "out", "--metrics", "peak_waiting_list").stdout
+    assert "pairs (second order S_ij [95% CI], largest first):" in text
+    with h5py.File(tmp_path / "out" / "index.h5", "r") as f:
+        m = f["sensitivity/peak_waiting_list"]
+        assert len(m["second_order"]) == 3
+        assert m["second_order"][0] == pytest.approx(pairs[0]["second_order"]["estimate"],
+                                                     rel=1e-15)
+    refused = run("check", sweep_file(tmp_path, "bad",
+                                      'sampling = "morris"\ntrajectories = 4\nsecond_order = true'),
+                  check=False)
+    assert refused.returncode == 2
+    assert 'sweep.second_order: only for sampling = "sobol"' in refused.stderr

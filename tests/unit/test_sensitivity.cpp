@@ -201,3 +201,35 @@ TEST_CASE(
     CHECK(eg.mu_star[i].estimate > eg.mu_star[i + 1].estimate);  // smaller a_i matters more
   }
 }
+
+TEST_CASE("second-order Sobol' indices of the Ishigami function: only x1 and x3 interact",
+          "[sensitivity][ishigami]") {
+  // S13 = V13 / V = (8 b^2 pi^8 / 225) / V = ST3; S12 = S23 = 0.
+  const double pi4 = std::pow(std::numbers::pi, 4), pi8 = pi4 * pi4, a = 7, b = 0.1;
+  const double v = a * a / 8 + b * pi4 / 5 + b * b * pi8 / 18 + 0.5;
+  const double s13 = 8 * b * b * pi8 / 225 / v;
+  const std::size_t k = 3, n = 8192;
+  const std::vector<double> points = saltelli_points(k, n, true);
+  REQUIRE(points.size() == n * (2 * k + 2) * k);
+  // The layout: A, AB_1..AB_k, BA_1..BA_k, B; BA_i is B with column i from A.
+  const double* block = points.data() + 5 * (2 * k + 2) * k;
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t c = 0; c < k; ++c)
+      CHECK(block[(1 + k + i) * k + c] == (c == i ? block[c] : block[(2 * k + 1) * k + c]));
+  const SobolIndices s = sobol_indices(k, evaluate(points, k, ishigami), 500, 7, 0.95, true);
+  REQUIRE(s.second.size() == 3);
+  CHECK(pair_index(k, 0, 1) == 0);
+  CHECK(pair_index(k, 0, 2) == 1);
+  CHECK(pair_index(k, 1, 2) == 2);
+  const double truth[] = {0, s13, 0};
+  for (std::size_t p = 0; p < 3; ++p) {
+    INFO("pair " << p << ": " << s.second[p].estimate << " [" << s.second[p].low << ", "
+                 << s.second[p].high << "], analytic " << truth[p]);
+    CHECK(std::abs(s.second[p].estimate - truth[p]) < 0.03);
+    CHECK(s.second[p].low <= truth[p]);
+    CHECK(truth[p] <= s.second[p].high);
+  }
+  // The first-order and total indices are those of the design without BA_i, up to its points.
+  const SobolIndices plain = sobol_indices(k, evaluate(saltelli_points(k, n), k, ishigami), 500, 7);
+  for (std::size_t i = 0; i < k; ++i) CHECK(s.first[i].estimate == plain.first[i].estimate);
+}
