@@ -19,7 +19,8 @@ set(MENTORSIM_LAYERS
   "engine|the weekly phases, one run, replicates|mechanisms metrics"
   "output|HDF5 files, summaries, comparisons, network export|metrics"
   "sweep|sweep files, plans, parts, the index, MPI|engine input output sensitivity"
-  "cli|the mentorsim command|sweep")
+  "uncertainty|compare under uncertain assumptions: uncertainty files, draws, ranking robustness|sweep"
+  "cli|the mentorsim command|uncertainty")
 
 # Splits one entry of MENTORSIM_LAYERS into its name, description and list of direct dependencies.
 function(mentorsim_layer_fields entry name_var what_var deps_var)

@@ -15,6 +15,12 @@ Comparison files (`mentorsim compare --out`):
 >>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
 >>> ma.paired_differences(c, "mean_participation")   # per scenario and replicate: diff vs the baseline
 
+Uncertain assumptions (`mentorsim compare ... --uncertain FILE.toml --out`; uncertainty.py):
+
+>>> ma.has_uncertainty("compare.h5")
+>>> u = ma.load_uncertainty("compare.h5")  # .labels, .metrics, .axes, .difference (metric, draw, arm)
+>>> u.table                                # per metric and arm: p_best, p_better, median, verdict, driver
+
 Sweep directories (`mentorsim sweep --out DIR`, layout in docs/sweeps.md):
 
 >>> s = ma.load_sweep("out/capacity")      # the directory or its index.h5
@@ -68,6 +74,7 @@ from .loader import (
 )
 from .metadata import headline_metrics, metric_metadata, metric_themes
 from .sweep import SWEEP_FORMAT, Sweep, load_sweep, sweep_weekly
+from .uncertainty import Uncertainty, has_uncertainty, load_uncertainty
 
 # The figures import matplotlib, which the loaders do not need: load them on first use (PEP 562).
 FIGURES = [
@@ -80,6 +87,7 @@ FIGURES = [
     "shocks",
     "sweep_heatmap",
     "sweep_response",
+    "uncertainty_drivers",
 ]
 
 
@@ -108,10 +116,13 @@ __all__ = [
     "SWEEP_PART_FORMAT",
     "Results",
     "Sweep",
+    "Uncertainty",
     "file_kind",
+    "has_uncertainty",
     "headline_metrics",
     "load_compare",
     "load_sweep",
+    "load_uncertainty",
     "metric_metadata",
     "metric_themes",
     "open_results",

@@ -15,6 +15,8 @@
 #include "output/comparison.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/twins.hpp"
+#include "uncertainty/robustness_output.hpp"
+#include "uncertainty/uncertain_compare.hpp"
 
 namespace po = boost::program_options;
 
@@ -27,6 +29,12 @@ The first scenario is the baseline. Every scenario runs on the baseline's seed a
 (unless --seed / --replicates), so replicate r of every scenario meets the same random draws where
 the scenarios agree; --set applies to every scenario. The table goes to stdout; progress, warnings
 and errors to stderr. How to read it: docs/compare.md.
+
+--uncertain FILE.toml re-runs every scenario under K parameter sets drawn from the file's ranges
+(docs/sensitivity.md) and adds, per metric, how often each scenario ranks best and which
+differences from the baseline keep their sign in enough draws to be robust, naming the parameter
+that drives each. Text and markdown print both tables; csv and json only the robustness table
+(which holds the nominal difference too); --out adds the group /uncertainty.
 )";
 
 // The lines of one top-level table ("[population]" up to the next table header) of a resolved
@@ -95,8 +103,9 @@ std::optional<std::vector<Scenario>> load_all(const std::vector<std::string>& pa
 
 struct CompareOptions {
   std::vector<std::string> paths, overrides;
-  std::string out, format = "text", metrics;
-  std::int64_t replicates = 0, seed = 0;
+  std::string out, format = "text", metrics, uncertain;
+  std::int64_t replicates = 0, seed = 0, draws = 0;
+  bool replicates_given = false;
   int threads = 0;
   bool quiet = false;
   bool force = false;
@@ -118,7 +127,13 @@ po::options_description describe_options(CompareOptions& o) {
       "metrics,m", po::value(&o.metrics),
       (std::string(kMetricsHelp) +
        "; default: headline for text and markdown, all for csv and json")
-          .c_str())("quiet,q", "print no table and no progress");
+          .c_str())("uncertain,u", po::value(&o.uncertain),
+                    "also run every scenario under the parameter sets drawn from this "
+                    "uncertainty file and report which differences are robust "
+                    "(docs/sensitivity.md)")(
+      "draws", po::value(&o.draws),
+      "with --uncertain: this many parameter sets instead of the file's [uncertainty] draws")(
+      "quiet,q", "print no table and no progress");
   return options;
 }
 
@@ -141,6 +156,11 @@ std::optional<int> read_options(const std::vector<std::string>& args, CompareOpt
   if (!selection) return kExitBadInput;
   o.selection = *selection;
   o.quiet = vm.count("quiet") > 0;
+  o.replicates_given = vm.count("replicates") > 0;
+  if (vm.count("draws") && (o.uncertain.empty() || o.draws < 2)) {
+    fmt::print(stderr, "mentorsim compare: --draws needs --uncertain and a value of at least 2\n");
+    return kExitBadInput;
+  }
   o.force = vm.count("force") > 0;
   return check_run_options("compare", vm, o.threads, o.out, o.force, o.seed, o.replicates,
                            o.overrides);
@@ -148,13 +168,17 @@ std::optional<int> read_options(const std::vector<std::string>& args, CompareOpt
 
 // Scenario after scenario, each one's replicates in parallel; the results do not depend on the
 // order or the thread count.
-std::vector<ComparisonArm> run_arms(const CompareOptions& o, const std::vector<Scenario>& scenarios,
-                                    const std::vector<std::string>& labels) {
+std::uint64_t weeks_to_run(const std::vector<Scenario>& scenarios) {
   const auto count = static_cast<std::uint64_t>(scenarios.front().meta.replicates);
   std::uint64_t total_weeks = 0;
   for (const auto& s : scenarios) total_weeks += count * static_cast<std::uint64_t>(s.meta.weeks);
+  return total_weeks;
+}
+
+std::vector<ComparisonArm> run_arms(const CompareOptions& o, const std::vector<Scenario>& scenarios,
+                                    const std::vector<std::string>& labels, Progress& progress) {
+  const auto count = static_cast<std::uint64_t>(scenarios.front().meta.replicates);
   std::vector<ComparisonArm> arms;
-  Progress progress(total_weeks, !o.quiet);
   for (size_t i = 0; i < scenarios.size(); ++i)
     arms.push_back(ComparisonArm{labels[i], o.paths[i],
                                  run_replicates(scenarios[i], count, [&] { progress.tick(); })});
@@ -162,12 +186,39 @@ std::vector<ComparisonArm> run_arms(const CompareOptions& o, const std::vector<S
 }
 
 void write_arms(const CompareOptions& o, const std::vector<Scenario>& scenarios,
-                const std::vector<ComparisonArm>& arms, const InvocationInfo& info) {
+                const std::vector<ComparisonArm>& arms, const InvocationInfo& info,
+                const uncertainty::UncertaintyResult* uncertain) {
   std::vector<ScenarioGroup> groups;
   for (size_t i = 0; i < arms.size(); ++i)
     groups.push_back(
         ScenarioGroup{arms[i].label, o.paths[i], scenarios[i].resolved_toml, arms[i].runs});
-  write_comparison_hdf5(o.out, info, groups, o.force);
+  ExtraGroups extra;
+  if (uncertain)
+    extra = [&](hid_t root, hid_t lcpl) {
+      uncertainty::write_uncertainty_group(root, lcpl, *uncertain);
+    };
+  write_comparison_hdf5(o.out, info, groups, o.force, extra);
+}
+
+// The uncertainty study of --uncertain, every draw's scenarios loaded and checked; nullopt
+// (reported) on bad input.
+std::optional<uncertainty::UncertainComparison> plan_uncertainty(
+    const CompareOptions& o, const std::vector<Scenario>& scenarios,
+    const std::vector<std::string>& labels) {
+  try {
+    uncertainty::UncertainSpec spec = uncertainty::load_uncertain_file(o.uncertain);
+    if (o.draws > 0) spec.config.draws = o.draws;
+    const std::int64_t replicates = o.replicates_given ? o.replicates
+                                    : spec.config.replicates > 0
+                                        ? spec.config.replicates
+                                        : scenarios.front().meta.replicates;
+    return uncertainty::UncertainComparison(
+        std::move(spec), uncertainty::ComparedArms{o.paths, labels, o.overrides, scenarios},
+        static_cast<std::uint64_t>(replicates));
+  } catch (const InputError& e) {
+    report_input_error(e, o.uncertain);
+    return std::nullopt;
+  }
 }
 
 // The twin of each shock arm; nullopt (reported) when a declared twin is missing or not a twin.
@@ -195,10 +246,11 @@ std::optional<Twins> pair_twins(const std::vector<Scenario>& scenarios,
 
 int compare(const CompareOptions& o, const std::vector<Scenario>& scenarios,
             const std::vector<std::string>& labels, const Twins& twins,
-            const std::string& command_line) {
+            const uncertainty::UncertainComparison* uncertain, const std::string& command_line) {
   const std::string started = utc_now_iso8601();
   const auto thread_limit = limit_threads(o.threads);
-  std::vector<ComparisonArm> arms = run_arms(o, scenarios, labels);
+  Progress progress(weeks_to_run(scenarios) + (uncertain ? uncertain->total_weeks() : 0), !o.quiet);
+  std::vector<ComparisonArm> arms = run_arms(o, scenarios, labels, progress);
   add_shock_effects(arms, scenarios, twins);
   // The metric names are known once the runs report them: an unknown --metrics name is bad
   // input, reported before anything is written.
@@ -208,9 +260,16 @@ int compare(const CompareOptions& o, const std::vector<Scenario>& scenarios,
   } catch (const InputError& e) {
     return report_input_error(e, "--metrics");
   }
-  if (!o.out.empty()) write_arms(o, scenarios, arms, invocation_info(started, command_line));
+  std::optional<uncertainty::UncertaintyResult> robustness;
+  if (uncertain) robustness = uncertain->run(twins, table, [&] { progress.tick(); });
+  if (!o.out.empty())
+    write_arms(o, scenarios, arms, invocation_info(started, command_line),
+               robustness ? &*robustness : nullptr);
   if (!o.quiet) {
-    fmt::print("{}", format_comparison(table, o.format));
+    const bool both = o.format == "text" || o.format == "markdown";
+    if (!robustness || both) fmt::print("{}", format_comparison(table, o.format));
+    if (robustness)
+      fmt::print("{}{}", both ? "\n" : "", uncertainty::format_robustness(*robustness, o.format));
     if (!stdout_ok()) return kExitFailure;
     if (!o.out.empty() && o.format == "text") fmt::print(stderr, "results written to {}\n", o.out);
   }
@@ -230,8 +289,14 @@ int cmd_compare(const std::vector<std::string>& args, const std::string& command
   warn_about_population(*scenarios, labels);
   const auto twins = pair_twins(*scenarios, o.paths, labels);
   if (!twins) return kExitBadInput;
-  return report_errors("compare", "--out",
-                       [&] { return compare(o, *scenarios, labels, *twins, command_line); });
+  std::optional<uncertainty::UncertainComparison> uncertain;
+  if (!o.uncertain.empty()) {
+    uncertain = plan_uncertainty(o, *scenarios, labels);
+    if (!uncertain) return kExitBadInput;
+  }
+  return report_errors("compare", "--out", [&] {
+    return compare(o, *scenarios, labels, *twins, uncertain ? &*uncertain : nullptr, command_line);
+  });
 }
 
 }  // namespace mentorsim::cli

@@ -77,6 +77,29 @@ toml::table* find_programme(toml::table& root, const std::string& which, const s
   return nullptr;
 }
 
+// The [[programme]] entries of the kinds listed ("programme.kind:<kind>|<kind>.<key>"): every
+// one, or none after reporting.
+std::vector<toml::table*> programmes_of_kind(toml::table& root,
+                                             const std::vector<std::string>& wanted,
+                                             const std::string& text, Reporter& r) {
+  std::vector<toml::table*> found;
+  std::vector<std::string> kinds;
+  if (auto* array = root[kProgrammeTable].as_array())
+    for (auto& node : *array)
+      if (auto* entry = node.as_table()) {
+        const std::string k = (*entry)["kind"].value_or(std::string());
+        if (std::find(wanted.begin(), wanted.end(), k) != wanted.end()) found.push_back(entry);
+        if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+      }
+  if (found.empty())
+    r.at_override(text,
+                  kinds.empty()
+                      ? std::string("the scenario has no [[programme]] entries to set keys of")
+                      : fmt::format("no programme is of kind {} (kinds: {})",
+                                    join_names(wanted, "'", " or "), join_names(kinds, "'")));
+  return found;
+}
+
 void apply_one(toml::table& root, const std::string& text, Reporter& r) {
   const std::size_t eq = text.find('=');
   if (eq == std::string::npos)
@@ -87,10 +110,25 @@ void apply_one(toml::table& root, const std::string& text, Reporter& r) {
   if (parts.size() != want ||
       std::any_of(parts.begin(), parts.end(), [](auto& p) { return p.empty(); }))
     return r.at_override(text,
-                         "expected <table>.<key>=<value> or "
-                         "programme.<name or index>.<key>=<value>");
+                         "expected <table>.<key>=<value>, "
+                         "programme.<name or index>.<key>=<value> or "
+                         "programme.kind:<kind>.<key>=<value>");
+
+  bool read_as_string = false;
+  const std::string value_text = trim(std::string_view(text).substr(eq + 1));
+  const std::string& key = parts.back();
+  // Sets `key` in `target` to the override's value, marked as coming from --set.
+  auto assign = [&](toml::table& target) {
+    toml::table parsed = parse_value(value_text, read_as_string);
+    parsed.get("v")->visit([&](auto& value) { target.insert_or_assign(key, std::move(value)); });
+    r.mark_override(*target.get(key), text, read_as_string);
+  };
 
   toml::table* target = nullptr;
+  if (const std::vector<std::string> kinds = override_kinds(text); !kinds.empty()) {
+    for (toml::table* entry : programmes_of_kind(root, kinds, text, r)) assign(*entry);
+    return;
+  }
   if (programme) {
     target = find_programme(root, parts[1], text, r);
     if (!target) return;
@@ -104,14 +142,24 @@ void apply_one(toml::table& root, const std::string& text, Reporter& r) {
     r.mark_override(*target, text, false);
   }
 
-  bool read_as_string = false;
-  toml::table parsed = parse_value(trim(std::string_view(text).substr(eq + 1)), read_as_string);
-  const std::string& key = parts.back();
-  parsed.get("v")->visit([&](auto& value) { target->insert_or_assign(key, std::move(value)); });
-  r.mark_override(*target->get(key), text, read_as_string);
+  assign(*target);
 }
 
 }  // namespace
+
+std::vector<std::string> override_kinds(const std::string& override_text) {
+  const std::vector<std::string> parts =
+      split_key(std::string_view(override_text).substr(0, override_text.find('=')));
+  if (parts.size() != 3 || parts[0] != kProgrammeTable || parts[1].rfind(kKindSelector, 0) != 0)
+    return {};
+  std::vector<std::string> kinds;
+  const std::string list = parts[1].substr(std::string_view(kKindSelector).size());
+  std::size_t start = 0;
+  for (std::size_t bar; (bar = list.find('|', start)) != std::string::npos; start = bar + 1)
+    kinds.push_back(trim(std::string_view(list).substr(start, bar - start)));
+  kinds.push_back(trim(std::string_view(list).substr(start)));
+  return kinds;
+}
 
 void apply_overrides(toml::table& root, const std::vector<std::string>& overrides,
                      Reporter& reporter) {

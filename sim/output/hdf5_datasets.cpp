@@ -18,10 +18,10 @@ constexpr unsigned kGzipLevel = 4;  // good ratio on smooth series at a fraction
 
 // A dataset creation list: chunked as `chunk` (one extent per dimension) and compressed. Chunk
 // extents must be > 0, so with a 0 among them (an empty dataset) it stays contiguous.
-Handle compressed_dcpl(std::initializer_list<hsize_t> chunk, const std::string& path) {
+Handle compressed_dcpl(const std::vector<hsize_t>& chunk, const std::string& path) {
   Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "H5Pcreate(dataset create)");
   if (std::find(chunk.begin(), chunk.end(), hsize_t{0}) == chunk.end()) {
-    check_ok(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.begin()),
+    check_ok(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
              "H5Pset_chunk for " + path);
     check_ok(H5Pset_shuffle(dcpl.get()), "H5Pset_shuffle for " + path);
     check_ok(H5Pset_deflate(dcpl.get(), kGzipLevel), "H5Pset_deflate for " + path);
@@ -31,7 +31,7 @@ Handle compressed_dcpl(std::initializer_list<hsize_t> chunk, const std::string& 
 
 // A 1-D dataset of `n` elements: chunks of kChunkLength, or one chunk of its own length.
 Handle compressed_dcpl(hsize_t n, const std::string& path) {
-  return compressed_dcpl({std::min(n, kChunkLength)}, path);
+  return compressed_dcpl(std::vector<hsize_t>{std::min(n, kChunkLength)}, path);
 }
 
 template <typename T>
@@ -127,13 +127,15 @@ void write_column(hid_t group, const std::string& group_path, const std::string&
   write_vector(group, group_path, name, type.get(), type.get(), texts.data(), texts.size(), lcpl);
 }
 
-void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,
-                  hsize_t cols, const std::vector<double>& values, hid_t lcpl) {
+void write_array(hid_t group, const std::string& group_path, const std::string& name,
+                 const std::vector<hsize_t>& dims, const std::vector<double>& values, hid_t lcpl) {
   const std::string path = group_path + "/" + name;
-  const hsize_t dims[2] = {rows, cols};
-  const Handle space(H5Screate_simple(2, dims, nullptr), H5Sclose, "H5Screate_simple");
-  // One row a chunk: a reader can take one row.
-  const Handle dcpl = compressed_dcpl({std::min<hsize_t>(rows, 1), cols}, path);
+  const Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                     H5Sclose, "H5Screate_simple");
+  // One slice along the first dimension a chunk: a reader can take one row.
+  std::vector<hsize_t> chunk = dims;
+  if (!chunk.empty()) chunk[0] = std::min<hsize_t>(chunk[0], 1);
+  const Handle dcpl = compressed_dcpl(chunk, path);
   const Handle dset(
       H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
       H5Dclose, "creating dataset " + path);
@@ -142,6 +144,11 @@ void write_matrix(hid_t group, const std::string& group_path, const std::string&
     check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                       canonical_nans(values.data(), values.size(), scratch)),
              "writing dataset " + path);
+}
+
+void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,
+                  hsize_t cols, const std::vector<double>& values, hid_t lcpl) {
+  write_array(group, group_path, name, {rows, cols}, values, lcpl);
 }
 
 void write_u64_blocks(hid_t group, const std::string& group_path, const std::string& name,

@@ -112,6 +112,10 @@ void i32_attr(hid_t obj, const std::string& where, const char* name, int value) 
   scalar_attr(obj, where, name, value, H5T_STD_I32LE, H5T_NATIVE_INT);
 }
 
+void double_attr(hid_t obj, const std::string& where, const char* name, double value) {
+  scalar_attr(obj, where, name, value, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE);
+}
+
 Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std::string& path) {
   return Handle(H5Gcreate2(parent, name.c_str(), lcpl, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
                 "creating group " + path);

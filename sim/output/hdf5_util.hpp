@@ -94,6 +94,7 @@ void string_array_attr(hid_t obj, const std::string& where, const char* name,
 void u64_attr(hid_t obj, const std::string& where, const char* name, std::uint64_t value);
 void i64_attr(hid_t obj, const std::string& where, const char* name, std::int64_t value);
 void i32_attr(hid_t obj, const std::string& where, const char* name, int value);
+void double_attr(hid_t obj, const std::string& where, const char* name, double value);
 
 Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std::string& path);
 
@@ -118,6 +119,11 @@ void write_weekly(hid_t run_group, const std::string& run_path, const RunResult&
 // A rows × cols float64 matrix, row-major, compressed in chunks of one row.
 void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,
                   hsize_t cols, const std::vector<double>& values, hid_t lcpl);
+
+// A float64 array of the given dimensions, row-major, compressed in chunks of one slice along the
+// first dimension.
+void write_array(hid_t group, const std::string& group_path, const std::string& name,
+                 const std::vector<hsize_t>& dims, const std::vector<double>& values, hid_t lcpl);
 
 // A 1-D column of `n` values given by at(i), written a block of rows at a time, so a long column
 // never sits whole in memory.

@@ -157,7 +157,8 @@ void write_hdf5(const fs::path& out, const InvocationInfo& info, const std::vect
 }
 
 void write_comparison_hdf5(const fs::path& out, const InvocationInfo& info,
-                           const std::vector<ScenarioGroup>& scenarios, bool force) {
+                           const std::vector<ScenarioGroup>& scenarios, bool force,
+                           const ExtraGroups& extra) {
   check_output_path(out, force);
   std::set<std::string> labels;
   for (const auto& s : scenarios) {
@@ -166,7 +167,10 @@ void write_comparison_hdf5(const fs::path& out, const InvocationInfo& info,
     validate(s.runs);
   }
   write_atomically(out, force, [&](const fs::path& temp) {
-    write_file(temp, [&](hid_t root, hid_t lcpl) { write_scenarios(root, info, scenarios, lcpl); });
+    write_file(temp, [&](hid_t root, hid_t lcpl) {
+      write_scenarios(root, info, scenarios, lcpl);
+      if (extra) extra(root, lcpl);
+    });
   });
 }
 

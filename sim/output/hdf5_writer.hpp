@@ -4,7 +4,10 @@
 //
 // The file is written under a temporary name in the destination directory, closed, flushed to disk
 // and renamed onto the destination, so a reader never sees a half-written file at `out`.
+#include <hdf5.h>
+
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,7 +44,11 @@ inline constexpr int kHdf5CompareFormatVersion = 1;
 // Writes several scenarios' runs to one file, grouped by scenario (docs/output-format.md, format
 // "mentorsim-compare"); scenarios[0] is the baseline. Same destination checks, errors and atomic
 // replace as write_hdf5.
+// `extra`, when given, adds more groups under the root (root and link-creation property list)
+// before the file is closed (compare --uncertain: /uncertainty).
+using ExtraGroups = std::function<void(hid_t root, hid_t lcpl)>;
 void write_comparison_hdf5(const std::filesystem::path& out, const InvocationInfo& info,
-                           const std::vector<ScenarioGroup>& scenarios, bool force);
+                           const std::vector<ScenarioGroup>& scenarios, bool force,
+                           const ExtraGroups& extra = {});
 
 }  // namespace mentorsim

@@ -31,4 +31,29 @@ std::string pad_left(std::string_view s, std::size_t w) {
   return std::string(w - std::min(w, width(s)), ' ') + std::string(s);
 }
 
+std::string wrap(std::string_view s, std::size_t w) {
+  std::string out;
+  std::size_t line = 0;  // columns on the current line
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = std::min(s.find_first_of(" \n", start), s.size());
+    const std::string_view word = s.substr(start, end - start);
+    if (line > 0 && line + 1 + width(word) > w) {
+      out += '\n';
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += width(word);
+    if (end < s.size() && s[end] == '\n') {
+      out += '\n';
+      line = 0;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace mentorsim::text

@@ -79,6 +79,13 @@ bool AxisReader::read_axis(const toml::table& entry, const std::string& prefix, 
   }
   if (reader_.failed(prefix + ".key")) return false;
   axis.key = c.key;
+  axis.why = c.why;
+  axis.relative = c.relative;
+  if (c.relative && !allow_relative_)
+    reader_.at_first_key(entry, {"relative"},
+                         prefix +
+                             ".relative: only in uncertainty files (compare --uncertain); a "
+                             "sweep sets each value itself");
   axis.where = position_of(*entry.get("key"));
   if (axis.key.empty()) {
     reader_.at_first_key(entry, {"key"}, prefix + ".key: is empty");
@@ -97,7 +104,7 @@ bool AxisReader::read_axis(const toml::table& entry, const std::string& prefix, 
 }
 
 bool AxisReader::no_range_keys(const toml::table& entry, const std::string& prefix) {
-  for (const char* k : {"steps", "scale", "distribution", "mean", "sd"})
+  for (const char* k : {"steps", "scale", "distribution", "mean", "sd", "relative"})
     if (entry.contains(k)) {
       reader_.at_first_key(entry, {k},
                            fmt::format("{}.{}: only for a range (from, to)", prefix, k));

@@ -17,8 +17,10 @@ class AxisReader {
  public:
   // `reader` is the one reading the rest of the file: it knows which keys already failed.
   // `sampled`: ranges are sampled (Latin hypercube, Morris, Sobol'), so they take no `steps`.
-  AxisReader(params::Reporter& reporter, params::SectionReader& reader, bool sampled)
-      : reporter_(reporter), reader_(reader), sampled_(sampled) {}
+  // `allow_relative`: the file is an uncertainty file, whose axes may be factors (`relative`).
+  AxisReader(params::Reporter& reporter, params::SectionReader& reader, bool sampled,
+             bool allow_relative = false)
+      : reporter_(reporter), reader_(reader), sampled_(sampled), allow_relative_(allow_relative) {}
 
   // The axes of `root`'s [[axis]] array, in order; an entry with a problem is left out.
   std::vector<Axis> read(const toml::table& root);
@@ -36,6 +38,7 @@ class AxisReader {
   params::Reporter& reporter_;
   params::SectionReader& reader_;
   bool sampled_;
+  bool allow_relative_;
 };
 
 }  // namespace mentorsim::sweep

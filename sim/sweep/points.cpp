@@ -46,12 +46,19 @@ AxisValue value_at(const Axis& axis, double u) {
 }
 
 std::vector<Point> latin_hypercube(const SweepSpec& spec) {
+  return points_from_unit(spec, latin_hypercube_unit(spec));
+}
+
+}  // namespace
+
+std::vector<double> latin_hypercube_unit(const SweepSpec& spec) {
   const auto n = static_cast<std::size_t>(spec.config.points);
-  std::vector<Point> points(n, Point(spec.axes.size()));
+  const std::size_t k = spec.axes.size();
+  std::vector<double> unit(n * k);
   const StreamKey key{static_cast<std::uint64_t>(spec.config.sampling_seed), 0};
   std::vector<std::uint64_t> order_keys(n);
   std::vector<std::size_t> stratum(n);
-  for (std::size_t a = 0; a < spec.axes.size(); ++a) {
+  for (std::size_t a = 0; a < k; ++a) {
     // A random permutation of the strata: sort 0..n-1 by a random key each (ties by index).
     for (std::size_t i = 0; i < n; ++i)
       order_keys[i] = philox_block(key, a, 0, Purpose::kSweepStratum, i)[0];
@@ -60,23 +67,19 @@ std::vector<Point> latin_hypercube(const SweepSpec& spec) {
                      [&](std::size_t x, std::size_t y) { return order_keys[x] < order_keys[y]; });
     for (std::size_t p = 0; p < n; ++p) {
       const double offset = bits_to_open01(philox_block(key, a, 0, Purpose::kSweepOffset, p)[0]);
-      const double u = (static_cast<double>(stratum[p]) + offset) / static_cast<double>(n);
-      points[p][a] = value_at(spec.axes[a], u);
+      unit[p * k + a] = (static_cast<double>(stratum[p]) + offset) / static_cast<double>(n);
     }
   }
-  return points;
+  return unit;
 }
 
-// A sensitivity design's unit-cube points (row-major, one column per axis) mapped onto the axes.
-std::vector<Point> from_unit(const SweepSpec& spec, const std::vector<double>& unit) {
+std::vector<Point> points_from_unit(const SweepSpec& spec, const std::vector<double>& unit) {
   const std::size_t k = spec.axes.size();
   std::vector<Point> points(k == 0 ? 0 : unit.size() / k, Point(k));
   for (std::size_t p = 0; p < points.size(); ++p)
     for (std::size_t a = 0; a < k; ++a) points[p][a] = value_at(spec.axes[a], unit[p * k + a]);
   return points;
 }
-
-}  // namespace
 
 std::vector<double> unit_points(const SweepSpec& spec) {
   const std::size_t k = spec.axes.size();
@@ -117,7 +120,7 @@ std::vector<Point> expand_points(const SweepSpec& spec) {
       return latin_hypercube(spec);
     case Sampling::kMorris:
     case Sampling::kSobol:
-      return from_unit(spec, unit_points(spec));
+      return points_from_unit(spec, unit_points(spec));
     case Sampling::kGrid:
       break;
   }

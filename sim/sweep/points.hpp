@@ -22,6 +22,14 @@ std::vector<Point> expand_points(const SweepSpec& spec);
 // How many points expand_points gives, without building them.
 std::size_t count_points(const SweepSpec& spec);
 
+// A Latin hypercube's points in the unit cube (row-major, one column per axis): what
+// expand_points maps onto the axes for sampling = "latin_hypercube".
+std::vector<double> latin_hypercube_unit(const SweepSpec& spec);
+
+// Unit-cube points (row-major, one column per axis) mapped onto the axes as every sampled design
+// maps them.
+std::vector<Point> points_from_unit(const SweepSpec& spec, const std::vector<double>& unit);
+
 // Morris and Sobol' sweeps: the design's points in the unit cube (row-major, one column per axis,
 // in point order), which `mentorsim sensitivity` pairs with the points' outputs; empty for the
 // other samplings. Morris trajectories are keyed by sampling_seed; a Sobol' design needs no seed.

@@ -93,6 +93,13 @@ const SectionSpec& axis_section() {
                 "truncated_normal: the mean, inside from..to.")
           .real("sd", &AxisConfig::sd, 0, Range{0, kNoBound}, "",
                 "truncated_normal: the standard deviation (above 0).")
+          .text("why", &AxisConfig::why, "",
+                "Why this range: its source, or the reasoning behind an assumed one. Recorded "
+                "with the design and shown by `compare --uncertain` and its report.")
+          .flag("relative", &AxisConfig::relative, false,
+                "Uncertainty files only: the range is a factor on each compared scenario's own "
+                "value of the key (0.75 to 1.25: a quarter less to a quarter more; rounded for "
+                "integer keys), so scenarios that set it differently keep their difference.")
           .build();
   return spec;
 }

@@ -27,6 +27,8 @@ struct AxisConfig {
   AxisDistribution distribution = AxisDistribution::kUniform;
   double mean = 0;
   double sd = 0;
+  std::string why;
+  bool relative = false;
 };
 
 const params::SectionSpec& sweep_section();  // fills SweepConfig

@@ -55,10 +55,10 @@ std::string describe(const SweepSpec& spec, const Point& point) {
   return out;
 }
 
-// A point's scenario problems, in the sweep file's terms: a problem with an axis's value is
-// reported at that value in the sweep file; others keep their place and say which point.
-std::vector<Diagnostic> sweep_diagnostics(const SweepSpec& spec, const Point& point,
-                                          std::size_t index, const InputError& error) {
+}  // namespace
+
+std::vector<Diagnostic> point_diagnostics(const SweepSpec& spec, const Point& point,
+                                          const std::string& which, const InputError& error) {
   std::vector<Diagnostic> out;
   for (Diagnostic d : error.diagnostics()) {
     if (d.file == params::kOverrideFile) {
@@ -70,19 +70,17 @@ std::vector<Diagnostic> sweep_diagnostics(const SweepSpec& spec, const Point& po
           continue;
         d.message.resize(d.message.size() - suffix.size());
         d = Diagnostic{spec.path, point[a].where.line, point[a].where.column,
-                       fmt::format("axis '{}' = {} (point {}): {}", spec.axes[a].key, point[a].toml,
-                                   index, d.message)};
+                       fmt::format("axis '{}' = {} ({}): {}", spec.axes[a].key, point[a].toml,
+                                   which, d.message)};
         break;
       }
     } else {
-      d.message = fmt::format("{} (at point {}: {})", d.message, index, describe(spec, point));
+      d.message = fmt::format("{} (at {}: {})", d.message, which, describe(spec, point));
     }
     out.push_back(std::move(d));
   }
   return out;
 }
-
-}  // namespace
 
 SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
   sweep_hash_ = sha256_hex(spec_.text);
@@ -125,7 +123,7 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
       return load(points_[i]);
     } catch (const InputError& e) {
       if (++failing <= kFailingPointsShown) {
-        auto d = sweep_diagnostics(spec_, points_[i].values, i, e);
+        auto d = point_diagnostics(spec_, points_[i].values, fmt::format("point {}", i), e);
         problems.insert(problems.end(), d.begin(), d.end());
       }
       return std::nullopt;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "scenario/scenario.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_spec.hpp"
@@ -18,6 +19,12 @@ namespace mentorsim::sweep {
 // order.
 std::string format_run_id(std::uint64_t point, std::uint64_t replicate, std::uint64_t points,
                           std::uint64_t replicates);
+
+// A point's scenario problems in the sweep file's terms: a problem with an axis's value is
+// reported at that value in the file ("axis 'k' = v (WHICH): ..."); others keep their place and
+// gain "(at WHICH: k = v, ...)". `which` names the point, e.g. "point 4".
+std::vector<Diagnostic> point_diagnostics(const SweepSpec& spec, const Point& point,
+                                          const std::string& which, const InputError& error);
 
 struct PlannedPoint {
   Point values;                        // one per axis

@@ -151,20 +151,31 @@ class SpecReader {
   bool sampled_ = false;
 };
 
-std::string read_text(const std::filesystem::path& path) {
+}  // namespace
+
+std::string read_spec_file(const std::filesystem::path& path, std::string_view what) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    throw InputError(Diagnostic{
-        path.string(), 0, 0,
-        std::filesystem::exists(path, ec) ? "not a regular file" : "no such sweep file"});
+    throw InputError(Diagnostic{path.string(), 0, 0,
+                                std::filesystem::exists(path, ec)
+                                    ? "not a regular file"
+                                    : fmt::format("no such {}", what)});
   std::ifstream in(path, std::ios::binary);
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (!in.is_open() || in.bad())
-    throw InputError(Diagnostic{path.string(), 0, 0, "cannot read the sweep file"});
+    throw InputError(Diagnostic{path.string(), 0, 0, fmt::format("cannot read the {}", what)});
   return text;
 }
 
-}  // namespace
+toml::table parse_spec_text(const std::string& text, const std::string& path) {
+  try {
+    return toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    const auto& pos = e.source().begin;
+    throw InputError(Diagnostic{path, static_cast<int>(pos.line), static_cast<int>(pos.column),
+                                fmt::format("TOML syntax error: {}", e.description())});
+  }
+}
 
 std::string number_toml(double value, bool integer) {
   if (integer) return fmt::format("{}", static_cast<std::int64_t>(value));
@@ -175,7 +186,7 @@ std::string number_toml(double value, bool integer) {
 
 bool is_sweep_file(const std::filesystem::path& path) {
   try {
-    const toml::table root = toml::parse(read_text(path), path.string());
+    const toml::table root = toml::parse(read_spec_file(path, "sweep file"), path.string());
     return root.contains("sweep");
   } catch (...) {
     return false;
@@ -183,21 +194,14 @@ bool is_sweep_file(const std::filesystem::path& path) {
 }
 
 SweepSpec load_sweep_file(const std::filesystem::path& path) {
-  return load_sweep_text(read_text(path), path);
+  return load_sweep_text(read_spec_file(path, "sweep file"), path);
 }
 
 SweepSpec load_sweep_text(std::string text, const std::filesystem::path& path) {
   SweepSpec spec;
   spec.path = path.string();
   spec.text = std::move(text);
-  toml::table root;
-  try {
-    root = toml::parse(spec.text, spec.path);
-  } catch (const toml::parse_error& e) {
-    const auto& pos = e.source().begin;
-    throw InputError(Diagnostic{spec.path, static_cast<int>(pos.line), static_cast<int>(pos.column),
-                                fmt::format("TOML syntax error: {}", e.description())});
-  }
+  const toml::table root = parse_spec_text(spec.text, spec.path);
   params::Reporter reporter(spec.path, {});
   const toml::node* sampling = root.at_path("sweep.sampling").node();
   const bool sampled =

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mentorsim::sweep {
@@ -41,6 +42,9 @@ struct Axis {
   // Sampled designs: a normal(mean, sd) truncated to from..to instead of uniform.
   bool truncated_normal = false;
   double mean = 0, sd = 0;
+  std::string why;  // the range's source or rationale (optional)
+  // Uncertainty files: the value is a factor on each compared scenario's own value of the key.
+  bool relative = false;
 };
 
 // How a sweep picks its points: every combination of the axes' values, or a sample of their
@@ -84,6 +88,13 @@ std::string number_toml(double value, bool integer);
 // Whether `path` holds a sweep rather than a scenario: a top-level [sweep] table. False for a file
 // that cannot be read or parsed (the scenario loader then reports why).
 bool is_sweep_file(const std::filesystem::path& path);
+
+// The text of a sweep or uncertainty file (`what` names it in messages); InputError when it is
+// missing or unreadable.
+std::string read_spec_file(const std::filesystem::path& path, std::string_view what);
+
+// `text` parsed as TOML; a syntax error is an InputError at its file:line:col (`path`).
+toml::table parse_spec_text(const std::string& text, const std::string& path);
 
 // Reads and checks a sweep file. Throws InputError with every problem.
 SweepSpec load_sweep_file(const std::filesystem::path& path);

@@ -87,6 +87,33 @@ steps = 5
 """
 LONG_RUNS = 200
 
+# A Morris design of 20 trajectories x 3 axes (80 points) x 2 replicates of a year each.
+MORRIS_LONG = """\
+[sweep]
+name = "morris-long"
+base = "base.toml"
+replicates = 2
+seed = 11
+sampling = "morris"
+trajectories = 20
+sampling_seed = 5
+
+[[axis]]
+key = "scenario.weeks"
+values = [52]
+
+[[axis]]
+key = "programme.one_on_one.capacity"
+from = 2
+to = 5
+
+[[axis]]
+key = "joining.arrivals_per_week"
+from = 2.0
+to = 10.0
+"""
+MORRIS_LONG_RUNS = 160
+
 
 def write_base(directory):
     """The one-on-one model, small: 200 people for 26 weeks."""
@@ -300,6 +327,29 @@ def test_killed_sweep_resumes_only_the_missing_runs(long, tmp_path):
     assert sorted(committed_run_indices(out)) == list(range(LONG_RUNS))  # none twice, none lost
     assert not list((out / "parts").glob(".*.tmp"))  # the killed process's open part is gone
     assert_same_index(out / "index.h5", reference / "index.h5")
+
+
+def test_killed_morris_study_resumes_to_the_same_index_and_indices(tmp_path):
+    """A sensitivity design is a sweep like any other: killed and run again, it loses and
+    repeats no run, and its index and its Morris indices equal an uninterrupted run's."""
+    path = sweep_file(tmp_path, MORRIS_LONG, "morris.toml")
+    reference = tmp_path / "reference"
+    ok(mentorsim("sweep", path, "--out", reference, "--quiet"))
+    out = tmp_path / "killed"
+    process = start_and_wait_for_a_part(path, out)
+    process.kill()
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL
+    committed = committed_run_indices(out)
+    assert 0 < len(committed) < MORRIS_LONG_RUNS, "the sweep finished before it could be killed"
+
+    result = ok(mentorsim("sweep", path, "--out", out, "--checkpoint", "0.2", "--quiet"))
+    assert done_and_to_run(result.stderr) == (len(committed), MORRIS_LONG_RUNS - len(committed))
+    assert sorted(committed_run_indices(out)) == list(range(MORRIS_LONG_RUNS))
+    assert_same_index(out / "index.h5", reference / "index.h5")
+    indices = [ok(mentorsim("sensitivity", d, "--no-write", "--format", "csv")).stdout
+               for d in (out, reference)]
+    assert indices[0] == indices[1] and "programme.one_on_one.capacity" in indices[0]
 
 
 def test_sigterm_stops_with_status_1_and_the_same_command_resumes(long, tmp_path):

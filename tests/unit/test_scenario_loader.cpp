@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "input/did_you_mean.hpp"
+#include "input/overrides.hpp"
 #include "input/scenario_loader.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
@@ -178,6 +179,31 @@ TEST_CASE("set overrides: addresses programmes by name or 0-based index", "[para
   CHECK(one_on_one(s, 0).capacity == 4);
 }
 
+TEST_CASE("set overrides: programme.kind:<kind> sets a key in every programme of the kinds",
+          "[params][set]") {
+  const std::string blend = std::string(kTwoProgrammes) + "\n[[programme]]\nkind = \"peer_pod\"\n";
+  Scenario s = load(blend, {"programme.kind:one_on_one.capacity=5"});
+  CHECK(one_on_one(s, 0).capacity == 5);
+  CHECK(one_on_one(s, 1).capacity == 5);
+  s = load(blend, {"programme.kind:peer_pod|one_on_one.seek_share=0.6"});
+  CHECK(one_on_one(s, 0).seek_share == 0.6);
+  CHECK(one_on_one(s, 1).seek_share == 0.6);
+  CHECK(override_kinds("programme.kind:peer_pod|one_on_one.seek_share=0.6") ==
+        std::vector<std::string>{"peer_pod", "one_on_one"});
+  CHECK(override_kinds("programme.one_on_one.seek_share=0.6").empty());
+  // A kind no programme has, and a key one of the kinds does not take.
+  auto d = problems(blend, {"programme.kind:constellation.min_lead=0.1"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "no programme is of kind 'constellation' (kinds: 'one_on_one' and 'peer_pod') "
+        "(in 'programme.kind:constellation.min_lead=0.1')");
+  d = problems(blend, {"programme.kind:one_on_one|peer_pod.capacity=3"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.find("capacity") != std::string::npos);
+  CHECK(d[0].message.find("(in 'programme.kind:one_on_one|peer_pod.capacity=3')") !=
+        std::string::npos);
+}
+
 TEST_CASE("set overrides: problems name the override and have no position", "[params][set]") {
   auto d = problems(kTwoProgrammes, {"departure.anual_rate=0.2"});
   REQUIRE(d.size() == 1);
@@ -199,8 +225,8 @@ TEST_CASE("set overrides: problems name the override and have no position", "[pa
         "there is no programme 2: programme indices run from 0 to 1 "
         "(in 'programme.2.capacity=1')");
   CHECK(d[2].message ==
-        "expected <table>.<key>=<value> or programme.<name or index>.<key>=<value> "
-        "(in 'weeks=3')");
+        "expected <table>.<key>=<value>, programme.<name or index>.<key>=<value> or "
+        "programme.kind:<kind>.<key>=<value> (in 'weeks=3')");
   CHECK(d[3].message ==
         "unknown table '[depature]'; did you mean 'departure'? "
         "(in 'depature.annual_rate=0.1')");
