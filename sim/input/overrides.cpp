@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/error.hpp"
 #include "input/sections.hpp"
+#include "input/toml_text.hpp"
 
 namespace mentorsim::params {
 
@@ -116,6 +118,11 @@ void apply_one(toml::table& root, const std::string& text, Reporter& r) {
 
   bool read_as_string = false;
   const std::string value_text = trim(std::string_view(text).substr(eq + 1));
+  try {
+    check_toml_limits("v = " + value_text, std::string(kOverrideFile));
+  } catch (const InputError& e) {
+    return r.at_override(text, e.diagnostics().front().message);
+  }
   const std::string& key = parts.back();
   // Sets `key` in `target` to the override's value, marked as coming from --set.
   auto assign = [&](toml::table& target) {

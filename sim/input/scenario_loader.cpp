@@ -1,4 +1,5 @@
 #include "input/scenario_loader.hpp"
+#include "input/toml_text.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -84,16 +85,7 @@ Scenario build(const toml::table& root, Reporter& r) {
 
 Scenario load_scenario_text(std::string_view text, const std::string& source_name,
                             const std::vector<std::string>& overrides) {
-  toml::table root;
-  try {
-    root = toml::parse(text, std::string_view{source_name});
-  } catch (const toml::parse_error& e) {
-    const auto& pos = e.source().begin;
-    throw InputError(Diagnostic{source_name, static_cast<int>(pos.line),
-                                static_cast<int>(pos.column),
-                                fmt::format("TOML syntax error: {}", e.description())});
-  }
-  return load_scenario_table(std::move(root), source_name, overrides);
+  return load_scenario_table(parse_toml_text(text, source_name), source_name, overrides);
 }
 
 Scenario load_scenario_table(toml::table root, const std::string& source_name,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -60,6 +61,7 @@ std::vector<Axis> AxisReader::read(const toml::table& root) {
       if (!keys.insert(axis.key).second)
         reader_.at_first_key(entry, {"key"},
                              fmt::format("{}.key: '{}' is already an axis", prefix, axis.key));
+      if (axis.is_range && !sampled_) pending_.push_back({axes.size(), &entry, prefix});
       axes.push_back(std::move(axis));
     }
   }
@@ -99,7 +101,8 @@ bool AxisReader::read_axis(const toml::table& entry, const std::string& prefix, 
     return false;
   }
   if (has_values)
-    return read_values(*entry.get("values"), prefix, axis) && no_range_keys(entry, prefix);
+    return read_values(*entry.get("values"), prefix, axis) && no_range_keys(entry, prefix) &&
+           fits_grid(entry, prefix, axis.values.size());
   return read_range(entry, prefix, c, axis);
 }
 
@@ -241,7 +244,6 @@ bool AxisReader::read_distribution(const toml::table& entry, const std::string& 
 
 // A grid range: its `steps` values, both ends exact, none repeated after rounding.
 bool AxisReader::read_grid_steps(const toml::table& entry, const std::string& prefix, Axis& axis) {
-  const Position from = position_of(*entry.get("from"));
   if (!entry.contains("steps") || axis.steps < 1) {
     reader_.at_first_key(entry, {"steps"},
                          prefix +
@@ -254,17 +256,49 @@ bool AxisReader::read_grid_steps(const toml::table& entry, const std::string& pr
                          prefix + ".steps: 1 value cannot span from..to; give 2 or more");
     return false;
   }
-  std::set<double> seen;
+  return fits_grid(entry, prefix, static_cast<std::size_t>(axis.steps));
+}
+
+void AxisReader::build_grid_values(std::vector<Axis>& axes) {
+  for (const Pending& p : pending_) {
+    Axis& axis = axes[p.axis];
+    const toml::table& entry = *p.entry;
+    const std::string& prefix = p.prefix;
+    const Position from = position_of(*entry.get("from"));
+    if (!build_range_values(entry, prefix, from, axis)) return;
+  }
+}
+
+bool AxisReader::build_range_values(const toml::table& entry, const std::string& prefix,
+                                    Position from, Axis& axis) {
+  // The values are monotonic in the step (rounding keeps that), so a repeat is a neighbour.
+  std::optional<double> previous;
   for (const double v : range_values(axis)) {
-    if (!seen.insert(v).second) {
+    if (previous == v) {
       reader_.at_first_key(entry, {"steps"},
                            fmt::format("{}.steps: {} integer values between {} and {} repeat "
                                        "after rounding; use fewer steps",
                                        prefix, axis.steps, axis.from, axis.to));
       return false;
     }
+    previous = v;
     axis.values.push_back({number_toml(v, axis.integer), v, from});
   }
+  return true;
+}
+
+bool AxisReader::fits_grid(const toml::table& entry, const std::string& prefix,
+                           std::size_t size) {
+  if (sampled_) return true;
+  if (size != 0 && grid_points_ > kMaxSweepPoints / size) {
+    reporter_.at(entry, fmt::format("{}: with this axis the grid would have more than {} points "
+                                    "(the most a sweep may have); use fewer values or a sampled "
+                                    "design (latin_hypercube)",
+                                    prefix, kMaxSweepPoints));
+    grid_points_ = kMaxSweepPoints + 1;  // reported once
+    return false;
+  }
+  grid_points_ *= size;
   return true;
 }
 

@@ -22,8 +22,12 @@ class AxisReader {
              bool allow_relative = false)
       : reporter_(reporter), reader_(reader), sampled_(sampled), allow_relative_(allow_relative) {}
 
-  // The axes of `root`'s [[axis]] array, in order; an entry with a problem is left out.
+  // The axes of `root`'s [[axis]] array, in order; an entry with a problem is left out. A grid
+  // range's values are not built yet (a range of 10 million steps costs seconds and gigabytes):
+  // build_grid_values does that, once the whole file is known to be valid.
   std::vector<Axis> read(const toml::table& root);
+  // The values of the grid ranges `read` returned, each problem reported (`root` must be alive).
+  void build_grid_values(std::vector<Axis>& axes);
 
  private:
   bool read_axis(const toml::table& entry, const std::string& prefix, Axis& axis);
@@ -32,6 +36,17 @@ class AxisReader {
   bool read_range(const toml::table& entry, const std::string& prefix, const AxisConfig& c,
                   Axis& axis);
   bool read_grid_steps(const toml::table& entry, const std::string& prefix, Axis& axis);
+  // Grid sweeps: whether the axes read so far times `size` values stay within kMaxSweepPoints
+  // (reported at `entry` when not), checked before a range's values are built.
+  bool fits_grid(const toml::table& entry, const std::string& prefix, std::size_t size);
+  bool build_range_values(const toml::table& entry, const std::string& prefix, Position from,
+                          Axis& axis);
+  struct Pending {  // a grid range whose values are still to build
+    std::size_t axis;
+    const toml::table* entry;
+    std::string prefix;
+  };
+  std::vector<Pending> pending_;
   bool read_distribution(const toml::table& entry, const std::string& prefix, const AxisConfig& c,
                          Axis& axis);
 
@@ -39,6 +54,7 @@ class AxisReader {
   params::SectionReader& reader_;
   bool sampled_;
   bool allow_relative_;
+  std::size_t grid_points_ = 1;  // product of the grid axes' sizes so far
 };
 
 }  // namespace mentorsim::sweep

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/quoted.hpp"
+#include "input/toml_text.hpp"
 #include "output/hdf5_util.hpp"
 #include "output/text_columns.hpp"
 #include "sweep/index_writer.hpp"
@@ -31,9 +32,12 @@ std::vector<std::string> axis_column(hid_t file, const std::string& path, bool& 
   }
   for (const auto& text : h5::read_strings(file, path)) {
     try {
+      params::check_toml_limits("v = " + text, "a sweep index");
       const toml::table t = toml::parse("v = " + text);
       out.push_back(t["v"].is_string() ? *t["v"].value<std::string>() : text);
     } catch (const toml::parse_error&) {
+      out.push_back(text);
+    } catch (const InputError&) {  // beyond the limits: shown as it is
       out.push_back(text);
     }
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "core/distributions.hpp"
@@ -109,8 +110,15 @@ std::size_t count_points(const SweepSpec& spec) {
     case Sampling::kGrid:
       break;
   }
+  // Saturating: a product past what size_t holds counts as the largest size_t, which every limit
+  // refuses (it once wrapped: 2^64 + 230 points ran as 230).
   std::size_t n = 1;
-  for (const auto& a : spec.axes) n *= a.values.size();
+  for (const auto& a : spec.axes) {
+    const std::size_t size = a.values.size();
+    n = size != 0 && n > std::numeric_limits<std::size_t>::max() / size
+            ? std::numeric_limits<std::size_t>::max()
+            : n * size;
+  }
   return spec.axes.empty() ? 0 : n;
 }
 

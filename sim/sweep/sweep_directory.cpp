@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "input/toml_text.hpp"
 #include "output/hdf5_util.hpp"
 
 namespace mentorsim::sweep {
@@ -62,7 +63,9 @@ std::string plan_text(const PlanRecord& r) {
 
 PlanRecord parse_plan(const fs::path& path) {
   try {
-    const toml::table t = toml::parse(read_file(path), path.string());
+    const std::string text = read_file(path);
+    params::check_toml_limits(text, path.string());
+    const toml::table t = toml::parse(text, path.string());
     auto u64 = [&](const char* key) {
       return static_cast<std::uint64_t>(t[key].value_or(std::int64_t{-1}));
     };

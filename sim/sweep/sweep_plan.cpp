@@ -11,6 +11,7 @@
 #include "core/sha256.hpp"
 #include "input/reporter.hpp"
 #include "input/scenario_loader.hpp"
+#include "input/toml_text.hpp"
 
 namespace mentorsim::sweep {
 
@@ -18,7 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kMaxPoints = 10'000'000;
 constexpr std::size_t kFailingPointsShown = 10;  // then "... and N more points"
 
 int digits(std::uint64_t n) {
@@ -37,14 +37,7 @@ toml::table parse_base(const fs::path& path, const std::string& sweep_path, Posi
                                             path.string())});
   std::ifstream in(path, std::ios::binary);
   const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  try {
-    return toml::parse(text, path.string());
-  } catch (const toml::parse_error& e) {
-    const auto& pos = e.source().begin;
-    throw InputError(Diagnostic{path.string(), static_cast<int>(pos.line),
-                                static_cast<int>(pos.column),
-                                fmt::format("TOML syntax error: {}", e.description())});
-  }
+  return params::parse_toml_text(text, path.string());
 }
 
 // "capacity = 5, arrivals = 2.5" for messages.
@@ -84,10 +77,10 @@ std::vector<Diagnostic> point_diagnostics(const SweepSpec& spec, const Point& po
 
 SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
   sweep_hash_ = sha256_hex(spec_.text);
-  if (count_points(spec_) > kMaxPoints)
+  if (count_points(spec_) > kMaxSweepPoints)
     throw InputError(Diagnostic{spec_.path, 0, 0,
                                 fmt::format("{} points is more than the {} a sweep may have",
-                                            count_points(spec_), kMaxPoints)});
+                                            count_points(spec_), kMaxSweepPoints)});
   std::size_t base_axis = spec_.axes.size();
   for (std::size_t a = 0; a < spec_.axes.size(); ++a)
     if (spec_.axes[a].key == kBaseAxis) base_axis = a;

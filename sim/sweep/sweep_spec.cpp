@@ -13,6 +13,7 @@
 #include "input/read_value.hpp"
 #include "input/reporter.hpp"
 #include "input/section_reader.hpp"
+#include "input/toml_text.hpp"
 #include "sweep/axis_reader.hpp"
 #include "sweep/spec_sections.hpp"
 
@@ -20,8 +21,8 @@ namespace mentorsim::sweep {
 
 namespace {
 
-// The most points a sampled design may have: the limit of [sweep] points (spec_sections.cpp).
-constexpr double kMostSampledPoints = 1e7;
+// The most points a sampled design may have.
+constexpr auto kMostSampledPoints = static_cast<double>(kMaxSweepPoints);
 
 class SpecReader {
  public:
@@ -39,9 +40,11 @@ class SpecReader {
                                    k, params::did_you_mean_suffix(k, {"sweep", "axis", "base"})));
     }
     read_sweep(root);
-    spec_.axes = AxisReader(reporter_, reader_, sampled_).read(root);
+    AxisReader axes(reporter_, reader_, sampled_);
+    spec_.axes = axes.read(root);
     check_base(root);
     check_sampling(root);
+    if (reporter_.empty()) axes.build_grid_values(spec_.axes);
   }
 
  private:
@@ -168,13 +171,7 @@ std::string read_spec_file(const std::filesystem::path& path, std::string_view w
 }
 
 toml::table parse_spec_text(const std::string& text, const std::string& path) {
-  try {
-    return toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    const auto& pos = e.source().begin;
-    throw InputError(Diagnostic{path, static_cast<int>(pos.line), static_cast<int>(pos.column),
-                                fmt::format("TOML syntax error: {}", e.description())});
-  }
+  return params::parse_toml_text(text, path);
 }
 
 std::string number_toml(double value, bool integer) {
@@ -186,7 +183,8 @@ std::string number_toml(double value, bool integer) {
 
 bool is_sweep_file(const std::filesystem::path& path) {
   try {
-    const toml::table root = toml::parse(read_spec_file(path, "sweep file"), path.string());
+    const toml::table root =
+        params::parse_toml_text(read_spec_file(path, "sweep file"), path.string());
     return root.contains("sweep");
   } catch (...) {
     return false;

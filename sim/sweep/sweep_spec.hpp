@@ -13,6 +13,9 @@
 
 namespace mentorsim::sweep {
 
+// The most points a sweep may have, whatever its sampling (checked before any point is built).
+inline constexpr std::size_t kMaxSweepPoints = 10'000'000;
+
 // The key of an axis that chooses the base scenario file itself (e.g. one file per model).
 inline constexpr const char* kBaseAxis = "base";
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <numbers>
 #include <set>
 #include <string>
@@ -267,4 +268,18 @@ TEST_CASE("docs/sweeps.md holds the reference generated from the declarations", 
   INFO("docs/sweeps.md is stale: copy sweep_reference_markdown()'s two tables into its Reference");
   CHECK(doc.find(reference.substr(0, split + 1)) != std::string::npos);
   CHECK(doc.find(reference.substr(split + 2)) != std::string::npos);
+}
+
+TEST_CASE("a grid's point count saturates instead of wrapping past 2^64", "[sweep][limits]") {
+  // 65 axes of 2 values each: 2^65 points, once counted as 0 (and 2^64 + 230 as 230).
+  SweepSpec spec;
+  for (int a = 0; a < 65; ++a) {
+    Axis axis;
+    axis.key = "k" + std::to_string(a);
+    axis.values = {AxisValue{"1", 1.0, {}}, AxisValue{"2", 2.0, {}}};
+    spec.axes.push_back(axis);
+  }
+  CHECK(count_points(spec) == std::numeric_limits<std::size_t>::max());
+  spec.axes.resize(10);
+  CHECK(count_points(spec) == 1024);
 }
