@@ -62,7 +62,8 @@ po::options_description describe_options(RunOptions& o) {
       "mentors burned out), then print the summary")(
       "live-speed", po::value(&o.live_speed),
       "weeks per second for --live (default 26: a year in two seconds)")(
-      "quiet,q", "print no summary and no progress");
+      "quiet,q",
+      "print no summary and no progress (with --live: the chart alone, for a projector)");
   return options;
 }
 

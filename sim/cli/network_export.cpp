@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "engine/simulation.hpp"
 #include "output/network_graphml.hpp"
+#include "output/temporary_file.hpp"
 #include "state/world.hpp"
 
 namespace mentorsim::cli {
@@ -55,13 +56,24 @@ std::vector<Week> parse_weeks(std::string_view spec, Week weeks) {
   return out;
 }
 
+// A scenario name as the start of a file name in the network directory: a single path component
+// that stays inside it ('/', a backslash and a leading '.' become '_', so neither "..", an absolute
+// path nor a hidden file can come of it).
+std::string file_stem(std::string name) {
+  for (char& c : name)
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
+  if (name.empty()) return "scenario";
+  if (name.front() == '.') name.front() = '_';
+  return name;
+}
+
 }  // namespace
 
 NetworkExport::NetworkExport(std::string_view spec, Week weeks, fs::path dir, std::string stem,
                              std::uint64_t replicates, bool force)
     : weeks_(parse_weeks(spec, weeks)),
       dir_(std::move(dir)),
-      stem_(std::move(stem)),
+      stem_(file_stem(std::move(stem))),
       force_(force) {
   std::error_code ec;
   const fs::path parent = dir_.parent_path().empty() ? fs::path(".") : dir_.parent_path();
@@ -100,18 +112,15 @@ std::vector<fs::path> NetworkExport::write() const {
   std::vector<fs::path> written;
   for (const auto& [key, text] : networks_) {
     const fs::path target = file(key.first, key.second);
-    const fs::path temp = dir_ / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
-    {
-      std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-      out << text;
-      out.close();
-      if (!out) {
-        fs::remove(temp, ec);
-        throw RunError(fmt::format("cannot write {}", temp.string()));
-      }
+    remove_stale_temporaries(target);
+    const fs::path temp = temporary_name(target);
+    write_new_file(temp, text);
+    try {
+      rename_into_place(temp, target, force_);
+    } catch (...) {
+      fs::remove(temp, ec);
+      throw;
     }
-    fs::rename(temp, target, ec);
-    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
     written.push_back(target);
   }
   return written;

@@ -58,8 +58,10 @@ bool in_range(double v, const Range& range) {
 // `shown` is the value as written in messages.
 std::nullopt_t report_range(Reporter& r, const toml::node& node, const std::string& full_key,
                             const std::string& shown, const ParamInfo& info, ParamType type) {
-  r.at(node,
-       fmt::format("{}: {} is out of range {}", full_key, shown, range_text(info.range, type)));
+  const std::string allowed = range_text(info.range, type);
+  r.at(node, allowed.empty()  // unbounded: only NaN is refused
+                 ? fmt::format("{}: {} is not a number (give a finite value)", full_key, shown)
+                 : fmt::format("{}: {} is out of range {}", full_key, shown, allowed));
   return std::nullopt;
 }
 

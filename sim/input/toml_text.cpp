@@ -59,7 +59,7 @@ class LimitScanner {
                        kMaxKeyParts));
     if (c == '=' && mode_ == Mode::kKey) mode_ = Mode::kValue;
     if (c == ']' && mode_ == Mode::kHeader) mode_ = Mode::kValue;  // a second ']' is ignored
-    if (c == '}' && !stack_.empty()) {  // an empty inline table: {}
+    if (c == '}' && !stack_.empty()) {                             // an empty inline table: {}
       stack_.pop_back();
       mode_ = Mode::kValue;
     }

@@ -145,8 +145,8 @@ void write_provenance(hid_t root, const InvocationInfo& info, const char* format
 // A link creation property list that creates intermediate groups ("mean_skill/technical").
 Handle intermediate_groups_lcpl();
 
-// Creates `file_name` (truncating), calls write_body(root, lcpl) and closes the file, checking
-// every step.
+// Creates `file_name` exclusively (an error if anything, a link included, is there: it is a
+// temporary's fresh name), calls write_body(root, lcpl) and closes the file, checking every step.
 template <typename Body>
 void write_file(const std::filesystem::path& file_name, Body&& write_body);
 
@@ -191,7 +191,7 @@ void write_file(const std::filesystem::path& file_name, Body&& write_body) {
   // SEMI: closing the file fails if an object in it is still open, rather than leaving the file
   // open (and unflushed) behind a successful-looking H5Fclose.
   check_ok(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_SEMI), "H5Pset_fclose_degree");
-  Handle file(H5Fcreate(file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose,
+  Handle file(H5Fcreate(file_name.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, fapl.get()), H5Fclose,
               "creating " + file_name.string());
   {
     const Handle lcpl = intermediate_groups_lcpl();

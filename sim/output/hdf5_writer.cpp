@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "output/hdf5_util.hpp"
+#include "output/temporary_file.hpp"
 
 namespace mentorsim {
 namespace fs = std::filesystem;
@@ -102,10 +103,10 @@ fs::path parent_dir(const fs::path& out) {
 // `out`; on any failure removes the temporary and leaves `out` untouched.
 template <typename Write>
 void write_atomically(const fs::path& out, bool force, Write&& write) {
-  // Same directory as `out`, so the rename cannot cross file systems; the pid keeps two
-  // concurrent invocations apart.
-  const fs::path temp =
-      parent_dir(out) / fmt::format(".{}.tmp-{}", out.filename().string(), ::getpid());
+  // Beside `out` (temporary_file.hpp), created exclusively by write_file; leftovers of killed runs
+  // go first.
+  remove_stale_temporaries(out);
+  const fs::path temp = temporary_name(out);
   const h5::QuietHdf5Errors quiet;
   auto remove_temp = [&temp] {
     std::error_code ignored;
@@ -115,11 +116,7 @@ void write_atomically(const fs::path& out, bool force, Write&& write) {
     write(temp);
     sync_file(temp);
     // A file that appeared at `out` during the run is not overwritten either.
-    std::error_code ec;
-    if (!force && fs::exists(fs::symlink_status(out, ec)))
-      bad_destination(out, "exists; pass --force to overwrite");
-    fs::rename(temp, out, ec);
-    if (ec) throw RunError(fmt::format("renaming {} failed: {}", temp.string(), ec.message()));
+    rename_into_place(temp, out, force);
   } catch (const RunError& e) {
     remove_temp();
     throw RunError(fmt::format("cannot write {}: {}", out.string(), e.what()));

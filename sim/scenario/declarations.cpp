@@ -71,7 +71,16 @@ std::optional<std::string> roles_valid(const PopulationConfig& c) {
 params::SectionSpec scenario_meta() {
   return SectionBuilder<ScenarioMeta>("scenario", "What the scenario is and how long it runs.")
       .text("name", &ScenarioMeta::name, "unnamed",
-            "Short name shown in summaries and output files.")
+            "Short name shown in summaries and output files (no control characters; where it "
+            "names a file, '/', '\\' and a leading '.' become '_').")
+      .check({"name"},
+             [](const ScenarioMeta& m) -> std::optional<std::string> {
+               for (const char c : m.name)
+                 if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                   return "scenario.name: a control character (NUL, tab, line break, ...) cannot "
+                          "be part of a name shown in tables and file names";
+               return std::nullopt;
+             })
       .text("description", &ScenarioMeta::description, "", "Free text describing the scenario.")
       .integer("weeks", &ScenarioMeta::weeks, 260, {1, 5200}, "weeks", "Number of simulated weeks.")
       .integer("seed", &ScenarioMeta::seed, 1, {0, 9.0e15}, "",

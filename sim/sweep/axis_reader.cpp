@@ -69,11 +69,12 @@ std::vector<Axis> AxisReader::read(const toml::table& root) {
 }
 
 bool AxisReader::read_axis(const toml::table& entry, const std::string& prefix, Axis& axis) {
-  toml::table declared = entry;  // every key but `values`, through the declarations
-  declared.erase("values");
+  // Every key but `values` (read below) through the declarations, on the entry itself so that
+  // problems keep their line and column (a copy of the table has none).
   AxisConfig c;
   axis_section().apply_defaults(&c);
-  reader_.read(declared, {{&axis_section(), &c}}, prefix, {});
+  reader_.read(entry, {{&axis_section(), &c}}, prefix,
+               params::SectionReader::Options{.skip_key = "values"});
   axis.where = position_of(entry);
   if (!entry.contains("key")) {
     reporter_.at(entry, prefix + ": missing required key 'key' (the scenario key it varies)");
@@ -287,8 +288,7 @@ bool AxisReader::build_range_values(const toml::table& entry, const std::string&
   return true;
 }
 
-bool AxisReader::fits_grid(const toml::table& entry, const std::string& prefix,
-                           std::size_t size) {
+bool AxisReader::fits_grid(const toml::table& entry, const std::string& prefix, std::size_t size) {
   if (sampled_) return true;
   if (size != 0 && grid_points_ > kMaxSweepPoints / size) {
     reporter_.at(entry, fmt::format("{}: with this axis the grid would have more than {} points "

@@ -12,6 +12,7 @@
 #include "output/hdf5_util.hpp"
 #include "output/replace_file.hpp"
 #include "output/summary_format.hpp"
+#include "output/temporary_file.hpp"
 #include "sweep/index_sources.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_directory.hpp"
@@ -205,7 +206,8 @@ void link_weekly(hid_t root, hid_t lcpl, const std::vector<PartInfo>& parts,
 // over any older index; on failure removes the temporary.
 template <typename Body>
 void replace_index(const fs::path& dir, Body&& write_body) {
-  replace_via_temporary(dir / fmt::format(".index.h5.tmp-{}", ::getpid()), index_path(dir),
+  remove_stale_temporaries(index_path(dir));
+  replace_via_temporary(temporary_name(index_path(dir)), index_path(dir),
                         [&](const fs::path& temp) { h5::write_file(temp, write_body); });
 }
 

@@ -14,6 +14,7 @@
 #include "core/quoted.hpp"
 #include "output/hdf5_util.hpp"
 #include "output/replace_file.hpp"
+#include "output/temporary_file.hpp"
 #include "output/text_columns.hpp"
 #include "sensitivity/morris.hpp"
 #include "sensitivity/saltelli.hpp"
@@ -293,30 +294,28 @@ void write_sensitivity(const SensitivityStudy& study) {
   const fs::path dir =
       study.index.parent_path().empty() ? fs::path(".") : study.index.parent_path();
   const h5::QuietHdf5Errors quiet;
-  replace_via_temporary(
-      dir / fmt::format(".{}.sensitivity-tmp-{}", study.index.filename().string(), ::getpid()),
-      study.index, [&](const fs::path& temp) {
-        std::error_code ec;
-        fs::copy_file(study.index, temp, fs::copy_options::overwrite_existing, ec);
-        if (ec)
-          throw RunError(fmt::format("copying {} failed: {}", study.index.string(), ec.message()));
-        h5::Handle file(H5Fopen(temp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
-                        "opening " + temp.string());
-        if (h5::has_link(file.get(), "sensitivity"))
-          h5::check_ok(H5Ldelete(file.get(), "sensitivity", H5P_DEFAULT), "replacing /sensitivity");
-        const h5::Handle lcpl = h5::intermediate_groups_lcpl();
-        {
-          const h5::Handle group =
-              h5::create_group(file.get(), "sensitivity", lcpl.get(), "sensitivity");
-          h5::string_attr(group.get(), "sensitivity", "method", study.method);
-          h5::u64_attr(group.get(), "sensitivity", "resamples", study.resamples);
-          std::vector<std::string> names;
-          for (const auto& m : study.metrics) names.push_back(m.name);
-          h5::string_array_attr(group.get(), "sensitivity", "metrics", names);
-        }
-        for (const auto& m : study.metrics) write_metric(file.get(), study, m, lcpl.get());
-        file.close("closing " + temp.string());
-      });
+  replace_via_temporary(temporary_name(study.index), study.index, [&](const fs::path& temp) {
+    std::error_code ec;
+    fs::copy_file(study.index, temp, fs::copy_options::none, ec);  // a fresh name
+    if (ec)
+      throw RunError(fmt::format("copying {} failed: {}", study.index.string(), ec.message()));
+    h5::Handle file(H5Fopen(temp.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+                    "opening " + temp.string());
+    if (h5::has_link(file.get(), "sensitivity"))
+      h5::check_ok(H5Ldelete(file.get(), "sensitivity", H5P_DEFAULT), "replacing /sensitivity");
+    const h5::Handle lcpl = h5::intermediate_groups_lcpl();
+    {
+      const h5::Handle group =
+          h5::create_group(file.get(), "sensitivity", lcpl.get(), "sensitivity");
+      h5::string_attr(group.get(), "sensitivity", "method", study.method);
+      h5::u64_attr(group.get(), "sensitivity", "resamples", study.resamples);
+      std::vector<std::string> names;
+      for (const auto& m : study.metrics) names.push_back(m.name);
+      h5::string_array_attr(group.get(), "sensitivity", "metrics", names);
+    }
+    for (const auto& m : study.metrics) write_metric(file.get(), study, m, lcpl.get());
+    file.close("closing " + temp.string());
+  });
 }
 
 std::string format_sensitivity(const SensitivityStudy& study, std::string_view format) {

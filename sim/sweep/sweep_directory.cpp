@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "input/toml_text.hpp"
 #include "output/hdf5_util.hpp"
+#include "output/temporary_file.hpp"
 
 namespace mentorsim::sweep {
 
@@ -31,14 +32,8 @@ std::string read_file(const fs::path& path) {
 
 // Writes under a temporary name, syncs, renames: a reader never sees half a file.
 void write_file_atomically(const fs::path& path, const std::string& text) {
-  const fs::path temp =
-      path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw RunError(fmt::format("cannot write {}", temp.string()));
-  }
+  const fs::path temp = temporary_name(path);
+  write_new_file(temp, text);
   h5::sync_file(temp);
   std::error_code ec;
   fs::rename(temp, path, ec);

@@ -54,3 +54,41 @@ def test_command_line_recorded_shell_quoted(tmp_path):
         line = f.attrs["command_line"]
         line = line.decode() if isinstance(line, bytes) else line
     assert "'scenario.name=two words'" in line
+
+
+@pytest.mark.parametrize("shape", ["key", "header", "array", "inline"])
+def test_pathological_toml_is_bad_input_not_a_crash(tmp_path, shape):
+    """Shapes that overflowed toml++'s stack (exit 139) are refused with file:line:col."""
+    text = {"key": "x" + ".a" * 40000 + " = 1\n",
+            "header": "[" + ".".join(["a"] * 100000) + "]\n",
+            "array": "x = " + "[" * 100000 + "]" * 100000 + "\n",
+            "inline": "x = " + "{a=" * 50000 + "1" + "}" * 50000 + "\n"}[shape]
+    path = tmp_path / "deep.toml"
+    path.write_text(text)
+    for command in (["check"], ["run", "--quiet"], ["sweep", "--out", str(tmp_path / "s")],
+                    ["compare", str(path), "--quiet"]):
+        result = run(command[0], str(path), *command[1:])
+        assert result.returncode == 2, (command, result.returncode, result.stderr[-300:])
+        assert f"{path}:1:" in result.stderr and "refused before parsing" in result.stderr
+
+
+def test_a_killed_runs_temporary_is_cleaned_and_the_users_file_kept(tmp_path):
+    """A temporary a dead process left beside --out goes at the next write; another host's stays;
+    an existing --out is refused without --force and kept byte for byte."""
+    import socket
+    host = "".join("_" if c in "/-." else c for c in socket.gethostname()) or "host"
+    out = tmp_path / "results.h5"
+    stale = tmp_path / f".results.h5.tmp-{host}-999999999-0123456789abcdef"
+    foreign = tmp_path / ".results.h5.tmp-elsewhere-1234-0123456789abcdef"
+    stale.write_bytes(b"half a file")
+    foreign.write_bytes(b"someone else's")
+    scenario = SOURCE / "scenarios" / "models" / "one_on_one.toml"
+    small = ["--set", "population.initial_size=100", "--set", "scenario.weeks=10", "-r", "1"]
+    result = run("run", str(scenario), *small, "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists() and foreign.exists()
+    before = out.read_bytes()
+    result = run("run", str(scenario), *small, "--out", str(out), "--quiet")
+    assert result.returncode == 2 and "exists; pass --force to overwrite" in result.stderr
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, foreign.name])

@@ -115,3 +115,19 @@ def test_the_network_picture_shows_hubs_against_a_web(exported, tmp_path):
     assert "1.0 developers per learner" in hub_ax.get_title()
     with pytest.raises(ValueError, match="2 titles for 1 files"):
         ma.network_picture(hub_file, titles=["a", "b"])
+
+
+@pytest.mark.parametrize("name", ["../../escaped", "/tmp/absolute", ".hidden", "a/b"])
+def test_a_scenario_name_never_leads_a_file_out_of_the_network_directory(tmp_path, name):
+    """The scenario name starts each file's name: '/', a backslash and a leading '.' become '_',
+    so the files stay in the directory whatever the name (it once wrote outside it)."""
+    directory = tmp_path / "deep" / "n"
+    directory.parent.mkdir()
+    scenario = SOURCE / "scenarios" / "models" / "one_on_one.toml"
+    result = run(scenario, *SMALL, "--set", f"scenario.name={name}", "--export-network", "last",
+                 "--network-dir", directory, "--quiet")
+    assert result.returncode == 0, result.stderr
+    inside = sorted(p.name for p in directory.iterdir())
+    assert inside and all(not n.startswith(".") and n.endswith(".graphml") for n in inside)
+    everything = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert all(p.startswith("deep/n/") for p in everything), everything

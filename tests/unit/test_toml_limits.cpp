@@ -55,19 +55,17 @@ TEST_CASE("keys of more than 64 parts are refused where they start", "[params][l
         "");
 }
 
-TEST_CASE("values nested more than 64 deep are refused where the level opens",
-          "[params][limits]") {
+TEST_CASE("values nested more than 64 deep are refused where the level opens", "[params][limits]") {
   CHECK(refusal("x = " + repeat("[", 64) + repeat("]", 64) + "\n") == "");
   CHECK(refusal("x = " + repeat("[", 65) + repeat("]", 65) + "\n")
             .rfind("1:69: arrays and inline tables nested more than 64 deep", 0) == 0);
-  CHECK(refusal("x = " + repeat("{a = ", 65) + "1" + repeat("}", 65) + "\n")
-            .rfind("1:", 0) == 0);
-  CHECK(refusal("x = [\n  [1, 2],\n  " + repeat("[", 70) + "\n") .rfind("3:", 0) == 0);
+  CHECK(refusal("x = " + repeat("{a = ", 65) + "1" + repeat("}", 65) + "\n").rfind("1:", 0) == 0);
+  CHECK(refusal("x = [\n  [1, 2],\n  " + repeat("[", 70) + "\n").rfind("3:", 0) == 0);
   CHECK_FALSE(refusal("x = " + repeat("[", 100000) + repeat("]", 100000) + "\n").empty());
   CHECK_FALSE(refusal("x = " + repeat("{a=", 50000) + "1" + repeat("}", 50000) + "\n").empty());
   // Brackets inside strings and comments are text; closed levels do not add up.
-  CHECK(refusal("x = \"" + repeat("[", 100) + "\" # " + repeat("{", 100) + "\n" +
-                "y = '''" + repeat("[", 100) + "'''\n") == "");
+  CHECK(refusal("x = \"" + repeat("[", 100) + "\" # " + repeat("{", 100) + "\n" + "y = '''" +
+                repeat("[", 100) + "'''\n") == "");
   CHECK(refusal(repeat("x" + std::string("= [[1]]\n"), 1) + repeat("y = [[[1]]]\n", 100)) == "");
   CHECK(refusal("x = {}\n[t]\nz = [{}, {a = [1]}]\n") == "");
   // An escaped quote does not end a basic string.
@@ -76,8 +74,7 @@ TEST_CASE("values nested more than 64 deep are refused where the level opens",
 
 TEST_CASE("a scenario file too deep is an error at its line, never a crash", "[params][limits]") {
   try {
-    params::load_scenario_text("[population]\nzones = " + repeat("[", 100000) + "\n", "s.toml",
-                               {});
+    params::load_scenario_text("[population]\nzones = " + repeat("[", 100000) + "\n", "s.toml", {});
     FAIL("expected an InputError");
   } catch (const InputError& e) {
     CHECK(e.diagnostics().front().line == 2);
@@ -89,4 +86,17 @@ TEST_CASE("a scenario file too deep is an error at its line, never a crash", "[p
   } catch (const InputError& e) {
     CHECK(e.diagnostics().front().message.find("nested more than 64 deep") != std::string::npos);
   }
+}
+
+TEST_CASE("a scenario name holds no control characters", "[params][limits]") {
+  try {
+    params::load_scenario_text("[scenario]\nname = \"a\\u0000b\"\n", "s.toml", {});
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.diagnostics().front().line == 2);
+    CHECK(e.diagnostics().front().message.find("control character") != std::string::npos);
+  }
+  CHECK(
+      params::load_scenario_text("[scenario]\nname = \"team/alpha ü\"\n", "s.toml", {}).meta.name ==
+      "team/alpha ü");
 }
