@@ -87,7 +87,7 @@ FIGURES = [
     "shocks",
     "sweep_heatmap",
     "sweep_response",
-    "uncertainty_drivers",
+    "uncertainty_drivers",  # uncertainty_figures.py
 ]
 
 
@@ -100,6 +100,10 @@ def __getattr__(name):
         from .network import network_picture
 
         return network_picture
+    if name == "uncertainty_drivers":
+        from .uncertainty_figures import uncertainty_drivers
+
+        return uncertainty_drivers
     if name in FIGURES:
         from . import figures
 

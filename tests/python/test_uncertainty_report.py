@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 import mentorsim_analysis as ma
-import mentorsim_analysis.figures as mf
+import mentorsim_analysis.uncertainty_figures as uf
 from conftest import RESOLVED, WEEKS, write_root, write_run
 from mentorsim_analysis import report
 
@@ -318,7 +318,7 @@ def bar_widths(ax):
 
 def test_the_driver_figure_draws_each_arms_coefficients(uncertain):
     u = ma.load_uncertainty(uncertain[0])
-    fig = mf.uncertainty_drivers(u, ["peak_wait_weeks", "mean_participation"], arms="all")
+    fig = uf.uncertainty_drivers(u, ["peak_wait_weeks", "mean_participation"], arms="all")
     axes = panels(fig)
     assert [ax.get_title(loc="left") for ax in axes] == ["peak_wait_weeks (weeks)",
                                                          "mean_participation (share)"]
@@ -326,28 +326,28 @@ def test_the_driver_figure_draws_each_arms_coefficients(uncertain):
         m = u.metrics.index(metric)
         widths = bar_widths(ax)
         assert {arm for arm, _ in widths} == {"pods", "cohort"}
-        labels = [mf.parameter_label(a) for a in AXES]  # the panels' short labels
+        labels = [uf.parameter_label(a) for a in AXES]  # the panels' short labels
         for (arm, label), width in widths.items():
             expected = u.src[m, LABELS.index(arm), labels.index(label)]
             assert width == pytest.approx(0.0 if np.isnan(expected) else expected, abs=1e-9)
         # The strongest driver at the top.
         assert ax.get_yticklabels()[0].get_text() in (
-            mf.parameter_label(u.driver.loc[metric, "pods"]),
-            mf.parameter_label(u.driver.loc[metric, "cohort"]))
+            uf.parameter_label(u.driver.loc[metric, "pods"]),
+            uf.parameter_label(u.driver.loc[metric, "cohort"]))
     with pytest.raises(KeyError, match="no metric"):
-        mf.uncertainty_drivers(u, ["nonsense"])
+        uf.uncertainty_drivers(u, ["nonsense"])
 
 
 def test_parameter_labels_are_short():
-    assert mf.parameter_label("knowledge.transfer_rate") == "transfer_rate"
-    assert mf.parameter_label("programme.kind:one_on_one.max_mentees") == "max_mentees (one_on_one)"
-    assert mf.parameter_label("programme.kind:a|b|c.seek_share") == "seek_share (3 kinds)"
-    assert mf.parameter_label("programme.pods.seek_share") == "seek_share (pods)"
+    assert uf.parameter_label("knowledge.transfer_rate") == "transfer_rate"
+    assert uf.parameter_label("programme.kind:one_on_one.max_mentees") == "max_mentees (one_on_one)"
+    assert uf.parameter_label("programme.kind:a|b|c.seek_share") == "seek_share (3 kinds)"
+    assert uf.parameter_label("programme.pods.seek_share") == "seek_share (pods)"
 
 
 def test_by_default_the_figure_draws_the_arms_that_depend_on_assumptions(uncertain):
     u = ma.load_uncertainty(uncertain[0])
-    fig = mf.uncertainty_drivers(u)  # the headline metrics
+    fig = uf.uncertainty_drivers(u)  # the headline metrics
     axes = panels(fig)
     assert len(axes) == 3
     drawn = [{arm for arm, _ in bar_widths(ax)} for ax in axes]
