@@ -3,12 +3,15 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/error.hpp"
 #include "input/scenario_loader.hpp"
+#include "scenario/run_estimate.hpp"
 #include "sweep/sweep_plan.hpp"
 
 namespace mentorsim::cli {
@@ -39,6 +42,14 @@ void print_sweep(const sweep::SweepPlan& plan) {
                            plan.spec().config.name, points.size(), plan.replicates(),
                            plan.run_count(), plan.seed(),
                            sweep::sampling_name(plan.spec().config.sampling));
+  double work = 0, memory = 0;
+  for (const auto& p : points) {
+    work += p.estimate.practitioner_weeks * static_cast<double>(plan.replicates());
+    memory = std::max(memory, p.estimate.memory_bytes);
+  }
+  std::cout << fmt::format(
+      "estimated: {} practitioner-weeks in all; at most about {:.0f} MB per run\n",
+      amount_text(work), std::ceil(memory / 1e6));
   constexpr std::size_t kShown = 10;
   for (std::size_t p = 0; p < points.size(); ++p) {
     if (points.size() > 2 * kShown && p == kShown) {
@@ -81,6 +92,8 @@ int cmd_check(const std::vector<std::string>& args) {
     }
     const Scenario scenario = params::load_scenario_file(path, overrides);
     std::cout << scenario.resolved_toml;
+    // A comment, so the output stays a scenario file.
+    std::cout << fmt::format("\n# estimated: {}\n", describe_estimate(estimate_run(scenario)));
     return stdout_ok() ? kExitOk : kExitFailure;
   } catch (const InputError& e) {
     return report_input_error(e, path);  // file:line:col: message, then the count

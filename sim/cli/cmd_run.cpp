@@ -16,6 +16,7 @@
 #include "input/scenario_loader.hpp"
 #include "output/hdf5_writer.hpp"
 #include "output/summary_format.hpp"
+#include "scenario/run_estimate.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -156,6 +157,13 @@ int run_scenario(const RunOptions& o, const std::string& command_line) {
   const std::string started = utc_now_iso8601();
   const auto thread_limit = limit_threads(o.threads);
   const auto count = static_cast<std::uint64_t>(scenario.meta.replicates);
+  // A run of over a billion practitioner-weeks takes long enough to say so before it starts.
+  if (const RunEstimate estimate = estimate_run(scenario);
+      estimate.practitioner_weeks * static_cast<double>(count) > kLongRunPractitionerWeeks)
+    fmt::print(stderr,
+               "mentorsim run: note: {} replicates of {}; at a few million practitioner-weeks a "
+               "second per core this takes a while (docs/scenarios.md, \"What a run costs\")\n",
+               count, describe_estimate(estimate));
   Watchers watchers;
   if (const auto status = start_watchers(watchers, o, scenario, count)) return *status;
 

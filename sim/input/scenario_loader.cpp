@@ -1,5 +1,6 @@
 #include "input/scenario_loader.hpp"
 #include "input/toml_text.hpp"
+#include "scenario/run_estimate.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -42,6 +43,21 @@ void report_unknown_top_level(const toml::table& root, Reporter& r) {
   }
 }
 
+// A population past kMaxPopulation is refused with its estimate, at the key that drives it: the
+// initial size when that alone is too large, otherwise the arrivals.
+void check_size(const toml::table& root, const Scenario& scenario, SectionReader& reader) {
+  const RunEstimate estimate = estimate_run(scenario);
+  if (estimate.peak_population <= kMaxPopulation) return;
+  const bool initial = static_cast<double>(scenario.population.initial_size) > kMaxPopulation;
+  static const toml::table kAbsent;
+  const toml::node* table = root.get(initial ? "population" : "joining");
+  reader.at_first_key(table && table->is_table() ? *table->as_table() : kAbsent,
+                      {initial ? "initial_size" : "arrivals_per_week", "intake_size"},
+                      fmt::format("the run would hold {}: more than the {} practitioners a run "
+                                  "may hold at once (docs/scenarios.md, \"What a run costs\")",
+                                  describe_estimate(estimate), amount_text(kMaxPopulation)));
+}
+
 Scenario build(const toml::table& root, Reporter& r) {
   Scenario scenario;
   SectionReader reader(r);
@@ -78,6 +94,7 @@ Scenario build(const toml::table& root, Reporter& r) {
     scenario.shocks =
         read_shocks(*node, scenario.meta, scenario.population, scenario.programmes, reader);
   report_unknown_top_level(root, r);
+  check_size(root, scenario, reader);
   return scenario;
 }
 

@@ -138,6 +138,7 @@ SweepPlan::SweepPlan(SweepSpec spec) : spec_(std::move(spec)) {
     if (const auto s = check(i)) {
       points_[i].scenario_name = s->meta.name;
       points_[i].scenario_hash = sha256_hex(s->resolved_toml);
+      points_[i].estimate = estimate_run(*s);
     }
   if (failing > kFailingPointsShown)
     problems.push_back(Diagnostic{spec_.path, 0, 0,

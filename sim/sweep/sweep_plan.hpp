@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "scenario/run_estimate.hpp"
 #include "scenario/scenario.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_spec.hpp"
@@ -32,6 +33,7 @@ struct PlannedPoint {
   std::vector<std::string> overrides;  // key=value, as --set takes them
   std::string scenario_name;
   std::string scenario_hash;  // SHA-256 of the resolved scenario (provenance)
+  RunEstimate estimate;       // of one replicate (scenario/run_estimate.hpp)
 };
 
 class SweepPlan {

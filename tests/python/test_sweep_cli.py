@@ -234,7 +234,9 @@ def test_check_prints_points_and_runs(small):
     result = ok(mentorsim("check", path))
     lines = result.stdout.splitlines()
     assert lines[0] == "sweep small: 6 points x 3 replicates = 18 runs (seed 2026, grid sampling)"
-    assert lines[1] == ("  point 0: programme.one_on_one.capacity = 2, "
+    assert re.fullmatch(r"estimated: [\d,]+ practitioner-weeks in all; at most about \d+ MB per run",
+                        lines[1]), lines[1]
+    assert lines[2] == ("  point 0: programme.one_on_one.capacity = 2, "
                         "joining.arrivals_per_week = 2.0")
     assert len([line for line in lines if line.startswith("  point ")]) == 6
     assert lines[-1].startswith("  point 5: programme.one_on_one.capacity = 3, ")
@@ -245,7 +247,7 @@ def test_check_prints_points_and_runs(small):
     result = ok(mentorsim("check", lhs))
     assert result.stdout.startswith("sweep lhs: 5 points x 2 replicates = 10 runs (seed 2026, "
                                     "latin_hypercube sampling)\n")
-    rates = [float(line.rsplit("= ", 1)[1]) for line in result.stdout.splitlines()[1:]]
+    rates = [float(line.rsplit("= ", 1)[1]) for line in result.stdout.splitlines()[2:]]
     # one value in each fifth of [0.1, 0.3]
     assert sorted(int((r - 0.1) / 0.04) for r in rates) == [0, 1, 2, 3, 4]
 

@@ -5,6 +5,7 @@
 
 #include "input/scenario_loader.hpp"
 #include "input/schema_output.hpp"
+#include "scenario/run_estimate.hpp"
 #include "support/cli.hpp"
 #include "support/source_tree.hpp"
 
@@ -18,8 +19,14 @@ TEST_CASE("mentorsim check prints the resolved scenario and exits 0", "[cli]") {
   const CliResult r = run_cli("check '" + path + "' --set departure.annual_rate=0.25");
   CHECK(r.status == 0);
   CHECK(r.err.empty());
-  CHECK(r.out ==
-        mentorsim::params::load_scenario_file(path, {"departure.annual_rate=0.25"}).resolved_toml);
+  const mentorsim::Scenario s =
+      mentorsim::params::load_scenario_file(path, {"departure.annual_rate=0.25"});
+  // The resolved scenario, then the estimate of a run's cost as a comment: still a scenario file.
+  CHECK(r.out == s.resolved_toml + "\n# estimated: " +
+                     mentorsim::describe_estimate(mentorsim::estimate_run(s)) + "\n");
+  CHECK(r.out.find("# estimated: about 2,") != std::string::npos);
+  CHECK(mentorsim::params::load_scenario_text(r.out, "check output", {}).resolved_toml ==
+        s.resolved_toml);
 }
 
 TEST_CASE("mentorsim check lists every problem and exits 2", "[cli]") {
