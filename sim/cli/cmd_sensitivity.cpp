@@ -59,9 +59,13 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
     sweep::SensitivityStudy study;
     try {
       study = sweep::compute_sensitivity(dir, *selection, resamples);
+    } catch (const InputError& e) {
+      return report_input_error(e, dir);  // the index, or a --metrics name it lacks
+    }
+    try {
       text = sweep::format_sensitivity(study, format);
     } catch (const InputError& e) {
-      return report_input_error(e, "--metrics");
+      return report_input_error(e, "--format");
     }
     if (!no_write) {
       sweep::write_sensitivity(study);

@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "output/hdf5_util.hpp"
 
 namespace {
 
@@ -69,6 +70,7 @@ std::string joined_command_line(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace mentorsim::cli;
+  mentorsim::h5::skip_library_cleanup_at_exit();
   if (argc < 2) {
     fmt::print(stderr, "{}", kUsage);
     return kExitBadInput;

@@ -116,6 +116,10 @@ void double_attr(hid_t obj, const std::string& where, const char* name, double v
   scalar_attr(obj, where, name, value, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE);
 }
 
+void skip_library_cleanup_at_exit() {
+  H5dont_atexit();
+}
+
 Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std::string& path) {
   return Handle(H5Gcreate2(parent, name.c_str(), lcpl, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
                 "creating group " + path);

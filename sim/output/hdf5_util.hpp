@@ -60,6 +60,12 @@ class Handle {
   Closer closer_;
 };
 
+// Stops HDF5 from closing what is still open when the process exits. Mentorsim closes every file
+// itself and checks the close; a file whose close failed (a full disk) stays open in the library,
+// and HDF5's exit handler then crashed on it (exit 139 after the right message). Call first thing
+// in main, before any other HDF5 call.
+void skip_library_cleanup_at_exit();
+
 // Switches off HDF5's printing of its error stack to stderr for the lifetime of the object.
 class QuietHdf5Errors {
  public:

@@ -142,6 +142,9 @@ PointSummaries read_point_summaries(const fs::path& dir_or_index) {
                                 "no sweep index (when the sweep ran in shards, build it with "
                                 "`mentorsim merge DIR`)"});
   const h5::QuietHdf5Errors quiet;
+  if (H5Fis_hdf5(file_name.c_str()) <= 0)
+    throw InputError(Diagnostic{file_name.string(), 0, 0,
+                                "not an HDF5 file, or damaged: expected a sweep's index.h5"});
   const h5::Handle file = h5::open_read(file_name);
   if (!h5::has_attr(file.get(), "format") ||
       h5::read_string_attr(file.get(), "/", "format") != kIndexFormat)

@@ -200,10 +200,11 @@ std::vector<PartInfo> scan_parts(const fs::path& dir) {
       }
       parts.push_back(std::move(p));
     } catch (const RunError& e) {
-      throw RunError(
-          fmt::format("cannot read the committed part {}: {} (move it away to redo "
-                      "its runs)",
-                      file.string(), e.what()));
+      // Damaged input, not a failure of this run: exit 2, naming the file and the remedy.
+      throw InputError(Diagnostic{
+          file.string(), 0, 0,
+          fmt::format("a damaged committed part: {} (move it away, and the sweep redoes its runs)",
+                      e.what())});
     }
   }
   return parts;

@@ -92,3 +92,29 @@ def test_a_killed_runs_temporary_is_cleaned_and_the_users_file_kept(tmp_path):
     assert result.returncode == 2 and "exists; pass --force to overwrite" in result.stderr
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, foreign.name])
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 200 KB tmpfs to fill (needs mount rights: root on Linux; skipped otherwise)."""
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs",
+                              str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield mount_point
+    subprocess.run(["umount", str(mount_point)], capture_output=True)
+
+
+def test_a_full_disk_is_exit_1_with_the_message_and_nothing_left(full_disk):
+    """HDF5 could not close the file; its exit handler once crashed on it (exit 139)."""
+    scenario = SOURCE / "scenarios" / "models" / "one_on_one.toml"
+    small = ["--set", "population.initial_size=300", "--set", "scenario.weeks=52", "-r", "2"]
+    result = run("run", str(scenario), *small, "--out", str(full_disk / "x.h5"), "--quiet")
+    assert result.returncode == 1, result.stderr
+    assert "No space left on device" in result.stderr
+    assert list(full_disk.iterdir()) == []
+    result = run("sweep", str(SOURCE / "scenarios" / "sweeps" / "capacity_by_arrivals.toml"),
+                 "--out", str(full_disk / "sweep"), "--quiet")
+    assert result.returncode == 1, result.stderr[-500:]

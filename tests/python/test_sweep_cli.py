@@ -472,3 +472,26 @@ def test_shards_started_together_on_a_new_directory(small, tmp_path):
     assert [status for _, status in results] == [0] * shards, [e for e, _ in results]
     ok(mentorsim("merge", out))
     assert_same_index(out / "index.h5", reference / "index.h5")
+
+
+def test_damaged_inputs_are_bad_input_naming_the_file(small, tmp_path):
+    """A file that is not HDF5 where an index is expected, and a damaged committed part, are
+    status 2 with the file and what to do (they were status 1, as if the run had failed)."""
+    garbage = tmp_path / "garbage.h5"
+    garbage.write_bytes(os.urandom(4096))
+    for command in ("summarize", "sensitivity"):
+        result = mentorsim(command, garbage)
+        assert result.returncode == 2, (command, result.stderr)
+        assert f"{garbage}: not an HDF5 file, or damaged" in result.stderr
+    path, reference = small
+    copy = tmp_path / "copy"
+    shutil.copytree(reference, copy)
+    part = sorted((copy / "parts").glob("*.h5"))[0]
+    part.write_bytes(os.urandom(4096))
+    result = mentorsim("sweep", path, "--out", copy, "--quiet")
+    assert result.returncode == 2, result.stderr
+    assert f"{part}: a damaged committed part" in result.stderr
+    assert "move it away, and the sweep redoes its runs" in result.stderr
+    part.unlink()
+    ok(mentorsim("sweep", path, "--out", copy, "--quiet"))
+    assert_same_index(copy / "index.h5", reference / "index.h5")
