@@ -38,7 +38,7 @@ std::uint8_t led_zones_of(const float* d, const float* s, std::int8_t zone, doub
     return s[z] < threshold && static_cast<double>(d[z]) - s[z] >= margin;
   };
   if (zone != kAllZones)
-    return leads(static_cast<std::size_t>(zone)) ? static_cast<std::uint8_t>(1u << zone) : 0;
+    return static_cast<std::uint8_t>(leads(static_cast<std::size_t>(zone)) ? 1u << zone : 0u);
   unsigned mask = 0;
   for (std::size_t z = 0; z < Z; ++z) mask |= static_cast<unsigned>(leads(z)) << z;
   return static_cast<std::uint8_t>(mask);

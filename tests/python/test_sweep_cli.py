@@ -28,6 +28,12 @@ SOURCE = pathlib.Path(os.environ.get("MENTORSIM_SOURCE_DIR", pathlib.Path(__file
 pytestmark = pytest.mark.skipif(not BINARY, reason="MENTORSIM_BINARY not set")
 PROVENANCE = {"created_utc", "command_line", "threads"}  # root attributes that may differ
 MPI_ENV = {"OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"}
+if "ASAN_OPTIONS" in os.environ:  # ctest --preset debug (AddressSanitizer)
+    # OpenMPI keeps its runtime's allocations until exit, by design; tests/sanitizers/lsan.supp
+    # suppresses them by library, which needs whole allocation stacks: OpenMPI is built without
+    # frame pointers, so the fast unwinder stops at its first frame ("<unknown module>").
+    MPI_ENV["ASAN_OPTIONS"] = os.environ["ASAN_OPTIONS"] + ":fast_unwind_on_malloc=0"
+    MPI_ENV["OMPI_MCA_mca_base_component_disable_dlclose"] = "1"
 
 # 6 points x 3 replicates, on the base scenario's seed (2026).
 SMALL = """\
