@@ -37,10 +37,13 @@ bool all_digits(const std::string& s) {
 // The value of `text` as TOML, or the bare string when it is not one TOML value.
 toml::table parse_value(const std::string& text, bool& read_as_string) {
   read_as_string = false;
-  try {
-    toml::table t = toml::parse("v = " + text, std::string_view{kOverrideFile});
-    if (t.size() == 1 && t.contains("v")) return t;
-  } catch (const toml::parse_error&) {
+  const std::string line = "v = " + text;
+  if (ascii_outside_strings(line)) {  // else not TOML, and toml++ 3.3 may mishandle it
+    try {
+      toml::table t = toml::parse(line, std::string_view{kOverrideFile});
+      if (t.size() == 1 && t.contains("v")) return t;
+    } catch (const toml::parse_error&) {
+    }
   }
   read_as_string = true;
   toml::table t;
@@ -119,7 +122,7 @@ void apply_one(toml::table& root, const std::string& text, Reporter& r) {
   bool read_as_string = false;
   const std::string value_text = trim(std::string_view(text).substr(eq + 1));
   try {
-    check_toml_limits("v = " + value_text, std::string(kOverrideFile));
+    check_toml_size_limits("v = " + value_text, std::string(kOverrideFile));
   } catch (const InputError& e) {
     return r.at_override(text, e.diagnostics().front().message);
   }

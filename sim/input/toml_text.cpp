@@ -12,14 +12,28 @@ namespace {
 
 class LimitScanner {
  public:
-  LimitScanner(std::string_view text, const std::string& source) : s_(text), source_(source) {}
+  LimitScanner(std::string_view text, const std::string& source, bool refuse_non_ascii)
+      : s_(text), source_(source), refuse_non_ascii_(refuse_non_ascii) {}
+
+  bool non_ascii_seen() const { return non_ascii_seen_; }
 
   void scan() {
+    if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;  // a UTF-8 byte order mark, which TOML allows
     while (i_ < s_.size()) {
       const char c = s_[i_];
       if (c == '#') {
         skip_comment();
         continue;
+      }
+      // Strings and comments are skipped whole, so this byte is outside them, where TOML allows
+      // ASCII only; toml++ 3.3's whitespace test on some such characters reaches
+      // __builtin_unreachable (undefined behaviour, found by tests/fuzz).
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        non_ascii_seen_ = true;
+        if (refuse_non_ascii_)
+          fail(line_, column_,
+               "a non-ASCII character outside a string or comment (TOML allows them only in "
+               "quoted strings and comments)");
       }
       switch (mode_) {
         case Mode::kLineStart:
@@ -141,6 +155,8 @@ class LimitScanner {
 
   std::string_view s_;
   const std::string& source_;
+  bool refuse_non_ascii_;
+  bool non_ascii_seen_ = false;
   std::size_t i_ = 0;
   int line_ = 1, column_ = 1;
   Mode mode_ = Mode::kLineStart;
@@ -152,7 +168,22 @@ class LimitScanner {
 }  // namespace
 
 void check_toml_limits(std::string_view text, const std::string& source) {
-  LimitScanner(text, source).scan();
+  LimitScanner(text, source, true).scan();
+}
+
+void check_toml_size_limits(std::string_view text, const std::string& source) {
+  LimitScanner(text, source, false).scan();
+}
+
+bool ascii_outside_strings(std::string_view text) {
+  const std::string source;
+  LimitScanner scanner(text, source, false);
+  try {
+    scanner.scan();
+  } catch (const InputError&) {
+    // beyond a size limit: the answer is still whether a non-ASCII byte came first
+  }
+  return !scanner.non_ascii_seen();
 }
 
 toml::table parse_toml_text(std::string_view text, const std::string& source) {

@@ -89,7 +89,7 @@ inline Reduction min_of(std::string series) {
 inline Reduction total_of(std::string series) {
   return {Reduce::kTotal, std::move(series)};
 }
-inline constexpr Reduction kComputed{};
+inline const Reduction kComputed{};  // not constexpr: clang 14 cannot with libstdc++ 12 strings
 
 // A metric group's declarations. Built once (a function-local static) with the chained calls:
 //   table.series("participation", "share", "Share of ...").higher();

@@ -37,7 +37,7 @@ std::vector<std::string> axis_column(hid_t file, const std::string& path, bool& 
       out.push_back(t["v"].is_string() ? *t["v"].value<std::string>() : text);
     } catch (const toml::parse_error&) {
       out.push_back(text);
-    } catch (const InputError&) {  // beyond the limits: shown as it is
+    } catch (const InputError&) {  // beyond the limits, or not TOML: shown as it is
       out.push_back(text);
     }
   }

@@ -100,3 +100,22 @@ TEST_CASE("a scenario name holds no control characters", "[params][limits]") {
       params::load_scenario_text("[scenario]\nname = \"team/alpha ü\"\n", "s.toml", {}).meta.name ==
       "team/alpha ü");
 }
+
+TEST_CASE("non-ASCII characters outside strings and comments are refused before parsing",
+          "[params][limits][fuzz]") {
+  // Found by tests/fuzz: toml++ 3.3's whitespace test on U+0162 reaches __builtin_unreachable
+  // (tests/fuzz/regressions/). TOML allows non-ASCII only in strings and comments.
+  CHECK(refusal("\xC5\xA2\xC7\x9D").rfind("1:1: a non-ASCII character outside a string", 0) == 0);
+  CHECK(refusal("[scenario]\nname = \"x\" \xC5\xA2\n").rfind("2:12: a non-ASCII", 0) == 0);
+  CHECK(refusal("[t\xC3\xA9]\n").rfind("1:3: a non-ASCII", 0) == 0);
+  // Inside strings, comments and after a byte order mark, it is text.
+  CHECK(
+      refusal("\xEF\xBB\xBFx = \"caf\xC3\xA9\" # \xC5\xA2\ny = '\xC5\xA2'\n\"k\xC3\xA9\" = 1\n") ==
+      "");
+  CHECK(params::ascii_outside_strings("v = \"\xC5\xA2\""));
+  CHECK_FALSE(params::ascii_outside_strings("v = \xC5\xA2"));
+  // A --set value that is not TOML is still read as a bare string.
+  CHECK(
+      params::load_scenario_text("", "s.toml", {"scenario.name=Caf\xC3\xA9 \xC5\xA2"}).meta.name ==
+      "Caf\xC3\xA9 \xC5\xA2");
+}
