@@ -35,6 +35,8 @@ constexpr const char* kUsage =
     "every point's scenario. Prints the number of points and runs and each point's values.\n"
     "\n";
 
+constexpr std::size_t kPointsWorthANote = 50'000;  // about 5 s to check
+
 // The points of a checked sweep, one line each (the first and last few of a long sweep).
 void print_sweep(const sweep::SweepPlan& plan) {
   const auto& points = plan.points();
@@ -87,7 +89,12 @@ int cmd_check(const std::vector<std::string>& args) {
         std::cerr << "mentorsim check: --set is for scenarios; a sweep's axes set its keys\n";
         return kExitBadInput;
       }
-      print_sweep(sweep::SweepPlan(sweep::load_sweep_file(path)));
+      sweep::SweepSpec spec = sweep::load_sweep_file(path);
+      // Every point's scenario is loaded and checked, about 0.1 ms a point: say so when it shows.
+      if (const std::size_t points = sweep::count_points(spec); points >= kPointsWorthANote)
+        std::cerr << fmt::format("mentorsim check: loading {} points' scenarios (about {:.0f} s)\n",
+                                 points, std::ceil(static_cast<double>(points) * 1e-4));
+      print_sweep(sweep::SweepPlan(std::move(spec)));
       return stdout_ok() ? kExitOk : kExitFailure;
     }
     const Scenario scenario = params::load_scenario_file(path, overrides);

@@ -290,6 +290,7 @@ bool AxisReader::build_range_values(const toml::table& entry, const std::string&
 
 bool AxisReader::fits_grid(const toml::table& entry, const std::string& prefix, std::size_t size) {
   if (sampled_) return true;
+  if (grid_points_ > kMaxSweepPoints) return false;  // reported at the axis that went past
   if (size != 0 && grid_points_ > kMaxSweepPoints / size) {
     reporter_.at(entry, fmt::format("{}: with this axis the grid would have more than {} points "
                                     "(the most a sweep may have); use fewer values or a sampled "

@@ -42,7 +42,7 @@ const SectionSpec& sweep_section() {
                   "effects); sobol: Saltelli's design on a Sobol' sequence, `base_samples` x "
                   "(k + 2) points (Sobol' indices). k is the number of axes; "
                   "docs/sensitivity.md.")
-          .integer("points", &SweepConfig::points, 0, Range{0, 1e7}, "points",
+          .integer("points", &SweepConfig::points, 0, Range{0, 1e6}, "points",
                    "Latin hypercube: the number of points (grid: leave out).")
           .integer("sampling_seed", &SweepConfig::sampling_seed, 1, Range{0, 9.2e18}, "",
                    "Latin hypercube and morris: seed of the sample (the runs' own seed is "
@@ -77,7 +77,7 @@ const SectionSpec& axis_section() {
           .real("from", &AxisConfig::from, 0, Range{-kNoBound, kNoBound}, "",
                 "Start of a range (with `to`; instead of `values`). Integers give integer values.")
           .real("to", &AxisConfig::to, 0, Range{-kNoBound, kNoBound}, "", "End of a range.")
-          .integer("steps", &AxisConfig::steps, 0, Range{0, 1e7}, "values",
+          .integer("steps", &AxisConfig::steps, 0, Range{0, 1e6}, "values",
                    "Grid: values in the range, both ends included.")
           .choice("scale", &AxisConfig::scale,
                   {{"linear", AxisScale::kLinear}, {"log", AxisScale::kLog}}, AxisScale::kLinear,
