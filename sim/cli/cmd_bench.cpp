@@ -16,6 +16,7 @@
 #include "cli/common.hpp"
 #include "engine/simulation.hpp"
 #include "input/scenario_loader.hpp"
+#include "sweep/sweep_spec.hpp"
 
 namespace po = boost::program_options;
 
@@ -108,8 +109,8 @@ std::optional<int> read_options(const std::vector<std::string>& args, BenchOptio
   return std::nullopt;
 }
 
-// Without SCENARIO: the declared benchmarks, scenarios/bench/*.toml, in name order. The exit
-// status when there are none here.
+// Without SCENARIO: the declared benchmarks, scenarios/bench/*.toml but sweeps, in name order. The
+// exit status when there are none here.
 std::optional<int> find_declared_scenarios(std::vector<std::string>& scenarios) {
   const std::filesystem::path dir = "scenarios/bench";
   if (!std::filesystem::is_directory(dir)) {
@@ -119,8 +120,10 @@ std::optional<int> find_declared_scenarios(std::vector<std::string>& scenarios) 
                dir.string());
     return kExitBadInput;
   }
+  // A sweep file there (sweep_100k_tiny.toml, for a sweep's memory) is not a bench scenario.
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.path().extension() == ".toml") scenarios.push_back(entry.path().string());
+    if (entry.path().extension() == ".toml" && !sweep::is_sweep_file(entry.path()))
+      scenarios.push_back(entry.path().string());
   std::sort(scenarios.begin(), scenarios.end());
   return std::nullopt;
 }

@@ -164,6 +164,12 @@ int run_scenario(const RunOptions& o, const std::string& command_line) {
                "mentorsim run: note: {} replicates of {}; at a few million practitioner-weeks a "
                "second per core this takes a while (docs/scenarios.md, \"What a run costs\")\n",
                count, describe_estimate(estimate));
+  // Valid (the organisation alone: joining, departures, learning), but rarely what was meant.
+  if (scenario.programmes.empty())
+    fmt::print(stderr,
+               "mentorsim run: note: {} has no [[programme]]: nobody is matched or mentored, and "
+               "the run shows the organisation alone (docs/scenarios.md)\n",
+               o.scenario_path);
   Watchers watchers;
   if (const auto status = start_watchers(watchers, o, scenario, count)) return *status;
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -65,22 +66,34 @@ PartWriter::PartWriter(fs::path dir, std::string prefix, InvocationInfo info, co
       info_(std::move(info)),
       plan_(plan),
       checkpoint_(checkpoint) {
-  const fs::path lock = parts_ / ("." + prefix_ + ".lock");
-  lock_fd_ = ::open(lock.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-  if (lock_fd_ < 0)
-    throw RunError(fmt::format("cannot create {}: {}", lock.string(), std::strerror(errno)));
-  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-    const int error = errno;
-    ::close(lock_fd_);
-    if (error != EWOULDBLOCK)  // e.g. a file system mounted without lock support
+  lock_path_ = parts_ / ("." + prefix_ + ".lock");
+  // The lock file is removed when its holder finishes (no stray file in a completed sweep), so a
+  // lock taken on a file that was removed meanwhile holds nothing: take it again on the new one.
+  for (;;) {
+    lock_fd_ = ::open(lock_path_.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0)
       throw RunError(
-          fmt::format("cannot lock {}: {} (the sweep directory must be on a file "
-                      "system with flock support)",
-                      lock.string(), std::strerror(error)));
-    throw InputError(Diagnostic{dir.string(), 0, 0,
-                                fmt::format("another mentorsim process is writing its '{}' parts "
-                                            "now; wait for it, or give this one another --shard",
-                                            prefix_)});
+          fmt::format("cannot create {}: {}", lock_path_.string(), std::strerror(errno)));
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+      const int error = errno;
+      ::close(lock_fd_);
+      lock_fd_ = -1;
+      if (error != EWOULDBLOCK)  // e.g. a file system mounted without lock support
+        throw RunError(
+            fmt::format("cannot lock {}: {} (the sweep directory must be on a file "
+                        "system with flock support)",
+                        lock_path_.string(), std::strerror(error)));
+      throw InputError(Diagnostic{dir.string(), 0, 0,
+                                  fmt::format("another mentorsim process is writing its '{}' parts "
+                                              "now; wait for it, or give this one another --shard",
+                                              prefix_)});
+    }
+    struct stat held {};
+    struct stat named {};
+    if (::fstat(lock_fd_, &held) == 0 && ::stat(lock_path_.c_str(), &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+      break;
+    ::close(lock_fd_);  // removed by the holder that just finished: try the path again
   }
   // We hold the prefix: a temporary with it was left by a process that was killed.
   std::error_code ec;
@@ -100,7 +113,10 @@ PartWriter::~PartWriter() {
     commit();
   } catch (...) {  // the destructor may run while unwinding; the runs will be redone on resume
   }
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
+  if (lock_fd_ >= 0) {
+    ::unlink(lock_path_.c_str());  // while still held: see the constructor
+    ::close(lock_fd_);             // releases the lock
+  }
 }
 
 void PartWriter::open_part() {

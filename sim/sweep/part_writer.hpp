@@ -52,6 +52,7 @@ class PartWriter {
   InvocationInfo info_;
   const SweepPlan& plan_;
   std::chrono::milliseconds checkpoint_;
+  std::filesystem::path lock_path_;  // parts/.PREFIX.lock, held while this writer lives
   int lock_fd_ = -1;
   std::mutex mutex_;
   std::unique_ptr<OpenPart> part_;

@@ -118,3 +118,30 @@ def test_a_full_disk_is_exit_1_with_the_message_and_nothing_left(full_disk):
     result = run("sweep", str(SOURCE / "scenarios" / "sweeps" / "capacity_by_arrivals.toml"),
                  "--out", str(full_disk / "sweep"), "--quiet")
     assert result.returncode == 1, result.stderr[-500:]
+
+
+def test_a_scenario_without_programmes_runs_and_says_so(tmp_path):
+    scenario = tmp_path / "alone.toml"
+    scenario.write_text('[scenario]\nname = "alone"\nweeks = 4\nreplicates = 1\n\n'
+                        '[population]\ninitial_size = 50\n')
+    result = run("run", str(scenario), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert f"note: {scenario} has no [[programme]]: nobody is matched or mentored" in result.stderr
+    with_programme = run("run", str(SOURCE / "scenarios" / "models" / "one_on_one.toml"),
+                         "--set", "scenario.weeks=4", "--set", "scenario.replicates=1", "--quiet")
+    assert with_programme.returncode == 0 and "[[programme]]" not in with_programme.stderr
+
+
+def test_bench_without_scenarios_runs_the_declared_benchmarks_not_the_sweep(tmp_path):
+    # The declared set, scenarios/bench/*.toml, holds a sweep file for a sweep's memory: not a
+    # bench scenario. A tiny copy of the directory keeps this fast.
+    bench = tmp_path / "scenarios" / "bench"
+    bench.mkdir(parents=True)
+    (bench / "tiny.toml").write_text('[scenario]\nname = "tiny"\nweeks = 2\n\n'
+                                     '[population]\ninitial_size = 20\n')
+    (bench / "sweep.toml").write_text((SOURCE / "scenarios" / "bench" /
+                                       "sweep_100k_tiny.toml").read_text())
+    result = subprocess.run([BINARY, "bench", "--threads", "1", "--repeats", "1"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "tiny" in result.stdout and "sweep" not in result.stdout

@@ -221,6 +221,8 @@ def small(tmp_path_factory):
     out = tmp / "reference"
     result = ok(mentorsim("sweep", path, "--out", out, "--quiet"))
     assert f"index {out}/index.h5: {SMALL_RUNS} of {SMALL_RUNS} runs" in result.stderr
+    # A completed sweep leaves its parts and index, no lock or temporary file.
+    assert [p.name for p in (out / "parts").iterdir() if p.name.startswith(".")] == []
     return path, out
 
 
