@@ -6,7 +6,7 @@
 #include <cctype>
 #include <map>
 
-#include "input/did_you_mean.hpp"
+#include "core/did_you_mean.hpp"
 #include "input/read_value.hpp"
 #include "input/sections.hpp"
 

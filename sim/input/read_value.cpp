@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "input/did_you_mean.hpp"
+#include "core/did_you_mean.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "input/did_you_mean.hpp"
+#include "core/did_you_mean.hpp"
 #include "input/sections.hpp"
 
 namespace mentorsim::params {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "input/did_you_mean.hpp"
+#include "core/did_you_mean.hpp"
 #include "input/overrides.hpp"
 #include "input/programme_reader.hpp"
 #include "input/read_value.hpp"

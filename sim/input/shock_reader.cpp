@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "input/did_you_mean.hpp"
+#include "core/did_you_mean.hpp"
 #include "input/read_value.hpp"
 #include "input/sections.hpp"
 #include "mechanisms/shocks/shock.hpp"

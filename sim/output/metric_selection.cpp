@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "core/did_you_mean.hpp"
 #include "core/error.hpp"
 #include "metrics/catalogue.hpp"
 
@@ -125,8 +126,11 @@ std::vector<SelectedMetric> select_metrics(const std::vector<std::string>& names
     case MetricSelection::Kind::list: {
       std::string unknown;
       for (const auto& pattern : selection.patterns)
-        if (!expand([&](std::string_view name) { return glob_match(pattern, name); }, ""))
+        if (!expand([&](std::string_view name) { return glob_match(pattern, name); }, "")) {
           unknown += (unknown.empty() ? "'" : ", '") + pattern + "'";
+          if (const auto close = did_you_mean(pattern, names))
+            unknown += " (did you mean '" + *close + "'?)";
+        }
       if (!unknown.empty()) {
         std::string valid;
         for (const auto& name : names) valid += (valid.empty() ? "" : ", ") + name;

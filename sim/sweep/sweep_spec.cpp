@@ -8,8 +8,8 @@
 #include <iterator>
 #include <utility>
 
+#include "core/did_you_mean.hpp"
 #include "core/error.hpp"
-#include "input/did_you_mean.hpp"
 #include "input/read_value.hpp"
 #include "input/reporter.hpp"
 #include "input/section_reader.hpp"
@@ -37,7 +37,7 @@ class SpecReader {
       if (k == "sweep" || k == "axis" || k == kBaseAxis) continue;
       reporter_.at_key(key, node,
                        fmt::format("unknown {} '{}'{}", node.is_table() ? "table" : "top-level key",
-                                   k, params::did_you_mean_suffix(k, {"sweep", "axis", "base"})));
+                                   k, did_you_mean_suffix(k, {"sweep", "axis", "base"})));
     }
     read_sweep(root);
     AxisReader axes(reporter_, reader_, sampled_);

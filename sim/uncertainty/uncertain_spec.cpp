@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/did_you_mean.hpp"
 #include "core/error.hpp"
-#include "input/did_you_mean.hpp"
 #include "input/read_value.hpp"
 #include "input/reporter.hpp"
 #include "input/schema_output.hpp"
@@ -63,7 +63,7 @@ class Reader {
       if (k == "uncertainty" || k == "axis") continue;
       reporter_.at_key(key, node,
                        fmt::format("unknown {} '{}'{}", node.is_table() ? "table" : "top-level key",
-                                   k, params::did_you_mean_suffix(k, {"uncertainty", "axis"})));
+                                   k, did_you_mean_suffix(k, {"uncertainty", "axis"})));
     }
     uncertainty_section().apply_defaults(&spec_.config);
     const toml::node* node = root.get("uncertainty");

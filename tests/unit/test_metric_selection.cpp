@@ -175,6 +175,10 @@ TEST_CASE("an unknown metric name is an input error listing the valid choices",
   CHECK(text.find("'headline', 'all'") != std::string::npos);
   CHECK(text.find("mean_participation, peak_waiting_list") != std::string::npos);
   CHECK(input_error_text(names, "mean_participation") == "no error");
+  // A misspelt name gets the closest one.
+  CHECK(input_error_text(names, "mean_particpation,peak_waiting")
+            .find("'mean_particpation' (did you mean 'mean_participation'?), 'peak_waiting' "
+                  "(did you mean 'peak_waiting_list'?)") != std::string::npos);
 }
 
 TEST_CASE("run summaries take the same selection", "[metrics-selection][output][summary]") {

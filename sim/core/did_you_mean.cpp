@@ -1,9 +1,9 @@
-#include "input/did_you_mean.hpp"
+#include "core/did_you_mean.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace mentorsim::params {
+namespace mentorsim {
 
 namespace {
 char lower(char c) {
@@ -53,4 +53,4 @@ std::string did_you_mean_suffix(std::string_view word, const std::vector<std::st
   return "";
 }
 
-}  // namespace mentorsim::params
+}  // namespace mentorsim

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mentorsim::params {
+namespace mentorsim {
 
 // Case-insensitive edit distance (Levenshtein with adjacent transpositions counted as one edit).
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -19,4 +19,4 @@ std::optional<std::string> did_you_mean(std::string_view word,
 // "; did you mean 'x'?" or "" when nothing is close.
 std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates);
 
-}  // namespace mentorsim::params
+}  // namespace mentorsim
