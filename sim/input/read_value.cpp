@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "core/did_you_mean.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
@@ -59,9 +61,16 @@ bool in_range(double v, const Range& range) {
 std::nullopt_t report_range(Reporter& r, const toml::node& node, const std::string& full_key,
                             const std::string& shown, const ParamInfo& info, ParamType type) {
   const std::string allowed = range_text(info.range, type);
-  r.at(node, allowed.empty()  // unbounded: only NaN is refused
-                 ? fmt::format("{}: {} is not a number (give a finite value)", full_key, shown)
-                 : fmt::format("{}: {} is out of range {}", full_key, shown, allowed));
+  // A share or probability written as a percentage (attendance = 90): say how it is written.
+  // From 10: a 2 for a skill is more likely a slip than 2%.
+  const double value = std::strtod(shown.c_str(), nullptr);
+  const bool percent = info.range.min == 0 && info.range.max == 1 && value >= 10 && value <= 100;
+  r.at(node,
+       allowed.empty()  // unbounded: only NaN is refused
+           ? fmt::format("{}: {} is not a number (give a finite value)", full_key, shown)
+           : fmt::format(
+                 "{}: {} is out of range {}{}", full_key, shown, allowed,
+                 percent ? fmt::format(" (a fraction: {} for {}%?)", value / 100, shown) : ""));
   return std::nullopt;
 }
 

@@ -31,6 +31,15 @@ std::string belongs_hint(const std::string& key) {
   return fmt::format("; '{}' is a key of {}", key, join_names(tables, "", " or "));
 }
 
+// Where a key misplaced in top-level table `table` belongs, if it is another table's key.
+std::string belongs_in_other_table(std::string_view key, std::string_view table) {
+  std::vector<std::string> tables;
+  for (const auto& t : scenario_tables())
+    if (t.spec.name != table && t.spec.find(key)) tables.push_back("[" + t.spec.name + "]");
+  if (tables.empty()) return "";
+  return fmt::format("; '{}' belongs in {}", key, join_names(tables, "", " or "));
+}
+
 void report_unknown_top_level(const toml::table& root, Reporter& r) {
   for (auto&& [key, node] : root) {
     const std::string k(key.str());
@@ -71,7 +80,7 @@ Scenario build(const toml::table& root, Reporter& r) {
       continue;
     }
     const toml::table& table = node ? *node->as_table() : kAbsent;
-    reader.read(table, {{&t.spec, config}}, t.spec.name, {});
+    reader.read(table, {{&t.spec, config}}, t.spec.name, {{}, true, &belongs_in_other_table});
   }
   check_role_zones(root.get("population"), scenario.population, reader);
   if (const toml::node* node = root.get(kProgrammeTable)) {

@@ -27,9 +27,11 @@ void SectionReader::read(const toml::table& table, const std::vector<Target>& ta
       }
     }
     if (!param) {
-      if (options.report_unknown)
-        reporter_.at_key(
-            key, node, fmt::format("unknown key '{}'{}", full_key, did_you_mean_suffix(k, valid)));
+      if (options.report_unknown) {
+        std::string hint = did_you_mean_suffix(k, valid);
+        if (hint.empty() && options.belongs_elsewhere) hint = options.belongs_elsewhere(k, prefix);
+        reporter_.at_key(key, node, fmt::format("unknown key '{}'{}", full_key, hint));
+      }
       continue;
     }
     if (auto value = read_value(param->info, node, full_key, reporter_))

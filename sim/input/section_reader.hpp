@@ -26,6 +26,9 @@ class SectionReader {
   struct Options {
     std::string_view skip_key;   // a key the caller reads itself (a programme's `kind`)
     bool report_unknown = true;  // false when the valid keys are not known (unknown kind)
+    // For an unknown key no valid key is close to: "; it belongs in [x]" when the key is another
+    // table's, else "" (the scenario's top-level tables; null elsewhere).
+    std::string (*belongs_elsewhere)(std::string_view key, std::string_view table) = nullptr;
   };
   // Assigns every key of `table` to the target declaring it, after type and range checks; reports
   // unknown keys (suggesting among all targets' keys); then runs each target's cross-field checks
