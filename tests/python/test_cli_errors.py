@@ -107,7 +107,7 @@ def full_disk(tmp_path):
     subprocess.run(["umount", str(mount_point)], capture_output=True)
 
 
-def test_a_full_disk_is_exit_1_with_the_message_and_nothing_left(full_disk):
+def test_a_full_disk_is_exit_1_with_the_message_and_nothing_left(full_disk, tmp_path):
     """HDF5 could not close the file; its exit handler once crashed on it (exit 139)."""
     scenario = SOURCE / "scenarios" / "models" / "one_on_one.toml"
     small = ["--set", "population.initial_size=300", "--set", "scenario.weeks=52", "-r", "2"]
@@ -115,9 +115,15 @@ def test_a_full_disk_is_exit_1_with_the_message_and_nothing_left(full_disk):
     assert result.returncode == 1, result.stderr
     assert "No space left on device" in result.stderr
     assert list(full_disk.iterdir()) == []
-    result = run("sweep", str(SOURCE / "scenarios" / "sweeps" / "capacity_by_arrivals.toml"),
-                 "--out", str(full_disk / "sweep"), "--quiet")
+    # Small runs, so the sanitizer build reaches the full disk as quickly as the others.
+    sweep = tmp_path / "sweep.toml"
+    sweep.write_text(f'[sweep]\nname = "full"\nbase = "{scenario}"\nreplicates = 2\n\n'
+                     '[[axis]]\nkey = "population.initial_size"\nvalues = [300]\n\n'
+                     '[[axis]]\nkey = "scenario.weeks"\nvalues = [52]\n\n'
+                     '[[axis]]\nkey = "departure.annual_rate"\nvalues = [0.1, 0.2, 0.3]\n')
+    result = run("sweep", str(sweep), "--out", str(full_disk / "sweep"), "--quiet")
     assert result.returncode == 1, result.stderr[-500:]
+    assert "No space left on device" in result.stderr
 
 
 def test_a_scenario_without_programmes_runs_and_says_so(tmp_path):
