@@ -262,6 +262,7 @@ int compare(const CompareOptions& o, const std::vector<Scenario>& scenarios,
   }
   std::optional<uncertainty::UncertaintyResult> robustness;
   if (uncertain) robustness = uncertain->run(twins, table, [&] { progress.tick(); });
+  progress.finish();  // the tables start on a clean line
   if (!o.out.empty())
     write_arms(o, scenarios, arms, invocation_info(started, command_line),
                robustness ? &*robustness : nullptr);

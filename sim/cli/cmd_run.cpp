@@ -176,6 +176,7 @@ int run_scenario(const RunOptions& o, const std::string& command_line) {
   Progress progress(count * static_cast<std::uint64_t>(scenario.meta.weeks), !o.quiet && !o.live);
   const std::vector<RunResult> results = run_replicates(
       scenario, count, [&] { progress.tick(); }, watchers.observer());
+  progress.finish();  // the summary starts on a clean line
 
   // The metric names are known once the runs report them: an unknown --metrics name is bad
   // input, reported before anything is written.

@@ -14,7 +14,13 @@ Progress::Progress(std::uint64_t total, bool enabled)
       last_draw_(start_) {}
 
 Progress::~Progress() {
+  finish();
+}
+
+void Progress::finish() {
+  const std::lock_guard lock(mutex_);
   if (enabled_) fmt::print(stderr, "\r{:80}\r", "");
+  enabled_ = false;
 }
 
 void Progress::tick() {
@@ -22,7 +28,8 @@ void Progress::tick() {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_, std::try_to_lock);
-  if (!lock.owns_lock() || (now - last_draw_ < std::chrono::milliseconds(100) && done != total_))
+  if (!lock.owns_lock() || !enabled_ ||
+      (now - last_draw_ < std::chrono::milliseconds(100) && done != total_))
     return;
   last_draw_ = now;
   draw(done);

@@ -13,12 +13,14 @@ class Progress {
   Progress(std::uint64_t total, bool enabled);
   ~Progress();
   void tick();
+  // Clears the bar, so what is printed next starts on a clean line (also on destruction).
+  void finish();
 
  private:
   void draw(std::uint64_t done);
 
   std::uint64_t total_;
-  bool enabled_;
+  std::atomic<bool> enabled_;  // false once finished: ticks may still arrive from other threads
   std::atomic<std::uint64_t> done_{0};
   std::mutex mutex_;
   std::chrono::steady_clock::time_point start_;

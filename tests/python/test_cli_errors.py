@@ -151,3 +151,19 @@ def test_bench_without_scenarios_runs_the_declared_benchmarks_not_the_sweep(tmp_
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "tiny" in result.stdout and "sweep" not in result.stdout
+
+
+@pytest.mark.skipif(subprocess.run(["which", "script"], capture_output=True).returncode != 0,
+                    reason="util-linux script is not installed")
+def test_the_progress_bar_is_cleared_before_the_summary():
+    """On a terminal (a pseudo-terminal from `script`), the bar's line is blanked before the
+    summary's first line, which once began right after the bar."""
+    command = (f"'{BINARY}' run '{SOURCE}/scenarios/models/one_on_one.toml' "
+               "--set scenario.weeks=20 -r 2")
+    result = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True,
+                            timeout=120)  # bytes: text mode would turn each \r into \n
+    out = result.stdout.decode()
+    assert result.returncode == 0, out
+    bar_end = out.index("100.0%")
+    first_line = out.index("scenario one_on_one: 2 replicates")
+    assert "\r" + " " * 80 + "\r" in out[bar_end:first_line]
