@@ -5,17 +5,17 @@
 #include <cmath>
 #include <random>
 
-#include "core/error.hpp"
 #include "core/did_you_mean.hpp"
+#include "core/error.hpp"
 #include "input/overrides.hpp"
 #include "input/scenario_loader.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
 #include "models/one_on_one.hpp"
 
+using mentorsim::Diagnostic;
 using mentorsim::did_you_mean;
 using mentorsim::edit_distance;
-using mentorsim::Diagnostic;
 using mentorsim::InputError;
 using mentorsim::OneOnOneConfig;
 using mentorsim::Scenario;
