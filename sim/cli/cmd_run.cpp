@@ -52,7 +52,8 @@ po::options_description describe_options(RunOptions& o) {
       "out,o", po::value(&o.out), "write results to this HDF5 file")(
       "force", "overwrite --out if it exists")("format,f", po::value(&o.format),
                                                "summary format: text, json or csv")(
-      "metrics,m", po::value(&o.metrics), (std::string(kMetricsHelp) + "; default: all").c_str())(
+      "metrics,m", po::value(&o.metrics),
+      (std::string(kMetricsHelp) + "; default: headline for text, all for csv and json").c_str())(
       "export-network", po::value(&o.network_weeks),
       "write the developmental network at these 0-based weeks as GraphML, one file per "
       "replicate and week (e.g. 52,104,last)")(
@@ -80,8 +81,10 @@ std::optional<int> read_options(const std::vector<std::string>& args, RunOptions
     return kExitBadInput;
   }
   if (!format_ok("run", o.format, {"text", "json", "csv"})) return kExitBadInput;
-  const auto selection = metric_selection_option("run", vm, o.metrics,
-                                                 MetricSelection{MetricSelection::Kind::all, {}});
+  // The headline set on a terminal (after --live it stays on the projector with the chart), every
+  // metric for scripts.
+  const auto selection =
+      metric_selection_option("run", vm, o.metrics, default_metric_selection(o.format));
   if (!selection) return kExitBadInput;
   o.selection = *selection;
   o.quiet = vm.count("quiet") > 0;

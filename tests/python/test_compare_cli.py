@@ -142,9 +142,18 @@ def test_run_takes_the_same_metrics_option(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "== Reach ==" in result.stdout and "final_participation " not in result.stdout
-    everything = subprocess.run([BINARY, "run", scenario, *QUICK], capture_output=True,
-                                text=True, timeout=120)
+    # The default on a terminal is the headline set too (after --live it stays on the screen),
+    # and says how to see the rest; scripts' formats get every metric.
+    default = subprocess.run([BINARY, "run", scenario, *QUICK], capture_output=True, text=True,
+                             timeout=120)
+    assert default.stdout == result.stdout
+    assert "--metrics all shows every one" in default.stdout
+    everything = subprocess.run([BINARY, "run", scenario, *QUICK, "--metrics", "all"],
+                                capture_output=True, text=True, timeout=120)
     assert "final_participation " in everything.stdout and "==" not in everything.stdout
+    as_json = subprocess.run([BINARY, "run", scenario, *QUICK, "--format", "json"],
+                             capture_output=True, text=True, timeout=120)
+    assert "final_participation" in json.loads(as_json.stdout)["metrics"]
     out = tmp_path / "r.h5"
     bad = subprocess.run([BINARY, "run", scenario, *QUICK, "--metrics", "nope", "--out", str(out)],
                          capture_output=True, text=True, timeout=120)
