@@ -95,10 +95,7 @@ WeekObserver NetworkExport::observer() {
   return [this](std::uint64_t replicate, Week week, const Simulation& run) {
     if (!std::binary_search(weeks_.begin(), weeks_.end(), week)) return;
     const World& world = run.world();
-    std::string text = network_graphml(
-        world, week,
-        fmt::format("{}: replicate {}, seed {}, end of week {}", world.scenario().meta.name,
-                    replicate, world.scenario().meta.seed, week));
+    std::string text = network_graphml(world, {replicate, world.scenario().meta.seed, week});
     std::lock_guard lock(mutex_);
     networks_.emplace(std::pair{replicate, week}, std::move(text));
   };

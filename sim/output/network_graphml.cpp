@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <utility>
 
 #include "state/world.hpp"
 
@@ -92,8 +93,15 @@ double mean_skill(const Practitioners& p, Row r) {
   return zones ? sum / zones : 0.0;
 }
 
+// Gephi's node label: the id and the function, e.g. "p42 engineering".
+std::string node_label(const Node& n) {
+  return xml(fmt::format("p{} {}", n.people.id[n.row],
+                         name_at(n.scenario.population.function_names, n.people.function[n.row])));
+}
+
 // The node attributes before the per-zone skill_<zone> ones, in the order they are written.
-const std::array<Attribute<Node>, 9> kNodeAttributes = {{
+const std::array<Attribute<Node>, 10> kNodeAttributes = {{
+    {"label", "string", node_label},
     {"group", "string",
      [](const Node& n) {
        return xml(name_at(n.scenario.population.group_names, n.people.group[n.row]));
@@ -114,7 +122,12 @@ const std::array<Attribute<Node>, 9> kNodeAttributes = {{
     {"mean_skill", "double", [](const Node& n) { return formatted(mean_skill(n.people, n.row)); }},
 }};
 
-const std::array<Attribute<Edge>, 7> kEdgeAttributes = {{
+// Gephi's edge weight: contact hours a week, a session's hours over its cadence.
+std::string edge_weight(const Edge& e) {
+  return formatted(e.cadence > 0 ? e.hours / e.cadence : 0.0);
+}
+
+const std::array<Attribute<Edge>, 8> kEdgeAttributes = {{
     {"kind", "string", [](const Edge& e) { return e.kind; }},
     {"programme", "string", [](const Edge& e) { return e.programme; }},
     {"zone", "string", [](const Edge& e) { return e.zone; }},
@@ -122,6 +135,7 @@ const std::array<Attribute<Edge>, 7> kEdgeAttributes = {{
     {"session_hours", "double", [](const Edge& e) { return formatted(e.hours); }},
     {"cadence_weeks", "int", [](const Edge& e) { return formatted(e.cadence); }},
     {"quality", "double", [](const Edge& e) { return formatted(e.quality); }},
+    {"weight", "double", edge_weight},
 }};
 
 void key(std::string& out, const std::string& id, const char* domain, const char* type) {
@@ -129,11 +143,17 @@ void key(std::string& out, const std::string& id, const char* domain, const char
                      xml(id), domain, type);
 }
 
-void data(std::string& out, const std::string& id, const std::string& value) {
-  out += fmt::format("      <data key=\"{}\">{}</data>\n", xml(id), value);
+// `value` is already GraphML text (escaped); `indent` nests it under its element.
+void data(std::string& out, const std::string& id, const std::string& value, int indent = 6) {
+  out += fmt::format("{:{}}<data key=\"{}\">{}</data>\n", "", indent, xml(id), value);
 }
 
+// The graph's own attributes: which run and week the network is.
+constexpr std::array<std::pair<const char*, const char*>, 4> kGraphAttributes = {
+    {{"scenario", "string"}, {"replicate", "long"}, {"seed", "long"}, {"week", "int"}}};
+
 void write_keys(std::string& out, const std::vector<std::string>& zones) {
+  for (const auto& [name, type] : kGraphAttributes) key(out, name, "graph", type);
   for (const auto& a : kNodeAttributes) key(out, a.name, "node", a.type);
   for (const auto& z : zones) key(out, "skill_" + z, "node", "double");
   for (const auto& a : kEdgeAttributes) key(out, a.name, "edge", a.type);
@@ -192,7 +212,7 @@ void write_peer_edges(std::string& out, const Scenario& s, const PeerGroups& g) 
 
 }  // namespace
 
-std::string network_graphml(const World& world, Week week, const std::string& description) {
+std::string network_graphml(const World& world, const NetworkInfo& info) {
   const Scenario& s = world.scenario();
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -201,8 +221,14 @@ std::string network_graphml(const World& world, Week week, const std::string& de
       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   write_keys(out, s.population.zones);
-  out += fmt::format("  <graph id=\"week{}\" edgedefault=\"directed\">\n", week);
-  out += fmt::format("    <desc>{}</desc>\n", xml(description));
+  out += fmt::format("  <graph id=\"week{}\" edgedefault=\"directed\">\n", info.week);
+  out += fmt::format("    <desc>{}</desc>\n",
+                     xml(fmt::format("{}: replicate {}, seed {}, end of week {}", s.meta.name,
+                                     info.replicate, info.seed, info.week)));
+  data(out, "scenario", xml(s.meta.name), 4);
+  data(out, "replicate", formatted(info.replicate), 4);
+  data(out, "seed", formatted(info.seed), 4);
+  data(out, "week", formatted(info.week), 4);
   for (Row r = 0; r < world.people.size(); ++r) write_node(out, {s, world.people, r});
   write_tie_edges(out, s, world.ties);
   write_peer_edges(out, s, world.groups);

@@ -67,6 +67,19 @@ def test_attributes_are_typed_and_edges_run_from_developer_to_learner(exported):
     assert all(g.nodes[u]["load_hours"] > 0 for u, _, _ in edges)
 
 
+def test_gephi_reads_labels_weights_and_which_run_it_is(exported):
+    """Gephi takes a node's `label` and an edge's `weight` by name; the graph says its run."""
+    _, directory = exported["one_on_one"]
+    g = graph(directory, "one_on_one", 1, 10)
+    assert g.graph["scenario"] == "one_on_one"
+    assert (g.graph["replicate"], g.graph["week"]) == (1, 10)
+    assert isinstance(g.graph["seed"], int)
+    assert all(data["label"] == f"{node} {data['function']}" for node, data in g.nodes(data=True))
+    # weight = contact hours a week: a session's hours over its cadence.
+    assert all(e["weight"] == pytest.approx(e["session_hours"] / e["cadence_weeks"])
+               for _, _, e in g.edges(data=True))
+
+
 def test_hub_and_spoke_against_a_web(exported):
     """One-on-one: each learner has one developer, and a few mentors hold many ties. A
     constellation: learners have several developers (seed 000: "forty guides, not ten")."""

@@ -85,7 +85,7 @@ TEST_CASE("a peer group links every member to every other", "[engine][peer_group
   CHECK(members == std::vector<PractitionerId>{w.people.id[1], w.people.id[5], w.people.id[7]});
 
   // The network shows each ordered pair of active members as a peer edge.
-  const std::string text = network_graphml(w, w.week(), "d");
+  const std::string text = network_graphml(w, {0, 0, w.week()});
   CHECK(occurrences(text, "<data key=\"kind\">peer</data>") == 3 * 2);
 }
 
