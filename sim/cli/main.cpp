@@ -35,7 +35,7 @@ commands:
                     a self-contained HTML report (figures, tables, provenance) of a run,
                     compare or sweep output
   check FILE        validate a scenario (print it resolved) or a sweep (count its points)
-  schema            list every scenario parameter (--format md|toml|json)
+  schema            list every scenario parameter (--format md|toml|json|json-schema|keys)
   metrics           list every output: series and summaries (--format md|json)
   bench             run the declared benchmark scenarios and report throughput and memory
 

@@ -30,6 +30,11 @@ Other formats of this reference:
 
 - `mentorsim schema --format toml` prints a scenario with every key at its default and a comment on
   each, and one `[[programme]]` of every kind; it loads as it is.
+- `mentorsim schema --format keys` prints every key as `--set` takes it, one a line
+  (`departure.annual_rate`, `programme.one_on_one.capacity`); the shell completion reads it.
+- `mentorsim schema --format json-schema` prints a JSON Schema (draft 2020-12) of scenario, sweep
+  and uncertainty files, for editors that check TOML against one (Taplo, Even Better TOML:
+  [scenarios.md](scenarios.md#checking-in-your-editor-the-json-schema)).
 - `mentorsim schema --format json` prints an object with the keys
   `schema_version` (1), `tables` (a list of sections) and `programme`, an object with
   `common` (a section of the keys every programme has) and `kinds` (a list of sections, one per
@@ -160,6 +165,16 @@ is an error):
   out += shock_kinds_table();
   out += "\n";
   markdown_params(out, shock_section());
+  return out;
+}
+
+std::string schema_keys() {
+  std::string out;
+  for (const ScenarioTable& table : scenario_tables())
+    for (const auto& p : table.spec.params) out += table.spec.name + "." + p.info.key + "\n";
+  for (const ProgrammeKind& kind : programme_kinds())
+    for (const std::string& key : programme_keys(kind))
+      out += fmt::format("{}.{}.{}\n", kProgrammeTable, kind.spec.name, key);
   return out;
 }
 

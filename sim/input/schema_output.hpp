@@ -21,4 +21,8 @@ std::string schema_toml();
 // The same information as JSON (layout documented in schema_markdown()'s intro).
 std::string schema_json();
 
+// Every key as `--set` takes it, one a line: `table.key`, then `programme.<kind>.<key>` for every
+// kind (a programme is addressed by its name, which defaults to its kind). For shell completion.
+std::string schema_keys();
+
 }  // namespace mentorsim::params

@@ -20,38 +20,6 @@ namespace {
 
 using params::Range;
 
-const params::SectionSpec& uncertainty_section() {
-  static const params::SectionSpec spec =
-      params::SectionBuilder<UncertaintyConfig>(
-          "uncertainty",
-          "How many parameter sets to draw from the [[axis]] ranges, and when a difference "
-          "counts as robust.")
-          .text("name", &UncertaintyConfig::name, "",
-                "Name of the uncertainty study, recorded with the results (default: the file's "
-                "stem).")
-          .integer("draws", &UncertaintyConfig::draws, 64, Range{2, 100000}, "draws",
-                   "Parameter sets K; every compared scenario runs under each. Drivers need more "
-                   "draws than axes (64 for up to a dozen axes is usual).")
-          .choice("sampling", &UncertaintyConfig::sampling,
-                  {{"latin_hypercube", DrawSampling::kLatinHypercube},
-                   {"sobol", DrawSampling::kSobolSequence}},
-                  DrawSampling::kLatinHypercube,
-                  "latin_hypercube: each axis's range cut into K strata, each used once, in a "
-                  "random order keyed by sampling_seed; sobol: the first K points of a Sobol' "
-                  "sequence (deterministic, no seed).")
-          .integer("sampling_seed", &UncertaintyConfig::sampling_seed, 1, Range{0, 9.2e18}, "",
-                   "latin_hypercube: seed of the sample (the runs' own seed is the baseline's "
-                   "scenario.seed).")
-          .integer("replicates", &UncertaintyConfig::replicates, 0, Range{0, 1e6}, "runs",
-                   "Replicates of every scenario under every draw (0: the baseline's "
-                   "scenario.replicates; compare --replicates overrides both).")
-          .real("robust_share", &UncertaintyConfig::robust_share, 0.9, Range{0.5, 1}, "",
-                "A difference from the baseline is robust when it has the same sign in at least "
-                "this share of the draws.")
-          .build();
-  return spec;
-}
-
 class Reader {
  public:
   Reader(UncertainSpec& spec, params::Reporter& reporter)
@@ -100,6 +68,38 @@ class Reader {
 };
 
 }  // namespace
+
+const params::SectionSpec& uncertainty_section() {
+  static const params::SectionSpec spec =
+      params::SectionBuilder<UncertaintyConfig>(
+          "uncertainty",
+          "How many parameter sets to draw from the [[axis]] ranges, and when a difference "
+          "counts as robust.")
+          .text("name", &UncertaintyConfig::name, "",
+                "Name of the uncertainty study, recorded with the results (default: the file's "
+                "stem).")
+          .integer("draws", &UncertaintyConfig::draws, 64, Range{2, 100000}, "draws",
+                   "Parameter sets K; every compared scenario runs under each. Drivers need more "
+                   "draws than axes (64 for up to a dozen axes is usual).")
+          .choice("sampling", &UncertaintyConfig::sampling,
+                  {{"latin_hypercube", DrawSampling::kLatinHypercube},
+                   {"sobol", DrawSampling::kSobolSequence}},
+                  DrawSampling::kLatinHypercube,
+                  "latin_hypercube: each axis's range cut into K strata, each used once, in a "
+                  "random order keyed by sampling_seed; sobol: the first K points of a Sobol' "
+                  "sequence (deterministic, no seed).")
+          .integer("sampling_seed", &UncertaintyConfig::sampling_seed, 1, Range{0, 9.2e18}, "",
+                   "latin_hypercube: seed of the sample (the runs' own seed is the baseline's "
+                   "scenario.seed).")
+          .integer("replicates", &UncertaintyConfig::replicates, 0, Range{0, 1e6}, "runs",
+                   "Replicates of every scenario under every draw (0: the baseline's "
+                   "scenario.replicates; compare --replicates overrides both).")
+          .real("robust_share", &UncertaintyConfig::robust_share, 0.9, Range{0.5, 1}, "",
+                "A difference from the baseline is robust when it has the same sign in at least "
+                "this share of the draws.")
+          .build();
+  return spec;
+}
 
 std::string sampling_name(DrawSampling sampling) {
   UncertaintyConfig config;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/param_spec.hpp"
 #include "sweep/points.hpp"
 #include "sweep/sweep_spec.hpp"
 
@@ -51,6 +52,9 @@ Draws draw_parameters(const UncertainSpec& spec);
 sweep::SweepSpec as_design(const UncertainSpec& spec);
 
 std::string sampling_name(DrawSampling sampling);  // as the file writes it
+
+// The declarations of the [uncertainty] table (its [[axis]] entries are sweep::axis_section()).
+const params::SectionSpec& uncertainty_section();
 
 // The declarations of [uncertainty] and [[axis]], for the reference in docs/sensitivity.md.
 std::string uncertainty_reference_markdown();
