@@ -8,6 +8,7 @@ import pty
 import select
 import subprocess
 
+import h5py
 import pytest
 
 BINARY = os.environ.get("MENTORSIM_BINARY")
@@ -47,6 +48,19 @@ def test_each_step_shows_what_the_guide_says(story):
         assert model["peak_burned_out_mentor_share"] < listed["peak_burned_out_mentor_share"]
     assert web["mean_developers_per_learner"] > 3                 # 7: several guides each
     assert listed["mean_developers_per_learner"] <= 1
+
+
+def test_step_1_has_its_two_mentors_in_every_replicate_whatever_the_seed(tmp_path):
+    # The two are the whole week-0 population, not a share drawn person by person, so no seed can
+    # leave the live chart empty (3% of 40 once gave replicate 0 no mentor at all).
+    for seed in (2026, 1, 7):
+        out = tmp_path / f"{seed}.h5"
+        result = subprocess.run([BINARY, "run", WORKSHOP / "01_one_overloaded_mentor.toml",
+                                 "--replicates", "12", "--seed", str(seed), "--out", out,
+                                 "--quiet"], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        with h5py.File(out) as f:
+            assert [f["runs"][r]["weekly"]["mentors"][0] for r in sorted(f["runs"])] == [2] * 12
 
 
 def test_live_off_a_terminal_prints_a_line_a_quarter():
