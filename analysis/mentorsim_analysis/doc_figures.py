@@ -66,13 +66,17 @@ RUNS: dict[str, list[str]] = {
         "--set", "programme.0.junior_max_tenure_weeks=52", "--set", "programme.0.capacity=3",
         "--set", "programme.0.cadence_weeks=1", "--set", f"programme.0.protected_time={value}"]
        for name, value in (("bare", "false"), ("protected", "true"))},
-    # The workshop's steps and its "what if" lines (docs/workshop.md).
+    # The workshop's steps and its "what if" lines (docs/workshop.md): the guide quotes replicate 0
+    # (field r0), the one `run --live` draws, and the mean over replicates as the evidence.
     "workshop_01": ["run", "scenarios/workshop/01_one_overloaded_mentor.toml"],
     "workshop_02": ["run", WORKSHOP_02],
+    "workshop_03": ["run", "scenarios/workshop/03_burnout.toml"],
+    "workshop_05": ["run", "scenarios/workshop/05_group_cohorts.toml"],
     "workshop_02_capacity_6": ["run", WORKSHOP_02, "--set", "programme.one_on_one.capacity=6"],
     "workshop_02_half_turnover": ["run", WORKSHOP_02, "--set", "departure.annual_rate=0.09"],
     "workshop_02_more_mentors": ["run", WORKSHOP_02, "--set", "population.senior_share=0.04",
                                  "--set", "joining.newcomer_senior_share=0.04"],
+    "workshop_02_reciprocity": ["run", WORKSHOP_02, "--set", "reciprocity.enabled=true"],
     "workshop_02_learning": ["run", WORKSHOP_02, "--set", "knowledge.experience_half_life_weeks=52",
                              "--set", "knowledge.teaching_share=0.2",
                              "--set", "reciprocity.enabled=true"],
