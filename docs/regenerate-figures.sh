@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the numbers quoted in the prose of docs/*.md and README.md — each written between
-# `<!--fig RUN SCENARIO METRIC FORMAT-->` and `<!--/fig-->` — from runs of this build
+# `<!--fig RUN SCENARIO METRIC[:FIELD] FORMAT-->` and `<!--/fig-->` — from runs of this build
 # (analysis/mentorsim_analysis/doc_figures.py lists the runs and formats).
 #
 #   docs/regenerate-figures.sh [MENTORSIM]           # default: build/release/mentorsim

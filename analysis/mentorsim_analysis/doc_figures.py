@@ -9,6 +9,7 @@ that is ``<!--fig RUN SCENARIO METRIC[:FIELD] FORMAT-->TEXT<!--/fig-->``:
 - RUN names one of the runs in ``RUNS`` below (a ``mentorsim`` command line with JSON output);
 - SCENARIO is the scenario label in that run (``-`` for a single ``mentorsim run``);
 - METRIC is a summary metric's name, FIELD one of ``mean`` (default), ``ci_low``, ``ci_high``,
+  ``r0``, ``r1``, ... (that replicate's own value: ``r0`` is the replicate ``run --live`` draws),
   and, for a ``compare`` run, ``diff``, ``diff_low`` and ``diff_high`` (the paired difference
   against the baseline and its 95% interval);
 - FORMAT is one of ``FORMATS``.
@@ -65,15 +66,20 @@ RUNS: dict[str, list[str]] = {
         "--set", "programme.0.junior_max_tenure_weeks=52", "--set", "programme.0.capacity=3",
         "--set", "programme.0.cadence_weeks=1", "--set", f"programme.0.protected_time={value}"]
        for name, value in (("bare", "false"), ("protected", "true"))},
-    # The workshop's steps and its "what if" lines (docs/workshop.md).
+    # The workshop's steps and its "what if" lines (docs/workshop.md): the guide quotes replicate 0
+    # (field r0), the one `run --live` draws, and the mean over replicates as the evidence.
     "workshop_01": ["run", "scenarios/workshop/01_one_overloaded_mentor.toml"],
     "workshop_02": ["run", WORKSHOP_02],
+    "workshop_03": ["run", "scenarios/workshop/03_burnout.toml"],
+    "workshop_05": ["run", "scenarios/workshop/05_group_cohorts.toml"],
     "workshop_02_capacity_6": ["run", WORKSHOP_02, "--set", "programme.one_on_one.capacity=6"],
     "workshop_02_half_turnover": ["run", WORKSHOP_02, "--set", "departure.annual_rate=0.09"],
     "workshop_02_more_mentors": ["run", WORKSHOP_02, "--set", "population.senior_share=0.04",
                                  "--set", "joining.newcomer_senior_share=0.04"],
+    "workshop_02_reciprocity": ["run", WORKSHOP_02, "--set", "reciprocity.enabled=true"],
     "workshop_02_learning": ["run", WORKSHOP_02, "--set", "knowledge.experience_half_life_weeks=52",
-                             "--set", "knowledge.teaching_share=0.2"],
+                             "--set", "knowledge.teaching_share=0.2",
+                             "--set", "reciprocity.enabled=true"],
     "workshop_key_mentor": ["compare", WORKSHOP_02,
                             "scenarios/workshop/04_key_mentor_leaves.toml"],
     "workshop_06": ["run", "scenarios/workshop/06_peer_pods.toml"],
@@ -92,6 +98,7 @@ FORMATS = {
 
 MARKER = re.compile(r"<!--fig ([^>]*?)-->(.*?)<!--/fig-->", re.S)
 FIELDS = ("mean", "ci_low", "ci_high", "diff", "diff_low", "diff_high")
+REPLICATE = re.compile(r"r(0|[1-9][0-9]*)")  # the field of one replicate's value: r0, r1, ...
 
 
 class FigureError(Exception):
@@ -118,8 +125,9 @@ class Figure:
             metric, field = metric.rsplit(":", 1)
         if run not in RUNS:
             raise FigureError(f"{where}: unknown run '{run}' (runs: {', '.join(RUNS)})")
-        if field not in FIELDS:
-            raise FigureError(f"{where}: unknown field '{field}' (fields: {', '.join(FIELDS)})")
+        if field not in FIELDS and not REPLICATE.fullmatch(field):
+            raise FigureError(f"{where}: unknown field '{field}' (fields: {', '.join(FIELDS)}, "
+                              "and r0, r1, ... for one replicate)")
         if fmt not in FORMATS:
             raise FigureError(f"{where}: unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
         return Figure(run, scenario, metric, field, fmt)
@@ -138,11 +146,22 @@ def run_json(binary: str, source_dir: str, name: str) -> dict:
     return json.loads(done.stdout)
 
 
+def replicate_value(stats: dict, figure: Figure, where: str) -> float:
+    """Replicate N's value of a metric (field rN), from the ``values`` the JSON lists."""
+    index = int(figure.field[1:])
+    values = stats.get("values", [])
+    if index >= len(values):
+        raise FigureError(f"{where}: run '{figure.run}' has {len(values)} values of "
+                          f"'{figure.metric}', no replicate {index}")
+    return values[index]
+
+
 def value(result: dict, figure: Figure, where: str) -> float:
     """The number `figure` names in a run's JSON output."""
     metric = result.get("metrics", {}).get(figure.metric)
     if metric is None:
         raise FigureError(f"{where}: run '{figure.run}' has no metric '{figure.metric}'")
+    replicate = REPLICATE.fullmatch(figure.field) is not None
     if "stats" in metric:  # compare
         if figure.field.startswith("diff"):
             diffs = metric.get("differences", {})
@@ -155,13 +174,13 @@ def value(result: dict, figure: Figure, where: str) -> float:
         if stats is None:
             raise FigureError(f"{where}: '{figure.scenario}' is not in run '{figure.run}' "
                               f"(scenarios: {', '.join(metric['stats'])})")
-        return stats[figure.field]
+        return replicate_value(stats, figure, where) if replicate else stats[figure.field]
     if figure.field.startswith("diff"):
         raise FigureError(f"{where}: '{figure.field}' needs a compare run")
     if figure.scenario not in ("-", result.get("scenario")):
         raise FigureError(f"{where}: run '{figure.run}' is scenario '{result.get('scenario')}', "
                           f"not '{figure.scenario}'")
-    return metric[figure.field]
+    return replicate_value(metric, figure, where) if replicate else metric[figure.field]
 
 
 def render(v: float | None, fmt: str) -> str:
@@ -197,6 +216,48 @@ def collect(paths: list[str]) -> dict[str, list[tuple[Figure, str]]]:
     return found
 
 
+@dataclass(frozen=True)
+class Stale:
+    """A quoted figure that differs from what this build gives."""
+    where: str  # path relative to the source tree, and line
+    quoted: str
+    current: str
+    figure: Figure
+
+    def __str__(self) -> str:
+        f = self.figure
+        return (f"{self.where}: quotes {self.quoted!r}, this build gives {self.current!r} "
+                f"({f.run} {f.scenario} {f.metric}:{f.field})")
+
+
+def update(binary: str, src: str, paths: list[str], write: bool) -> tuple[int, int, list[Stale]]:
+    """Every figure quoted in `paths` against runs of `binary` from the source tree `src`: the
+    number of figures and of files quoting them, and the stale ones; `write` rewrites them."""
+    found = collect(paths)
+    needed = sorted({f.run for figs in found.values() for f, _ in figs})
+    results = {name: run_json(binary, src, name) for name in needed}
+    stale: list[Stale] = []
+    for path in found:
+        text = open(path, encoding="utf-8").read()
+        rel = os.path.relpath(path, src)
+
+        def replace(m: re.Match) -> str:
+            line = text.count("\n", 0, m.start()) + 1
+            figure = Figure.parse(m.group(1), f"{rel}:{line}")
+            new = render(value(results[figure.run], figure, f"{rel}:{line}"), figure.fmt)
+            if new != m.group(2):
+                stale.append(Stale(f"{rel}:{line}", m.group(2), new, figure))
+            return f"<!--fig {m.group(1)}-->{new}<!--/fig-->"
+
+        new_text = MARKER.sub(replace, text)
+        if write and new_text != text:
+            tmp = path + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.write(new_text)
+            os.replace(tmp, path)
+    return sum(len(f) for f in found.values()), len(found), stale
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=["regenerate", "check"])
@@ -206,45 +267,21 @@ def main(argv: list[str] | None = None) -> int:
     src = os.path.abspath(args.source_dir)
     paths = sorted(glob.glob(os.path.join(src, "docs", "*.md"))) + [os.path.join(src, "README.md")]
     try:
-        found = collect(paths)
-        needed = sorted({f.run for figs in found.values() for f, _ in figs})
-        results = {name: run_json(args.binary, src, name) for name in needed}
-        stale = 0
-        for path, figures in found.items():
-            text = open(path, encoding="utf-8").read()
-            rel = os.path.relpath(path, src)
-
-            def replace(m: re.Match) -> str:
-                nonlocal stale
-                line = text.count("\n", 0, m.start()) + 1
-                figure = Figure.parse(m.group(1), f"{rel}:{line}")
-                new = render(value(results[figure.run], figure, f"{rel}:{line}"), figure.fmt)
-                if new != m.group(2):
-                    stale += 1
-                    if args.mode == "check":
-                        print(f"{rel}:{line}: quotes {m.group(2)!r}, this build gives {new!r} "
-                              f"({figure.run} {figure.scenario} {figure.metric}:{figure.field})")
-                return f"<!--fig {m.group(1)}-->{new}<!--/fig-->"
-
-            new_text = MARKER.sub(replace, text)
-            if args.mode == "regenerate" and new_text != text:
-                tmp = path + ".tmp"
-                with open(tmp, "w", encoding="utf-8") as out:
-                    out.write(new_text)
-                os.replace(tmp, path)
+        count, files, stale = update(args.binary, src, paths, write=args.mode == "regenerate")
     except FigureError as e:
         print(f"doc figures: {e}", file=sys.stderr)
         return 2
-    count = sum(len(f) for f in found.values())
     if args.mode == "check":
+        for s in stale:
+            print(s)
         if stale:
-            print(f"{stale} of {count} quoted figures are stale: run docs/regenerate-figures.sh")
+            print(f"{len(stale)} of {count} quoted figures are stale: "
+                  "run docs/regenerate-figures.sh")
             return 1
-        print(f"all {count} quoted figures in {len(found)} files are current")
+        print(f"all {count} quoted figures in {files} files are current")
     else:
-        print(f"{count} quoted figures in {len(found)} files, {stale} changed")
+        print(f"{count} quoted figures in {files} files, {len(stale)} changed")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
