@@ -74,7 +74,7 @@ RUNS: dict[str, list[str]] = {
     "workshop_05": ["run", "scenarios/workshop/05_group_cohorts.toml"],
     "workshop_02_capacity_6": ["run", WORKSHOP_02, "--set", "programme.one_on_one.capacity=6"],
     "workshop_02_half_turnover": ["run", WORKSHOP_02, "--set", "departure.annual_rate=0.09"],
-    "workshop_02_more_mentors": ["run", WORKSHOP_02, "--set", "population.senior_share=0.04",
+    "workshop_02_more_mentors": ["run", WORKSHOP_02, "--set", "population.senior_count=12",
                                  "--set", "joining.newcomer_senior_share=0.04"],
     "workshop_02_reciprocity": ["run", WORKSHOP_02, "--set", "reciprocity.enabled=true"],
     "workshop_02_learning": ["run", WORKSHOP_02, "--set", "knowledge.experience_half_life_weeks=52",

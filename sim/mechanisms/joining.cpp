@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "core/distributions.hpp"
 
@@ -10,11 +12,34 @@ namespace mentorsim {
 Joining::Joining(const Scenario& scenario)
     : population_(scenario.population), joining_(scenario.joining), burnout_(scenario.burnout) {}
 
+double Joining::seniority_draw(StreamKey key, PractitionerId id) {
+  return uniform01(key, id, 0, Purpose::kSeniority);
+}
+
+Joining::SeniorRule Joining::exact_count(StreamKey key, PractitionerId first, std::int64_t n,
+                                         std::int64_t count) {
+  if (count <= 0) return {0.0, false, 0};  // u < 0: nobody
+  if (count >= n) return {2.0, false, 0};  // u < 2: everybody
+  // The count-th smallest (draw, id): everyone up to it, in that order, is senior.
+  std::vector<std::pair<double, PractitionerId>> draws(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i) {
+    const PractitionerId id = first + static_cast<PractitionerId>(i);
+    draws[static_cast<std::size_t>(i)] = {seniority_draw(key, id), id};
+  }
+  const auto last = draws.begin() + (count - 1);
+  std::nth_element(draws.begin(), last, draws.end());
+  return {last->first, true, last->second};
+}
+
 std::vector<Row> Joining::add_initial_population(World& world) const {
+  const std::int64_t n = population_.initial_size;
+  const SeniorRule rule =
+      population_.senior_count >= 0
+          ? exact_count(world.key(), world.peek_next_practitioner_id(), n, population_.senior_count)
+          : SeniorRule{population_.senior_share, false, 0};
   std::vector<Row> rows;
-  rows.reserve(static_cast<std::size_t>(population_.initial_size));
-  for (std::int64_t i = 0; i < population_.initial_size; ++i)
-    rows.push_back(add_practitioner(world, true, population_.senior_share));
+  rows.reserve(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i) rows.push_back(add_practitioner(world, true, rule));
   return rows;
 }
 
@@ -34,11 +59,11 @@ std::vector<Row> Joining::add_newcomers(World& world, std::uint64_t extra) const
   rows.reserve(count);
   world.counters.joins += static_cast<std::int64_t>(count);
   for (std::uint64_t i = 0; i < count; ++i)
-    rows.push_back(add_practitioner(world, false, joining_.newcomer_senior_share));
+    rows.push_back(add_practitioner(world, false, {joining_.newcomer_senior_share, false, 0}));
   return rows;
 }
 
-Row Joining::add_practitioner(World& world, bool initial, double senior_share) const {
+Row Joining::add_practitioner(World& world, bool initial, const SeniorRule& senior_rule) const {
   const PractitionerId id = world.next_practitioner_id();
   const StreamKey key = world.key();
   Week joined = world.week();
@@ -58,7 +83,9 @@ Row Joining::add_practitioner(World& world, bool initial, double senior_share) c
       dist::categorical(uniform01(key, id, 0, Purpose::kFunctionLabel),
                         population_.function_shares.data(), population_.function_shares.size()));
 
-  const bool senior = uniform01(key, id, 0, Purpose::kSeniority) < senior_share;
+  const double u = seniority_draw(key, id);
+  const bool senior = u < senior_rule.below ||
+                      (senior_rule.ties_in && u == senior_rule.below && id <= senior_rule.last_tie);
   if (senior) people.flags[r] |= flag::kSenior | flag::kCanMentor;
 
   Draws skill_draws(key, id, 0, Purpose::kInitialSkill);

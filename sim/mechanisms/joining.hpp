@@ -13,7 +13,8 @@ class Joining {
  public:
   explicit Joining(const Scenario& scenario);
 
-  // Adds the week-0 population (ids 0 .. initial_size-1). Returns their rows.
+  // Adds the week-0 population (ids 0 .. initial_size-1), senior_share or exactly senior_count of
+  // them seniors. Returns their rows.
   std::vector<Row> add_initial_population(World& world) const;
   // Adds this week's newcomers; returns their rows. Joining switched off adds no arrivals or
   // intakes. `extra` newcomers (a hiring surge, sim/mechanisms/shocks.hpp) join after them,
@@ -21,7 +22,19 @@ class Joining {
   std::vector<Row> add_newcomers(World& world, std::uint64_t extra = 0) const;
 
  private:
-  Row add_practitioner(World& world, bool initial, double senior_share) const;
+  // Who is senior: those whose seniority draw u is below `below`, and with `ties_in` also those
+  // whose u equals it and whose id is at most `last_tie` (so an exact count holds even on a tie).
+  struct SeniorRule {
+    double below = 0;
+    bool ties_in = false;
+    PractitionerId last_tie = 0;
+  };
+  // The rule that makes exactly `count` of the ids first .. first + n - 1 senior.
+  static SeniorRule exact_count(StreamKey key, PractitionerId first, std::int64_t n,
+                                std::int64_t count);
+  static double seniority_draw(StreamKey key, PractitionerId id);
+
+  Row add_practitioner(World& world, bool initial, const SeniorRule& senior_rule) const;
 
   const PopulationConfig& population_;
   const JoiningConfig& joining_;

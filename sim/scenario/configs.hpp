@@ -35,6 +35,7 @@ struct PopulationConfig {
   std::vector<double> skill_mean;  // per zone (one value applies to every zone); 0..1
   double skill_sd;
   double senior_share;  // share of the initial population who are seniors (mentors from week 0)
+  std::int64_t senior_count;  // exact number of initial seniors; -1: senior_share decides
   std::vector<double> senior_skill_mean;  // per zone (one value applies to every zone); 0..1
   std::int64_t initial_tenure_max_weeks;  // initial tenures uniform on [0, this]
 };

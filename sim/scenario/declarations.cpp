@@ -125,7 +125,13 @@ params::SectionSpec population() {
       .real("skill_sd", &PopulationConfig::skill_sd, 0.1, {0, 1}, "skill",
             "Standard deviation of initial skill (normal, truncated to [0, 1]).")
       .real("senior_share", &PopulationConfig::senior_share, 0.01, {0, 1}, "",
-            "Share of the initial population who are seniors: skilled and able to mentor at once.")
+            "Share of the initial population who are seniors: skilled and able to mentor at once. "
+            "Each practitioner is drawn on their own, so a small population may get none; "
+            "senior_count gives an exact number.")
+      .integer("senior_count", &PopulationConfig::senior_count, -1, {-1, 1e8}, "practitioners",
+               "Exact number of seniors in the initial population, in every replicate (-1: "
+               "senior_share decides instead). They are the practitioners with the lowest "
+               "seniority draws, so the same people are seniors in every arm of a comparison.")
       .real_list("senior_skill_mean", &PopulationConfig::senior_skill_mean, {0.8}, {0, 1}, {1, 8},
                  "skill",
                  "Mean initial skill of seniors, per zone (a single value applies to every zone).")
@@ -161,6 +167,12 @@ params::SectionSpec population() {
                  return fmt::format("skill_mean has {} values; give one, or one per zone ({})",
                                     c.skill_mean.size(), c.zones.size());
                return std::nullopt;
+             })
+      .check({"senior_count", "initial_size"},
+             [](const PopulationConfig& c) -> std::optional<std::string> {
+               if (c.senior_count <= c.initial_size) return std::nullopt;
+               return fmt::format("senior_count {} exceeds initial_size {}", c.senior_count,
+                                  c.initial_size);
              })
       .check({"senior_skill_mean", "zones"},
              [](const PopulationConfig& c) -> std::optional<std::string> {

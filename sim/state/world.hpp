@@ -69,6 +69,8 @@ class World {
 
   // Hands out the next practitioner id (never reused).
   PractitionerId next_practitioner_id() { return next_practitioner_id_++; }
+  // The id the next practitioner will get, without taking it.
+  PractitionerId peek_next_practitioner_id() const { return next_practitioner_id_; }
 
   // Creates an active tie starting this week; keeps per-practitioner counts and the learner's
   // first_learner_week.

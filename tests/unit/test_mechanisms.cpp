@@ -2,11 +2,13 @@
 // zero spreads) or outcomes predicted exactly from the counter-based random streams.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/distributions.hpp"
@@ -109,6 +111,43 @@ TEST_CASE("joining: initial population ids 0..N-1 with exact attributes", "[mech
     CHECK((!j.has(r, flag::kCanMentor) && j.skill_row(r)[0] == 0.25f));
     CHECK((j.joined_week[r] <= 0 && j.joined_week[r] >= -52));
   }
+}
+
+TEST_CASE("joining: senior_count makes exactly that many seniors, those with the lowest draws",
+          "[mechanisms]") {
+  // A share is drawn person by person: 2% of 40 gives 0 seniors in some replicates. A count holds
+  // in every replicate and seed, and picks the lowest seniority draws: the same people in every
+  // arm of a comparison.
+  const std::int64_t count = GENERATE(0, 1, 2, 7, 40);
+  for (const std::int64_t seed : {1, 2026}) {
+    const Scenario s = load(false, {"population.initial_size=40", "population.senior_share=0.5",
+                                    "population.senior_count=" + std::to_string(count),
+                                    "scenario.seed=" + std::to_string(seed)});
+    for (std::uint64_t replicate = 0; replicate < 6; ++replicate) {
+      Simulation sim(s, replicate);
+      sim.step();
+      const Practitioners& p = sim.world().people;
+      std::vector<std::pair<double, PractitionerId>> draws;
+      std::set<PractitionerId> seniors;
+      for (Row r = 0; r < p.size(); ++r) {
+        draws.emplace_back(uniform01(sim.world().key(), p.id[r], 0, Purpose::kSeniority), p.id[r]);
+        if (p.has(r, flag::kSenior)) {
+          seniors.insert(p.id[r]);
+          CHECK(p.has(r, flag::kCanMentor));
+        }
+      }
+      std::sort(draws.begin(), draws.end());
+      std::set<PractitionerId> lowest;
+      for (std::int64_t i = 0; i < count; ++i)
+        lowest.insert(draws[static_cast<std::size_t>(i)].second);
+      CHECK(seniors == lowest);
+    }
+  }
+}
+
+TEST_CASE("joining: senior_count above initial_size is refused at the key", "[mechanisms]") {
+  CHECK_THROWS_WITH(load(false, {"population.initial_size=5", "population.senior_count=6"}),
+                    Catch::Contains("senior_count 6 exceeds initial_size 5"));
 }
 
 TEST_CASE(
