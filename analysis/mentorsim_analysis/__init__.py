@@ -14,6 +14,7 @@ Comparison files (`mentorsim compare --out`):
 
 >>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
 >>> ma.paired_differences(c, "mean_participation")   # per scenario and replicate: diff vs the baseline
+>>> ma.twins(c)                            # {shock arm: its no-shock twin}
 
 Uncertain assumptions (`mentorsim compare ... --uncertain FILE.toml --out`; uncertainty.py):
 
@@ -41,6 +42,7 @@ matplotlib Figure and saving it with ``out=``:
 
 >>> ma.coverage_and_waiting_list("compare.h5", out="coverage.png")   # run or comparison file
 >>> ma.load_and_burnout(c); ma.knowledge_around_shock(c); ma.equity_by_group(c)
+>>> ma.shock_against_twin(c)               # each shock arm against its no-shock twin
 >>> ma.sweep_response(s, "peak_waiting_list", x="joining.arrivals_per_week",
 ...                   by="programme.one_on_one.capacity")
 >>> ma.sweep_heatmap(s, "mean_participation", x="joining.arrivals_per_week",
@@ -56,7 +58,7 @@ networkx):
 >>> ma.network_picture("one-network/a_r0000_w0100.graphml", "web-network/b_r0000_w0100.graphml")
 """
 
-from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
+from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences, twins
 from .formats import SWEEP_PART_FORMAT, file_kind
 
 from .loader import (
@@ -84,6 +86,7 @@ FIGURES = [
     "load_and_burnout",
     "point_means",
     "replicate_band",
+    "shock_against_twin",
     "shocks",
     "sweep_heatmap",
     "sweep_response",
@@ -137,6 +140,7 @@ __all__ = [
     "runs",
     "series_names",
     "sweep_weekly",
+    "twins",
     "weekly",
     "zones",
     "network_picture",
