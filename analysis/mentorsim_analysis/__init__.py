@@ -14,6 +14,7 @@ Comparison files (`mentorsim compare --out`):
 
 >>> c = ma.load_compare("compare.h5")      # .baseline, .scenarios, .runs, .summaries, .weekly
 >>> ma.paired_differences(c, "mean_participation")   # per scenario and replicate: diff vs the baseline
+>>> ma.twins(c)                            # {shock arm: its no-shock twin}
 
 Uncertain assumptions (`mentorsim compare ... --uncertain FILE.toml --out`; uncertainty.py):
 
@@ -41,6 +42,7 @@ matplotlib Figure and saving it with ``out=``:
 
 >>> ma.coverage_and_waiting_list("compare.h5", out="coverage.png")   # run or comparison file
 >>> ma.load_and_burnout(c); ma.knowledge_around_shock(c); ma.equity_by_group(c)
+>>> ma.shock_against_twin(c)               # each shock arm against its no-shock twin
 >>> ma.sweep_response(s, "peak_waiting_list", x="joining.arrivals_per_week",
 ...                   by="programme.one_on_one.capacity")
 >>> ma.sweep_heatmap(s, "mean_participation", x="joining.arrivals_per_week",
@@ -56,25 +58,37 @@ networkx):
 >>> ma.network_picture("one-network/a_r0000_w0100.graphml", "web-network/b_r0000_w0100.graphml")
 """
 
-from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences
-from .formats import SWEEP_PART_FORMAT, file_kind
+from . import _deps
 
-from .loader import (
-    FORMAT,
-    SUPPORTED_FORMAT_VERSIONS,
-    Results,
-    open_results,
-    provenance,
-    resolved_scenario,
-    run_ids,
-    runs,
-    series_names,
-    weekly,
-    zones,
-)
-from .metadata import headline_metrics, metric_metadata, metric_themes
-from .sweep import SWEEP_FORMAT, Sweep, load_sweep, sweep_weekly
-from .uncertainty import Uncertainty, has_uncertainty, load_uncertainty
+# Run as `python3 -m mentorsim_analysis.report` (or .summary) without numpy, h5py, ...: one line
+# naming the Debian package to install, exit status 2, no traceback (_deps.py).
+_deps.check_command_line()
+
+try:
+    from .compare import COMPARE_FORMAT, Comparison, load_compare, paired_differences, twins
+    from .formats import SWEEP_PART_FORMAT, file_kind
+
+    from .loader import (
+        FORMAT,
+        SUPPORTED_FORMAT_VERSIONS,
+        Results,
+        open_results,
+        provenance,
+        resolved_scenario,
+        run_ids,
+        runs,
+        series_names,
+        weekly,
+        zones,
+    )
+    from .metadata import headline_metrics, metric_metadata, metric_themes
+    from .sweep import SWEEP_FORMAT, Sweep, load_sweep, sweep_weekly
+    from .uncertainty import Uncertainty, has_uncertainty, load_uncertainty
+except ImportError as _error:  # imported as a library: the same hint, on the ImportError
+    _missing = _deps.first_missing(("numpy", "h5py", "pandas"))
+    if _missing is None:
+        raise
+    raise ImportError(f"mentorsim_analysis: {_deps.hint(*_missing)}") from _error
 
 # The figures import matplotlib, which the loaders do not need: load them on first use (PEP 562).
 FIGURES = [
@@ -84,6 +98,7 @@ FIGURES = [
     "load_and_burnout",
     "point_means",
     "replicate_band",
+    "shock_against_twin",
     "shocks",
     "sweep_heatmap",
     "sweep_response",
@@ -137,6 +152,7 @@ __all__ = [
     "runs",
     "series_names",
     "sweep_weekly",
+    "twins",
     "weekly",
     "zones",
     "network_picture",

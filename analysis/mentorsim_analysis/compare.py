@@ -12,10 +12,13 @@ the same random draws (common random numbers), so rows with the same ``replicate
 >>> c.summaries            # scenario, run_id, replicate, metric, value
 >>> c.weekly               # scenario, run_id, replicate, week, series, value
 >>> ma.paired_differences(c, "mean_participation")   # per replicate: value - the baseline's value
+>>> ma.twins(c)            # {shock arm: its twin}, e.g. {"one_on_one_shock": "one_on_one"}
 """
 
 from __future__ import annotations
 
+import os
+import tomllib
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Union
 
@@ -143,3 +146,50 @@ def paired_differences(comparison: Comparison, metric: str) -> pd.DataFrame:
     paired["diff"] = paired["value"] - paired["baseline_value"]
     paired = paired.sort_values(["scenario", "replicate"], kind="stable").reset_index(drop=True)
     return paired[["scenario", "replicate", "value", "baseline_value", "diff"]]
+
+
+def _without_shocks(resolved: str) -> tuple:
+    """(shock entries, the scenario without them and without the [scenario] keys a twin may
+    differ in: name, description, twin) of a resolved scenario's TOML."""
+    try:
+        scenario = tomllib.loads(resolved or "")
+    except tomllib.TOMLDecodeError:
+        return [], None
+    shocks = scenario.pop("shock", [])
+    head = scenario.get("scenario", {})
+    for key in ("name", "description", "twin"):
+        head.pop(key, None)
+    return shocks, scenario
+
+
+def twins(comparison: Comparison) -> dict:
+    """{shock arm: its twin} of a comparison, found as ``mentorsim compare`` finds them
+    (docs/compare.md, "A shock against its twin"): for every scenario with ``[[shock]]`` entries,
+    the scenario its ``[scenario] twin`` names (relative to its file) or else the first scenario
+    without shocks whose resolved scenario is the same once the shocks and the ``[scenario]`` name,
+    description and twin are set aside. A shock arm without a twin is left out."""
+    parsed = {label: _without_shocks(comparison.resolved.get(label, ""))
+              for label in comparison.scenarios}
+    plain = [label for label, (shocks, body) in parsed.items() if not shocks and body is not None]
+    found = {}
+    for label, (shocks, body) in parsed.items():
+        if not shocks or body is None:
+            continue
+        named = ""
+        try:
+            head = tomllib.loads(comparison.resolved[label]).get("scenario", {})
+            named = str(head.get("twin", ""))
+        except tomllib.TOMLDecodeError:
+            pass
+        if named:
+            source = os.path.dirname(str(comparison.sources.get(label, "")))
+            target = os.path.normpath(os.path.join(source, named))
+            match = [p for p in plain
+                     if os.path.normpath(str(comparison.sources.get(p, ""))) == target]
+            if match:
+                found[label] = match[0]
+                continue
+        match = [p for p in plain if parsed[p][1] == body]
+        if match:
+            found[label] = match[0]
+    return found

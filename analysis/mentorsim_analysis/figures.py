@@ -10,6 +10,7 @@ scenario, the mean over replicates week by week, with a shaded 95% confidence ba
 >>> mf.load_and_burnout(c)                 # c = ma.load_compare(...)
 >>> mf.knowledge_around_shock(c, before=13, after=52)
 >>> mf.equity_by_group("out/run.h5")
+>>> mf.shock_against_twin(c)               # each shock arm against its no-shock twin
 
 Sweeps (a :class:`~.sweep.Sweep`, its directory or index), per-point means of a summary metric:
 
@@ -43,7 +44,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .compare import Comparison, load_compare
+from .compare import Comparison, load_compare, twins as find_twins
 from .formats import NAMES, file_kind
 from .loader import PathLike, Results, _datasets, resolved_scenario, run_ids, weekly
 from .metadata import SHARE, metric_metadata
@@ -58,7 +59,12 @@ SERIES_LABELS = {
     "load_max_hours": "maximum load (hours/week)",
     "burned_out_mentor_share": "burned-out mentors (share of mentors)",
     "knowledge_stock": "knowledge stock (skill × practitioners)",
+    "effective_coverage": "effective coverage (share of practitioners)",
+    "orphaned_learners": "orphaned learners (practitioners)",
 }
+# The series shock_against_twin draws by default: what a shock does, and what recovery means
+# (recovery_weeks is measured on effective coverage; docs/metrics.md).
+TWIN_SERIES = ("effective_coverage", "orphaned_learners", "knowledge_stock")
 GROUP_PREFIX = "participation_by_group/"
 WEEK_LABEL = "week (weeks since the start of the run)"
 BAND_ALPHA = 0.2
@@ -384,6 +390,86 @@ def equity_by_group(data, *, scenarios=None, out: Optional[PathLike] = None) -> 
     return _finish(fig, out)
 
 
+def shock_against_twin(data, *, twins: Optional[Mapping[str, str]] = None,
+                       series: Iterable[str] = TWIN_SERIES, before: int = 26, after: int = 78,
+                       out: Optional[PathLike] = None) -> Figure:
+    """Each shock arm of a comparison against its own no-shock twin: one small panel per pair
+    (columns, at most five to a row) and series (rows of panels sharing their y range), the twin
+    dashed and the shock arm solid in the pair's colour, each the mean over replicates with its
+    95% band, from ``before`` weeks before the arm's first shock to ``after`` weeks after it
+    (clipped to the run), a vertical line at each shock. ``data``: a comparison file, its path or
+    a Comparison; ``twins``: {shock arm: twin} (default: :func:`~.compare.twins`, as ``mentorsim
+    compare`` pairs them); ``series``: weekly series (those not in the file are left out).
+    ValueError when no shock arm has a twin, or none of ``series`` is in the file."""
+    if before < 0 or after < 0:
+        raise ValueError(f"before and after must be ≥ 0 weeks, not {before} and {after}")
+    if isinstance(data, (str, os.PathLike)):
+        if _time_series_kind(data) != "compare":
+            raise ValueError(f"{data}: a run file has one scenario: shock_against_twin needs a "
+                             "comparison of a shock arm and its twin")
+        present = set(_series_in_file(data, "compare"))
+        data = load_compare(data, [n for n in series if n in present])
+    if not isinstance(data, Comparison):
+        raise TypeError(f"expected a comparison file (path or Comparison), not "
+                        f"{type(data).__name__}")
+    pairs = dict(find_twins(data) if twins is None else twins)
+    unknown = [a for pair in pairs.items() for a in pair if a not in data.scenarios]
+    if unknown:
+        raise KeyError(f"no scenario {unknown[0]!r}{_did_you_mean(unknown[0], data.scenarios)}")
+    if not pairs:
+        raise ValueError(f"no shock arm has a no-shock twin among the scenarios "
+                         f"({', '.join(data.scenarios)})")
+    # In the twins' order, the order the models were given in.
+    order = sorted(pairs, key=lambda arm: (data.scenarios.index(pairs[arm]),
+                                           data.scenarios.index(arm)))
+    available = set(data.weekly["series"].unique())
+    names = [n for n in series if n in available]
+    if not names:
+        raise ValueError(f"none of the series {list(series)} is in the data")
+    ts = _time_series(data, names, scenarios=[a for arm in order for a in (arm, pairs[arm])])
+    cols = min(5, len(order))
+    blocks = math.ceil(len(order) / cols)
+    fig, axes = _new_figure(len(names) * blocks, cols, width=2.6 * cols + 1.2,
+                            height=2.1 * len(names) * blocks + 1.2)
+    for i, name in enumerate(names):
+        w = ts.weekly[ts.weekly["series"] == name]
+        band = replicate_band(w, ["scenario", "week"], share=name in ts.shares)
+        panels = []
+        for k, arm in enumerate(order):
+            ax = axes[i * blocks + k // cols, k % cols]
+            panels.append(ax)
+            weeks = [week for _, _, week in shocks(ts.resolved.get(arm, ""))]
+            first = min(weeks) if weeks else 0
+            color = _color(k)  # the pair's model, coloured as in figures of the models alone
+            for label, style in ((pairs[arm], "--"), (arm, "-")):
+                rows = band[(band["scenario"] == label) & (band["week"] >= first - before)
+                            & (band["week"] <= first + after)]
+                if len(rows):
+                    _draw_band(ax, rows["week"].to_numpy(), rows, color, label, style)
+            for week in weeks:
+                if first - before <= week <= first + after:
+                    ax.axvline(week, color="0.4", linewidth=0.8, linestyle=":")
+            ax.grid(True, alpha=0.3)
+            ax.tick_params(labelsize="small")
+            if i == 0 or blocks > 1:
+                ax.set_title(pairs[arm], fontsize="medium")
+            if k % cols == 0:
+                ax.set_ylabel(SERIES_LABELS.get(name, name), fontsize="small")
+            if i == len(names) - 1:
+                ax.set_xlabel("week", fontsize="small")
+        low = min(ax.get_ylim()[0] for ax in panels)
+        high = max(ax.get_ylim()[1] for ax in panels)
+        for ax in panels:
+            ax.set_ylim(low, high)
+        for k in range(len(order), blocks * cols):
+            fig.delaxes(axes[i * blocks + k // cols, k % cols])
+    # The key in the title: a legend in every panel would hide data, one of its own takes a row.
+    _title(fig, f"Each shock arm against its no-shock twin — {ts.name}",
+           "solid: with the shock; dashed: its twin without it; dotted: the shock week\n"
+           + _replicate_note(ts.weekly))
+    return _finish(fig, out)
+
+
 # --- sweeps --------------------------------------------------------------------------------------
 
 def _sweep(sweep) -> Sweep:
@@ -462,11 +548,13 @@ def _fixed_note(fixed: Mapping) -> str:
 
 
 def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
-                   fixed: Optional[Mapping] = None, out: Optional[PathLike] = None) -> Figure:
+                   fixed: Optional[Mapping] = None, label: Optional[str] = None,
+                   out: Optional[PathLike] = None) -> Figure:
     """Per-point mean of summary ``metric`` against axis ``x``, with 95% error bars across
     replicates; one line per value of axis ``by`` (if given). Any other axis with more than one
     value must be fixed: ``fixed={axis: value}``. A log-spaced axis (``scale = "log"``) gets a log
-    scale. Raises KeyError for an unknown metric or axis, ValueError for an axis left free."""
+    scale. ``label`` names the metric on the figure (default: its identifier). Raises KeyError
+    for an unknown metric or axis, ValueError for an axis left free."""
     s = _sweep(sweep)
     units = _check_metric(s, metric)
     fixed = dict(fixed or {})
@@ -485,8 +573,8 @@ def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
         if rows.empty:
             continue
         xs, mean = rows["_x"].to_numpy(dtype=float), rows["mean"].to_numpy()
-        label = "mean" if value is None else _fmt(value)
-        ax.plot(xs, mean, marker="o", color=_color(k), label=label)
+        ax.plot(xs, mean, marker="o", color=_color(k),
+                label="mean" if value is None else _fmt(value))
         low, high = rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy()
         if np.isfinite(low).any():
             ax.errorbar(xs, mean, yerr=np.vstack([mean - low, high - mean]), fmt="none",
@@ -497,24 +585,26 @@ def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
         ax.set_xscale("log")
         ax.set_xticks(order, [_fmt(v) for v in order])
         ax.minorticks_off()
+    name = label or metric
     ax.set_xlabel(x)
-    ax.set_ylabel(f"{metric} ({units})" if units else metric)
+    ax.set_ylabel(f"{name} ({units})" if units else name)
     ax.grid(True, alpha=0.3)
     if by is not None:
         ax.legend(title=by, fontsize="small")
     n = "/".join(str(v) for v in sorted(means["n"].unique()))
-    _title(fig, f"{metric} against {x} — sweep {s.provenance.get('sweep_name', '')}",
+    _title(fig, f"{name} against {x} — sweep {s.provenance.get('sweep_name', '')}",
            f"mean over replicates (n = {n}), bars: 95% confidence interval{_fixed_note(fixed)}")
     return _finish(fig, out)
 
 
 def sweep_heatmap(sweep, metric: str, x: str, y: str, *, fixed: Optional[Mapping] = None,
-                  annotate: bool = True, cmap: str = "viridis",
+                  annotate: bool = True, cmap: str = "viridis", label: Optional[str] = None,
                   out: Optional[PathLike] = None) -> Figure:
     """Per-point mean of summary ``metric`` over two axes (``x`` across, ``y`` up) as a heatmap
     with a colorbar; each cell annotated with its mean and, with replicates, ± the half-width of
     its 95% interval. Other axes with more than one value must be fixed (``fixed``); a point with
-    no run done is left blank. Errors as :func:`sweep_response`."""
+    no run done is left blank. ``label`` as for :func:`sweep_response`. Errors as
+    :func:`sweep_response`."""
     s = _sweep(sweep)
     units = _check_metric(s, metric)
     fixed = dict(fixed or {})
@@ -532,8 +622,8 @@ def sweep_heatmap(sweep, metric: str, x: str, y: str, *, fixed: Optional[Mapping
                             height=0.7 * len(ys) + 3.0)
     ax = axes[0, 0]
     image = ax.imshow(np.ma.masked_invalid(grid), origin="lower", aspect="auto", cmap=cmap)
-    label = f"mean {metric} ({units})" if units else f"mean {metric}"
-    fig.colorbar(image, ax=ax, label=label)
+    name = label or metric
+    fig.colorbar(image, ax=ax, label=f"mean {name} ({units})" if units else f"mean {name}")
     ax.set_xticks(range(len(xs)), [_fmt(v) for v in xs])
     ax.set_yticks(range(len(ys)), [_fmt(v) for v in ys])
     ax.set_xlabel(x)
@@ -551,7 +641,7 @@ def sweep_heatmap(sweep, metric: str, x: str, y: str, *, fixed: Optional[Mapping
                 ax.text(j, i, text, ha="center", va="center", fontsize="small",
                         color="white" if shade < 0.5 else "black")
     n = "/".join(str(v) for v in sorted(means["n"].unique()))
-    _title(fig, f"{metric} — sweep {s.provenance.get('sweep_name', '')}",
+    _title(fig, f"{name} — sweep {s.provenance.get('sweep_name', '')}",
            f"mean over replicates (n = {n}), ± half-width of the 95% confidence interval"
            f"{_fixed_note(fixed)}")
     return _finish(fig, out)

@@ -15,7 +15,7 @@ def _number(x) -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "–"
     if isinstance(x, (int, np.integer)):
-        return f"{x:,}"
+        return str(x)  # a seed or a count: "2026", not "2,026"
     return f"{x:.4g}"
 
 
@@ -29,6 +29,15 @@ def _png(fig, alt: str = "figure") -> str:
     fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
+
+
+def _ident(text) -> str:
+    """An identifier (a metric, a scenario label, a parameter key) as HTML that may break after
+    "/", "_" and ".", so that a narrow column can wrap it without breaking words elsewhere."""
+    escaped = html.escape(str(text))
+    for c in "/_.":
+        escaped = escaped.replace(c, c + "<wbr>")
+    return escaped
 
 
 def _direction(better) -> str:

@@ -1,14 +1,18 @@
-"""``mentorsim report``: one self-contained HTML page of a run, compare or sweep output — the
-figures embedded as PNG, the headline table with 95% intervals (and, for a comparison, the paired
-differences from the baseline), the scenarios' key parameters and the provenance — a page a
-programme designer can forward.
+"""``mentorsim report``: one self-contained HTML page of a run, compare or sweep output that a
+programme designer can forward. The first screen is the summary: the question, the arms, and one
+plain sentence per headline metric — which arm is best, by how much against the baseline, how
+sure, and (with ``compare --uncertain``) whether that survives the assumptions
+(report_summary.py). Below it: the figures, each with alternative text (report_figures.py; a
+shock arm against its own twin), the headline table with 95% intervals (and, for a comparison,
+the paired differences from the baseline), the scenarios' key parameters and the provenance.
 
-Usage: mentorsim report RESULTS --out DIR [--force] [--title TEXT]
+Usage: mentorsim report RESULTS --out DIR [--force] [--title TEXT] [--quiet]
        (the same as: python3 -m mentorsim_analysis.report RESULTS --out DIR ...)
 
 RESULTS is a ``mentorsim run --out`` file, a ``mentorsim compare --out`` file, or a sweep
 directory (or its index.h5). Writes DIR/report.html (DIR is created; an existing report is
-replaced only with --force). Exit status: 0 written, 2 bad input, 1 failure.
+replaced only with --force), saying on stderr what it is doing unless --quiet. Exit status: 0
+written, 2 bad input (or a Python module missing: _deps.py), 1 failure.
 """
 
 from __future__ import annotations
@@ -19,22 +23,26 @@ import math
 import os
 import pathlib
 import sys
+import time
 import tomllib
 from dataclasses import dataclass
 from typing import Optional
 
+import h5py
 import numpy as np
 import pandas as pd
 
-from . import figures
-from .compare import load_compare
+from . import figures, report_figures, report_summary
+from .compare import Comparison, load_compare, twins
 from .formats import file_kind
-from .loader import open_results
-from .metadata import headline_metrics, metric_themes
+from .html_parts import _ci, _direction, _ident, _number, _theme_row
+from .labels import axis_label, metric_label
+from .loader import RUN_COLUMNS, open_results
+from .metadata import headline_metrics, headline_table, metric_metadata, metric_themes
+from .report_uncertainty import _uncertainty_section
 from .stats import t_quantile_975
 from .sweep import load_sweep
-from .html_parts import _ci, _direction, _number, _png, _theme_row
-from .report_uncertainty import _uncertainty_section
+from .uncertainty import has_uncertainty, load_uncertainty
 
 PROVENANCE_KEYS = ["version", "git_commit", "created_utc", "command_line", "threads"]
 
@@ -71,7 +79,8 @@ class Page:
     kind: str
     source: str
     provenance: dict
-    sections: list  # (heading, html)
+    sections: list  # (heading, html), below the summary
+    summary: str = ""  # the first screen: the question, the arms, a sentence per headline metric
 
 
 # --- the scenarios' key parameters ---------------------------------------------------------------
@@ -101,36 +110,62 @@ def _key_parameters(resolved: str) -> dict:
     return out
 
 
-def _parameters_table(columns: dict) -> str:
-    """A table with one row per parameter and one column per scenario."""
-    rows = []
+def _cell(v) -> str:
+    return html.escape(_number(v) if isinstance(v, (int, float)) else str(v or "–"))
+
+
+def _parameters_table(columns: dict, descriptions: Optional[dict] = None) -> str:
+    """The scenarios' key parameters (:func:`_key_parameters`, per label), split so that the
+    page stays narrow however many scenarios there are: what is the same in every scenario once,
+    as a two-column table; then, when there are several, one row per scenario with what differs
+    (and its description)."""
+    descriptions = descriptions or {}
+    keys = []
     for label in columns:
-        for key in columns[label]:
-            if key not in rows:
-                rows.append(key)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
-    body = "".join(
-        "<tr><th>" + html.escape(key) + "</th>" + "".join(
-            f"<td>{html.escape(_number(v) if isinstance(v, (int, float)) else str(v or '–'))}</td>"
-            for v in (columns[c].get(key) for c in columns)) + "</tr>" for key in rows)
-    return f'<table class="params"><tr><th></th>{head}</tr>{body}</table>'
+        keys += [key for key in columns[label] if key not in keys]
+    labels = list(columns)
+    same = [k for k in keys if len({repr(columns[c].get(k)) for c in labels}) == 1]
+    differ = [k for k in keys if k not in same]
+    out = ""
+    if len(labels) > 1:
+        rows = []
+        for label in labels:
+            items = "".join(f"<li>{html.escape(k)}: {_cell(columns[label].get(k))}</li>"
+                            for k in differ if columns[label].get(k) not in (None, ""))
+            rows.append(f"<tr><th>{_ident(label)}</th>"
+                        f"<td>{html.escape(descriptions.get(label, '')) or '–'}</td>"
+                        f"<td><ul class='plain'>{items}</ul></td></tr>")
+        out += ("<table class='params wide'><tr><th>scenario</th><th>description</th>"
+                "<th>what differs</th></tr>" + "".join(rows) + "</table>")
+        caption = "<p>The same in every scenario:</p>"
+    else:
+        label = labels[0] if labels else ""
+        text = descriptions.get(label, "")
+        caption = (f"<p><b>{html.escape(label)}</b>{': ' + html.escape(text) if text else ''}</p>")
+    body = "".join(f"<tr><th>{html.escape(k)}</th><td>{_cell(columns[labels[0]].get(k))}</td></tr>"
+                   for k in same) if labels else ""
+    return out + caption + f"<table class='params'>{body}</table>"
 
 
 # --- the three kinds of page ---------------------------------------------------------------------
 
-def _figure_sections(data) -> list:
-    out = []
-    for heading, draw in (("Coverage and the waiting list", figures.coverage_and_waiting_list),
-                          ("Mentor load and burnout", figures.load_and_burnout),
-                          ("Knowledge around each shock", figures.knowledge_around_shock),
-                          ("Equity: coverage by group", figures.equity_by_group)):
-        try:
-            fig = draw(data)
-        except (ValueError, KeyError) as e:  # e.g. no shock in any scenario: say so, go on
-            out.append((heading, f'<p class="note">Not drawn: {html.escape(str(e))}</p>'))
-            continue
-        out.append((heading, _png(fig)))
-    return out
+class Progress:
+    """What the report is doing, on stderr ("mentorsim report: loading 120 runs…"), so that it is
+    never silent for long on a large file; nothing with ``quiet``."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.start = time.monotonic()
+
+    def __call__(self, text: str) -> None:
+        if not self.quiet:
+            print(f"mentorsim report: {text}", file=sys.stderr, flush=True)
+
+    def elapsed(self) -> str:
+        return f"{time.monotonic() - self.start:.1f} s"
+
+
+_quiet = Progress(quiet=True)
 
 
 def _mark(low: float, high: float, better) -> str:
@@ -151,44 +186,104 @@ UNDECLARED = ('<p class="note">No headline table: this file was written by a men
               '<code>load_sweep</code>); a current mentorsim writes the table.</p>')
 
 
-def _no_headline(path) -> str:
+def _no_headline(themes: pd.DataFrame) -> str:
     """What stands in place of an empty headline table: UNDECLARED for a file from before metric
-    declarations, otherwise a note that none of its metrics is a headline one."""
-    if metric_themes(path).empty:
+    declarations (no ``themes``), otherwise a note that none of its metrics is a headline one."""
+    if themes.empty:
         return UNDECLARED
     return '<p class="note">None of the file\'s metrics is a headline metric.</p>'
 
 
-def _run_page(path, title) -> Page:
+def _metric_heading(h, columns: int) -> str:
+    """The row that opens a metric's block: its plain name, identifier, units, direction, doc."""
+    qualifiers = "; ".join(q for q in (h.units, _direction(h.better)) if q)
+    label = html.escape(metric_label(h.name, h.doc))
+    return (f"<tr class='metric'><td colspan='{columns}'><b>{label}</b> "
+            f"<code>{html.escape(h.name)}</code> [{html.escape(qualifiers)}]: "
+            f"{html.escape(h.doc)}</td></tr>")
+
+
+def _count_runs(path, kind: str) -> tuple:
+    """(runs, scenarios) in a run or comparison file, for the progress message."""
+    try:
+        with h5py.File(path, "r") as f:
+            if kind == "run":
+                return len(f["runs"]), 1
+            groups = [f["scenarios"][label] for label in f["scenarios"]]
+            return sum(len(g["runs"]) for g in groups), len(groups)
+    except (OSError, KeyError):
+        return 0, 0
+
+
+def _metadata(path) -> tuple:
+    """(metric_metadata, metric_themes, headline table) of a run or comparison file."""
+    meta = metric_metadata(path)
+    themes = metric_themes(path)
+    return meta, themes, headline_table(meta, themes)
+
+
+def _run_as_comparison(path, series: list) -> Comparison:
+    """A run file as a comparison of one arm (its scenario), for the figures and the summary."""
     results = open_results(path)
     runs = results.runs()
-    heads = headline_metrics(path)
+    label = str(runs["scenario_name"].iloc[0]) if len(runs) else "run"
+    resolved = results.resolved_scenario(runs["run_id"].iloc[0]) if len(runs) else ""
+    metrics = [c for c in runs.columns if c not in RUN_COLUMNS]
+    summaries = runs.melt(id_vars=["run_id", "replicate"], value_vars=metrics,
+                          var_name="metric", value_name="value").dropna(subset=["value"])
+    summaries.insert(0, "scenario", pd.Categorical([label] * len(summaries), categories=[label]))
+    summaries["metric"] = [m[len("summary/"):] if m.startswith("summary/") and m[8:] in RUN_COLUMNS
+                           else m for m in summaries["metric"]]
+    w = results.weekly(series) if series else pd.DataFrame(
+        columns=["run_id", "scenario_name", "replicate", "week", "series", "value"])
+    w = w.drop(columns=["scenario_name"])
+    w.insert(0, "scenario", pd.Categorical([label] * len(w), categories=[label], ordered=True))
+    table = runs.copy()
+    table.insert(0, "scenario", pd.Categorical([label] * len(table), categories=[label]))
+    return Comparison(path=str(path), provenance=results.provenance(), baseline=label,
+                      scenarios=[label], sources={label: ""}, resolved={label: resolved},
+                      runs=table, summaries=summaries[["scenario", "run_id", "replicate", "metric",
+                                                       "value"]], weekly=w)
+
+
+def _run_page(path, title, say=_quiet) -> Page:
+    count, _ = _count_runs(path, "run")
+    say(f"loading {count} run{'s' if count != 1 else ''} from {path}…")
+    meta, themes, heads = _metadata(path)
+    present = meta.loc[meta["kind"] == "series", "name"]
+    c = _run_as_comparison(path, report_figures.wanted_series(present))
+    runs = c.runs
+    say(f"loaded in {say.elapsed()}")
     rows, theme = [], None
     for h in heads.itertuples(index=False):
         if h.theme != theme:
             theme = h.theme
             rows.append(_theme_row(h.theme, h.question, 6))
-        n, mean, low, high = interval(runs[h.name], h.aggregate)
-        rows.append(f"<tr><td><code>{html.escape(h.name)}</code></td>"
+        n, mean, low, high = interval(runs[h.name] if h.name in runs else [], h.aggregate)
+        rows.append(f"<tr><td><b>{html.escape(metric_label(h.name, h.doc))}</b> "
+                    f"<code>{html.escape(h.name)}</code></td>"
                     f"<td>{html.escape(h.units)}</td><td>{_direction(h.better)}</td>"
                     f"<td class='num'>{_number(mean)}</td><td class='num'>{_ci(low, high)}</td>"
                     f"<td class='num'>{n}</td></tr>")
-    table = ("<table><tr><th>metric</th><th>units</th><th></th><th>mean</th><th>95% CI</th>"
-             "<th>replicates</th></tr>" + "".join(rows) + "</table>") if rows else _no_headline(path)
-    resolved = results.resolved_scenario(runs["run_id"].iloc[0]) if len(runs) else ""
-    name = runs["scenario_name"].iloc[0] if len(runs) else "run"
-    sections = [("Headline metrics", table),
-                ("Scenario", _parameters_table({name: _key_parameters(resolved)}))]
-    sections += _figure_sections(path)
-    return Page(title or f"Mentorsim run: {name}", "run", str(path), results.provenance(), sections)
+    table = ("<table class='headline'><tr><th>metric</th><th>units</th><th></th><th>mean</th>"
+             "<th>95% CI</th><th>replicates</th></tr>" + "".join(rows) + "</table>"
+             ) if rows else _no_headline(themes)
+    name = c.baseline
+    resolved = c.resolved[name]
+    about = report_summary.description(resolved)
+    summary = report_summary.run_summary(name, about, runs, heads, interval)
+    sections = report_figures.time_series_sections(c, {}, say, "run")
+    sections += [("Headline metrics", table),
+                 ("Scenario", _parameters_table({name: _key_parameters(resolved)},
+                                                {name: about}))]
+    return Page(title or f"Mentorsim run: {name}", "run", str(path), c.provenance, sections,
+                summary)
 
 
 def _compare_rows(c, h) -> list:
     """The rows of one headline metric ``h`` (a headline_metrics row) of comparison ``c``: per
     scenario its mean and interval, and the paired difference from the baseline."""
-    qualifiers = "; ".join(q for q in (h.units, _direction(h.better)) if q)
-    rows = [f"<tr class='metric'><td colspan='6'><code>{html.escape(h.name)}</code> "
-            f"[{html.escape(qualifiers)}]: {html.escape(h.doc)}</td></tr>"]
+    rows = [_metric_heading(h, 6)]
     values = c.summaries[c.summaries["metric"] == h.name]
     base = values[values["scenario"] == c.baseline].set_index("replicate")["value"]
     for label in c.scenarios:
@@ -208,11 +303,21 @@ def _compare_rows(c, h) -> list:
     return rows
 
 
-# --- what the answer depends on (a comparison written with --uncertain) --------------------------
-
-def _compare_page(path, title) -> Page:
-    c = load_compare(path, series=[])
-    heads = headline_metrics(path)
+def _compare_page(path, title, say=_quiet) -> Page:
+    count, scenarios = _count_runs(path, "compare")
+    say(f"loading {count} runs of {scenarios} scenarios from {path}…")
+    meta, themes, heads = _metadata(path)
+    present = meta.loc[meta["kind"] == "series", "name"]
+    c = load_compare(path, series=report_figures.wanted_series(present))
+    pairs = twins(c)
+    u, unreadable = None, None
+    if has_uncertainty(path):
+        try:
+            u = load_uncertainty(path)
+        except (ValueError, KeyError) as e:
+            unreadable = e
+            say(f"the /uncertainty group cannot be read: {e}")
+    say(f"loaded in {say.elapsed()}")
     rows, theme = [], None
     for h in heads.itertuples(index=False):
         if h.theme != theme:
@@ -222,67 +327,120 @@ def _compare_page(path, title) -> Page:
     table = ("<p>Mean and 95% CI over replicates; diff = scenario − baseline "
              f"(<b>{html.escape(c.baseline)}</b>), paired by replicate (common random numbers), "
              "with its 95% CI; * = that CI excludes 0 (better or worse where known).</p>"
-             "<table><tr><th>scenario</th><th>mean</th><th>95% CI</th><th>replicates</th>"
-             "<th>diff vs baseline [95% CI]</th><th></th></tr>" + "".join(rows) + "</table>"
-             ) if rows else _no_headline(path)
+             "<table class='headline'><tr><th>scenario</th><th>mean</th><th>95% CI</th>"
+             "<th>replicates</th><th>diff vs baseline [95% CI]</th><th></th></tr>"
+             + "".join(rows) + "</table>") if rows else _no_headline(themes)
     params = _parameters_table({label: _key_parameters(c.resolved.get(label, ""))
+                                for label in c.scenarios},
+                               {label: report_summary.description(c.resolved.get(label, ""))
                                 for label in c.scenarios})
-    uncertain = _uncertainty_section(path, c.scenarios)
-    sections = ([("Comparison", table)] + ([uncertain] if uncertain else [])
-                + [("Scenarios", params)] + _figure_sections(path))
+    summary = report_summary.compare_summary(c, heads, pairs, interval, u)
+    uncertain = _uncertainty_section(path, c.scenarios, u, unreadable)
+    sections = (report_figures.time_series_sections(c, pairs, say, "compare")
+                + [("Comparison", table)] + ([uncertain] if uncertain else [])
+                + [("Scenarios", params)])
     others = len(c.scenarios) - 1
     return Page(title or f"Mentorsim comparison: {others} scenario{'s' if others != 1 else ''} "
-                f"against {c.baseline}", "compare", str(path),
-                c.provenance, sections)
+                f"against {c.baseline}", "compare", str(path), c.provenance, sections, summary)
 
 
-def _sweep_page(path, title) -> Page:
+# The most metric columns in one per-point table, so that it fits the page beside the axes.
+SWEEP_COLUMNS = 4
+
+
+def _sweep_tables(s, heads: pd.DataFrame, varying: list) -> str:
+    """Per point, every headline metric's mean and 95% interval (the numbers of ``mentorsim
+    summarize``), theme by theme in the headline order, at most SWEEP_COLUMNS metrics a table."""
+    ps = s.point_summaries.set_index(["metric", "point"])
+    out = []
+    chosen = [h for h in heads.itertuples(index=False) if h.name in s.metrics]
+    for theme in dict.fromkeys(h.theme for h in chosen):
+        mine = [h for h in chosen if h.theme == theme]
+        question = next(h.question for h in mine)
+        out.append(f"<h3>{html.escape(theme)}: {html.escape(question)}</h3>")
+        tables = math.ceil(len(mine) / SWEEP_COLUMNS)
+        size = math.ceil(len(mine) / tables)  # balanced: 5 metrics as 3 + 2, not 4 + 1
+        for k in range(0, len(mine), size):
+            block = mine[k:k + size]
+            head = "".join(f"<th class='axis' title='{html.escape(a)}'>"
+                           f"{html.escape(axis_label(a, s.axes))}</th>" for a in varying)
+            head += "".join(
+                f"<th data-metric='{html.escape(h.name)}'>"
+                f"{html.escape(metric_label(h.name, h.doc))} <code>{_ident(h.name)}</code>"
+                "<span class='units'>"
+                f"{html.escape('; '.join(q for q in (h.units, _direction(h.better)) if q))}"
+                "</span></th>" for h in block)
+            rows = []
+            for point in s.points.itertuples(index=False):
+                row = s.points[s.points["point"] == point.point].iloc[0]
+                cells = "".join(f"<td class='num'>{html.escape(figures._fmt(row[a]))}</td>"
+                                for a in varying)
+                for h in block:
+                    stat = ps.loc[(h.name, point.point)]
+                    cells += (f"<td class='num'>{_number(stat['mean'])}<span class='ci'>"
+                              f"{_ci(stat['ci_low'], stat['ci_high'])}</span></td>")
+                rows.append(f"<tr>{cells}</tr>")
+            out.append(f"<table class='points'><tr>{head}</tr>{''.join(rows)}</table>")
+    return "".join(out)
+
+
+def _sweep_page(path, title, say=_quiet) -> Page:
+    say(f"loading the sweep index {path}…")
     s = load_sweep(path)
-    chosen = [name for name in headline_metrics(path)["name"] if name in s.metrics][:6]
-    table = _no_headline(path)
-    if chosen:
-        summaries = s.point_summaries[s.point_summaries["metric"].isin(chosen)]
-        wide = summaries.pivot_table(index=["point"] + s.axes, columns="metric", values="mean",
-                                     observed=True).reset_index()
-        table = wide.to_html(index=False, float_format=lambda x: f"{x:.4g}", border=0)
-    sections = [("Per-point means (headline metrics)", table),
-                ("Sweep file", f"<pre>{html.escape(s.provenance.get('sweep_text', ''))}</pre>")]
-    numeric = [a for a in s.axes if pd.api.types.is_numeric_dtype(s.points[a])]
-    varying = [a for a in s.axes if s.points[a].nunique() > 1]
-    fixed_one = {a: s.points[a].iloc[0] for a in s.axes if s.points[a].nunique() == 1}
-    x = next((a for a in varying if a in numeric), varying[0] if varying else None)
-    by = next((a for a in varying if a != x), None)
-    others = [a for a in varying if a not in (x, by)]
-    fixed = dict(fixed_one, **{a: s.points[a].iloc[0] for a in others})
-    for metric in chosen[:3]:
-        if x is None:
-            break
-        try:
-            fig = figures.sweep_response(s, metric, x=x, by=by, fixed=fixed or None)
-            sections.append((f"{metric} against {x}", _png(fig)))
-        except (ValueError, KeyError) as e:
-            sections.append((f"{metric} against {x}", f'<p class="note">Not drawn: {html.escape(str(e))}</p>'))
-    if x is not None and by is not None and x in numeric and by in numeric and chosen:
-        try:
-            fig = figures.sweep_heatmap(s, chosen[0], x=x, y=by, fixed=fixed or None)
-            sections.append((f"{chosen[0]} over {x} and {by}", _png(fig)))
-        except (ValueError, KeyError) as e:
-            sections.append(("Heatmap", f'<p class="note">Not drawn: {html.escape(str(e))}</p>'))
+    say(f"loaded {len(s.runs)} runs at {len(s.points)} points in {say.elapsed()}")
+    themes = metric_themes(path)
+    heads = headline_metrics(path)
+    varying = [a for a in s.axes if s.points[a].nunique() > 1] or list(s.axes)
+    chosen = [name for name in heads["name"] if name in s.metrics]
+    table = _sweep_tables(s, heads, varying) if chosen else _no_headline(themes)
+    complete = ("complete" if s.complete else
+                f"incomplete: {len(s.missing_runs)} runs missing")
+    fixed = [a for a in s.axes if a not in varying]
+    same = ("; the same at every point: " + ", ".join(
+        f"{axis_label(a, s.axes)} {figures._fmt(s.points[a].iloc[0])}" for a in fixed)
+        if fixed else "")
+    intro = (f"<p>Mean and 95% CI over the replicates at each point ({complete}){same}. "
+             "Hover over a column's name for the full key.</p>")
+    sections = report_figures.sweep_sections(s, heads, say)
+    sections += [("Every headline metric, point by point", intro + table),
+                 ("Sweep file", f"<pre>{html.escape(str(s.provenance.get('sweep_text', '')))}"
+                                "</pre>")]
+    summary = report_summary.sweep_summary(s, heads, interval) if chosen else _no_headline(themes)
     name = s.provenance.get("sweep_name", "sweep")
-    complete = "complete" if s.complete else f"{len(s.missing_runs)} runs missing"
-    sections.insert(0, ("Sweep", f"<p>{len(s.points)} points × {s.provenance.get('replicates')} "
-                                 f"replicates ({complete}); axes: {', '.join(s.axes)}.</p>"))
-    return Page(title or f"Mentorsim sweep: {name}", "sweep", str(path), s.provenance, sections)
+    return Page(title or f"Mentorsim sweep: {name}", "sweep", str(path), s.provenance, sections,
+                summary)
 
 
 # --- writing -------------------------------------------------------------------------------------
 
-STYLE = """body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}
-table{border-collapse:collapse;margin:1em 0}td,th{padding:3px 8px;border-bottom:1px solid #ddd;
-text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}tr.metric td{
-background:#f4f4f4}tr.theme td{background:#e4e9f0;padding-top:8px}img{max-width:100%}.note{color:#777}pre{background:#f6f6f6;padding:1em;
-overflow-x:auto}td.robust{font-weight:bold;color:#1a6b2a}td.depends{color:#9a5b00}
-table.uncertain td.num{white-space:nowrap}ul.answers li{margin:0.4em 0}"""
+# Laid out for a 1400 × 900 window and up: the summary on the first screen, nothing wider than
+# the page (long words and identifiers wrap, a long per-point table is split; tests/python/
+# test_report.py measures it in headless Chromium).
+STYLE = """
+body{font-family:sans-serif;max-width:1400px;margin:0 auto;padding:0.3em 1.2em;color:#222;
+  line-height:1.3}
+h1{font-size:1.45em;margin:0.3em 0 0.1em}
+h2{font-size:1.2em;margin:1.2em 0 0.4em;border-bottom:1px solid #ccc}
+h3{font-size:1.05em;margin:1em 0 0.3em}
+p.source{margin:0;color:#666;font-size:0.85em}
+section#summary h2{margin-top:0.4em}section#summary p{margin:0.3em 0}
+table{border-collapse:collapse;margin:0.8em 0;max-width:100%}
+td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+td{overflow-wrap:anywhere}code{font-size:0.92em}
+td.num{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal;white-space:nowrap}
+tr.metric td{background:#f4f4f4}tr.theme td{background:#e4e9f0;padding-top:8px}
+table.glance{font-size:0.88em;margin:0.4em 0}table.glance td,table.glance th{padding:1px 8px}
+table.glance th{width:11em;background:#f1f4f8}
+table.glance th span.q{display:block;font-weight:normal;font-size:0.8em;color:#555;line-height:1.15}
+table.points th{font-weight:normal}table.points th.axis{font-weight:bold}
+span.ci,span.units{display:block;font-size:0.85em;color:#666}
+ul.plain{margin:0;padding-left:1.1em}
+img{max-width:100%;height:auto;display:block;margin:0.5em 0}
+.note{color:#666}.small{font-size:0.8em}
+pre{background:#f6f6f6;padding:1em;overflow-x:auto;white-space:pre-wrap}
+td.robust,span.robust{font-weight:bold;color:#1a6b2a}td.depends,span.depends{color:#9a5b00}
+table.uncertain td.num{white-space:nowrap}ul.answers li{margin:0.4em 0}
+"""
 
 # On load the page notes on <body> how many figures decoded, so a browser (or a headless test) can
 # tell a page whose pictures show from one whose pictures are broken.
@@ -295,11 +453,15 @@ def render(page: Page) -> str:
     provenance = "".join(f"<tr><th>{k}</th><td>{html.escape(str(page.provenance.get(k, '')))}</td></tr>"
                          for k in PROVENANCE_KEYS)
     body = "".join(f"<h2>{html.escape(h)}</h2>\n{content}\n" for h, content in page.sections)
+    summary = (f'<section id="{report_summary.SECTION_ID}"><h2>{report_summary.HEADING}</h2>\n'
+               f"{page.summary}</section>\n") if page.summary else ""
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(page.title)}</title><style>{STYLE}</style>{CHECK}</head>\n"
             f"<body><h1>{html.escape(page.title)}</h1>\n"
-            f"<p>A Mentorsim {page.kind} report of <code>{html.escape(page.source)}</code>.</p>\n"
-            f"{body}<h2>Provenance</h2><table>{provenance}</table>\n"
+            f"<p class=\"source\">A Mentorsim {page.kind} report of "
+            f"<code>{html.escape(page.source)}</code>.</p>\n"
+            f"{summary}{body}<h2>Provenance</h2><table>{provenance}</table>\n"
             f"<p class=\"note\">Written by mentorsim report. Every figure shows means over "
             f"replicates with 95% confidence bands; docs/metrics.md defines every metric.</p>"
             f"</body></html>\n")
@@ -318,13 +480,16 @@ def report_kind(results: pathlib.Path) -> str:
     return kind
 
 
-def build(results: pathlib.Path, title: Optional[str] = None) -> Page:
+def build(results: pathlib.Path, title: Optional[str] = None,
+          progress: Optional[Progress] = None) -> Page:
+    """The page of ``results``; ``progress`` says on stderr what it is doing (default: nothing)."""
+    say = progress or _quiet
     kind = report_kind(results)
     if kind == "run":
-        return _run_page(results, title)
+        return _run_page(results, title, say)
     if kind == "compare":
-        return _compare_page(results, title)
-    return _sweep_page(results, title)
+        return _compare_page(results, title, say)
+    return _sweep_page(results, title, say)
 
 
 def main(argv=None) -> int:
@@ -334,9 +499,12 @@ def main(argv=None) -> int:
     parser.add_argument("--out", "-o", required=True, help="directory for report.html")
     parser.add_argument("--force", action="store_true", help="replace an existing report.html")
     parser.add_argument("--title", help="the page's title (default: from the results)")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print nothing on stderr but errors (no progress)")
     args = parser.parse_args(argv)  # exits 2 on a bad command line
     out = pathlib.Path(args.out)
     target = out / "report.html"
+    say = Progress(args.quiet)
     try:
         if out.exists() and not out.is_dir():
             raise BadInput(f"{out}: exists and is not a directory")
@@ -344,18 +512,19 @@ def main(argv=None) -> int:
             raise BadInput(f"{out}: directory {out.parent} does not exist")
         if target.exists() and not args.force:
             raise BadInput(f"{target}: exists; pass --force to replace it")
-        text = render(build(pathlib.Path(args.results), args.title))
+        text = render(build(pathlib.Path(args.results), args.title, say))
     except BadInput as e:
         print(f"mentorsim report: {e}", file=sys.stderr)
         return 2
     except (OSError, ValueError, KeyError) as e:
         print(f"mentorsim report: {args.results}: {e}", file=sys.stderr)
         return 1
+    say(f"writing {target}")
     out.mkdir(exist_ok=True)
     temp = out / f".report.html.tmp-{os.getpid()}"
     temp.write_text(text, encoding="utf-8")
     os.replace(temp, target)
-    print(f"report written to {target}", file=sys.stderr)
+    say(f"report written to {target} in {say.elapsed()}")
     return 0
 
 

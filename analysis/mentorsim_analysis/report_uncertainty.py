@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from .html_parts import _direction, _number, _png, _theme_row
-from .metadata import metric_themes
+from .labels import metric_label
+from .metadata import metric_metadata, metric_themes
 from .uncertainty import Uncertainty, has_uncertainty, load_uncertainty
 from . import uncertainty_figures
 
@@ -76,7 +77,7 @@ def _best_clause(u: Uncertainty, rows: pd.DataFrame) -> str:
             "each")
 
 
-def _answer_sentence(u: Uncertainty, metric: str) -> str:
+def _answer_sentence(u: Uncertainty, metric: str, name: str = "") -> str:
     """The plain-English answer for one metric: the arm that ranks best most often, then the
     arms against the baseline grouped by verdict (robust first). HTML."""
     rows = u.table[u.table["metric"] == metric]
@@ -92,7 +93,8 @@ def _answer_sentence(u: Uncertainty, metric: str) -> str:
                 _arm_clause(row, not parts and k == 0)
                 for k, row in enumerate(mine.itertuples(index=False))))
     against = f"; against {html.escape(u.baseline)}: " + "; ".join(parts) if parts else ""
-    return f"<code>{html.escape(metric)}</code>{direction}: {_best_clause(u, rows)}{against}."
+    return (f"<b>{html.escape(name or metric_label(metric))}</b> <code>{html.escape(metric)}</code>"
+            f"{direction}: {_best_clause(u, rows)}{against}.")
 
 
 def _verdict_cell(row) -> str:
@@ -114,7 +116,7 @@ def _driver_cell(row) -> str:
     return f"<td><code>{html.escape(row.driver)}</code>{note}</td>"
 
 
-def _uncertainty_rows(u: Uncertainty, metric: str) -> list:
+def _uncertainty_rows(u: Uncertainty, metric: str, name: str = "") -> list:
     """The table rows of one metric: a heading row (with the baseline's P(best)), then one row
     per arm other than the baseline."""
     rows = u.table[u.table["metric"] == metric]
@@ -125,7 +127,8 @@ def _uncertainty_rows(u: Uncertainty, metric: str) -> list:
     if len(base) and math.isfinite(base["p_best"].iloc[0]):
         base_best = (f" — the baseline {html.escape(u.baseline)} ranks best in "
                      f"{_share(base['p_best'].iloc[0])} of draws")
-    out = [f"<tr class='metric'><td colspan='7'><code>{html.escape(metric)}</code>"
+    out = [f"<tr class='metric'><td colspan='7'><b>{html.escape(name or metric_label(metric))}</b> "
+           f"<code>{html.escape(metric)}</code>"
            f"{f' [{html.escape(qualifiers)}]' if qualifiers else ''}{base_best}</td></tr>"]
     for row in rows[rows["arm"] != u.baseline].itertuples(index=False):
         spread = f"{_signed(row.median)} [{_signed(row.q05)}, {_signed(row.q95)}]"
@@ -143,7 +146,8 @@ def _theme_questions(path) -> dict:
     return {t.lower(): (t, q) for t, q in metric_themes(path).itertuples(index=False)}
 
 
-def _uncertainty_table(u: Uncertainty, metrics: list, themes: dict) -> str:
+def _uncertainty_table(u: Uncertainty, metrics: list, themes: dict,
+                       names: Optional[dict] = None) -> str:
     rows, group = [], None
     for metric in metrics:
         mine = u.headline_group[u.metrics.index(metric)]
@@ -151,7 +155,7 @@ def _uncertainty_table(u: Uncertainty, metrics: list, themes: dict) -> str:
             group = mine
             theme, question = themes.get(mine.lower(), (mine, ""))
             rows.append(_theme_row(theme, question, 7))
-        rows += _uncertainty_rows(u, metric)
+        rows += _uncertainty_rows(u, metric, (names or {}).get(metric, ""))
     noisy = ("<p class='note'>† In at least half of the draws this difference lies within its "
              "own replicate noise (its 95% interval over the replicates includes 0): more "
              "replicates per draw would tell whether the assumptions or chance flip its sign.</p>")
@@ -186,8 +190,9 @@ def _drivers_figure(u: Uncertainty, metrics: list) -> str:
     drawn = [m for m in metrics if m in set(depends)] or metrics
     try:
         fig = uncertainty_figures.uncertainty_drivers(u, drawn)
-    except (ValueError, KeyError) as e:
-        return f'<p class="note">Not drawn: {html.escape(str(e))}</p>'
+    except (ValueError, KeyError):
+        return ('<p class="note">The chart of what drives each difference could not be drawn '
+                'from this file.</p>')
     which = ("the metrics where some arm's answer depends on assumptions" if len(depends)
              else "every metric above (each answer is robust or unchanged)")
     return (f"<p>What moves each difference, for {which}: one bar per arm and uncertain "
@@ -233,19 +238,37 @@ def _uncertainty_method(u: Uncertainty) -> str:
             f"<pre>{html.escape(u.text)}</pre></details>")
 
 
-def _uncertainty_section(path, labels: list) -> Optional[tuple]:
+def _names(path, metrics: list) -> dict:
+    """{metric: its plain name} from the file's declarations (labels.metric_label)."""
+    meta = metric_metadata(path, list(metrics))
+    docs = dict(zip(meta.loc[meta["kind"] == "summary", "name"],
+                    meta.loc[meta["kind"] == "summary", "doc"]))
+    return {m: metric_label(m, docs.get(m)) for m in metrics}
+
+
+def _uncertainty_section(path, labels: list, u: Optional[Uncertainty] = None,
+                         unreadable: Optional[BaseException] = None) -> Optional[tuple]:
     """(UNCERTAINTY_HEADING, html) for a comparison file with ``/uncertainty``, else None: per
     headline metric (every metric when none is) one sentence, then the table, the drivers and
-    how it was computed. ``labels``: the comparison's scenarios, to note a mismatch. A group
-    this code cannot read is reported in the section, not by failing the whole page."""
-    if not has_uncertainty(path):
-        return None
-    try:
-        u = load_uncertainty(path)
-    except (ValueError, KeyError) as e:
-        return UNCERTAINTY_HEADING, f'<p class="note">Not shown: {html.escape(str(e))}</p>'
+    how it was computed. ``labels``: the comparison's scenarios, to note a mismatch; ``u``: the
+    group if already loaded, ``unreadable``: the error that kept it from loading. A group this
+    code cannot read is reported in the section in plain words (the reason goes to stderr), not
+    by failing the whole page."""
+    if u is None and unreadable is None:
+        if not has_uncertainty(path):
+            return None
+        try:
+            u = load_uncertainty(path)
+        except (ValueError, KeyError) as e:
+            unreadable = e
+    if u is None:
+        return UNCERTAINTY_HEADING, ('<p class="note">The file has a group of uncertainty runs '
+                                     '(<code>/uncertainty</code>) that this version cannot read, '
+                                     'so it is not shown; the rest of the report is unaffected.'
+                                     '</p>')
     metrics = u.headline or list(u.metrics)
-    sentences = "".join(f"<li>{_answer_sentence(u, m)}</li>" for m in metrics)
+    names = _names(path, metrics)
+    sentences = "".join(f"<li>{_answer_sentence(u, m, names.get(m, ''))}</li>" for m in metrics)
     mismatch = ""
     if list(labels) != list(u.labels):
         mismatch = (f"<p class='note'>The uncertainty runs' arms ("
@@ -254,7 +277,7 @@ def _uncertainty_section(path, labels: list) -> Optional[tuple]:
     body = (f"<p>How the comparison's answer holds up when the assumed parameters vary over "
             f"{u.draws} draws of <b>{html.escape(u.name)}</b> (how: below).</p>{mismatch}"
             f"<ul class='answers'>{sentences}</ul>"
-            + _uncertainty_table(u, metrics, _theme_questions(path))
+            + _uncertainty_table(u, metrics, _theme_questions(path), names)
             + _drivers_figure(u, metrics) + "<h3>How this was computed</h3>"
             + _uncertainty_method(u))
     return UNCERTAINTY_HEADING, body

@@ -263,6 +263,48 @@ def test_knowledge_around_shock_without_a_shock(comparison):
         mf.knowledge_around_shock(comparison, series="knowledge_stok")
 
 
+def test_twins_are_found_as_compare_finds_them(comparison):
+    """The shock copy differs from 00_one_on_one.toml only in its [[shock]] and [scenario] name
+    and description; peer pods have no shock and no twin."""
+    assert ma.twins(comparison) == {"one_on_one_shock": "one_on_one"}
+    named = ma.Comparison(**{**comparison.__dict__, "resolved": dict(comparison.resolved)})
+    # A twin named in the scenario wins over the first identical scenario.
+    named.resolved["one_on_one_shock"] = named.resolved["one_on_one_shock"].replace(
+        'twin = ""', 'twin = "20_peer_pod.toml"')
+    named.sources = {**comparison.sources, "peer_pod": str(COMPARE / "20_peer_pod.toml"),
+                     "one_on_one_shock": str(COMPARE / "01_one_on_one_shock.toml")}
+    assert ma.twins(named) == {"one_on_one_shock": "peer_pod"}
+
+
+def test_shock_against_twin(comparison, files, tmp_path):
+    series = ["effective_coverage", "knowledge_stock"]
+    fig = mf.shock_against_twin(files[0], series=series, before=5, after=10,
+                                out=tmp_path / "twin.png")
+    assert_png(tmp_path / "twin.png")
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(axes) == 2  # one model with a twin, two series: a panel each
+    assert axes[0].get_title() == "one_on_one"
+    for ax, name in zip(axes, series):
+        twin, arm = data_lines(ax)
+        assert (twin.get_label(), twin.get_linestyle()) == ("one_on_one", "--")
+        assert (arm.get_label(), arm.get_linestyle()) == ("one_on_one_shock", "-")
+        assert twin.get_color() == arm.get_color()  # one colour per model
+        weeks = list(range(SHOCK_WEEK - 5, SHOCK_WEEK + 11))
+        assert arm.get_xdata().tolist() == weeks
+        for line, label in ((twin, "one_on_one"), (arm, "one_on_one_shock")):
+            expected = weekly_means(comparison.weekly, name, label)
+            assert line.get_ydata() == pytest.approx(
+                expected.loc[weeks[0]:weeks[-1]].to_numpy(), rel=1e-12)
+        # Identical until the shock: common random numbers, and the same scenario.
+        assert arm.get_ydata()[:5] == pytest.approx(twin.get_ydata()[:5], rel=1e-12)
+        assert [line.get_xdata()[0] for line in ax.get_lines() if line.get_label()[0] == "_"
+                ] == [SHOCK_WEEK]  # the shock week marked
+    with pytest.raises(ValueError, match="no shock arm has a no-shock twin"):
+        mf.shock_against_twin(comparison, twins={})
+    with pytest.raises(ValueError, match="a run file has one scenario"):
+        mf.shock_against_twin(files[1])
+
+
 def test_equity_by_group(comparison, tmp_path):
     fig = mf.equity_by_group(comparison, out=tmp_path / "equity.png")
     assert_png(tmp_path / "equity.png")
@@ -351,6 +393,16 @@ def test_sweep_heatmap(sweep, tmp_path):
     assert len(ax.texts) == expected.size
     assert ax.texts[0].get_text().startswith(f"{expected.to_numpy()[0, 0]:.3g}\n± ")
     assert ax.get_xlabel() == ARRIVALS and ax.get_ylabel() == CAPACITY
+
+
+def test_sweep_figures_name_the_metric_as_told(sweep):
+    fig = mf.sweep_response(sweep, "peak_waiting_list", x=ARRIVALS, by=CAPACITY,
+                            fixed={MATCHING: "fifo"}, label="Longest waiting list")
+    assert fig.axes[0].get_ylabel().startswith("Longest waiting list")
+    assert "Longest waiting list against" in fig._suptitle.get_text()
+    fig = mf.sweep_heatmap(sweep, "peak_waiting_list", x=ARRIVALS, y=CAPACITY,
+                           fixed={MATCHING: "fifo"}, label="Longest waiting list")
+    assert "mean Longest waiting list" in fig.axes[1].get_ylabel()
 
 
 def test_sweep_figures_refuse_bad_arguments(sweep):

@@ -1,6 +1,10 @@
 """`mentorsim report`: a self-contained HTML page for run, compare and sweep outputs, opened in
-headless Chromium to check that it loads and that its figures show. Its headline table is the
-catalogue's (`mentorsim metrics --format json`) and its numbers are `mentorsim compare`'s."""
+headless Chromium to check that it loads, that its figures show, that the summary is on the first
+screen and that nothing is wider than the window. Its headline table is the catalogue's
+(`mentorsim metrics --format json`) and its numbers are `mentorsim compare`'s.
+
+The binary runs the report of this source tree's analysis/ (MENTORSIM_ANALYSIS_DIR), not of the
+tree it was built from."""
 
 import base64
 import html
@@ -17,17 +21,20 @@ import pytest
 
 import mentorsim_analysis as ma
 from mentorsim_analysis import report
+from mentorsim_analysis.labels import HEADLINE_LABELS, metric_label
 from mentorsim_analysis.loader import RUN_COLUMNS
 
 BINARY = os.environ.get("MENTORSIM_BINARY")
 SOURCE = pathlib.Path(os.environ.get("MENTORSIM_SOURCE_DIR", pathlib.Path(__file__).parents[2]))
 pytestmark = pytest.mark.skipif(not BINARY, reason="MENTORSIM_BINARY not set")
 SMALL = ["--set", "population.initial_size=300", "--set", "scenario.weeks=40"]
-IMAGE = re.compile(r'<img alt="figure" src="data:image/png;base64,([A-Za-z0-9+/=]+)">')
+IMAGE = re.compile(r'<img alt="([^"]*)" src="data:image/png;base64,([A-Za-z0-9+/=]+)">')
+ENV = {**os.environ, "MENTORSIM_ANALYSIS_DIR": str(SOURCE / "analysis")}
 
 
 def mentorsim(*args):
-    return subprocess.run([BINARY, *map(str, args)], capture_output=True, text=True, timeout=300)
+    return subprocess.run([BINARY, *map(str, args)], capture_output=True, text=True, timeout=300,
+                          env=ENV)
 
 
 def written(results, out):
@@ -94,10 +101,18 @@ def names_in_file(kind, path):
     return ma.load_sweep(path).metrics
 
 
+def section_of(page, heading):
+    """The HTML of the section under <h2>heading</h2>, up to the next <h2>."""
+    start = page.index(f"<h2>{heading}</h2>")
+    end = page.find("<h2>", start + 1)
+    return page[start:end if end > 0 else len(page)]
+
+
 def page_headline(page):
     """(theme, name, better) in page order from the headline table of a run or compare page."""
     rows, theme = [], None
-    for row in re.findall(r"<tr[^>]*>.*?</tr>", page):
+    table = section_of(page, "Comparison" if "<h2>Comparison</h2>" in page else "Headline metrics")
+    for row in re.findall(r"<tr[^>]*>.*?</tr>", table):
         heading = re.match(r"<tr class='theme'><td colspan='6'><b>([^<]+)</b>", row)
         if heading:
             theme = html.unescape(heading.group(1))
@@ -120,15 +135,33 @@ def test_the_headline_metrics_are_the_catalogues(outputs, tmp_path, kind):
     table = ma.headline_metrics(outputs[kind])
     assert list(table[["theme", "name", "better"]].itertuples(index=False, name=None)) == expected
     page = written(outputs[kind], tmp_path / kind)
-    if kind == "sweep":  # the first six are tabulated per point, the first three drawn
-        chosen = [name for _, name, _ in expected][:6]
-        columns = re.search(r"<h2>Per-point means \(headline metrics\)</h2>(.*?)</table>", page,
-                            re.S).group(1)
-        assert all(f"<th>{name}</th>" in columns for name in chosen)
-        drawn = re.findall(r"<h2>(\S+) against ", page)
-        assert drawn == chosen[:3]
+    labels = {name: metric_label(name, doc) for name, doc in
+              ma.headline_metrics(outputs[kind])[["name", "doc"]].itertuples(index=False)}
+    if kind == "sweep":  # every one tabulated per point with its interval, the first three drawn
+        chosen = [name for _, name, _ in expected]
+        tables = section_of(page, "Every headline metric, point by point")
+        assert re.findall(r"<th data-metric='([^']+)'>", tables) == chosen
+        points = len(ma.load_sweep(outputs["sweep"]).points)
+        cells = re.findall(r"<td class='num'>[^<]*<span class='ci'>([^<]*)</span></td>", tables)
+        assert len(cells) == points * len(chosen) and all(c.startswith("[") for c in cells)
+        drawn = re.findall(r"<h2>(.+?) against ", page)
+        assert drawn == [labels[name] for name in chosen[:3]]
     else:
         assert page_headline(page) == expected
+    # The summary: one sentence per headline metric, in the same order, each under its theme.
+    summary = section_of(page, "Summary")
+    said = re.findall(r"<td><b>([^<]+)</b>", summary)
+    assert said == [labels[name] for _, name, _ in expected]
+    assert re.findall(r"<th rowspan='\d+' scope='rowgroup'>([^<]+)<", summary) == list(
+        dict.fromkeys(theme for theme, _, _ in expected))
+
+
+def test_every_headline_summary_of_the_catalogue_has_a_plain_name():
+    result = mentorsim("metrics", "--format", "json")
+    catalogue = json.loads(result.stdout)
+    headline = [s["name"] for g in catalogue["groups"] for s in g["summaries"] if s["headline"]]
+    assert headline and sorted(headline) == sorted(HEADLINE_LABELS)
+    assert len(set(HEADLINE_LABELS.values())) == len(HEADLINE_LABELS)  # no two alike
 
 
 def cli_number(x):
@@ -139,7 +172,7 @@ def cli_number(x):
 def test_the_comparison_numbers_are_the_command_lines(outputs, tmp_path):
     """Means and intervals clipped as each metric's aggregate says, and the differences from the
     baseline with their unclipped intervals: the numbers `mentorsim compare` prints."""
-    page = written(outputs["compare"], tmp_path / "c")
+    page = section_of(written(outputs["compare"], tmp_path / "c"), "Comparison")
     metrics = outputs["compare_json"]["metrics"]
     for name in ma.headline_metrics(outputs["compare"])["name"]:
         block = page[page.index(f"<code>{html.escape(name)}</code>"):]
@@ -177,6 +210,7 @@ def test_a_file_from_before_metric_declarations_is_reported_without_a_headline(c
     assert "No headline table" in page and "before metric declarations" in page
     assert "higher is better" not in page and "lower is better" not in page
     assert len(IMAGE.findall(page)) == 3  # the figures are drawn as before
+    assert "declares no headline metrics" in section_of(page, "Summary")
 
 
 @pytest.mark.parametrize("kind, figures", [("run", 3), ("compare", 4), ("sweep", 4)])
@@ -184,13 +218,71 @@ def test_every_kind_gets_a_page_with_its_figures(outputs, tmp_path, kind, figure
     page = written(outputs[kind], tmp_path / kind)
     images = IMAGE.findall(page)
     assert len(images) == figures
-    for data in images:
+    for alt, data in images:
         assert base64.b64decode(data)[:8] == b"\x89PNG\r\n\x1a\n"
+        assert len(alt) > 80 and alt != "figure"  # says what the figure shows
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "<h2>Provenance</h2>" in page and "git_commit" in page
     assert "http" not in page.replace("http://www.w3.org", "")  # self-contained: nothing fetched
-    if kind == "run":  # a run without a shock says so instead of drawing nothing
-        assert "Not drawn" in page and "shock" in page
+    # The summary comes first, right under the title.
+    assert re.findall(r"<h2>([^<]+)</h2>", page)[0] == "Summary"
+    if kind == "run":  # a run without a shock says so plainly instead of drawing nothing
+        assert "This run has no shock" in section_of(page, "Shocks")
+
+
+@pytest.mark.parametrize("kind", ["run", "compare", "sweep"])
+def test_no_error_text_reaches_the_page(outputs, tmp_path, kind):
+    page = written(outputs[kind], tmp_path / kind)
+    for word in ("Traceback", "Error", "Exception", "KeyError", "ValueError", "Not drawn",
+                 "Not shown", "errno"):
+        assert word not in page, word
+
+
+def test_seeds_and_counts_are_written_without_separators(outputs, tmp_path):
+    page = written(outputs["compare"], tmp_path / "c")
+    assert "seed 2026" in section_of(page, "Summary")
+    assert "<th>seed</th><td>2026</td>" in section_of(page, "Scenarios")
+    assert "2,026" not in page
+
+
+def test_the_alternative_text_says_what_each_figure_shows(outputs, tmp_path):
+    page = written(outputs["compare"], tmp_path / "c")
+    alts = {heading: html.unescape(IMAGE.search(section_of(page, heading)).group(1))
+            for heading in ("Coverage and the waiting list", "Each shock against its twin",
+                            "Equity: coverage by group")}
+    c = ma.load_compare(outputs["compare"], series=["participation"])
+    last = c.weekly[c.weekly.week == c.weekly.week.max()].groupby(
+        "scenario", observed=True)["value"].mean()
+    models = ["one_on_one", "peer_pod"]  # the shock arm is drawn against its twin instead
+    top = last[models].idxmax()
+    assert f"highest for {top} ({100 * last[top]:.3g}%)" in alts["Coverage and the waiting list"]
+    assert "one_on_one_shock" not in alts["Coverage and the waiting list"]
+    twin = alts["Each shock against its twin"]
+    assert "one per model (one_on_one)" in twin and "solid" in twin and "dashed" in twin
+    assert "the shock in week 20" in twin
+    assert "majority and minority" in alts["Equity: coverage by group"]
+
+
+def test_the_summary_says_which_arm_is_best_by_how_much_and_how_sure(outputs, tmp_path):
+    summary = section_of(written(outputs["compare"], tmp_path / "c"), "Summary")
+    text = re.sub(r"<[^>]+>", "", html.unescape(summary))
+    lines = [re.sub(r"<[^>]+>", "", html.unescape(cell))
+             for cell in re.findall(r"<td>(.*?)</td>", summary)]
+    assert "The question: how do peer_pod compare with one_on_one" in text
+    assert "The arms (3, 3 replicates each on common random numbers, seed 2026)" in text
+    c = ma.load_compare(outputs["compare"], series=[])
+    d = ma.paired_differences(c, "mean_effective_coverage")
+    d = d[d["scenario"] == "peer_pod"]["diff"]
+    n, mean, low, high = report.interval(d.to_numpy(), None)
+    line = next(s for s in lines if s.startswith("Effective coverage:"))
+    best = "peer_pod" if mean > 0 else "one_on_one"
+    assert line.startswith(f"Effective coverage: best {best}")
+    if best == "peer_pod":
+        assert f"{100 * mean:+.3g} points" in line
+        assert ("clear" if low > 0 or high < 0 else "could be chance") in line
+    # The shock's own metrics: only the shock arm reports them, against its twin.
+    assert any(s.startswith("Learners orphaned by the shock: only one_on_one_shock has a value")
+               for s in lines)
 
 
 def test_the_comparison_table_holds_the_paired_differences(outputs, tmp_path):
@@ -230,19 +322,56 @@ def chromium():
     return found
 
 
-@pytest.mark.parametrize("kind", ["compare", "sweep"])
-def test_the_page_loads_in_headless_chromium_with_every_figure(outputs, tmp_path, kind):
+# Injected into a copy of a page: on load, what the test checks, written into the DOM for
+# --dump-dom to print (no DevTools protocol needed).
+MEASURE = """<script>window.addEventListener("load",function(){
+var s=document.getElementById("summary"),d=document.documentElement;
+var images=Array.prototype.map.call(document.images,function(i){
+return {decoded:i.complete&&i.naturalWidth>0,alt:i.getAttribute("alt")||""}});
+var p=document.createElement("pre");p.id="measured";p.textContent=JSON.stringify({
+summary_bottom:s?s.getBoundingClientRect().bottom+window.scrollY:null,
+scroll_width:d.scrollWidth,images:images});document.body.appendChild(p);});</script>"""
+WINDOW = (1400, 900)
+
+
+def measured(browser, page, tmp_path):
+    """What MEASURE finds in ``page`` opened in a WINDOW-sized headless Chromium."""
+    copy = tmp_path / "measured.html"
+    copy.write_text(page.read_text().replace("</head>", MEASURE + "</head>", 1))
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu",
+         f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={WINDOW[0]},{WINDOW[1]}",
+         "--virtual-time-budget=10000", "--dump-dom", copy.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    found = re.search(r'<pre id="measured">(.*?)</pre>', result.stdout, re.S)
+    assert found, result.stdout[-2000:]
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.parametrize("kind", ["run", "compare", "sweep"])
+def test_in_headless_chromium_the_summary_fits_the_first_screen(outputs, tmp_path, kind):
+    """At 1400 x 900: the summary ends within the first screen, nothing is wider than the
+    window, and every figure decodes and has alternative text."""
     browser = chromium()
+    written(outputs[kind], tmp_path / kind)
     page = tmp_path / kind / "report.html"
-    figures = len(IMAGE.findall(written(outputs[kind], tmp_path / kind)))
+    m = measured(browser, page, tmp_path)
+    assert m["summary_bottom"] is not None and 0 < m["summary_bottom"] <= WINDOW[1], m
+    assert m["scroll_width"] <= WINDOW[0], m
+    assert m["images"], "no figure"
+    for image in m["images"]:
+        assert image["decoded"] and image["alt"].strip(), image["alt"][:80]
+
+
+def test_the_pages_own_check_counts_the_figures(outputs, tmp_path):
+    """The page notes on <body> how many figures decoded (for a reader's browser too)."""
+    browser = chromium()
+    page = tmp_path / "c" / "report.html"
+    figures = len(IMAGE.findall(written(outputs["compare"], tmp_path / "c")))
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + str(tmp_path / "profile")]
     dom = subprocess.run([browser, *flags, "--dump-dom", page.as_uri()], capture_output=True,
                          text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr
-    # The page's own check, run on load: every figure decoded, none broken.
     assert f'data-images-ok="{figures}"' in dom.stdout
     assert 'data-images-broken="0"' in dom.stdout
-    shot = tmp_path / f"{kind}.png"
-    result = subprocess.run([browser, *flags, "--window-size=1200,2400", f"--screenshot={shot}",
-                             page.as_uri()], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and shot.stat().st_size > 20_000  # a page, not a blank
