@@ -100,7 +100,7 @@ FIGURES = [
     "replicate_band",
     "shock_against_twin",
     "shocks",
-    "sweep_heatmap",
+    "sweep_heatmap",  # sweep_figures.py, re-exported by figures.py
     "sweep_response",
     "uncertainty_drivers",  # uncertainty_figures.py
 ]

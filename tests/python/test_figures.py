@@ -430,5 +430,5 @@ def test_the_package_loads_the_figures_on_first_use():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "MPLBACKEND": "TkAgg"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "mentorsim_analysis.figures"
+    assert result.stdout.strip() == "mentorsim_analysis.sweep_figures"  # through figures.py
     assert ma.coverage_and_waiting_list is mf.coverage_and_waiting_list
