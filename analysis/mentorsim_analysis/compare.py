@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .formats import COMPARE_FORMAT, open_file  # noqa: F401 (COMPARE_FORMAT: re-exported)
-from .loader import PathLike, _datasets, _python, _run_groups, _runs_table, _weekly_frames
+from .loader import PathLike, _arm_summary_rows, _python, _runs_table, _weekly_frames
 
 SUMMARY_COLUMNS = ["scenario", "run_id", "replicate", "metric", "value"]
 COMPARE_WEEKLY_COLUMNS = ["scenario", "run_id", "replicate", "week", "series", "value"]
@@ -86,10 +86,7 @@ def load_compare(path: PathLike, series: Optional[Union[str, Iterable[str]]] = N
             table = _runs_table(group).copy()  # one block per dtype: insert warns on a fragmented one
             table.insert(0, "scenario", label)
             run_tables.append(table)
-            for run_id, run in _run_groups(group):
-                replicate = int(run.attrs["replicate"])
-                for name, dset in _datasets(run["summary"]).items():
-                    summary_rows.append((label, run_id, replicate, name, float(dset[()])))
+            summary_rows.extend((label, *row) for row in _arm_summary_rows(group))
             frames, names = _weekly_frames(group, wanted)
             seen |= names
             for frame in frames:

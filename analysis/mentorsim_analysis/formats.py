@@ -28,7 +28,10 @@ RUN_FORMAT = "mentorsim-run"
 COMPARE_FORMAT = "mentorsim-compare"
 SWEEP_FORMAT = "mentorsim-sweep"
 SWEEP_PART_FORMAT = "mentorsim-sweep-part"
-SUPPORTED_FORMAT_VERSIONS = (1,)  # the layout version of every kind this code reads
+# The layout versions this code reads, per kind: run and comparison files are at version 2 (each
+# scenario's runs as arrays) and version 1 (a group per run) is still read; sweeps are at 1.
+FORMAT_VERSIONS = {"run": (1, 2), "compare": (1, 2), "sweep": (1,), "sweep-part": (1,)}
+SUPPORTED_FORMAT_VERSIONS = tuple(sorted({v for vs in FORMAT_VERSIONS.values() for v in vs}))
 INDEX_NAME = "index.h5"  # a sweep directory's index
 PLAN_NAME = "plan.toml"  # written at a sweep's start, before any index
 
@@ -76,9 +79,11 @@ def _kind(f: h5py.File) -> tuple:
 
 def _check_version(f: h5py.File, path: str) -> None:
     version = _python(f.attrs.get("format_version"))
-    if isinstance(version, list) or version not in SUPPORTED_FORMAT_VERSIONS:
+    kind, _ = _kind(f)
+    known = FORMAT_VERSIONS.get(kind, SUPPORTED_FORMAT_VERSIONS)
+    if isinstance(version, list) or version not in known:
         raise ValueError(f"{path}: format_version {version!r} is not supported "
-                         f"(this reader knows {SUPPORTED_FORMAT_VERSIONS})")
+                         f"(this reader knows {known})")
 
 
 def file_kind(path: PathLike) -> str:

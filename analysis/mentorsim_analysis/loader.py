@@ -1,12 +1,15 @@
 """Read mentorsim HDF5 result files into pandas.
 
-The layout is documented in docs/output-format.md: root attributes hold the provenance, and each
-run is a group ``/runs/<run_id>`` with attributes, a ``weekly`` group of 1-D float64 series (a name
-such as ``mean_skill/technical`` is a nested group) and a ``summary`` group of scalar float64
-values. Every function takes the path of a file and opens it read-only for the duration of the call.
+The layout is documented in docs/output-format.md: root attributes hold the provenance, and the
+runs of one scenario (an *arm*) are stored together. In format version 2 (the current one) an arm
+is a group holding the dimension scales ``replicate`` and ``week``, ``run_id``, a ``weekly`` group of
+float64 arrays [runs x weeks] (a name such as ``mean_skill/technical`` is a nested group) and a
+``summary`` group of float64 arrays [runs]; in version 1 an arm holds a group ``runs/<run_id>`` per
+run with 1-D series and scalar summaries. Both are read. Every function takes the path of a file
+and opens it read-only for the duration of the call.
 
-Comparison files (``mentorsim compare --out``) hold the same run groups under
-``/scenarios/<label>/runs/<run_id>``; :func:`load_compare` reads them (see compare.py). A sweep's
+A run file is one arm at its root. Comparison files (``mentorsim compare --out``) hold one arm per
+scenario at ``/scenarios/<label>``; :func:`load_compare` reads them (see compare.py). A sweep's
 ``index.h5`` (``mentorsim sweep --out DIR``) is read by :func:`load_sweep` (see sweep.py).
 :func:`file_kind` (formats.py) tells which of these a path is.
 """
@@ -43,18 +46,57 @@ def _datasets(group: h5py.Group) -> dict:
     return found
 
 
+def _as_arrays(arm: h5py.Group) -> bool:
+    """Whether ``arm`` (a run file's root, or a comparison's scenario group) stores its runs as
+    arrays (format version 2) rather than a group per run (version 1)."""
+    return arm.get("replicate", getclass=True) is h5py.Dataset
+
+
 def _run_groups(f: h5py.Group) -> list:
-    """(run_id, group) of every run below ``f`` (a file, or a comparison's scenario group) in
-    replicate order (by the ``replicate`` attribute, so the order does not depend on how run ids
-    sort as strings)."""
+    """(run_id, group) of every run below ``f`` in a version-1 arm, in replicate order (by the
+    ``replicate`` attribute, so the order does not depend on how run ids sort as strings)."""
     items = list(f["runs"].items())
     return sorted(items, key=lambda item: (int(item[1].attrs["replicate"]), item[0]))
 
 
-def _run_group(f: h5py.File, run_id: str) -> h5py.Group:
-    if run_id not in f["runs"]:
-        raise KeyError(f"no run {run_id!r}; runs are {sorted(f['runs'])}")
-    return f["runs"][run_id]
+def _arm_runs(arm: h5py.Group) -> list:
+    """(run_id, replicate) of every run of ``arm``, in replicate order, in either layout."""
+    if _as_arrays(arm):
+        return list(zip(arm["run_id"].asstr()[()], (int(r) for r in arm["replicate"][()])))
+    return [(run_id, int(g.attrs["replicate"])) for run_id, g in _run_groups(arm)]
+
+
+def _arm_output_groups(arm: h5py.Group, kind: str) -> list:
+    """The groups holding ``arm``'s outputs of ``kind`` ("weekly" or "summary"): the arm's own
+    (arrays), or each run's (version 1)."""
+    if _as_arrays(arm):
+        return [arm[kind]] if kind in arm else []
+    return [g[kind] for _, g in _run_groups(arm) if kind in g]
+
+
+def _arm_summary_rows(arm: h5py.Group) -> list:
+    """(run_id, replicate, name, value) of every summary of every run of ``arm``."""
+    rows = []
+    if _as_arrays(arm):
+        runs = _arm_runs(arm)
+        for name, dset in _datasets(arm["summary"]).items():
+            for (run_id, replicate), value in zip(runs, np.asarray(dset[()], dtype=np.float64)):
+                rows.append((run_id, replicate, name, float(value)))
+        return sorted(rows, key=lambda row: row[1])
+    for run_id, run in _run_groups(arm):
+        replicate = int(run.attrs["replicate"])
+        for name, dset in _datasets(run["summary"]).items():
+            rows.append((run_id, replicate, name, float(dset[()])))
+    return rows
+
+
+def _arm_attrs(arm: h5py.Group, run_id: str) -> h5py.AttributeManager:
+    """The attributes describing run ``run_id`` of ``arm`` (the arm's own in version 2, where every
+    run shares its scenario); KeyError for a run the arm does not have."""
+    ids = [r for r, _ in _arm_runs(arm)]
+    if run_id not in ids:
+        raise KeyError(f"no run {run_id!r}; runs are {sorted(ids)}")
+    return arm.attrs if _as_arrays(arm) else arm["runs"][run_id].attrs
 
 
 def provenance(path: PathLike) -> dict:
@@ -67,13 +109,13 @@ def provenance(path: PathLike) -> dict:
 def run_ids(path: PathLike) -> list:
     """Run ids in replicate order ("r0000", "r0001", ...)."""
     with _open(path) as f:
-        return [run_id for run_id, _ in _run_groups(f)]
+        return [run_id for run_id, _ in _arm_runs(f)]
 
 
 def series_names(path: PathLike) -> list:
     """Names of the weekly series present in any run, sorted."""
     with _open(path) as f:
-        return sorted({name for g in f["runs"].values() for name in _datasets(g["weekly"])})
+        return sorted({name for g in _arm_output_groups(f, "weekly") for name in _datasets(g)})
 
 
 def runs(path: PathLike) -> pd.DataFrame:
@@ -85,7 +127,23 @@ def runs(path: PathLike) -> pd.DataFrame:
 
 
 def _runs_table(f: h5py.Group) -> pd.DataFrame:
-    """The runs() table of the runs below ``f``."""
+    """The runs() table of the runs of the arm ``f``."""
+    if _as_arrays(f):
+        runs = _arm_runs(f)
+        if not runs:
+            return pd.DataFrame(columns=RUN_COLUMNS)
+        table = {
+            "run_id": [run_id for run_id, _ in runs],
+            "scenario_name": _python(f.attrs["scenario_name"]),
+            "seed": np.uint64(f.attrs["seed"]),
+            "replicate": np.asarray([r for _, r in runs], dtype=np.int64),
+            "weeks": int(f.attrs["weeks"]),
+        }
+        for name, dset in _datasets(f["summary"]).items():
+            table["summary/" + name if name in RUN_COLUMNS else name] = \
+                np.asarray(dset[()], dtype=np.float64)
+        return pd.DataFrame(table).astype({"seed": np.uint64, "replicate": np.int64,
+                                           "weeks": np.int64})
     rows = []
     for run_id, g in _run_groups(f):
         row = {
@@ -135,7 +193,10 @@ def _empty_weekly() -> pd.DataFrame:
 
 
 def _weekly_frames(f: h5py.Group, wanted: Optional[set]) -> tuple:
-    """(frames, names seen): one weekly() frame per run and selected series below ``f``."""
+    """(frames, names seen): weekly() frames of the selected series of the arm ``f``, rows in run,
+    then series (by name), then week order."""
+    if _as_arrays(f):
+        return _weekly_arrays(f, wanted)
     frames = []
     seen = set()
     for run_id, g in _run_groups(f):
@@ -161,17 +222,40 @@ def _weekly_frames(f: h5py.Group, wanted: Optional[set]) -> tuple:
     return frames, seen
 
 
+def _weekly_arrays(f: h5py.Group, wanted: Optional[set]) -> tuple:
+    """_weekly_frames of a version-2 arm: every selected series read whole, as one frame."""
+    outputs = sorted(_datasets(f["weekly"]).items()) if "weekly" in f else []
+    seen = {name for name, _ in outputs}
+    chosen = [(name, dset) for name, dset in outputs if wanted is None or name in wanted]
+    runs = _arm_runs(f)
+    if not chosen or not runs:
+        return [], seen
+    values = np.stack([np.asarray(dset[()], dtype=np.float64) for _, dset in chosen])
+    n_series, n_runs, n_weeks = values.shape  # [series, runs, weeks] -> rows run, series, week
+    per_run = n_series * n_weeks
+    frame = pd.DataFrame({
+        "run_id": np.repeat(np.asarray([r for r, _ in runs], dtype=object), per_run),
+        "scenario_name": _python(f.attrs["scenario_name"]),
+        "replicate": np.repeat(np.asarray([r for _, r in runs], dtype=np.int64), per_run),
+        "week": np.tile(np.arange(n_weeks, dtype=np.int64), n_runs * n_series),
+        "series": np.tile(np.repeat(np.asarray([n for n, _ in chosen], dtype=object), n_weeks),
+                          n_runs),
+        "value": values.transpose(1, 0, 2).reshape(-1),
+    })
+    return [frame], seen
+
+
 def resolved_scenario(path: PathLike, run_id: str) -> str:
     """The resolved scenario of one run as TOML text: every parameter after defaults and --set,
     enough to rerun it with ``mentorsim run``."""
     with _open(path) as f:
-        return _python(_run_group(f, run_id).attrs["resolved_scenario"])
+        return _python(_arm_attrs(f, run_id)["resolved_scenario"])
 
 
 def zones(path: PathLike, run_id: str) -> list:
     """The zone names of one run (the <zone> in the mean_skill/<zone> series)."""
     with _open(path) as f:
-        return _python(_run_group(f, run_id).attrs["zones"])
+        return _python(_arm_attrs(f, run_id)["zones"])
 
 
 class Results:

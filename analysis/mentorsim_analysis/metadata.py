@@ -33,7 +33,7 @@ import h5py
 import pandas as pd
 
 from .formats import INDEX_NAME, PathLike, _python, file_kind, open_file
-from .loader import _datasets, _run_groups
+from .loader import _arm_output_groups, _datasets
 
 METADATA_COLUMNS = ["name", "kind", "units", "doc", "better", "aggregate", "theme", "headline",
                     "headline_rank"]
@@ -90,11 +90,9 @@ def _run_declarations(tops, names=None) -> list:
     a comparison's scenario groups), each name once: where it first appears."""
     rows = {"series": {}, "summary": {}}
     for top in tops:
-        for _, run in _run_groups(top):
-            for kind, group in (("series", "weekly"), ("summary", "summary")):
-                if group not in run:
-                    continue
-                for name, dset in _outputs(run[group], names):
+        for kind, group_name in (("series", "weekly"), ("summary", "summary")):
+            for group in _arm_output_groups(top, group_name):
+                for name, dset in _outputs(group, names):
                     if name not in rows[kind]:
                         rows[kind][name] = _declaration(name, kind, dset.attrs)
     return list(rows["series"].values()) + list(rows["summary"].values())

@@ -37,14 +37,15 @@ from .compare import Comparison, load_compare, twins
 from .formats import file_kind
 from .html_parts import _ci, _direction, _ident, _number, _theme_row
 from .labels import axis_label, metric_label
-from .loader import RUN_COLUMNS, open_results
+from .loader import RUN_COLUMNS, _arm_runs, open_results
 from .metadata import headline_metrics, headline_table, metric_metadata, metric_themes
 from .report_uncertainty import _uncertainty_section
 from .stats import t_quantile_975
 from .sweep import load_sweep
 from .uncertainty import has_uncertainty, load_uncertainty
 
-PROVENANCE_KEYS = ["version", "git_commit", "created_utc", "command_line", "threads"]
+PROVENANCE_KEYS = ["version", "git_commit", "created_utc", "command_line", "threads", "host",
+                   "compiler", "build_type", "hdf5_version", "rng"]
 
 
 class BadInput(Exception):
@@ -208,9 +209,9 @@ def _count_runs(path, kind: str) -> tuple:
     try:
         with h5py.File(path, "r") as f:
             if kind == "run":
-                return len(f["runs"]), 1
+                return len(_arm_runs(f)), 1
             groups = [f["scenarios"][label] for label in f["scenarios"]]
-            return sum(len(g["runs"]) for g in groups), len(groups)
+            return sum(len(_arm_runs(g)) for g in groups), len(groups)
     except (OSError, KeyError):
         return 0, 0
 

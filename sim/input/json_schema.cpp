@@ -1,5 +1,8 @@
 #include "input/json_schema.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -186,15 +189,12 @@ Value override_key_schema() {
   };
   add(programme_common_section());
   for (const ProgrammeKind& kind : programme_kinds()) add(kind.spec);
-  std::string alternatives;
-  for (const auto& k : programme_keys) alternatives += (alternatives.empty() ? "" : "|") + k;
-  return Value::object().set(
-      "anyOf",
-      Value::array()
-          .push(Value::object().set("enum", Value::strings(keys)))
-          .push(Value::object().set("pattern", "^" + std::string(kProgrammeTable) +
-                                                   "\\.(kind:[a-z_|]+|[A-Za-z0-9_-]+)\\.(" +
-                                                   alternatives + ")$")));
+  // programme.<name, index or kind:k>.<key>
+  const std::string pattern = fmt::format("^{}\\.(kind:[a-z_|]+|[A-Za-z0-9_-]+)\\.({})$",
+                                          kProgrammeTable, fmt::join(programme_keys, "|"));
+  return Value::object().set("anyOf", Value::array()
+                                          .push(Value::object().set("enum", Value::strings(keys)))
+                                          .push(Value::object().set("pattern", pattern)));
 }
 
 Value scenario_schema() {

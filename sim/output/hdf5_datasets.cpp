@@ -5,6 +5,8 @@
 #include <initializer_list>
 #include <limits>
 
+#include <hdf5_hl.h>
+
 #include "core/canonical_nan.hpp"
 #include "metrics/catalogue.hpp"
 #include "output/hdf5_util.hpp"
@@ -13,7 +15,8 @@ namespace mentorsim::h5 {
 
 namespace {
 
-constexpr hsize_t kChunkLength = 4096;  // values per chunk: 32 KiB of float64
+constexpr hsize_t kChunkLength = 4096;    // values per chunk: 32 KiB of float64
+constexpr hsize_t kChunkBytes = 1 << 20;  // the largest chunk of an array of runs
 constexpr unsigned kGzipLevel = 4;  // good ratio on smooth series at a fraction of level 9's cost
 
 // A dataset creation list: chunked as `chunk` (one extent per dimension) and compressed. Chunk
@@ -71,6 +74,40 @@ void write_blocks(hid_t group, const std::string& group_path, const std::string&
   }
 }
 
+// A float64 array of `dims` (row-major) in chunks of `chunk_rows` slices along the first dimension,
+// compressed, with `values` written through canonical_nans. Returned open for attributes.
+Handle write_double_array(hid_t group, const std::string& path, const std::string& name,
+                          const std::vector<hsize_t>& dims, hsize_t chunk_rows,
+                          const std::vector<double>& values, hid_t lcpl) {
+  const Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                     H5Sclose, "H5Screate_simple");
+  std::vector<hsize_t> chunk = dims;
+  if (!chunk.empty()) chunk[0] = std::min(chunk[0], chunk_rows);
+  const Handle dcpl = compressed_dcpl(chunk, path);
+  Handle dset(
+      H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, "creating dataset " + path);
+  std::vector<double> scratch;
+  if (!values.empty())
+    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                      canonical_nans(values.data(), values.size(), scratch)),
+             "writing dataset " + path);
+  return dset;
+}
+
+// The attributes of a declared output: units and doc, and from its declaration which way is better,
+// how replicates aggregate, its theme and its place in the headline table.
+void metric_attributes(hid_t dset, const std::string& path, const std::string& units,
+                       const std::string& doc, const metrics::MetricDecl* decl) {
+  string_attr(dset, path, "units", units);
+  string_attr(dset, path, "doc", doc);
+  if (!decl) return;
+  string_attr(dset, path, "better", std::string(metrics::better_name(decl->better)));
+  string_attr(dset, path, "aggregate", std::string(metrics::aggregate_name(decl->aggregate)));
+  string_attr(dset, path, "theme", std::string(metrics::theme_name(decl->theme)));
+  i32_attr(dset, path, "headline", metrics::headline_rank(*decl));
+}
+
 }  // namespace
 
 const double* canonical_nans(const double* values, std::size_t n, std::vector<double>& scratch) {
@@ -96,13 +133,25 @@ void write_doubles(hid_t group, const std::string& group_path, const std::string
   if (scalar || n > 0)
     check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, canonical),
              "writing dataset " + path);
-  string_attr(dset.get(), path, "units", units);
-  string_attr(dset.get(), path, "doc", doc);
-  if (!decl) return;
-  string_attr(dset.get(), path, "better", std::string(metrics::better_name(decl->better)));
-  string_attr(dset.get(), path, "aggregate", std::string(metrics::aggregate_name(decl->aggregate)));
-  string_attr(dset.get(), path, "theme", std::string(metrics::theme_name(decl->theme)));
-  i32_attr(dset.get(), path, "headline", metrics::headline_rank(*decl));
+  metric_attributes(dset.get(), path, units, doc, decl);
+}
+
+void write_metric_array(hid_t group, const std::string& group_path, const std::string& name,
+                        const std::vector<hsize_t>& dims, const std::vector<double>& values,
+                        const std::string& units, const std::string& doc,
+                        const metrics::MetricDecl* decl, const std::vector<hid_t>& scales,
+                        hid_t lcpl) {
+  const std::string path = group_path + "/" + name;
+  // Whole rows, as many as fit in 1 MiB: a reader takes every replicate of a series in a chunk or
+  // two, and a long run's row still fits one.
+  hsize_t row = 1;
+  for (std::size_t d = 1; d < dims.size(); ++d) row *= std::max<hsize_t>(dims[d], 1);
+  const hsize_t rows = std::max<hsize_t>(kChunkBytes / sizeof(double) / row, 1);
+  const Handle dset = write_double_array(group, path, name, dims, rows, values, lcpl);
+  metric_attributes(dset.get(), path, units, doc, decl);
+  for (std::size_t d = 0; d < scales.size() && d < dims.size(); ++d)
+    check_ok(H5DSattach_scale(dset.get(), scales[d], static_cast<unsigned>(d)),
+             "attaching a dimension scale to " + path);
 }
 
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
@@ -119,6 +168,20 @@ void write_column(hid_t group, const std::string& group_path, const std::string&
 }
 
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
+                  const std::vector<std::int64_t>& values, hid_t lcpl) {
+  write_vector(group, group_path, name, H5T_STD_I64LE, H5T_NATIVE_INT64, values.data(),
+               values.size(), lcpl);
+}
+
+Handle make_dimension_scale(hid_t group, const std::string& group_path, const std::string& name,
+                            const std::string& dimension) {
+  const std::string path = group_path + "/" + name;
+  Handle dset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), H5Dclose, "opening dataset " + path);
+  check_ok(H5DSset_scale(dset.get(), dimension.c_str()), "making " + path + " a dimension scale");
+  return dset;
+}
+
+void write_column(hid_t group, const std::string& group_path, const std::string& name,
                   const std::vector<std::string>& values, hid_t lcpl) {
   std::vector<const char*> texts;
   texts.reserve(values.size());
@@ -129,21 +192,8 @@ void write_column(hid_t group, const std::string& group_path, const std::string&
 
 void write_array(hid_t group, const std::string& group_path, const std::string& name,
                  const std::vector<hsize_t>& dims, const std::vector<double>& values, hid_t lcpl) {
-  const std::string path = group_path + "/" + name;
-  const Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
-                     H5Sclose, "H5Screate_simple");
   // One slice along the first dimension a chunk: a reader can take one row.
-  std::vector<hsize_t> chunk = dims;
-  if (!chunk.empty()) chunk[0] = std::min<hsize_t>(chunk[0], 1);
-  const Handle dcpl = compressed_dcpl(chunk, path);
-  const Handle dset(
-      H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(), lcpl, dcpl.get(), H5P_DEFAULT),
-      H5Dclose, "creating dataset " + path);
-  std::vector<double> scratch;
-  if (!values.empty())
-    check_ok(H5Dwrite(dset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                      canonical_nans(values.data(), values.size(), scratch)),
-             "writing dataset " + path);
+  write_double_array(group, group_path + "/" + name, name, dims, 1, values, lcpl);
 }
 
 void write_matrix(hid_t group, const std::string& group_path, const std::string& name, hsize_t rows,

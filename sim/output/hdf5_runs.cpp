@@ -1,9 +1,121 @@
-// A run's group and the root's provenance, as docs/output-format.md lays them out (see
-// hdf5_util.hpp); shared by the run and comparison files and the sweep's parts.
+// A run's group, a scenario's runs as arrays, and the root's provenance, as docs/output-format.md
+// lays them out (see hdf5_util.hpp); shared by the run and comparison files and the sweep's parts.
+#include <unistd.h>
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "core/error.hpp"
 #include "metrics/catalogue.hpp"
 #include "output/hdf5_util.hpp"
 
 namespace mentorsim::h5 {
+
+namespace {
+
+// Every run of an arm must have the scenario, the weeks and the outputs of the first, in the same
+// order: they become rows of one array.
+void check_rows(const std::vector<RunResult>& runs, const std::string& path) {
+  const RunResult& first = runs.front();
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const RunResult& r = runs[i];
+    auto bad = [&](const char* what) {
+      throw RunError(fmt::format("{}: run {} differs from run {} in its {}",
+                                 path.empty() ? "/" : path, r.run_id, first.run_id, what));
+    };
+    if (r.replicate != i) bad("replicate (runs must be replicates 0, 1, ... in order)");
+    if (r.weeks != first.weeks || r.seed != first.seed || r.zones != first.zones ||
+        r.resolved_scenario_toml != first.resolved_scenario_toml)
+      bad("scenario");
+    if (r.weekly.size() != first.weekly.size() || r.summary.size() != first.summary.size())
+      bad("outputs");
+    for (std::size_t s = 0; s < r.weekly.size(); ++s)
+      if (r.weekly[s].name != first.weekly[s].name ||
+          r.weekly[s].values.size() != static_cast<std::size_t>(first.weeks))
+        bad("weekly series");
+    for (std::size_t s = 0; s < r.summary.size(); ++s)
+      if (r.summary[s].name != first.summary[s].name) bad("summaries");
+  }
+}
+
+std::string host_name() {
+  std::array<char, 256> name{};
+  return ::gethostname(name.data(), name.size() - 1) == 0 ? std::string(name.data()) : "unknown";
+}
+
+std::string compiler() {
+#if defined(__clang__)
+  return fmt::format("clang {}.{}.{}", __clang_major__, __clang_minor__, __clang_patchlevel__);
+#elif defined(__GNUC__)
+  return fmt::format("gcc {}.{}.{}", __GNUC__, __GNUC_MINOR__, __GNUC_PATCHLEVEL__);
+#else
+  return "unknown";
+#endif
+}
+
+std::string hdf5_version() {
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  return fmt::format("{}.{}.{}", major, minor, release);
+}
+
+}  // namespace
+
+void write_arm(hid_t group, const std::string& path, const std::vector<RunResult>& runs,
+               hid_t lcpl) {
+  if (runs.empty()) throw RunError(fmt::format("{}: no runs to write", path));
+  check_rows(runs, path);
+  const RunResult& first = runs.front();
+  const std::string where = path.empty() ? "/" : path;
+  string_attr(group, where, "scenario_name", first.scenario_name);
+  string_attr(group, where, "scenario_source", first.scenario_source);
+  string_attr(group, where, "resolved_scenario", first.resolved_scenario_toml);
+  u64_attr(group, where, "seed", first.seed);
+  i64_attr(group, where, "weeks", first.weeks);
+  string_array_attr(group, where, "zones", first.zones);
+
+  const hsize_t n = runs.size(), weeks = static_cast<hsize_t>(first.weeks);
+  std::vector<std::uint64_t> replicates;
+  std::vector<std::string> ids;
+  for (const RunResult& r : runs) {
+    replicates.push_back(r.replicate);
+    ids.push_back(r.run_id);
+  }
+  std::vector<std::int64_t> week_numbers(weeks);
+  for (hsize_t w = 0; w < weeks; ++w) week_numbers[w] = static_cast<std::int64_t>(w);
+  write_column(group, path, "replicate", replicates, lcpl);
+  write_column(group, path, "week", week_numbers, lcpl);
+  const Handle replicate = make_dimension_scale(group, path, "replicate", "replicate");
+  const Handle week = make_dimension_scale(group, path, "week", "week");
+  string_attr(replicate.get(), path + "/replicate", "doc",
+              "Replicate index, 0-based: the random streams are keyed by (seed, replicate).");
+  string_attr(week.get(), path + "/week", "doc",
+              "Week, 0-based: a weekly value is the one recorded at the end of that week.");
+  string_attr(week.get(), path + "/week", "units", "weeks");
+  write_column(group, path, "run_id", ids, lcpl);
+
+  const Handle weekly = create_group(group, "weekly", lcpl, path + "/weekly");
+  std::vector<double> values(n * weeks);
+  for (std::size_t s = 0; s < first.weekly.size(); ++s) {
+    for (hsize_t i = 0; i < n; ++i) {
+      const auto& v = runs[i].weekly[s].values;
+      std::copy(v.begin(), v.end(), values.begin() + static_cast<std::ptrdiff_t>(i * weeks));
+    }
+    const Series& series = first.weekly[s];
+    write_metric_array(weekly.get(), path + "/weekly", series.name, {n, weeks}, values,
+                       series.units, series.doc, metrics::find_series(series.name),
+                       {replicate.get(), week.get()}, lcpl);
+  }
+  const Handle summary = create_group(group, "summary", lcpl, path + "/summary");
+  std::vector<double> column(n);
+  for (std::size_t s = 0; s < first.summary.size(); ++s) {
+    for (hsize_t i = 0; i < n; ++i) column[i] = runs[i].summary[s].value;
+    const SummaryValue& v = first.summary[s];
+    write_metric_array(summary.get(), path + "/summary", v.name, {n}, column, v.units, v.doc,
+                       metrics::find_summary(v.name), {replicate.get()}, lcpl);
+  }
+}
 
 void write_weekly(hid_t run_group, const std::string& run_path, const RunResult& run, hid_t lcpl) {
   const Handle weekly = create_group(run_group, "weekly", lcpl, run_path + "/weekly");
@@ -39,6 +151,14 @@ void write_provenance(hid_t root, const InvocationInfo& info, const char* format
   string_attr(root, "/", "created_utc", info.created_utc);
   string_attr(root, "/", "command_line", info.command_line);
   i32_attr(root, "/", "threads", info.threads);
+  // How the numbers were made, to reproduce or to explain a difference between two machines.
+  string_attr(root, "/", "host", host_name());
+  string_attr(root, "/", "compiler", compiler());
+  string_attr(root, "/", "build_type", MENTORSIM_BUILD_TYPE);
+  string_attr(root, "/", "hdf5_version", hdf5_version());
+  string_attr(root, "/", "rng",
+              "Philox4x64-10 (Random123), counter-based: every draw is a function of (seed, "
+              "replicate, entity id, week, purpose)");
   // The themes a metric's `theme` attribute names, in display order, with their questions.
   std::vector<std::string> themes, questions;
   for (const metrics::Theme theme : metrics::kThemes) {

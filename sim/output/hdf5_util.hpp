@@ -111,6 +111,15 @@ Handle create_group(hid_t parent, const std::string& name, hid_t lcpl, const std
 void write_doubles(hid_t group, const std::string& group_path, const std::string& name,
                    const double* values, hsize_t n, bool scalar, const std::string& units,
                    const std::string& doc, hid_t lcpl, const metrics::MetricDecl* decl = nullptr);
+// A float64 array of the given dimensions (row-major) with a declared metric's attributes as
+// write_doubles gives them, each dimension attached to its dimension scale (`scales`, one per
+// dimension), compressed in chunks of whole rows up to 1 MiB.
+void write_metric_array(hid_t group, const std::string& group_path, const std::string& name,
+                        const std::vector<hsize_t>& dims, const std::vector<double>& values,
+                        const std::string& units, const std::string& doc,
+                        const metrics::MetricDecl* decl, const std::vector<hid_t>& scales,
+                        hid_t lcpl);
+
 // Plain 1-D columns (no units or doc), chunked and compressed when long.
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
                   const std::vector<double>& values, hid_t lcpl);
@@ -118,6 +127,13 @@ void write_column(hid_t group, const std::string& group_path, const std::string&
                   const std::vector<std::uint64_t>& values, hid_t lcpl);
 void write_column(hid_t group, const std::string& group_path, const std::string& name,
                   const std::vector<std::string>& values, hid_t lcpl);
+void write_column(hid_t group, const std::string& group_path, const std::string& name,
+                  const std::vector<std::int64_t>& values, hid_t lcpl);
+
+// Makes the 1-D dataset `name` of `group` the dimension scale `dimension` (HDF5's dimension scales,
+// which netCDF-4, xarray and HDFView read as coordinates) and returns it open, for attaching.
+Handle make_dimension_scale(hid_t group, const std::string& group_path, const std::string& name,
+                            const std::string& dimension);
 
 // The group `weekly` of a run's group: one dataset per series.
 void write_weekly(hid_t run_group, const std::string& run_path, const RunResult& run, hid_t lcpl);
@@ -139,6 +155,13 @@ void write_u64_blocks(hid_t group, const std::string& group_path, const std::str
 void write_string_blocks(hid_t group, const std::string& group_path, const std::string& name,
                          std::size_t n, const std::function<std::string(std::size_t)>& at,
                          hid_t lcpl);
+
+// The runs of one scenario (replicates in order, every run with the same series and summaries) as
+// arrays in `group` (format version 2, docs/output-format.md): the dimension scales `replicate`
+// [runs] and `week` [weeks], `run_id` [runs], `weekly/<series>` [runs x weeks] and
+// `summary/<name>` [runs], and the scenario's attributes. RunError if the runs do not line up.
+void write_arm(hid_t group, const std::string& path, const std::vector<RunResult>& runs,
+               hid_t lcpl);
 
 // One run as the group `runs_path/<run_id>` (docs/output-format.md): its attributes, `summary`,
 // and, when `with_weekly`, `weekly`.

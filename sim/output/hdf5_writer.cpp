@@ -29,15 +29,15 @@ using h5::string_array_attr;
 using h5::string_attr;
 using h5::sync_directory;
 using h5::sync_file;
+using h5::write_arm;
 using h5::write_file;
 using h5::write_provenance;
-using h5::write_run;
 
+// The root is the one arm: its runs as arrays (docs/output-format.md, format version 2).
 void write_runs(hid_t root, const InvocationInfo& info, const std::vector<RunResult>& runs,
                 hid_t lcpl) {
   write_provenance(root, info, "mentorsim-run", kHdf5FormatVersion);
-  const Handle runs_group = create_group(root, "runs", lcpl, "/runs");
-  for (const auto& run : runs) write_run(runs_group.get(), "/runs", run, lcpl);
+  write_arm(root, "", runs, lcpl);
 }
 
 void write_scenarios(hid_t root, const InvocationInfo& info,
@@ -51,10 +51,7 @@ void write_scenarios(hid_t root, const InvocationInfo& info,
   for (const auto& s : scenarios) {
     const std::string path = "/scenarios/" + s.label;
     const Handle group = create_group(all.get(), s.label, lcpl, path);
-    string_attr(group.get(), path, "scenario_source", s.source);
-    string_attr(group.get(), path, "resolved_scenario", s.resolved_scenario_toml);
-    const Handle runs_group = create_group(group.get(), "runs", lcpl, path + "/runs");
-    for (const auto& run : s.runs) write_run(runs_group.get(), path + "/runs", run, lcpl);
+    write_arm(group.get(), path, s.runs, lcpl);
   }
 }
 

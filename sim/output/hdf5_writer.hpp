@@ -1,6 +1,6 @@
 #pragma once
 // Writes the results of one invocation to an HDF5 file; the layout is documented in
-// docs/output-format.md (format "mentorsim-run", format_version 1).
+// docs/output-format.md (format "mentorsim-run", format_version 2).
 //
 // The file is written under a temporary name in the destination directory, closed, flushed to disk
 // and renamed onto the destination, so a reader never sees a half-written file at `out`.
@@ -18,7 +18,9 @@ namespace mentorsim {
 
 // Version of the layout written by write_hdf5 (root attribute `format_version`). Bump it on any
 // change a reader could notice: a renamed path, a changed type or meaning.
-inline constexpr int kHdf5FormatVersion = 1;
+// 2: each arm's runs as arrays (runs x weeks) with dimension scales; 1: a group per run (read by
+// the Python loaders still).
+inline constexpr int kHdf5FormatVersion = 2;
 
 // Throws InputError if `out` cannot be a destination: it exists and !force, it is a directory, or
 // its parent directory does not exist. Cheap; call it before a long simulation.
@@ -39,7 +41,7 @@ struct ScenarioGroup {
 };
 
 // Version of the layout written by write_comparison_hdf5 (format "mentorsim-compare").
-inline constexpr int kHdf5CompareFormatVersion = 1;
+inline constexpr int kHdf5CompareFormatVersion = 2;
 
 // Writes several scenarios' runs to one file, grouped by scenario (docs/output-format.md, format
 // "mentorsim-compare"); scenarios[0] is the baseline. Same destination checks, errors and atomic

@@ -49,9 +49,9 @@ def test_grouped_file_and_json(tmp_path):
         group = f["scenarios/peer_pod"]
         assert text(group.attrs["scenario_source"]).endswith("peer_pod.toml")
         assert "weeks = 26" in text(group.attrs["resolved_scenario"])
-        assert sorted(group["runs"]) == ["r0000", "r0001"]
-        assert len(group["runs/r0001/weekly/participation"]) == 26
-        assert group["runs/r0001/summary/final_participation"][()] == pytest.approx(
+        assert list(group["run_id"].asstr()[()]) == ["r0000", "r0001"]
+        assert group["weekly/participation"].shape == (2, 26)
+        assert group["summary/final_participation"][1] == pytest.approx(
             coverage["stats"]["peer_pod"]["values"][1])
 
 
@@ -63,7 +63,7 @@ def test_other_scenarios_run_on_the_baseline_seed(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     with h5py.File(out, "r") as f:
-        assert f["scenarios/one_on_one-2/runs/r0000"].attrs["seed"] == 2026
+        assert f["scenarios/one_on_one-2"].attrs["seed"] == 2026
         assert "seed = 2026" in text(f["scenarios/one_on_one-2"].attrs["resolved_scenario"])
 
 

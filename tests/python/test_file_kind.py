@@ -149,8 +149,8 @@ def test_readers_name_the_reader_a_file_wants(tmp_path, synthetic_h5):
     with pytest.raises(ValueError, match="is a directory.*sweep directory: read it with "
                                          "load_sweep"):
         ma.provenance(sweep)
-    newer = write_file(tmp_path / "newer.h5", "mentorsim-run", 2)
-    with pytest.raises(ValueError, match="format_version 2 is not supported"):
+    newer = write_file(tmp_path / "newer.h5", "mentorsim-run", 3)
+    with pytest.raises(ValueError, match="format_version 3 is not supported"):
         ma.open_results(newer)
     with pytest.raises(ValueError, match="not an HDF5 file"):
         ma.runs(pathlib.Path(__file__))

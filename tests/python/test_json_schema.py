@@ -40,6 +40,7 @@ BEYOND_A_SCHEMA = {
     "programme_unknown_function.toml": "a function not in population.function_names",
     "reverse_unknown_zone.toml": "a zone not in population.zones",
     "reverse_zone_listed_twice.toml": "a zone listed twice",
+    "senior_count_above_initial_size.toml": "a count above the population (across keys)",
     "senior_skill_mean_per_zone_mismatch.toml": "one mean per zone (across keys)",
     "shares_not_summing.toml": "shares that do not sum to one",
     "shock_expert_tier_unknown_zone.toml": "a zone not in population.zones",

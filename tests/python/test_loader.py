@@ -143,7 +143,7 @@ def test_summary_runs_as_module(synthetic_h5):
 
 def test_cli_file_layout(cli_h5):
     p = ma.provenance(cli_h5)
-    assert p["format"] == "mentorsim-run" and p["format_version"] == 1
+    assert p["format"] == "mentorsim-run" and p["format_version"] == 2
     for key in ("version", "git_commit", "created_utc", "command_line"):
         assert isinstance(p[key], str) and p[key], key
     assert isinstance(p["threads"], int) and p["threads"] >= 1
@@ -169,17 +169,19 @@ def test_cli_file_layout(cli_h5):
 
 def test_cli_datasets_are_compressed_and_documented(cli_h5):
     with h5py.File(cli_h5, "r") as f:
-        run = f["runs/r0000"]
         datasets = []
-        run.visititems(lambda n, o: datasets.append((n, o)) if isinstance(o, h5py.Dataset) else None)
+        for group in ("weekly", "summary"):
+            f[group].visititems(lambda n, o: datasets.append((f"{group}/{n}", o))
+                                if isinstance(o, h5py.Dataset) else None)
+        assert datasets
         for name, d in datasets:
             assert d.dtype == np.float64, name
             assert isinstance(d.attrs["units"], str) and isinstance(d.attrs["doc"], str), name
-            if name.startswith("weekly/"):
-                assert d.shape == (20,) and d.chunks == (20,), name
-                assert d.compression == "gzip" and d.compression_opts == 4 and d.shuffle, name
+            assert d.compression == "gzip" and d.compression_opts == 4 and d.shuffle, name
+            if name.startswith("weekly/"):  # every run of a series in one chunk
+                assert d.shape == (2, 20) and d.chunks == (2, 20), name
             else:
-                assert d.shape == (), name
+                assert d.shape == (2,), name
 
 
 def test_cli_refuses_to_overwrite(cli_h5, tmp_path):

@@ -27,9 +27,9 @@ from = 2
 to = 6
 
 [[axis]]
-key = "population.senior_share"
-from = 0.01
-to = 0.05
+key = "population.senior_count"
+from = 3
+to = 15
 
 [[axis]]
 key = "departure.annual_rate"
@@ -70,14 +70,14 @@ def test_morris_reports_every_axis_with_an_interval(morris):
         m = study["metrics"][name]
         assert m["trajectories"] == 6
         assert m["noise_mu_star"] >= 0
-        assert set(m["axes"]) == {"programme.one_on_one.capacity", "population.senior_share",
+        assert set(m["axes"]) == {"programme.one_on_one.capacity", "population.senior_count",
                                   "departure.annual_rate"}
         for effects in m["axes"].values():
             mu_star = effects["mu_star"]
             assert mu_star["ci_low"] <= mu_star["estimate"] <= mu_star["ci_high"]
             assert mu_star["estimate"] >= abs(effects["mu"]) - 1e-12  # mu* = mean |EE| >= |mean EE|
     # More experts shorten the waiting list: the bottleneck is expert capacity.
-    seniors = study["metrics"]["peak_waiting_list"]["axes"]["population.senior_share"]
+    seniors = study["metrics"]["peak_waiting_list"]["axes"]["population.senior_count"]
     assert seniors["mu"] < 0
 
 
@@ -89,7 +89,7 @@ def test_text_lists_axes_most_important_first_and_csv_has_every_statistic(morris
     rows = list(csv.DictReader(io.StringIO(
         run("sensitivity", tmp / "out", "--format", "csv", "--metrics", "peak_waiting_list").stdout)))
     stats = {(r["axis"], r["statistic"]) for r in rows}
-    for axis in ("programme.one_on_one.capacity", "population.senior_share",
+    for axis in ("programme.one_on_one.capacity", "population.senior_count",
                  "departure.annual_rate"):
         assert {(axis, "mu_star"), (axis, "mu"), (axis, "sigma")} <= stats
     assert ("", "noise_mu_star") in stats
@@ -187,9 +187,9 @@ def test_second_order_pairs_through_the_cli(tmp_path):
                            "--metrics", "peak_waiting_list").stdout)
     pairs = study["metrics"]["peak_waiting_list"]["pairs"]
     assert [p["axes"] for p in pairs] == [
-        ["programme.one_on_one.capacity", "population.senior_share"],
+        ["programme.one_on_one.capacity", "population.senior_count"],
         ["programme.one_on_one.capacity", "departure.annual_rate"],
-        ["population.senior_share", "departure.annual_rate"]]
+        ["population.senior_count", "departure.annual_rate"]]
     for p in pairs:
         s = p["second_order"]
         assert s["ci_low"] <= s["estimate"] <= s["ci_high"]

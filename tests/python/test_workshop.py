@@ -56,8 +56,8 @@ def weekly(directory, name, *args):
     assert result.returncode == 0, result.stderr
     series = ("mentors", "waiting_list", "participation", "burned_out_mentor_share")
     with h5py.File(out) as f:
-        return {r: {s: np.asarray(f["runs"][r]["weekly"][s]) for s in series}
-                for r in sorted(f["runs"])}
+        ids = list(f["run_id"].asstr()[()])
+        return {r: {s: np.asarray(f["weekly"][s][i]) for s in series} for i, r in enumerate(ids)}
 
 
 def live_frames(name, *args):

@@ -73,15 +73,19 @@ TEST_CASE("write_comparison_hdf5 groups runs by scenario", "[compare][hdf5]") {
   CHECK(h5::read_string_attr(two.get(), "two", "scenario_source") == "two.toml");
   CHECK(h5::read_string_attr(two.get(), "two", "resolved_scenario") ==
         "[scenario]\nname = \"two\"\n");
-  const h5::Handle run = h5::open_group(root, "/scenarios/two/runs/r0001");
-  // the single-run group attributes
-  CHECK(h5::read_string_attr(run.get(), "r0001", "scenario_name") == "two");
-  CHECK(h5::read_doubles(root, "/scenarios/one/runs/r0000/summary/final_participation") ==
-        std::vector<double>{0.5});
-  CHECK(h5::read_doubles(root, "/scenarios/two/runs/r0001/summary/final_participation") ==
-        std::vector<double>{0.8});
-  CHECK(h5::has_link(root, "/scenarios/two/runs/r0001/weekly/participation"));
+  // Each scenario is an arm: its runs as arrays, a row per replicate.
+  CHECK(h5::read_string_attr(two.get(), "two", "scenario_name") == "two");
+  CHECK(h5::read_doubles(root, "/scenarios/one/summary/final_participation") ==
+        std::vector<double>{0.5, 0.6});
+  CHECK(h5::read_doubles(root, "/scenarios/two/summary/final_participation") ==
+        std::vector<double>{0.7, 0.8});
+  CHECK(h5::read_strings(root, "/scenarios/two/run_id") ==
+        std::vector<std::string>{"r0000", "r0001"});
+  const h5::Matrix weekly = h5::read_matrix(root, "/scenarios/two/weekly/participation");
+  CHECK((weekly.rows == 2 && weekly.cols == 3));
+  CHECK(weekly.values == std::vector<double>{0.1, 0.2, 0.7, 0.1, 0.2, 0.8});
   CHECK_FALSE(h5::has_link(root, "/runs"));
+  CHECK_FALSE(h5::has_link(root, "/scenarios/two/runs"));
 }
 
 TEST_CASE("write_comparison_hdf5 refuses bad labels and existing files", "[compare][hdf5]") {

@@ -62,12 +62,12 @@ TEST_CASE("a run's negative NaNs are written as the canonical NaN", "[output][hd
   write_hdf5(out, test_info(), {run}, false);
 
   const h5::Handle file = h5::open_read(out);
-  const auto weekly = h5::read_doubles(file.get(), "runs/r0000/weekly/participation");
+  const auto weekly = h5::read_doubles(file.get(), "weekly/participation");
   REQUIRE(weekly.size() == 3);
   CHECK(bits(weekly[0]) == bits(0.25));
   CHECK(bits(weekly[1]) == kCanonicalBits);
   CHECK(bits(weekly[2]) == kCanonicalBits);
-  const auto summary = h5::read_doubles(file.get(), "runs/r0000/summary/mean_participation");
+  const auto summary = h5::read_doubles(file.get(), "summary/mean_participation");
   REQUIRE(summary.size() == 1);
   CHECK(bits(summary[0]) == kCanonicalBits);
 }

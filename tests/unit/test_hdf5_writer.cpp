@@ -1,5 +1,7 @@
-// The HDF5 writer: layout read back with the C API, and the never-a-half-written-file guarantee.
+// The HDF5 writer: layout (format version 2: each arm's runs as arrays with dimension scales) read
+// back with the C API, and the never-a-half-written-file guarantee.
 #include <hdf5.h>
+#include <hdf5_hl.h>
 
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -63,7 +65,7 @@ RunResult test_run(const std::string& id, std::uint64_t replicate, std::int64_t 
   r.scenario_name = "baseline \"quoted\" é";
   r.scenario_source = "scenarios/models/one_on_one.toml";
   r.resolved_scenario_toml = "[scenario]\nname = \"baseline\"\nweeks = " + std::to_string(weeks);
-  r.seed = 0xFFFF'FFFF'FFFF'FFF0ULL + replicate;  // above 2^63: must survive as unsigned
+  r.seed = 0xFFFF'FFFF'FFFF'FFF0ULL;  // above 2^63: must survive as unsigned
   r.replicate = replicate;
   r.weeks = weeks;
   r.zones = {"technical", "social"};
@@ -82,44 +84,69 @@ RunResult test_run(const std::string& id, std::uint64_t replicate, std::int64_t 
 TEST_CASE("write_hdf5 writes the documented layout", "[output][hdf5]") {
   testing::TempDir dir("h5test");
   const fs::path out = dir.path / "results.h5";
-  RunResult big = test_run("r0000", 0, 5000);  // longer than one chunk
-  RunResult empty = test_run("r0001", 1, 0);   // zero weeks: empty, unchunked datasets
-  empty.zones.clear();
-  write_hdf5(out, test_info(), {big, empty}, false);
+  const RunResult first = test_run("r0000", 0, 5000);  // longer than a 4096-value chunk was
+  const RunResult second = test_run("r0001", 1, 5000);
+  write_hdf5(out, test_info(), {first, second}, false);
   CHECK(dir.entries() == std::vector<std::string>{"results.h5"});  // no temporary left
 
   const Handle file = h5::open_read(out);
   CHECK(string_attr(file.get(), "format") == "mentorsim-run");
-  CHECK(int_attr<int>(file.get(), "format_version", H5T_NATIVE_INT, 4, H5T_SGN_2) == 1);
+  CHECK(int_attr<int>(file.get(), "format_version", H5T_NATIVE_INT, 4, H5T_SGN_2) == 2);
   CHECK(string_attr(file.get(), "version") == "0.1.0");
   CHECK(string_attr(file.get(), "git_commit") == "abc123def456");
   CHECK(string_attr(file.get(), "created_utc") == "2024-05-01T12:00:00Z");
   CHECK(string_attr(file.get(), "command_line") == "mentorsim run x.toml --out y.h5");
   CHECK(int_attr<int>(file.get(), "threads", H5T_NATIVE_INT, 4, H5T_SGN_2) == 4);
+  // How the numbers were made.
+  CHECK_FALSE(string_attr(file.get(), "host").empty());
+  CHECK_FALSE(string_attr(file.get(), "compiler").empty());
+  CHECK_FALSE(string_attr(file.get(), "build_type").empty());
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  CHECK(string_attr(file.get(), "hdf5_version") ==
+        std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release));
+  CHECK(string_attr(file.get(), "rng").find("Philox4x64-10") != std::string::npos);
 
-  const Handle run = h5::open_group(file.get(), "/runs/r0000");
-  CHECK(string_attr(run.get(), "scenario_name") == big.scenario_name);
-  CHECK(string_attr(run.get(), "scenario_source") == big.scenario_source);
-  CHECK(string_attr(run.get(), "resolved_scenario") == big.resolved_scenario_toml);
-  CHECK(int_attr<std::uint64_t>(run.get(), "seed", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) == big.seed);
-  CHECK(int_attr<std::uint64_t>(run.get(), "replicate", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) == 0);
-  CHECK(int_attr<std::int64_t>(run.get(), "weeks", H5T_NATIVE_INT64, 8, H5T_SGN_2) == 5000);
-  CHECK(h5::read_string_array_attr(run.get(), "/runs/r0000", "zones") == big.zones);
+  // The arm's attributes, once: every replicate shares the scenario.
+  CHECK(string_attr(file.get(), "scenario_name") == first.scenario_name);
+  CHECK(string_attr(file.get(), "scenario_source") == first.scenario_source);
+  CHECK(string_attr(file.get(), "resolved_scenario") == first.resolved_scenario_toml);
+  CHECK(int_attr<std::uint64_t>(file.get(), "seed", H5T_NATIVE_UINT64, 8, H5T_SGN_NONE) ==
+        first.seed);
+  CHECK(int_attr<std::int64_t>(file.get(), "weeks", H5T_NATIVE_INT64, 8, H5T_SGN_2) == 5000);
+  CHECK(h5::read_string_array_attr(file.get(), "/", "zones") == first.zones);
 
-  for (const auto& s : big.weekly)
-    CHECK(h5::read_doubles(file.get(), "/runs/r0000/weekly/" + s.name) == s.values);
-  {  // "mean_skill/technical" made a group "mean_skill" holding a dataset "technical"
-    const Handle group = h5::open_group(file.get(), "/runs/r0000/weekly/mean_skill");
+  // Dimension scales and the run ids, one per row.
+  CHECK(h5::read_u64s(file.get(), "/replicate") == std::vector<std::uint64_t>{0, 1});
+  CHECK(h5::read_strings(file.get(), "/run_id") == std::vector<std::string>{"r0000", "r0001"});
+  const std::vector<double> weeks = h5::read_doubles(file.get(), "/week");
+  REQUIRE(weeks.size() == 5000);
+  CHECK((weeks.front() == 0 && weeks.back() == 4999));
+  const Handle replicate = open_dataset(file.get(), "/replicate");
+  const Handle week = open_dataset(file.get(), "/week");
+  CHECK(H5DSis_scale(replicate.get()) > 0);
+  CHECK(H5DSis_scale(week.get()) > 0);
+
+  for (const auto& s : first.weekly) {
+    const h5::Matrix m = h5::read_matrix(file.get(), "/weekly/" + s.name);
+    REQUIRE((m.rows == 2 && m.cols == 5000));
+    CHECK(std::vector<double>(m.values.begin(), m.values.begin() + 5000) == s.values);
+    CHECK(std::vector<double>(m.values.begin() + 5000, m.values.end()) == second.weekly[0].values);
+  }
+  {  // "mean_skill/technical" made a group "mean_skill" holding an array "technical"
+    const Handle group = h5::open_group(file.get(), "/weekly/mean_skill");
     const Handle dset = open_dataset(group.get(), "technical");
     CHECK(string_attr(dset.get(), "units") == "skill");
     CHECK(string_attr(dset.get(), "doc") == "Mean skill, technical zone");
+    CHECK(H5DSis_attached(dset.get(), replicate.get(), 0) > 0);
+    CHECK(H5DSis_attached(dset.get(), week.get(), 1) > 0);
     const Handle type(H5Dget_type(dset.get()), H5Tclose, "H5Dget_type");
     CHECK(H5Tequal(type.get(), H5T_IEEE_F64LE) > 0);
     const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
     CHECK(H5Pget_layout(dcpl.get()) == H5D_CHUNKED);
-    hsize_t chunk = 0;
-    CHECK(H5Pget_chunk(dcpl.get(), 1, &chunk) == 1);
-    CHECK(chunk == 4096);
+    hsize_t chunk[2] = {0, 0};
+    CHECK(H5Pget_chunk(dcpl.get(), 2, chunk) == 2);
+    CHECK((chunk[0] == 2 && chunk[1] == 5000));  // both rows fit 1 MiB
     REQUIRE(H5Pget_nfilters(dcpl.get()) == 2);
     unsigned flags = 0;
     size_t n_values = 1;
@@ -131,26 +158,31 @@ TEST_CASE("write_hdf5 writes the documented layout", "[output][hdf5]") {
           H5Z_FILTER_DEFLATE);
     CHECK(level == 4);
   }
-  {  // summary values are scalars
-    const Handle dset = open_dataset(file.get(), "/runs/r0000/summary/participation");
-    const Handle space(H5Dget_space(dset.get()), H5Sclose, "H5Dget_space");
-    CHECK(H5Sget_simple_extent_type(space.get()) == H5S_SCALAR);
+  {  // summary values: one per run, dimension replicate
+    const Handle dset = open_dataset(file.get(), "/summary/participation");
     CHECK(string_attr(dset.get(), "units") == "share");
-    CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/participation") ==
-          std::vector<double>{0.75});
-    CHECK(h5::read_doubles(file.get(), "/runs/r0001/summary/participation") ==
-          std::vector<double>{1.75});
-    CHECK(h5::read_doubles(file.get(), "/runs/r0000/summary/retention/first_year") ==
-          std::vector<double>{0.5});
+    CHECK(H5DSis_attached(dset.get(), replicate.get(), 0) > 0);
+    CHECK(h5::read_doubles(file.get(), "/summary/participation") ==
+          std::vector<double>{0.75, 1.75});
+    CHECK(h5::read_doubles(file.get(), "/summary/retention/first_year") ==
+          std::vector<double>{0.5, 0.5});
   }
-  {  // the empty run
-    const Handle run1 = h5::open_group(file.get(), "/runs/r0001");
-    CHECK(h5::read_string_array_attr(run1.get(), "/runs/r0001", "zones").empty());
-    CHECK(h5::read_doubles(file.get(), "/runs/r0001/weekly/mean_skill/social").empty());
-    const Handle dset = open_dataset(file.get(), "/runs/r0001/weekly/active_practitioners");
-    const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
-    CHECK(H5Pget_layout(dcpl.get()) != H5D_CHUNKED);
-  }
+}
+
+TEST_CASE("an arm of zero weeks stores empty arrays", "[output][hdf5]") {
+  testing::TempDir dir("h5test");
+  const fs::path out = dir.path / "empty.h5";
+  RunResult empty = test_run("r0000", 0, 0);
+  empty.zones.clear();
+  write_hdf5(out, test_info(), {empty}, false);
+  const Handle file = h5::open_read(out);
+  CHECK(h5::read_string_array_attr(file.get(), "/", "zones").empty());
+  CHECK(h5::read_doubles(file.get(), "/week").empty());
+  const h5::Matrix m = h5::read_matrix(file.get(), "/weekly/mean_skill/social");
+  CHECK((m.rows == 1 && m.cols == 0));
+  const Handle dset = open_dataset(file.get(), "/weekly/active_practitioners");
+  const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
+  CHECK(H5Pget_layout(dcpl.get()) != H5D_CHUNKED);
 }
 
 TEST_CASE("short series use one chunk of their own length", "[output][hdf5]") {
@@ -158,11 +190,25 @@ TEST_CASE("short series use one chunk of their own length", "[output][hdf5]") {
   const fs::path out = dir.path / "short.h5";
   write_hdf5(out, test_info(), {test_run("r0000", 0, 7)}, false);
   const Handle file = h5::open_read(out);
-  const Handle dset = open_dataset(file.get(), "/runs/r0000/weekly/active_practitioners");
+  const Handle dset = open_dataset(file.get(), "/weekly/active_practitioners");
   const Handle dcpl(H5Dget_create_plist(dset.get()), H5Pclose, "H5Dget_create_plist");
-  hsize_t chunk = 0;
-  CHECK(H5Pget_chunk(dcpl.get(), 1, &chunk) == 1);
-  CHECK(chunk == 7);
+  hsize_t chunk[2] = {0, 0};
+  CHECK(H5Pget_chunk(dcpl.get(), 2, chunk) == 2);
+  CHECK((chunk[0] == 1 && chunk[1] == 7));
+}
+
+TEST_CASE("runs that cannot be rows of one array are refused before anything is written",
+          "[output][hdf5]") {
+  testing::TempDir dir("h5test");
+  const fs::path out = dir.path / "results.h5";
+  CHECK_THROWS_WITH(
+      write_hdf5(out, test_info(), {test_run("r0000", 0, 5), test_run("r0001", 1, 6)}, false),
+      Catch::Contains("run r0001 differs from run r0000 in its scenario"));
+  RunResult fewer = test_run("r0001", 1, 5);
+  fewer.weekly.pop_back();
+  CHECK_THROWS_WITH(write_hdf5(out, test_info(), {test_run("r0000", 0, 5), fewer}, false),
+                    Catch::Contains("in its outputs"));
+  CHECK(dir.entries().empty());
 }
 
 TEST_CASE("an existing file is not overwritten without force", "[output][hdf5]") {
@@ -208,7 +254,7 @@ TEST_CASE("a failure while writing leaves neither the output nor a temporary", "
   // "active_practitioners" is a dataset, so it cannot also be a group: HDF5 fails mid-file.
   clash.weekly.push_back({"active_practitioners/extra", "people", "clash", {1, 2, 3}});
   CHECK_THROWS_WITH(write_hdf5(out, test_info(), {clash}, false),
-                    Catch::Contains("/runs/r0000/weekly/active_practitioners/extra"));
+                    Catch::Contains("/weekly/active_practitioners/extra"));
   CHECK(dir.entries().empty());
 
   SECTION("and an existing file stays as it was, even with force") {
