@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -13,6 +14,7 @@
 #include "input/programme_reader.hpp"
 #include "input/read_value.hpp"
 #include "input/role_reader.hpp"
+#include "input/roster_reader.hpp"
 #include "input/section_reader.hpp"
 #include "input/sections.hpp"
 #include "input/shock_reader.hpp"
@@ -67,7 +69,40 @@ void check_size(const toml::table& root, const Scenario& scenario, SectionReader
                                   describe_estimate(estimate), amount_text(kMaxPopulation)));
 }
 
-Scenario build(const toml::table& root, Reporter& r) {
+// population.roster: the file, relative to the scenario file's directory, read against the
+// population's names. A file that cannot be found is reported at the key; problems inside it go to
+// `problems` at the file's own lines. The roster then decides the initial size, and the path is
+// stored absolute, so the resolved scenario reloads from anywhere.
+void read_population_roster(const toml::table& root, const std::string& source_name,
+                            Scenario& scenario, SectionReader& reader,
+                            std::vector<Diagnostic>& problems) {
+  PopulationConfig& population = scenario.population;
+  if (population.roster.empty()) return;
+  for (const char* key : {"roster", "zones", "group_names", "function_names"})
+    if (reader.failed(std::string("population.") + key)) return;
+  namespace fs = std::filesystem;
+  const fs::path given(population.roster);
+  const fs::path path = given.is_absolute() ? given : fs::path(source_name).parent_path() / given;
+  RosterResult result = read_roster(path, path.lexically_normal().string(), population);
+  static const toml::table kAbsent;
+  const toml::node* table = root.get("population");
+  if (!result.roster && result.problems.size() == 1 && result.problems.front().line == 0 &&
+      (result.problems.front().message == "no such roster file" ||
+       result.problems.front().message == "not a regular file")) {
+    reader.at_first_key(table && table->is_table() ? *table->as_table() : kAbsent, {"roster"},
+                        fmt::format("population.roster: {}: {}", path.lexically_normal().string(),
+                                    result.problems.front().message));
+    return;
+  }
+  problems.insert(problems.end(), result.problems.begin(), result.problems.end());
+  if (!result.roster) return;
+  population.initial_size = static_cast<std::int64_t>(result.roster->rows());
+  population.roster = result.roster->path;
+  scenario.roster = std::move(result.roster);
+}
+
+Scenario build(const toml::table& root, const std::string& source_name, Reporter& r,
+               std::vector<Diagnostic>& roster_problems) {
   Scenario scenario;
   SectionReader reader(r);
   static const toml::table kAbsent;  // an absent table: every key keeps its default
@@ -83,6 +118,7 @@ Scenario build(const toml::table& root, Reporter& r) {
     reader.read(table, {{&t.spec, config}}, t.spec.name, {{}, true, &belongs_in_other_table});
   }
   check_role_zones(root.get("population"), scenario.population, reader);
+  read_population_roster(root, source_name, scenario, reader, roster_problems);
   if (const toml::node* node = root.get(kProgrammeTable)) {
     scenario.programmes = read_programmes(*node, scenario.meta, scenario.population, reader);
     // Checks of each programme against the rest of the scenario. Run when every entry read
@@ -118,8 +154,13 @@ Scenario load_scenario_table(toml::table root, const std::string& source_name,
                              const std::vector<std::string>& overrides) {
   Reporter reporter(source_name, overrides);
   apply_overrides(root, overrides, reporter);
-  Scenario scenario = build(root, reporter);
-  if (!reporter.empty()) throw InputError(reporter.sorted());
+  std::vector<Diagnostic> roster_problems;  // at the roster file's own lines
+  Scenario scenario = build(root, source_name, reporter, roster_problems);
+  if (!reporter.empty() || !roster_problems.empty()) {
+    std::vector<Diagnostic> all = reporter.sorted();
+    all.insert(all.end(), roster_problems.begin(), roster_problems.end());
+    throw InputError(std::move(all));
+  }
   scenario.source = source_name;
   scenario.resolved_toml = resolved_toml(scenario);
   return scenario;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/sha256.hpp"
 #include "input/scenario_loader.hpp"
 #include "input/sections.hpp"
 #include "input/value_format.hpp"
@@ -84,9 +85,15 @@ std::string write_scenario_toml(const Scenario& scenario, TomlStyle style) {
 }
 
 std::string resolved_toml(const Scenario& scenario) {
-  return "# Resolved scenario: every key with its value, defaults filled in. Loading this file\n"
-         "# gives the same scenario.\n" +
-         write_scenario_toml(scenario, TomlStyle::kResolved);
+  std::string out =
+      "# Resolved scenario: every key with its value, defaults filled in. Loading this file\n"
+      "# gives the same scenario.\n";
+  // Which roster, by a digest of its contents: a changed roster is a changed scenario (a sweep
+  // refuses to resume on it). Not the roster's own hash, which salts the ids in outputs.
+  if (const Roster* roster = scenario.roster.get())
+    out += fmt::format("# population.roster: {} rows, content digest {}\n", roster->rows(),
+                       sha256_hex("mentorsim-roster-record:" + roster->sha256));
+  return out + write_scenario_toml(scenario, TomlStyle::kResolved);
 }
 
 }  // namespace mentorsim::params

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "input/roster_reader.hpp"
 #include "input/scenario_loader.hpp"
 #include "input/scenario_writer.hpp"
 #include "input/sections.hpp"
@@ -165,6 +166,17 @@ is an error):
   out += shock_kinds_table();
   out += "\n";
   markdown_params(out, shock_section());
+  out += R"(
+## Roster files: `population.roster`
+
+A roster is a CSV file of the people at week 0, one line each after a header line naming the
+columns (RFC 4180: a field holding a comma or a quote is quoted, a quote inside doubled; blank lines
+and lines starting with `#` are skipped). Columns may come in any order; these are all there are
+(any other is an error with a suggestion). A field left empty, or a column left out, is drawn as
+for a drawn population, from the same random streams. How to write one: [scenarios.md](scenarios.md#your-own-organisation-a-roster).
+
+)";
+  out += roster_columns_markdown();
   return out;
 }
 

@@ -10,7 +10,10 @@
 namespace mentorsim {
 
 Joining::Joining(const Scenario& scenario)
-    : population_(scenario.population), joining_(scenario.joining), burnout_(scenario.burnout) {}
+    : population_(scenario.population),
+      joining_(scenario.joining),
+      burnout_(scenario.burnout),
+      roster_(scenario.roster.get()) {}
 
 double Joining::seniority_draw(StreamKey key, PractitionerId id) {
   return uniform01(key, id, 0, Purpose::kSeniority);
@@ -39,7 +42,11 @@ std::vector<Row> Joining::add_initial_population(World& world) const {
           : SeniorRule{population_.senior_share, false, 0};
   std::vector<Row> rows;
   rows.reserve(static_cast<std::size_t>(n));
-  for (std::int64_t i = 0; i < n; ++i) rows.push_back(add_practitioner(world, true, rule));
+  for (std::int64_t i = 0; i < n; ++i) {
+    const Row r = add_practitioner(world, true, rule);
+    if (roster_) apply_roster_row(world, r, static_cast<std::size_t>(i));
+    rows.push_back(r);
+  }
   return rows;
 }
 
@@ -61,6 +68,47 @@ std::vector<Row> Joining::add_newcomers(World& world, std::uint64_t extra) const
   for (std::uint64_t i = 0; i < count; ++i)
     rows.push_back(add_practitioner(world, false, {joining_.newcomer_senior_share, false, 0}));
   return rows;
+}
+
+// What the roster's row says replaces what was drawn; what it leaves out (NaN, -1) stays drawn,
+// from the same streams, so a partial roster keeps common random numbers. A senior set by the
+// roster has the seniors' skill mean where its skills are drawn.
+void Joining::apply_roster_row(World& world, Row r, std::size_t row) const {
+  const Roster& roster = *roster_;
+  Practitioners& people = world.people;
+  people.group[r] = roster.group[row];
+  people.function[r] = roster.function[row];
+  people.joined_week[r] = -static_cast<Week>(roster.tenure_weeks[row]);
+  const bool was_senior = people.has(r, flag::kSenior);
+  if (roster.senior[row] >= 0) {
+    const bool senior = roster.senior[row] == 1;
+    if (senior)
+      people.flags[r] |= flag::kSenior | flag::kCanMentor;
+    else
+      people.flags[r] &= static_cast<std::uint8_t>(~(flag::kSenior | flag::kCanMentor));
+    if (senior != was_senior) draw_skill(world, r, senior);
+  }
+  float* skill = people.skill_row(r);
+  const auto zones = static_cast<std::size_t>(roster.zones);
+  for (std::size_t z = 0; z < zones; ++z)
+    if (!std::isnan(roster.skill[row * zones + z])) skill[z] = roster.skill[row * zones + z];
+  if (!std::isnan(roster.available_hours[row]))
+    people.available_hours[r] = roster.available_hours[row];
+}
+
+// Initial skills for a senior or not, from the practitioner's own stream: drawn again, the same
+// way, when a roster row gives the other seniority.
+void Joining::draw_skill(World& world, Row r, bool senior) const {
+  Practitioners& people = world.people;
+  Draws skill_draws(world.key(), people.id[r], 0, Purpose::kInitialSkill);
+  float* skill = people.skill_row(r);
+  for (int z = 0; z < people.zones(); ++z) {
+    const std::vector<double>& means =
+        senior ? population_.senior_skill_mean : population_.skill_mean;
+    const double mean = means[means.size() == 1 ? 0 : static_cast<std::size_t>(z)];
+    skill[z] = static_cast<float>(
+        dist::truncated_normal(skill_draws, mean, population_.skill_sd, 0.0, 1.0));
+  }
 }
 
 Row Joining::add_practitioner(World& world, bool initial, const SeniorRule& senior_rule) const {
@@ -88,15 +136,7 @@ Row Joining::add_practitioner(World& world, bool initial, const SeniorRule& seni
                       (senior_rule.ties_in && u == senior_rule.below && id <= senior_rule.last_tie);
   if (senior) people.flags[r] |= flag::kSenior | flag::kCanMentor;
 
-  Draws skill_draws(key, id, 0, Purpose::kInitialSkill);
-  float* skill = people.skill_row(r);
-  for (int z = 0; z < people.zones(); ++z) {
-    const std::vector<double>& means =
-        senior ? population_.senior_skill_mean : population_.skill_mean;
-    const double mean = means[means.size() == 1 ? 0 : static_cast<std::size_t>(z)];
-    skill[z] = static_cast<float>(
-        dist::truncated_normal(skill_draws, mean, population_.skill_sd, 0.0, 1.0));
-  }
+  draw_skill(world, r, senior);
 
   Draws hours_draws(key, id, 0, Purpose::kAvailableHours);
   const double mean_hours = burnout_.available_hours_mean;

@@ -35,10 +35,14 @@ class Joining {
   static double seniority_draw(StreamKey key, PractitionerId id);
 
   Row add_practitioner(World& world, bool initial, const SeniorRule& senior_rule) const;
+  // The roster's row `row` over the drawn practitioner at `r` (scenario/roster.hpp).
+  void apply_roster_row(World& world, Row r, std::size_t row) const;
+  void draw_skill(World& world, Row r, bool senior) const;
 
   const PopulationConfig& population_;
   const JoiningConfig& joining_;
   const BurnoutConfig& burnout_;
+  const Roster* roster_;  // null: the population is drawn
 };
 
 // Entity id of organisation-level draws (arrival counts), distinct from every practitioner id.

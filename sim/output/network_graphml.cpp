@@ -152,10 +152,11 @@ void data(std::string& out, const std::string& id, const std::string& value, int
 constexpr std::array<std::pair<const char*, const char*>, 4> kGraphAttributes = {
     {{"scenario", "string"}, {"replicate", "long"}, {"seed", "long"}, {"week", "int"}}};
 
-void write_keys(std::string& out, const std::vector<std::string>& zones) {
+void write_keys(std::string& out, const std::vector<std::string>& zones, bool roster) {
   for (const auto& [name, type] : kGraphAttributes) key(out, name, "graph", type);
   for (const auto& a : kNodeAttributes) key(out, a.name, "node", a.type);
   for (const auto& z : zones) key(out, "skill_" + z, "node", "double");
+  if (roster) key(out, "roster_id", "node", "string");
   for (const auto& a : kEdgeAttributes) key(out, a.name, "edge", a.type);
 }
 
@@ -167,6 +168,10 @@ void write_node(std::string& out, const Node& n) {
   for (int z = 0; z < z_count && z < static_cast<int>(zones.size()); ++z)
     data(out, "skill_" + zones[z],
          formatted(n.people.skill[static_cast<std::size_t>(n.row) * z_count + z]));
+  // A roster's people (ids 0 .. rows-1): their roster id, hashed unless keep_roster_ids.
+  if (const Roster* roster = n.scenario.roster.get(); roster && n.people.id[n.row] < roster->rows())
+    data(out, "roster_id",
+         xml(output_roster_id(*roster, n.people.id[n.row], n.scenario.population.keep_roster_ids)));
   out += "    </node>\n";
 }
 
@@ -220,7 +225,7 @@ std::string network_graphml(const World& world, const NetworkInfo& info) {
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  write_keys(out, s.population.zones);
+  write_keys(out, s.population.zones, s.roster != nullptr);
   out += fmt::format("  <graph id=\"week{}\" edgedefault=\"directed\">\n", info.week);
   out += fmt::format("    <desc>{}</desc>\n",
                      xml(fmt::format("{}: replicate {}, seed {}, end of week {}", s.meta.name,

@@ -137,6 +137,14 @@ params::SectionSpec population() {
                  "Mean initial skill of seniors, per zone (a single value applies to every zone).")
       .integer("initial_tenure_max_weeks", &PopulationConfig::initial_tenure_max_weeks, 260,
                {0, 5200}, "weeks", "Initial tenures are uniform on [0, this] weeks.")
+      .text("roster", &PopulationConfig::roster, "",
+            "A CSV file of the people at week 0, one row each (path relative to the scenario "
+            "file; columns: docs/parameters.md, \"Roster files\"). It replaces the drawn initial "
+            "population: initial_size becomes its number of rows, and what a row leaves out is "
+            "drawn as for a drawn population. Empty: the population is drawn.")
+      .flag("keep_roster_ids", &PopulationConfig::keep_roster_ids, false,
+            "Write the roster's ids into outputs as given (network export). By default they are "
+            "replaced by a hash, so a shared output names nobody (docs/scenarios.md).")
       .check({"zones"}, [](const PopulationConfig& c) { return names_valid(c.zones, "zones"); })
       .check({"group_names"},
              [](const PopulationConfig& c) { return names_valid(c.group_names, "group_names"); })

@@ -7,6 +7,7 @@
 
 #include "scenario/configs.hpp"
 #include "scenario/programme.hpp"
+#include "scenario/roster.hpp"
 #include "scenario/shock.hpp"
 
 namespace mentorsim {
@@ -25,6 +26,9 @@ struct Scenario {
   MetricsConfig metrics;  // [metrics]: thresholds of outcome metrics (docs/metrics.md)
   std::vector<ProgrammeConfig> programmes;
   std::vector<ShockConfig> shocks;  // [[shock]] entries in file order (docs/model.md §7.15)
+  // The people at week 0 when population.roster names a file; shared, not copied, by the arms of
+  // a comparison and the points of a sweep.
+  std::shared_ptr<const Roster> roster;
 };
 
 }  // namespace mentorsim

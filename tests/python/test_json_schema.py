@@ -114,7 +114,7 @@ def test_every_broken_file_a_schema_can_see_is_rejected(validator, path):
         assert name(path) not in BEYOND_A_SCHEMA
         return  # not TOML at all: an editor's TOML parser marks it before any schema
     errors = list(validator.iter_errors(document))
-    if name(path) in BEYOND_A_SCHEMA:
+    if name(path) in BEYOND_A_SCHEMA or name(path).startswith("rosters/"):  # the CSV's faults
         assert errors == [], f"the schema now sees {name(path)}: drop it from BEYOND_A_SCHEMA"
     else:
         assert errors, f"{name(path)} passes the schema"
