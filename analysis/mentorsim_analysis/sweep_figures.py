@@ -20,7 +20,15 @@ from matplotlib.figure import Figure
 
 from .figures import (PathLike, _axis_order, _color, _did_you_mean, _finish, _fmt, _new_figure,
                       _shares, _title, replicate_band)
+from .labels import axis_label, metric_label
 from .sweep import Sweep, load_sweep
+
+
+def _axis_title(s: Sweep, key: str) -> str:
+    """An axis in plain words with its key, e.g. "arrivals per week (joining.arrivals_per_week)":
+    the words for the reader, the key to find it in the sweep file."""
+    short = axis_label(key, s.axes)
+    return f"{short} ({key})" if short != key else key
 
 # --- sweeps --------------------------------------------------------------------------------------
 
@@ -127,14 +135,15 @@ def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
         ax.set_xscale("log")
         ax.set_xticks(order, [_fmt(v) for v in order])
         ax.minorticks_off()
-    name = label or metric
-    ax.set_xlabel(x)
+    name = label or metric_label(metric)
+    ax.set_xlabel(_axis_title(s, x))
     ax.set_ylabel(f"{name} ({units})" if units else name)
     ax.grid(True, alpha=0.3)
     if by is not None:
-        ax.legend(title=by, fontsize="small")
+        ax.legend(title=_axis_title(s, by), fontsize="small")
     n = "/".join(str(v) for v in sorted(means["n"].unique()))
-    _title(fig, f"{name} against {x} — sweep {s.provenance.get('sweep_name', '')}",
+    _title(fig, f"{name} against {axis_label(x, s.axes)} — sweep "
+                f"{s.provenance.get('sweep_name', '')}",
            f"mean over replicates (n = {n}), bars: 95% confidence interval{_fixed_note(fixed)}")
     return _finish(fig, out)
 
@@ -164,12 +173,12 @@ def sweep_heatmap(sweep, metric: str, x: str, y: str, *, fixed: Optional[Mapping
                             height=0.7 * len(ys) + 3.0)
     ax = axes[0, 0]
     image = ax.imshow(np.ma.masked_invalid(grid), origin="lower", aspect="auto", cmap=cmap)
-    name = label or metric
+    name = label or metric_label(metric)
     fig.colorbar(image, ax=ax, label=f"mean {name} ({units})" if units else f"mean {name}")
     ax.set_xticks(range(len(xs)), [_fmt(v) for v in xs])
     ax.set_yticks(range(len(ys)), [_fmt(v) for v in ys])
-    ax.set_xlabel(x)
-    ax.set_ylabel(y)
+    ax.set_xlabel(_axis_title(s, x))
+    ax.set_ylabel(_axis_title(s, y))
     if annotate and np.isfinite(grid).any():
         low, high = np.nanmin(grid), np.nanmax(grid)
         for i in range(len(ys)):

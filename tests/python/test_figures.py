@@ -345,8 +345,11 @@ def test_sweep_response(sweep, files, tmp_path):
     ax = fig.axes[0]
     lines = data_lines(ax)
     assert [line.get_label() for line in lines] == ["2", "4"]
-    assert ax.get_xscale() == "log" and ax.get_xlabel() == ARRIVALS
-    assert metric in ax.get_ylabel() and ax.get_legend().get_title().get_text() == CAPACITY
+    # Axes in plain words with their keys; the metric by its plain name.
+    assert ax.get_xscale() == "log" and ax.get_xlabel() == f"arrivals per week ({ARRIVALS})"
+    assert ax.get_legend().get_title().get_text() == f"capacity ({CAPACITY})"
+    assert ax.get_ylabel().startswith(ma.labels.metric_label(metric))
+    assert metric not in ax.get_ylabel() and "arrivals per week" in fig._suptitle.get_text()
     assert len(ax.containers) == 2  # error bars, one set per line
     for line, bars, capacity in zip(lines, ax.containers, [2.0, 4.0]):
         ps = point_summary(sweep, metric, **{CAPACITY: capacity, MATCHING: "fifo"})
@@ -384,7 +387,7 @@ def test_sweep_heatmap(sweep, tmp_path):
                            out=tmp_path / "heatmap.png")
     assert_png(tmp_path / "heatmap.png")
     ax, colorbar = fig.axes
-    assert metric in colorbar.get_ylabel()
+    assert ma.labels.metric_label(metric) in colorbar.get_ylabel()
     (image,) = ax.images
     ps = point_summary(sweep, metric, **{MATCHING: "random"})
     expected = ps.pivot(index=CAPACITY, columns=ARRIVALS, values="mean").sort_index()
@@ -392,7 +395,8 @@ def test_sweep_heatmap(sweep, tmp_path):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["2", "4"]
     assert len(ax.texts) == expected.size
     assert ax.texts[0].get_text().startswith(f"{expected.to_numpy()[0, 0]:.3g}\n± ")
-    assert ax.get_xlabel() == ARRIVALS and ax.get_ylabel() == CAPACITY
+    assert ax.get_xlabel() == f"arrivals per week ({ARRIVALS})"
+    assert ax.get_ylabel() == f"capacity ({CAPACITY})"
 
 
 def test_sweep_figures_name_the_metric_as_told(sweep):
