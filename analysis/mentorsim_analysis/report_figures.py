@@ -278,12 +278,17 @@ def _point_text(row, axes, all_axes) -> str:
     return ", ".join(f"{axis_label(a, all_axes)} {figures._fmt(row[a])}" for a in axes)
 
 
-def response_alt(s, metric: str, label: str, units: str, x: str, by: Optional[str],
-                 fixed: dict) -> str:
+def _means_at(s, metric: str, fixed: dict) -> pd.DataFrame:
+    """The per-point means a sweep figure draws: at the ``fixed`` axis values, done points only."""
     means = figures.point_means(s, metric)
     for axis, value in fixed.items():
         means = means[means[axis] == value]
-    means = means.dropna(subset=["mean"])
+    return means.dropna(subset=["mean"])
+
+
+def response_alt(s, metric: str, label: str, units: str, x: str, by: Optional[str],
+                 fixed: dict) -> str:
+    means = _means_at(s, metric, fixed)
     shown = [a for a in (x, by) if a]
     lines = (f", one line per value of {axis_label(by, s.axes)} "
              f"({_listing(figures._fmt(v) for v in figures._axis_order(s.points[by]))})"
@@ -301,10 +306,7 @@ def response_alt(s, metric: str, label: str, units: str, x: str, by: Optional[st
 
 
 def heatmap_alt(s, metric: str, label: str, units: str, x: str, y: str, fixed: dict) -> str:
-    means = figures.point_means(s, metric)
-    for axis, value in fixed.items():
-        means = means[means[axis] == value]
-    means = means.dropna(subset=["mean"])
+    means = _means_at(s, metric, fixed)
     text = (f"Heatmap of the mean {label} over {axis_label(x, s.axes)} (across) and "
             f"{axis_label(y, s.axes)} (up), each cell labelled with its mean and the half-width "
             "of its 95% interval.")

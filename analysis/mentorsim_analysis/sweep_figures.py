@@ -97,6 +97,16 @@ def _fixed_note(fixed: Mapping) -> str:
     return "\nat " + ", ".join(f"{a} = {_fmt(v)}" for a, v in fixed.items()) if fixed else ""
 
 
+def _selected_means(s: Sweep, metric: str, named: Mapping[str, Optional[str]],
+                    fixed: Mapping) -> tuple:
+    """(units, per-point means) of ``metric`` at the points the figure shows: the named axes free,
+    every other axis at its ``fixed`` value (errors as :func:`_check_metric`, :func:`_check_axes`)."""
+    units = _check_metric(s, metric)
+    points = _check_axes(s, named, fixed)
+    means = point_means(s, metric)
+    return units, means[means["point"].isin(points["point"])]
+
+
 def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
                    fixed: Optional[Mapping] = None, label: Optional[str] = None,
                    out: Optional[PathLike] = None) -> Figure:
@@ -106,11 +116,8 @@ def sweep_response(sweep, metric: str, x: str, by: Optional[str] = None, *,
     scale. ``label`` names the metric on the figure (default: its identifier). Raises KeyError
     for an unknown metric or axis, ValueError for an axis left free."""
     s = _sweep(sweep)
-    units = _check_metric(s, metric)
     fixed = dict(fixed or {})
-    points = _check_axes(s, {"x": x, "by": by}, fixed)
-    means = point_means(s, metric)
-    means = means[means["point"].isin(points["point"])]
+    units, means = _selected_means(s, metric, {"x": x, "by": by}, fixed)
     order = _axis_order(s.points[x])
     numeric = pd.api.types.is_float_dtype(s.points[x])
     position = {v: (v if numeric else i) for i, v in enumerate(order)}
@@ -157,11 +164,8 @@ def sweep_heatmap(sweep, metric: str, x: str, y: str, *, fixed: Optional[Mapping
     no run done is left blank. ``label`` as for :func:`sweep_response`. Errors as
     :func:`sweep_response`."""
     s = _sweep(sweep)
-    units = _check_metric(s, metric)
     fixed = dict(fixed or {})
-    points = _check_axes(s, {"x": x, "y": y}, fixed)
-    means = point_means(s, metric)
-    means = means[means["point"].isin(points["point"])]
+    units, means = _selected_means(s, metric, {"x": x, "y": y}, fixed)
     xs, ys = _axis_order(s.points[x]), _axis_order(s.points[y])
     grid = np.full((len(ys), len(xs)), np.nan)
     half = np.full_like(grid, np.nan)
