@@ -46,6 +46,10 @@ class Reader {
     roster->path = path_;
     roster->zones = static_cast<int>(population_.zones.size());
     roster->sha256 = sha256_hex(text);
+    // A spreadsheet's "CSV UTF-8" export starts with a byte order mark: not part of the header.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+      text.remove_prefix(kByteOrderMark.size());
     int line_no = 0;
     bool header_read = false;
     std::size_t begin = 0;
@@ -161,6 +165,14 @@ class Reader {
   void read_header(const std::vector<Field>& fields, int line_no) {
     const std::vector<std::string> valid = valid_columns();
     header_ok_ = true;
+    // Spreadsheets in some locales separate fields by semicolons: say so, not "unknown column".
+    if (fields.size() == 1 && fields.front().text.find(';') != std::string::npos) {
+      problem(line_no, 1,
+              "the header is one field holding ';': a roster's fields are separated by commas "
+              "(save the spreadsheet as CSV with commas)");
+      header_ok_ = false;
+      return;
+    }
     for (const Field& f : fields) {
       ColumnRole role{f.text};
       const auto zone = std::find(population_.zones.begin(), population_.zones.end(), f.text);

@@ -170,8 +170,9 @@ is an error):
 ## Roster files: `population.roster`
 
 A roster is a CSV file of the people at week 0, one line each after a header line naming the
-columns (RFC 4180: a field holding a comma or a quote is quoted, a quote inside doubled; blank lines
-and lines starting with `#` are skipped). Columns may come in any order; these are all there are
+columns (RFC 4180: fields separated by commas, a field holding a comma or a quote is quoted, a
+quote inside doubled; blank lines, lines starting with `#` and a spreadsheet's UTF-8 byte order mark
+are skipped). Columns may come in any order; these are all there are
 (any other is an error with a suggestion). A field left empty, or a column left out, is drawn as
 for a drawn population, from the same random streams. How to write one: [scenarios.md](scenarios.md#your-own-organisation-a-roster).
 

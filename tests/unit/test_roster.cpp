@@ -135,6 +135,23 @@ TEST_CASE("a roster's people are the week-0 population, the rest drawn as usual"
   }
 }
 
+TEST_CASE("a spreadsheet's byte order mark is skipped and its semicolons are named",
+          "[params][roster]") {
+  PopulationConfig population{};
+  population.zones = {"technical"};
+  population.group_names = {"all"};
+  population.function_names = {"all"};
+  const auto bom =
+      params::read_roster_text("\xEF\xBB\xBFid,tenure_weeks\na,3\n", "x.csv", population);
+  REQUIRE(bom.roster);
+  CHECK(bom.roster->ids == std::vector<std::string>{"a"});
+  const auto semicolons = params::read_roster_text("id;tenure_weeks\na;3\n", "x.csv", population);
+  REQUIRE(semicolons.problems.size() == 1);
+  CHECK(semicolons.problems[0].to_string() ==
+        "x.csv:1:1: the header is one field holding ';': a roster's fields are separated by "
+        "commas (save the spreadsheet as CSV with commas)");
+}
+
 TEST_CASE("roster ids reach outputs hashed unless kept", "[params][roster]") {
   testing::TempDir dir("roster");
   const fs::path file =
