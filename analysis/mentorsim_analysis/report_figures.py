@@ -286,6 +286,16 @@ def _means_at(s, metric: str, fixed: dict) -> pd.DataFrame:
     return means.dropna(subset=["mean"])
 
 
+def _highest_and_lowest(means: pd.DataFrame, units: str, axes, all_axes) -> str:
+    """" Highest <mean> at <point>; lowest <mean> at <point>." for an alt text ("" for no point)."""
+    if not len(means):
+        return ""
+    top = means.loc[means["mean"].idxmax()]
+    bottom = means.loc[means["mean"].idxmin()]
+    return (f" Highest {quantity(top['mean'], units)} at {_point_text(top, axes, all_axes)}; "
+            f"lowest {quantity(bottom['mean'], units)} at {_point_text(bottom, axes, all_axes)}.")
+
+
 def response_alt(s, metric: str, label: str, units: str, x: str, by: Optional[str],
                  fixed: dict) -> str:
     means = _means_at(s, metric, fixed)
@@ -296,13 +306,7 @@ def response_alt(s, metric: str, label: str, units: str, x: str, by: Optional[st
     at = (" at " + _point_text(pd.Series(fixed), list(fixed), s.axes)) if fixed else ""
     text = (f"Line chart of the mean {label} against {axis_label(x, s.axes)}{lines}, with 95% "
             f"error bars over the replicates{at}.")
-    if len(means):
-        top = means.loc[means["mean"].idxmax()]
-        bottom = means.loc[means["mean"].idxmin()]
-        text += (f" Highest {quantity(top['mean'], units)} at {_point_text(top, shown, s.axes)}; "
-                 f"lowest {quantity(bottom['mean'], units)} at "
-                 f"{_point_text(bottom, shown, s.axes)}.")
-    return text
+    return text + _highest_and_lowest(means, units, shown, s.axes)
 
 
 def heatmap_alt(s, metric: str, label: str, units: str, x: str, y: str, fixed: dict) -> str:
@@ -310,13 +314,7 @@ def heatmap_alt(s, metric: str, label: str, units: str, x: str, y: str, fixed: d
     text = (f"Heatmap of the mean {label} over {axis_label(x, s.axes)} (across) and "
             f"{axis_label(y, s.axes)} (up), each cell labelled with its mean and the half-width "
             "of its 95% interval.")
-    if len(means):
-        top = means.loc[means["mean"].idxmax()]
-        bottom = means.loc[means["mean"].idxmin()]
-        text += (f" Highest {quantity(top['mean'], units)} at {_point_text(top, [x, y], s.axes)}; "
-                 f"lowest {quantity(bottom['mean'], units)} at "
-                 f"{_point_text(bottom, [x, y], s.axes)}.")
-    return text
+    return text + _highest_and_lowest(means, units, [x, y], s.axes)
 
 
 def sweep_sections(s, heads: pd.DataFrame, say: Callable[[str], None]) -> list:
