@@ -90,7 +90,10 @@ void Simulation::run_phase(Phase phase) {
 }
 
 void Simulation::joining() {
-  if (week_ == 0) joining_.add_initial_population(world_);
+  if (week_ == 0) {
+    joining_.add_initial_population(world_);
+    adopt_existing_ties();
+  }
   const std::vector<Row> newcomers = joining_.add_newcomers(world_, shocks_.newcomers(week_));
   const Row present_count = world_.people.size() - static_cast<Row>(newcomers.size());
   std::vector<Row> rows;
@@ -114,6 +117,19 @@ void Simulation::joining() {
     for (Row r : newcomers)
       if (in(mask, r)) rows.push_back(r);
     model.on_join(world_, rows, false);
+  }
+}
+
+// The relationships running at week 0, each programme's in file order, programmes in file order.
+void Simulation::adopt_existing_ties() {
+  const Relationships* existing = scenario_.relationships.get();
+  if (!existing) return;
+  std::vector<ExistingTie> mine;
+  for (std::size_t i = 0; i < world_.models().size(); ++i) {
+    mine.clear();
+    for (const ExistingTie& e : existing->ties)
+      if (e.programme == i) mine.push_back(e);
+    if (!mine.empty()) world_.models()[i]->adopt_existing(world_, mine);
   }
 }
 

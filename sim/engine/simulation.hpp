@@ -56,6 +56,7 @@ class Simulation {
 
  private:
   void joining();
+  void adopt_existing_ties();
   void matching();
   void programme_upkeep();
   bool last_week_of(std::size_t programme) const;

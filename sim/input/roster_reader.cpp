@@ -6,14 +6,13 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <optional>
 #include <unordered_map>
 
 #include "core/did_you_mean.hpp"
 #include "core/sha256.hpp"
+#include "input/csv_text.hpp"
 #include "input/sections.hpp"
 
 namespace mentorsim::params {
@@ -24,12 +23,6 @@ constexpr const char* kZoneColumn = "<zone>";
 constexpr std::int64_t kMaxTenureWeeks = 5200;
 constexpr double kMaxHours = 168;  // a week
 
-// One field of a line: its text (unquoted) and the 1-based column it starts at.
-struct Field {
-  std::string text;
-  int column = 1;
-};
-
 // What a header column is: a declared column, or the skill in zone `zone`.
 struct ColumnRole {
   std::string name;
@@ -39,112 +32,38 @@ struct ColumnRole {
 class Reader {
  public:
   Reader(std::string shown, std::string path, const PopulationConfig& population)
-      : shown_(std::move(shown)), path_(std::move(path)), population_(population) {}
+      : path_(std::move(path)),
+        population_(population),
+        problems_(std::move(shown), kMaxRosterProblems) {}
 
   RosterResult read(std::string_view text) {
     auto roster = std::make_shared<Roster>();
     roster->path = path_;
     roster->zones = static_cast<int>(population_.zones.size());
     roster->sha256 = sha256_hex(text);
-    // A spreadsheet's "CSV UTF-8" export starts with a byte order mark: not part of the header.
-    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
-      text.remove_prefix(kByteOrderMark.size());
-    int line_no = 0;
     bool header_read = false;
-    std::size_t begin = 0;
-    while (begin <= text.size() && !text.empty()) {
-      std::size_t end = text.find('\n', begin);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view line = text.substr(begin, end - begin);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      ++line_no;
-      begin = end + 1;
-      const bool skip = blank(line) || line.front() == '#';
-      if (!skip) {
-        std::vector<Field> fields;
-        if (split(line, line_no, fields)) {
-          if (!header_read) {
-            header_read = true;
-            read_header(fields, line_no);
-          } else if (header_ok_) {
-            read_row(fields, line_no, *roster);
-          }
-        } else if (!header_read) {
-          header_read = true;  // a broken header: nothing below can be read against it
-        }
-      }
-      if (end == text.size()) break;
-    }
+    for_each_csv_record(text, problems_.sink(),
+                        [&](int line_no, const std::vector<CsvField>& fields) {
+                          if (!header_read) {
+                            header_read = true;  // a broken header: nothing below can be read
+                            if (!fields.empty()) read_header(fields, line_no);
+                          } else if (header_ok_ && !fields.empty()) {
+                            read_row(fields, line_no, *roster);
+                          }
+                        });
     if (!header_read)
       problem(0, 0, "is empty: a roster needs a header line and one line per practitioner");
     else if (header_ok_ && roster->rows() == 0 && problems_.empty())
       problem(0, 0, "has a header but no practitioners");
     RosterResult result;
-    if (dropped_ > 0)
-      problems_.push_back(
-          Diagnostic{shown_, 0, 0, fmt::format("... and {} more problems", dropped_)});
     if (problems_.empty()) result.roster = std::move(roster);
-    result.problems = std::move(problems_);
+    result.problems = problems_.take();
     return result;
   }
 
  private:
-  static bool blank(std::string_view line) {
-    return std::all_of(line.begin(), line.end(), [](unsigned char c) { return std::isspace(c); });
-  }
-
   void problem(int line, int column, std::string message) {
-    if (problems_.size() >= kMaxRosterProblems) {
-      ++dropped_;
-      return;
-    }
-    problems_.push_back(Diagnostic{shown_, line, column, std::move(message)});
-  }
-
-  // RFC 4180 fields; unquoted fields are trimmed. False (and a problem) for a broken quote.
-  bool split(std::string_view line, int line_no, std::vector<Field>& fields) {
-    std::size_t i = 0;
-    while (true) {
-      while (i < line.size() && line[i] == ' ') ++i;
-      Field f;
-      f.column = static_cast<int>(i) + 1;
-      if (i < line.size() && line[i] == '"') {
-        ++i;
-        bool closed = false;
-        while (i < line.size()) {
-          if (line[i] == '"') {
-            if (i + 1 < line.size() && line[i + 1] == '"') {
-              f.text += '"';
-              i += 2;
-              continue;
-            }
-            closed = true;
-            ++i;
-            break;
-          }
-          f.text += line[i++];
-        }
-        if (!closed) {
-          problem(line_no, f.column, "a quoted field without its closing quote");
-          return false;
-        }
-        while (i < line.size() && line[i] == ' ') ++i;
-        if (i < line.size() && line[i] != ',') {
-          problem(line_no, static_cast<int>(i) + 1, "text after a quoted field's closing quote");
-          return false;
-        }
-      } else {
-        const std::size_t comma = std::min(line.find(',', i), line.size());
-        std::string_view raw = line.substr(i, comma - i);
-        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
-        f.text = std::string(raw);
-        i = comma;
-      }
-      fields.push_back(std::move(f));
-      if (i >= line.size()) return true;
-      ++i;  // the comma
-    }
+    problems_.add(line, column, std::move(message));
   }
 
   std::vector<std::string> valid_columns() const {
@@ -162,7 +81,7 @@ class Reader {
     return c.required;
   }
 
-  void read_header(const std::vector<Field>& fields, int line_no) {
+  void read_header(const std::vector<CsvField>& fields, int line_no) {
     const std::vector<std::string> valid = valid_columns();
     header_ok_ = true;
     // Spreadsheets in some locales separate fields by semicolons: say so, not "unknown column".
@@ -173,7 +92,7 @@ class Reader {
       header_ok_ = false;
       return;
     }
-    for (const Field& f : fields) {
+    for (const CsvField& f : fields) {
       ColumnRole role{f.text};
       const auto zone = std::find(population_.zones.begin(), population_.zones.end(), f.text);
       const bool declared = std::any_of(
@@ -214,7 +133,7 @@ class Reader {
                        [&](const ColumnRole& c) { return c.name == name; });
   }
 
-  std::optional<std::uint8_t> name_index(const Field& f, int line_no,
+  std::optional<std::uint8_t> name_index(const CsvField& f, int line_no,
                                          const std::vector<std::string>& names, const char* what,
                                          const char* plural) {
     const auto it = std::find(names.begin(), names.end(), f.text);
@@ -225,7 +144,7 @@ class Reader {
     return std::nullopt;
   }
 
-  std::optional<double> real(const Field& f, int line_no, const char* column, double lo,
+  std::optional<double> real(const CsvField& f, int line_no, const char* column, double lo,
                              double hi) {
     double value = 0;
     const char* first = f.text.data();
@@ -243,7 +162,7 @@ class Reader {
     return value;
   }
 
-  void read_row(const std::vector<Field>& fields, int line_no, Roster& roster) {
+  void read_row(const std::vector<CsvField>& fields, int line_no, Roster& roster) {
     if (fields.size() != columns_.size()) {
       problem(
           line_no, 1,
@@ -259,7 +178,7 @@ class Reader {
     float hours = std::numeric_limits<float>::quiet_NaN();
     bool ok = true;
     for (std::size_t c = 0; c < fields.size(); ++c) {
-      const Field& f = fields[c];
+      const CsvField& f = fields[c];
       const ColumnRole& role = columns_[c];
       if (role.zone >= 0) {
         if (f.text.empty()) continue;  // drawn
@@ -331,14 +250,12 @@ class Reader {
     roster.available_hours.push_back(hours);
   }
 
-  std::string shown_;
   std::string path_;
   const PopulationConfig& population_;
   std::vector<ColumnRole> columns_;
   bool header_ok_ = false;
   std::unordered_map<std::string, int> first_line_;
-  std::vector<Diagnostic> problems_;
-  std::size_t dropped_ = 0;
+  CsvDiagnostics problems_;
 };
 
 }  // namespace
@@ -384,22 +301,12 @@ RosterResult read_roster_text(std::string_view text, const std::string& shown,
 
 RosterResult read_roster(const std::filesystem::path& path, const std::string& shown,
                          const PopulationConfig& population) {
+  std::string why;
+  const std::optional<std::string> text = read_csv_file(path, "roster", why);
+  if (!text) return RosterResult{nullptr, {Diagnostic{shown, 0, 0, why}}};
   std::error_code ec;
-  RosterResult result;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    result.problems.push_back(Diagnostic{
-        shown, 0, 0,
-        std::filesystem::exists(path, ec) ? "not a regular file" : "no such roster file"});
-    return result;
-  }
-  std::ifstream in(path, std::ios::binary);
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in && !in.eof()) {
-    result.problems.push_back(Diagnostic{shown, 0, 0, "cannot read the roster file"});
-    return result;
-  }
   return Reader(shown, std::filesystem::absolute(path, ec).lexically_normal().string(), population)
-      .read(text);
+      .read(*text);
 }
 
 }  // namespace mentorsim::params

@@ -13,6 +13,7 @@
 #include "input/overrides.hpp"
 #include "input/programme_reader.hpp"
 #include "input/read_value.hpp"
+#include "input/relationships_reader.hpp"
 #include "input/role_reader.hpp"
 #include "input/roster_reader.hpp"
 #include "input/section_reader.hpp"
@@ -101,6 +102,42 @@ void read_population_roster(const toml::table& root, const std::string& source_n
   scenario.roster = std::move(result.roster);
 }
 
+// population.relationships: the file, relative to the scenario file's directory, read against the
+// roster and the programmes (so after both), reported like the roster.
+void read_population_relationships(const toml::table& root, const std::string& source_name,
+                                   Scenario& scenario, SectionReader& reader,
+                                   std::vector<Diagnostic>& problems) {
+  PopulationConfig& population = scenario.population;
+  if (population.relationships.empty() || reader.failed("population.relationships")) return;
+  static const toml::table kAbsent;
+  const toml::node* node = root.get("population");
+  const toml::table& table = node && node->is_table() ? *node->as_table() : kAbsent;
+  if (population.roster.empty()) {
+    reader.at_first_key(table, {"relationships"},
+                        "population.relationships: needs population.roster: a relationship "
+                        "names its developer and learner by roster id");
+    return;
+  }
+  if (!scenario.roster) return;  // the roster's own problems are reported
+  namespace fs = std::filesystem;
+  const fs::path given(population.relationships);
+  const fs::path path = given.is_absolute() ? given : fs::path(source_name).parent_path() / given;
+  RelationshipsResult result = read_relationships(path, path.lexically_normal().string(), scenario);
+  if (!result.relationships && result.problems.size() == 1 && result.problems.front().line == 0 &&
+      (result.problems.front().message == "no such relationship file" ||
+       result.problems.front().message == "not a regular file")) {
+    reader.at_first_key(
+        table, {"relationships"},
+        fmt::format("population.relationships: {}: {}", path.lexically_normal().string(),
+                    result.problems.front().message));
+    return;
+  }
+  problems.insert(problems.end(), result.problems.begin(), result.problems.end());
+  if (!result.relationships) return;
+  population.relationships = result.relationships->path;
+  scenario.relationships = std::move(result.relationships);
+}
+
 Scenario build(const toml::table& root, const std::string& source_name, Reporter& r,
                std::vector<Diagnostic>& roster_problems) {
   Scenario scenario;
@@ -135,6 +172,13 @@ Scenario build(const toml::table& root, const std::string& source_name, Reporter
                               fmt::format("{}[{}].{}: {}", kProgrammeTable, i, key, message));
       }
   }
+  // After the programmes, whose names and rules the relationships are read against, and only when
+  // every entry read cleanly (a relationship names its programme by index).
+  const toml::node* programme_node = root.get(kProgrammeTable);
+  const toml::array* programme_entries = programme_node ? programme_node->as_array() : nullptr;
+  if (!programme_node ||
+      (programme_entries && programme_entries->size() == scenario.programmes.size()))
+    read_population_relationships(root, source_name, scenario, reader, roster_problems);
   if (const toml::node* node = root.get(kShockTable))
     scenario.shocks =
         read_shocks(*node, scenario.meta, scenario.population, scenario.programmes, reader);

@@ -93,6 +93,9 @@ std::string resolved_toml(const Scenario& scenario) {
   if (const Roster* roster = scenario.roster.get())
     out += fmt::format("# population.roster: {} rows, content digest {}\n", roster->rows(),
                        sha256_hex("mentorsim-roster-record:" + roster->sha256));
+  if (const Relationships* ties = scenario.relationships.get())
+    out += fmt::format("# population.relationships: {} relationships, content digest {}\n",
+                       ties->ties.size(), ties->sha256);
   return out + write_scenario_toml(scenario, TomlStyle::kResolved);
 }
 

@@ -24,10 +24,29 @@ class OneOnOneModel final : public Model {
         weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
                  config.weight_cross_function} {}
 
+  // Relationships running at week 0: mentors as ready to mentor as any (they do), learners
+  // placed, so they do not seek at the start.
+  void adopt_existing(World& world, std::span<const ExistingTie> ties) override {
+    for (const ExistingTie& e : ties) {
+      const Row mentor = world.people.find(e.developer);
+      const Row learner = world.people.find(e.learner);
+      world.people.flags[mentor] |= flag::kCanMentor;
+      create(world, mentor, learner, e.planned_end, e.start_week);
+      placed_at_start_.push_back(e.learner);
+    }
+    std::sort(placed_at_start_.begin(), placed_at_start_.end());
+  }
+
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
-    // Mentors do not seek a mentor here.
-    for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
-                    flag::kCanMentor, index_, [&](PractitionerId id) { queue_.add(world, id); });
+    // Mentors do not seek a mentor here, nor do learners already in a relationship of it.
+    for_each_seeker(
+        world, rows, at_start ? config_.initial_seek_share : config_.seek_share, flag::kCanMentor,
+        index_, [&](PractitionerId id) {
+          if (at_start && std::binary_search(placed_at_start_.begin(), placed_at_start_.end(), id))
+            return;
+          queue_.add(world, id);
+        });
+    if (at_start) placed_at_start_ = {};
   }
 
   void on_departures(World& world) override { queue_.drop_leavers(world); }
@@ -123,14 +142,19 @@ class OneOnOneModel final : public Model {
   }
 
   void pair(World& world, Row mentor, Row learner, const Waiting& w) {
+    create(world, mentor, learner, world.week() + duration_weeks(world, w.id) - 1, kStartsThisWeek);
+    world.note_match(w.since);
+  }
+
+  void create(World& world, Row mentor, Row learner, Week planned_end, Week start) {
     const Practitioners& p = world.people;
     const double similar =
         p.group[mentor] == p.group[learner] ? config_.quality_similarity_bonus : 0;
     world.create_tie(TieSpec::between(mentor, learner, TieKind::kOneOnOne, index_)
                          .sessions(config_.cadence_weeks, config_.session_hours, config_.attendance)
                          .with_quality(config_.quality_base + similar)
-                         .ending(world.week() + duration_weeks(world, w.id) - 1));
-    world.note_match(w.since);
+                         .ending(planned_end)
+                         .started(start));
   }
 
   // Whole weeks a relationship lasts (at least 1). "exponential" is its discrete-time form, the
@@ -150,9 +174,20 @@ class OneOnOneModel final : public Model {
   matching::Policy policy_;
   matching::ScoreWeights weights_;
   WaitingList queue_;
+  std::vector<PractitionerId> placed_at_start_;  // learners of adopted relationships, sorted
 };
 
 }  // namespace
+
+ModelEntry::ExistingTieRules one_on_one_existing_ties() {
+  ModelEntry::ExistingTieRules rules;
+  rules.developer_capacity = [](const ProgrammeConfig& p) {
+    const auto& c = static_cast<const OneOnOneConfig&>(*p.model);
+    return std::max(c.capacity, c.max_mentees);
+  };
+  rules.capacity_keys = "capacity, or max_mentees when larger";
+  return rules;
+}
 
 std::unique_ptr<Model> make_one_on_one_model(const ProgrammeConfig& programme,
                                              int programme_index) {

@@ -2,8 +2,10 @@
 // Mentoring models by scenario `kind`. The list is explicit (models/registry.cpp), not built by
 // static initialisation, so the set of models is visible in one place and link order cannot change
 // it.
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,6 +13,7 @@
 
 #include "scenario/param_spec.hpp"
 #include "scenario/programme.hpp"
+#include "scenario/relationships.hpp"
 #include "state/model.hpp"
 
 namespace mentorsim {
@@ -36,6 +39,19 @@ struct ModelEntry {
   std::function<std::vector<std::pair<std::string, std::string>>(const ProgrammeConfig& programme,
                                                                  const Scenario& scenario)>
       check_in_scenario;
+  // How the kind takes over relationships already running at week 0 (population.relationships,
+  // input/relationships_reader.hpp). Absent: a relationship naming a programme of this kind is an
+  // error (a kind of groups cannot be described pair by pair).
+  struct ExistingTieRules {
+    bool zoned = false;  // each relationship works on one zone, named in the file
+    // Most relationships one developer may hold in the programme, and the keys that say so.
+    std::function<std::int64_t(const ProgrammeConfig&)> developer_capacity;
+    const char* capacity_keys = "";
+    // What else makes one relationship impossible for the programme, or "" (e.g. a reverse
+    // mentor who is not a junior). Runs once the line's ids, programme and zone are known.
+    std::function<std::string(const ProgrammeConfig&, const Scenario&, const ExistingTie&)> check;
+  };
+  std::optional<ExistingTieRules> existing_ties;
 };
 
 const std::vector<ModelEntry>& model_registry();

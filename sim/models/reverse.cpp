@@ -30,14 +30,31 @@ class ReverseModel final : public Model {
         weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
                  config.weight_cross_function} {}
 
-  void on_join(World& world, std::span<const Row> rows, bool) override {
+  // Relationships running at week 0 (checked by reverse_existing_ties' rules): the senior does
+  // not seek in that zone at the start.
+  void adopt_existing(World& world, std::span<const ExistingTie> ties) override {
+    resolve_zones(world);
+    for (const ExistingTie& e : ties) {
+      create(world, world.people.find(e.developer), world.people.find(e.learner), e.zone,
+             e.planned_end, e.start_week);
+      placed_at_start_.emplace_back(e.learner, e.zone);
+    }
+    std::sort(placed_at_start_.begin(), placed_at_start_.end());
+  }
+
+  void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     resolve_zones(world);
     for (Row r : rows) {
       if (!world.people.has(r, flag::kSenior)) continue;
       const float* skill = world.people.skill_row(r);
+      const PractitionerId id = world.people.id[r];
       for (std::int8_t z : zones_)
-        if (skill[z] < config_.seek_below) queue_.add(world, world.people.id[r], z);
+        if (skill[z] < config_.seek_below &&
+            !(at_start && std::binary_search(placed_at_start_.begin(), placed_at_start_.end(),
+                                             std::pair(id, z))))
+          queue_.add(world, id, z);
     }
+    if (at_start) placed_at_start_ = {};
   }
 
   void on_departures(World& world) override { queue_.drop_leavers(world); }
@@ -191,14 +208,21 @@ class ReverseModel final : public Model {
   }
 
   void pair(World& world, Row junior, Row senior, const Waiting& w) {
+    create(world, junior, senior, w.zone,
+           world.week() + static_cast<Week>(config_.duration_weeks) - 1, kStartsThisWeek);
+    world.note_match(w.since);
+  }
+
+  void create(World& world, Row junior, Row senior, std::int8_t zone, Week planned_end,
+              Week start) {
     world.create_tie(TieSpec::between(junior, senior, TieKind::kReverse, index_)
-                         .in_zone(w.zone)
+                         .in_zone(zone)
                          .sessions(config_.cadence_weeks, config_.session_hours, config_.attendance)
                          .with_quality(config_.quality)
                          .with_load_weight(config_.load_weight())
-                         .ending(world.week() + static_cast<Week>(config_.duration_weeks) - 1));
+                         .ending(planned_end)
+                         .started(start));
     ++developers_[world.people.id[junior]];
-    world.note_match(w.since);
   }
 
   ReverseConfig config_;
@@ -209,9 +233,45 @@ class ReverseModel final : public Model {
   std::vector<std::int8_t> zones_;  // covered zone indices, ascending
   bool resolved_ = false;
   std::map<PractitionerId, int> developers_;  // juniors with ties of this programme: tie count
+  // Seniors and zones of adopted relationships, sorted: they do not seek there at the start.
+  std::vector<std::pair<PractitionerId, std::int8_t>> placed_at_start_;
 };
 
 }  // namespace
+
+ModelEntry::ExistingTieRules reverse_existing_ties() {
+  ModelEntry::ExistingTieRules rules;
+  rules.zoned = true;
+  rules.developer_capacity = [](const ProgrammeConfig& p) {
+    return static_cast<const ReverseConfig&>(*p.model).capacity;
+  };
+  rules.capacity_keys = "capacity";
+  // Who the programme itself would pair: a junior (the roster says senior = no: a drawn seniority
+  // could differ by replicate) of tenure below junior_max_tenure_weeks, teaching a senior (the
+  // roster says so) in a covered zone.
+  rules.check = [](const ProgrammeConfig& p, const Scenario& scenario,
+                   const ExistingTie& e) -> std::string {
+    const auto& c = static_cast<const ReverseConfig&>(*p.model);
+    const Roster& roster = *scenario.roster;
+    const std::string& zone = scenario.population.zones[static_cast<std::size_t>(e.zone)];
+    if (!c.zones.empty() && std::find(c.zones.begin(), c.zones.end(), zone) == c.zones.end())
+      return fmt::format("programme '{}' covers the zones '{}', not '{}'", p.common.name,
+                         fmt::join(c.zones, "', '"), zone);
+    if (roster.senior[e.developer] != 0)
+      return fmt::format("developer '{}' must be a junior: their roster line must say senior = no",
+                         roster.ids[e.developer]);
+    if (roster.tenure_weeks[e.developer] >= c.junior_max_tenure_weeks)
+      return fmt::format(
+          "developer '{}' has served {} weeks: juniors have served fewer than "
+          "junior_max_tenure_weeks ({})",
+          roster.ids[e.developer], roster.tenure_weeks[e.developer], c.junior_max_tenure_weeks);
+    if (roster.senior[e.learner] != 1)
+      return fmt::format("learner '{}' must be a senior: their roster line must say senior = yes",
+                         roster.ids[e.learner]);
+    return {};
+  };
+  return rules;
+}
 
 std::unique_ptr<Model> make_reverse_model(const ProgrammeConfig& programme, int programme_index) {
   return std::make_unique<ReverseModel>(static_cast<const ReverseConfig&>(*programme.model),

@@ -8,10 +8,15 @@
 // time") lowers what counts against their available hours.
 #include <memory>
 
+#include "models/registry.hpp"
 #include "scenario/programmes/reverse.hpp"
 #include "state/model.hpp"
 
 namespace mentorsim {
+
+// Relationships running at week 0: a junior (roster: senior = no, short tenure) teaching a senior
+// (roster: senior = yes) in one covered zone, up to capacity each.
+ModelEntry::ExistingTieRules reverse_existing_ties();
 
 std::unique_ptr<Model> make_reverse_model(const ProgrammeConfig& programme, int programme_index);
 

@@ -38,8 +38,9 @@ struct PopulationConfig {
   std::int64_t senior_count;  // exact number of initial seniors; -1: senior_share decides
   std::vector<double> senior_skill_mean;  // per zone (one value applies to every zone); 0..1
   std::int64_t initial_tenure_max_weeks;  // initial tenures uniform on [0, this]
-  std::string roster;    // CSV of the people at week 0 (input/roster_reader.hpp); "" draws them
-  bool keep_roster_ids;  // write roster ids into outputs as given, not hashed
+  std::string roster;  // CSV of the people at week 0 (input/roster_reader.hpp); "" draws them
+  std::string relationships;  // CSV of relationships running at week 0; "" none
+  bool keep_roster_ids;       // write roster ids into outputs as given, not hashed
 };
 
 // [joining]

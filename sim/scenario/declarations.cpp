@@ -142,6 +142,11 @@ params::SectionSpec population() {
             "file; columns: docs/parameters.md, \"Roster files\"). It replaces the drawn initial "
             "population: initial_size becomes its number of rows, and what a row leaves out is "
             "drawn as for a drawn population. Empty: the population is drawn.")
+      .text("relationships", &PopulationConfig::relationships, "",
+            "A CSV file of the relationships already running at week 0, one line per developer "
+            "and learner of a named programme (path relative to the scenario file; columns: "
+            "docs/parameters.md, \"Relationship files\"). Needs a roster, whose ids it names. "
+            "Each programme takes over its own at week 0 under its rules. Empty: none.")
       .flag("keep_roster_ids", &PopulationConfig::keep_roster_ids, false,
             "Write the roster's ids into outputs as given (network export). By default they are "
             "replaced by a hash, so a shared output names nobody (docs/scenarios.md).")

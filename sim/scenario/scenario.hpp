@@ -7,6 +7,7 @@
 
 #include "scenario/configs.hpp"
 #include "scenario/programme.hpp"
+#include "scenario/relationships.hpp"
 #include "scenario/roster.hpp"
 #include "scenario/shock.hpp"
 
@@ -29,6 +30,9 @@ struct Scenario {
   // The people at week 0 when population.roster names a file; shared, not copied, by the arms of
   // a comparison and the points of a sweep.
   std::shared_ptr<const Roster> roster;
+  // The relationships running at week 0 when population.relationships names a file (needs the
+  // roster); shared like it.
+  std::shared_ptr<const Relationships> relationships;
 };
 
 }  // namespace mentorsim

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/relationships.hpp"
 #include "state/ids.hpp"
 
 namespace mentorsim {
@@ -28,6 +29,12 @@ class Model {
   // present when the programme starts (the initial population for a programme starting at week 0),
   // false for newcomers joining while it runs.
   virtual void on_join(World& world, std::span<const Row> rows, bool at_start) = 0;
+  // Phase "joining" of week 0, before on_join: the relationships already running at week 0 that
+  // name this programme (population.relationships), in file order, each already checked against
+  // the kind's rules (ModelEntry::existing_ties). The model creates their ties as its own and
+  // keeps their learners from seeking again. Only kinds with those rules are called; the others
+  // keep this default, which says so.
+  virtual void adopt_existing(World& world, std::span<const ExistingTie> ties);
   // Phase "departure": practitioners flagged kLeaving (listed in id order in World::leavers) are
   // about to be removed; drop them from any waiting list. Called once per week with leavers, before
   // their ties end.

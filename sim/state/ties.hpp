@@ -3,6 +3,7 @@
 // programme's matcher and ended by a reason; ended ties are removed at the end of the week.
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -28,6 +29,8 @@ inline constexpr int kEndReasonCount = 9;
 const char* end_reason_name(EndReason reason);
 
 inline constexpr std::int8_t kAllZones = -1;
+// TieSpec::start_week of a tie that starts in the week it is made.
+inline constexpr Week kStartsThisWeek = std::numeric_limits<Week>::min();
 
 // What a matcher asks for when it creates a tie.
 struct TieSpec {
@@ -35,8 +38,9 @@ struct TieSpec {
   Row learner = kNoRow;
   TieKind kind = TieKind::kOneOnOne;
   std::uint8_t programme = 0;
-  std::int8_t zone = kAllZones;  // the zone worked on, or every zone
-  Week planned_end = 0;          // week at whose upkeep the tie completes
+  std::int8_t zone = kAllZones;       // the zone worked on, or every zone
+  Week planned_end = 0;               // week at whose upkeep the tie completes
+  Week start_week = kStartsThisWeek;  // or an earlier week: a relationship running at week 0
   std::uint16_t cadence_weeks = 1;
   float session_hours = 1.0f;
   float attendance = 1.0f;   // probability a scheduled session is held
@@ -83,6 +87,10 @@ struct TieSpec {
   }
   TieSpec& ending(Week week) {
     planned_end = week;
+    return *this;
+  }
+  TieSpec& started(Week week) {
+    start_week = week;
     return *this;
   }
 };

@@ -44,8 +44,9 @@ TieRow World::create_tie(const TieSpec& spec) {
   TieSpec with_levers = spec;
   with_levers.attendance =
       std::min(1.0f, spec.attendance + access_[spec.programme].attendance_gain);
-  const TieRow t = ties.append(next_tie_id_++, people.id[spec.developer], people.id[spec.learner],
-                               with_levers, week_);
+  const TieRow t =
+      ties.append(next_tie_id_++, people.id[spec.developer], people.id[spec.learner], with_levers,
+                  spec.start_week == kStartsThisWeek ? week_ : spec.start_week);
   ++people.developer_ties[spec.developer];
   ++people.learner_ties[spec.learner];
   note_first_learner(spec.learner);

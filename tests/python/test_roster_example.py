@@ -1,6 +1,7 @@
-"""scenarios/roster/: an organisation read from a roster (synthetic, made by make_people.py) under
-three policies. The shipped roster is the script's output; compare runs the three arms on the same
-500 people; outputs name them by hashed ids unless population.keep_roster_ids."""
+"""scenarios/roster/: an organisation read from a roster (synthetic, made by make_people.py), with the
+mentoring pairs running at week 0 (ties.csv), under three policies. The shipped files are the
+script's output; compare runs the three arms on the same 500 people and pairs; outputs name people
+by hashed ids unless population.keep_roster_ids."""
 
 import io
 import os
@@ -25,15 +26,37 @@ def run(*args):
     return result
 
 
-def test_the_shipped_roster_is_the_scripts_output():
+def make_people():
     sys.path.insert(0, str(ROSTER))
     try:
-        import make_people
+        import make_people as module
     finally:
         sys.path.pop(0)
+    return module
+
+
+def test_the_shipped_roster_and_pairs_are_the_scripts_output():
     out = io.StringIO()
-    make_people.main(out)
+    make_people().main(out)
     assert (ROSTER / "people.csv").read_text() == out.getvalue()
+    out = io.StringIO()
+    make_people().ties(out)
+    assert (ROSTER / "ties.csv").read_text() == out.getvalue()
+
+
+def test_the_pairs_running_at_week_0_are_in_the_week_0_network(tmp_path):
+    pairs = {tuple(line.split(",")[:2])
+             for line in (ROSTER / "ties.csv").read_text().splitlines()[1:]}
+    assert len(pairs) == 22
+    for arm in ARMS:  # the old programme goes on, or winds down beside the new one
+        directory = tmp_path / arm
+        run("run", ROSTER / arm, "--replicates", "1", "--set", "scenario.weeks=2",
+            "--set", "population.keep_roster_ids=true", "--export-network", "0",
+            "--network-dir", directory, "--quiet")
+        g = nx.read_graphml(next(directory.iterdir()))
+        name = {n: d.get("roster_id") for n, d in g.nodes(data=True)}
+        edges = {(name[a], name[b]) for a, b in g.edges()}
+        assert pairs <= edges, arm
 
 
 def test_every_arm_starts_from_the_same_500_people():
@@ -66,7 +89,7 @@ def test_a_sweep_runs_on_a_roster_scenario(tmp_path):
     """The points are read from the base file, so its roster is found beside it."""
     sweep = tmp_path / "s.toml"
     sweep.write_text(f'[sweep]\nbase = "{ROSTER / ARMS[0]}"\nreplicates = 1\n'
-                     '[[axis]]\nkey = "programme.one_on_one.capacity"\nvalues = [3, 5]\n'
+                     '[[axis]]\nkey = "programme.current.capacity"\nvalues = [3, 5]\n'
                      '[[axis]]\nkey = "scenario.weeks"\nvalues = [8]\n')
     run("sweep", sweep, "--out", tmp_path / "out", "--quiet")
     summary = run("summarize", tmp_path / "out", "--format", "csv", "--metrics",

@@ -15,7 +15,7 @@
 #include "engine/simulation.hpp"
 #include "input/roster_reader.hpp"
 #include "input/scenario_loader.hpp"
-#include "support/expectations.hpp"
+#include "support/csv_fixtures.hpp"
 #include "support/scenarios.hpp"
 #include "support/temp_dir.hpp"
 
@@ -53,31 +53,7 @@ fs::path write_scenario(const testing::TempDir& dir, const std::string& csv,
 }  // namespace
 
 TEST_CASE("every broken roster reports exactly its expected diagnostics", "[params][roster]") {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(kFixtures))
-    if (e.path().extension() == ".toml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  REQUIRE(files.size() >= 7);
-  for (const fs::path& file : files) {
-    // The expectations stand in the roster for its own problems, in the scenario otherwise.
-    const fs::path csv = fs::path(file).replace_extension(".csv");
-    const fs::path shown = fs::exists(csv) ? csv : file;
-    INFO("roster fixture: " << shown.string());
-    const auto expected = testing::expectations(shown);
-    REQUIRE_FALSE(expected.empty());
-    std::string all;
-    std::size_t found = 0;
-    try {
-      params::load_scenario_file(file, {});
-    } catch (const InputError& e) {
-      for (const auto& d : e.diagnostics()) all += d.to_string() + "\n";
-      found = e.diagnostics().size();
-    }
-    INFO("diagnostics:\n" << all);
-    CHECK(found == expected.size());
-    for (const auto& text : expected)
-      CHECK(all.find(shown.lexically_normal().string() + text) != std::string::npos);
-  }
+  testing::check_csv_fixtures(kFixtures, 7);
 }
 
 TEST_CASE("a roster's people are the week-0 population, the rest drawn as usual",
