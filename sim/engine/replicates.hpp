@@ -23,4 +23,14 @@ std::vector<RunResult> run_replicates(const Scenario& scenario, std::uint64_t co
                                       const std::function<void()>& on_week = {},
                                       const WeekObserver& observe = {});
 
+// A continuation of a saved run (mentorsim run --from-state): each replicate re-simulates weeks
+// 0..week-1 of `saved` (the same draws: they depend on seed, replicate, entity, week and purpose
+// only), `at_branch(replicate, run)` then checks its state (and throws to stop), and the run goes
+// on under `next` (Simulation::continue_under) to next's last week. Results hold every week, so a
+// continuation under an unchanged scenario equals the uninterrupted run.
+std::vector<RunResult> run_replicates_from(
+    const Scenario& saved, const Scenario& next, std::uint64_t count, Week week,
+    const std::function<void(std::uint64_t replicate, const Simulation& run)>& at_branch,
+    const std::function<void()>& on_week = {}, const WeekObserver& observe = {});
+
 }  // namespace mentorsim

@@ -10,7 +10,7 @@
 namespace mentorsim {
 
 Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
-    : scenario_(scenario),
+    : scenario_(&scenario),
       replicate_(replicate),
       world_(scenario, replicate),
       joining_(scenario),
@@ -23,12 +23,26 @@ Simulation::Simulation(const Scenario& scenario, std::uint64_t replicate)
   for (std::size_t i = 0; i < scenario.programmes.size(); ++i) {
     const auto& programme = scenario.programmes[i];
     world_.add_model(programme.make_model(programme, static_cast<int>(i)));
-    match_order_.push_back(i);
   }
+  order_matching();
+}
+
+void Simulation::order_matching() {
+  const auto& programmes = scenario_->programmes;
+  match_order_.resize(programmes.size());
+  for (std::size_t i = 0; i < programmes.size(); ++i) match_order_[i] = i;
   // Higher priority first; equal priorities keep file order.
   std::stable_sort(match_order_.begin(), match_order_.end(), [&](std::size_t a, std::size_t b) {
-    return scenario.programmes[a].common.priority > scenario.programmes[b].common.priority;
+    return programmes[a].common.priority > programmes[b].common.priority;
   });
+}
+
+void Simulation::continue_under(const Scenario& next) {
+  scenario_ = &next;
+  world_.continue_under(next);
+  burnout_.continue_under(next);
+  recorder_.continue_under(next);
+  order_matching();
 }
 
 void Simulation::step() {
@@ -100,7 +114,7 @@ void Simulation::joining() {
   for (std::size_t i = 0; i < world_.models().size(); ++i) {
     if (!world_.programme_running(i)) continue;
     Model& model = *world_.models()[i];
-    const ProgrammeCommon& common = scenario_.programmes[i].common;
+    const ProgrammeCommon& common = scenario_->programmes[i].common;
     const std::uint32_t mask = world_.function_mask(i, week_);
     const auto in = [&](std::uint32_t m, Row r) { return (m >> world_.people.function[r]) & 1u; };
     // Everyone already here when the programme starts, or whose function it reaches now.
@@ -122,7 +136,7 @@ void Simulation::joining() {
 
 // The relationships running at week 0, each programme's in file order, programmes in file order.
 void Simulation::adopt_existing_ties() {
-  const Relationships* existing = scenario_.relationships.get();
+  const Relationships* existing = scenario_->relationships.get();
   if (!existing) return;
   std::vector<ExistingTie> mine;
   for (std::size_t i = 0; i < world_.models().size(); ++i) {
@@ -134,7 +148,7 @@ void Simulation::adopt_existing_ties() {
 }
 
 bool Simulation::last_week_of(std::size_t programme) const {
-  const auto end_week = scenario_.programmes[programme].common.end_week;
+  const auto end_week = scenario_->programmes[programme].common.end_week;
   return end_week >= 0 && week_ + 1 >= end_week;
 }
 
@@ -149,7 +163,7 @@ void Simulation::matching() {
 void Simulation::programme_upkeep() {
   Ties& ties = world_.ties;
   // Which programmes end this week, looked up once rather than once per tie.
-  std::vector<char> ending(scenario_.programmes.size());
+  std::vector<char> ending(scenario_->programmes.size());
   for (std::size_t i = 0; i < ending.size(); ++i) ending[i] = last_week_of(i);
   // Planned endings, and the ties of programmes ending now, in tie (id) order: found side by
   // side, then ended in order. Ties the endings' callbacks make are checked after them, as a pass
@@ -189,11 +203,11 @@ void Simulation::programme_upkeep() {
 }
 
 RunResult Simulation::run(const std::function<void(Week)>& on_week) {
-  while (week_ < scenario_.meta.weeks) {
+  while (week_ < scenario_->meta.weeks) {
     step();
     if (on_week) on_week(week_);
   }
-  return recorder_.result(scenario_, replicate_);
+  return recorder_.result(*scenario_, replicate_);
 }
 
 }  // namespace mentorsim

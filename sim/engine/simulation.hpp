@@ -23,6 +23,12 @@ class Simulation {
  public:
   Simulation(const Scenario& scenario, std::uint64_t replicate);
 
+  // Continues under `next` from the next week on (a run continued from a saved state, mentorsim
+  // run --from-state): `next` is this run's scenario but for programme settings and a later
+  // horizon (cli/state_continuation checks that). Models keep what they hold and take their new
+  // configs; levers, protected hours and fixed costs follow. `next` must outlive the run.
+  void continue_under(const Scenario& next);
+
   // Runs one week: every phase of kWeeklyPhases in order.
   void step();
   void run_phase(Phase phase);
@@ -56,12 +62,13 @@ class Simulation {
 
  private:
   void joining();
+  void order_matching();
   void adopt_existing_ties();
   void matching();
   void programme_upkeep();
   bool last_week_of(std::size_t programme) const;
 
-  const Scenario& scenario_;
+  const Scenario* scenario_;
   std::uint64_t replicate_;
   World world_;
   Joining joining_;

@@ -74,6 +74,14 @@ struct ScoreWeights {
   std::int8_t zone = kAllZones;
 };
 
+// The weights a model's config gives (its weight_gap, weight_availability, weight_similarity and
+// weight_cross_function keys).
+template <class Config>
+ScoreWeights weights_of(const Config& config) {
+  return {config.weight_gap, config.weight_availability, config.weight_similarity,
+          config.weight_cross_function};
+}
+
 // One pair: seekers[seeker] is developed by practitioner row `developer`.
 struct Pair {
   std::size_t seeker;

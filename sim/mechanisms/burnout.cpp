@@ -8,6 +8,12 @@
 namespace mentorsim {
 
 Burnout::Burnout(const Scenario& scenario) : config_(scenario.burnout) {
+  continue_under(scenario);
+}
+
+void Burnout::continue_under(const Scenario& scenario) {
+  protected_hours_.clear();
+  any_protected_ = false;
   for (const ProgrammeConfig& programme : scenario.programmes) {
     protected_hours_.push_back(static_cast<float>(programme.common.protected_hours));
     any_protected_ = any_protected_ || programme.common.protected_hours > 0;

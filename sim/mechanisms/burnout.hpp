@@ -17,6 +17,8 @@ namespace mentorsim {
 class Burnout {
  public:
   explicit Burnout(const Scenario& scenario);
+  // Programme settings (protected hours) from `next` on (World::continue_under).
+  void continue_under(const Scenario& next);
 
   // Needs the tie indices built this week (by the sessions phase).
   void apply(World& world);

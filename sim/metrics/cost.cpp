@@ -144,8 +144,12 @@ void Cost::summarize(const SeriesView& series, Values& summary) const {
               reached_total > 0 ? total / reached_total : std::numeric_limits<double>::quiet_NaN());
 }
 
-Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) {
-  for (const auto& p : scenario.programmes) programmes_.push_back(p.common);
+Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) { continue_under(scenario); }
+
+// Fixed costs follow the programmes' settings from the continuation on.
+void Cost::continue_under(const Scenario& next) {
+  programmes_.clear();
+  for (const auto& p : next.programmes) programmes_.push_back(p.common);
 }
 
 const WeeklyCost& Cost::compute(const World& world) {

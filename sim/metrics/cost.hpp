@@ -67,6 +67,7 @@ class Cost final : public MetricGroup {
   const MetricTable& table() const override { return declared(); }
   void record(const World& world, Values& week) override;
   void summarize(const SeriesView& series, Values& summary) const override;
+  void continue_under(const Scenario& next) override;
 
   // Computes this week's values; the reference stays valid until the next call.
   const WeeklyCost& compute(const World& world);

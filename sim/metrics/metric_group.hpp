@@ -14,6 +14,7 @@
 
 namespace mentorsim {
 class World;
+struct Scenario;
 }
 
 namespace mentorsim::metrics {
@@ -78,6 +79,9 @@ class MetricGroup {
   // After the last week: every summary the table declares as kComputed, set by name. `series`
   // holds every group's series (a summary may read another group's).
   virtual void summarize(const SeriesView& series, Values& summary) const;
+  // A run continued under changed programme settings (World::continue_under): a group that
+  // copied programme settings takes `next`'s. Most groups read the world alone and keep this.
+  virtual void continue_under(const Scenario& next) { (void)next; }
 };
 
 }  // namespace mentorsim::metrics

@@ -80,6 +80,10 @@ double reduce(Reduce how, const std::vector<double>& v) {
 
 }  // namespace
 
+void Recorder::continue_under(const Scenario& next) {
+  for (Group& g : groups_) g.group->continue_under(next);
+}
+
 RunResult Recorder::result(const Scenario& scenario, std::uint64_t replicate) const {
   RunResult out;
   out.run_id = fmt::format("r{:04}", replicate);

@@ -21,6 +21,8 @@ class Recorder {
   // Appends this week's value of every series: the groups run side by side, each reading the
   // world and setting its own values.
   void record(const World& world);
+  // Every group follows `next`'s programme settings from now on (MetricGroup::continue_under).
+  void continue_under(const Scenario& next);
 
   // The series so far and the run's summary values.
   RunResult result(const Scenario& scenario, std::uint64_t replicate) const;

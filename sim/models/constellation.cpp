@@ -17,8 +17,13 @@ ConstellationModel::ConstellationModel(const ConstellationConfig& config, int in
     : config_(config),
       index_(static_cast<std::uint8_t>(index)),
       policy_(config.matching),
-      weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
-               config.weight_cross_function} {}
+      weights_(matching::weights_of(config)) {}
+
+void ConstellationModel::reconfigure(const ProgrammeConfig& programme) {
+  config_ = static_cast<const ConstellationConfig&>(*programme.model);
+  policy_ = config_.matching;
+  weights_ = matching::weights_of(config_);
+}
 
 // Non-seniors seek (seniors arrived skilled: §5 of model.md); each maps their weakest zones below
 // competence. Someone competent everywhere has nothing to map and does not join.

@@ -51,6 +51,7 @@ class ConstellationModel final : public Model {
   void match(World& world) override;
   void upkeep(World& world) override;
   void on_end(World& world) override;
+  void reconfigure(const ProgrammeConfig& programme) override;
   std::size_t waiting_count() const override;
   void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override;
 

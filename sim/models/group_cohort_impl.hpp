@@ -52,6 +52,9 @@ class CohortModel final : public Model {
   void match(World& world) override;
   void upkeep(World& world) override;
   void on_end(World& world) override;
+  void reconfigure(const ProgrammeConfig& programme) override {
+    config_ = static_cast<const GroupCohortConfig&>(*programme.model);
+  }
   std::size_t waiting_count() const override { return queue_.size(); }
   void mark_over_capacity(const World& world, std::vector<std::uint8_t>& over) const override;
 

@@ -21,8 +21,7 @@ class OneOnOneModel final : public Model {
       : config_(config),
         index_(static_cast<std::uint8_t>(index)),
         policy_(config.matching),
-        weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
-                 config.weight_cross_function} {}
+        weights_(matching::weights_of(config)) {}
 
   // Relationships running at week 0: mentors as ready to mentor as any (they do), learners
   // placed, so they do not seek at the start.
@@ -88,6 +87,12 @@ class OneOnOneModel final : public Model {
   }
 
   void on_end(World&) override { queue_.clear(); }
+
+  void reconfigure(const ProgrammeConfig& programme) override {
+    config_ = static_cast<const OneOnOneConfig&>(*programme.model);
+    policy_ = config_.matching;
+    weights_ = matching::weights_of(config_);
+  }
 
   std::size_t waiting_count() const override { return queue_.size(); }
 

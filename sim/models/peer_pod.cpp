@@ -36,6 +36,10 @@ class PeerPodModel final : public Model {
   PeerPodModel(const PeerPodConfig& config, int index)
       : config_(config), index_(static_cast<std::uint8_t>(index)) {}
 
+  void reconfigure(const ProgrammeConfig& programme) override {
+    config_ = static_cast<const PeerPodConfig&>(*programme.model);
+  }
+
   void on_join(World& world, std::span<const Row> rows, bool at_start) override {
     for_each_seeker(world, rows, at_start ? config_.initial_seek_share : config_.seek_share,
                     flag::kSenior, index_, [&](PractitionerId id) { queue_.add(world, id); });

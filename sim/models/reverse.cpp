@@ -27,8 +27,7 @@ class ReverseModel final : public Model {
       : config_(config),
         index_(static_cast<std::uint8_t>(index)),
         policy_(config.matching),
-        weights_{config.weight_gap, config.weight_availability, config.weight_similarity,
-                 config.weight_cross_function} {}
+        weights_(matching::weights_of(config)) {}
 
   // Relationships running at week 0 (checked by reverse_existing_ties' rules): the senior does
   // not seek in that zone at the start.
@@ -151,6 +150,14 @@ class ReverseModel final : public Model {
       }
     }
     queue_.drop_placed(matched);
+  }
+
+  void reconfigure(const ProgrammeConfig& programme) override {
+    config_ = static_cast<const ReverseConfig&>(*programme.model);
+    policy_ = config_.matching;
+    weights_ = matching::weights_of(config_);
+    zones_.clear();  // resolved again, from the new zones, at the next joining
+    resolved_ = false;
   }
 
   void upkeep(World&) override {}  // no check-ins: relationships run their fixed length

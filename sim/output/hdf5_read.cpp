@@ -138,6 +138,10 @@ std::vector<std::uint64_t> read_u64s(hid_t parent, const std::string& path) {
   return read_vector<std::uint64_t>(parent, path, H5T_NATIVE_UINT64);
 }
 
+std::vector<std::int64_t> read_i64s(hid_t parent, const std::string& path) {
+  return read_vector<std::int64_t>(parent, path, H5T_NATIVE_INT64);
+}
+
 std::vector<double> read_matrix_row(hid_t parent, const std::string& path, hsize_t row) {
   const OpenDataset d(parent, path);
   const auto dims = matrix_dims(d, path);

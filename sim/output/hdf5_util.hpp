@@ -202,6 +202,7 @@ std::vector<std::string> member_names(hid_t group, const std::string& where);
 std::vector<double> read_doubles(hid_t parent, const std::string& path);
 std::vector<std::string> read_strings(hid_t parent, const std::string& path);
 std::vector<std::uint64_t> read_u64s(hid_t parent, const std::string& path);
+std::vector<std::int64_t> read_i64s(hid_t parent, const std::string& path);
 // A 2-D float64 dataset: (rows, cols, row-major values).
 struct Matrix {
   hsize_t rows = 0;

@@ -150,6 +150,13 @@ void write_hdf5(const fs::path& out, const InvocationInfo& info, const std::vect
   });
 }
 
+void write_hdf5_with(const fs::path& out, bool force, const ExtraGroups& body) {
+  check_output_path(out, force);
+  write_atomically(out, force, [&](const fs::path& temp) {
+    write_file(temp, [&](hid_t root, hid_t lcpl) { body(root, lcpl); });
+  });
+}
+
 void write_comparison_hdf5(const fs::path& out, const InvocationInfo& info,
                            const std::vector<ScenarioGroup>& scenarios, bool force,
                            const ExtraGroups& extra) {

@@ -49,6 +49,9 @@ inline constexpr int kHdf5CompareFormatVersion = 2;
 // `extra`, when given, adds more groups under the root (root and link-creation property list)
 // before the file is closed (compare --uncertain: /uncertainty).
 using ExtraGroups = std::function<void(hid_t root, hid_t lcpl)>;
+// Writes `out` as write_hdf5 does (checked destination, a temporary renamed into place, nothing
+// left on failure) with `body` filling the file's root.
+void write_hdf5_with(const std::filesystem::path& out, bool force, const ExtraGroups& body);
 void write_comparison_hdf5(const std::filesystem::path& out, const InvocationInfo& info,
                            const std::vector<ScenarioGroup>& scenarios, bool force,
                            const ExtraGroups& extra = {});

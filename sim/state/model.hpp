@@ -20,6 +20,7 @@
 namespace mentorsim {
 
 class World;
+struct ProgrammeConfig;
 
 class Model {
  public:
@@ -48,6 +49,11 @@ class Model {
   // Phase "programme upkeep" of the programme's last week, after its ties have ended: drop every
   // waiting list. The model is not called again.
   virtual void on_end(World& world) = 0;
+  // A run continued from a saved state under changed programme settings (mentorsim run
+  // --from-state --set programme...): from the continuation's week the model works with
+  // `programme`'s config (same kind and name), keeping everything it holds (waiting lists,
+  // groups, ties).
+  virtual void reconfigure(const ProgrammeConfig& programme) = 0;
   // Learners waiting for this programme now.
   virtual std::size_t waiting_count() const = 0;
   // Sets over[r] = 1 for each practitioner row r (of this programme's developers) holding more

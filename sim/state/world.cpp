@@ -30,6 +30,16 @@ World::World(const Scenario& scenario, std::uint64_t replicate)
       scenario_(&scenario),
       key_{static_cast<std::uint64_t>(scenario.meta.seed), replicate},
       role_masks_(role_zone_masks(scenario.population)) {
+  read_access(scenario);
+}
+
+void World::continue_under(const Scenario& next) {
+  scenario_ = &next;
+  read_access(next);
+}
+
+void World::read_access(const Scenario& scenario) {
+  access_.clear();
   const std::vector<std::string>& functions = scenario.population.function_names;
   for (const ProgrammeConfig& programme : scenario.programmes) {
     const ProgrammeCommon& c = programme.common;
@@ -38,6 +48,7 @@ World::World(const Scenario& scenario, std::uint64_t replicate)
                        static_cast<Week>(c.expand_week), c.effective_volunteer_share(),
                        static_cast<float>(c.incentives ? c.incentive_attendance_gain : 0.0)});
   }
+  for (std::size_t i = 0; i < models_.size(); ++i) models_[i]->reconfigure(scenario.programmes[i]);
 }
 
 TieRow World::create_tie(const TieSpec& spec) {

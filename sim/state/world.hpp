@@ -63,6 +63,10 @@ class World {
   World(const Scenario& scenario, std::uint64_t replicate);
 
   const Scenario& scenario() const { return *scenario_; }
+  // From this week on, the run follows `next`: the same scenario but for programme settings
+  // (and a later horizon). Re-reads each programme's access and levers and hands each model its
+  // new config (Model::reconfigure). `next` must outlive the world.
+  void continue_under(const Scenario& next);
   StreamKey key() const { return key_; }
   Week week() const { return week_; }
   void set_week(Week week) { week_ = week; }
@@ -203,6 +207,8 @@ class World {
   };
   std::vector<Access> access_;  // by programme
   bool drawn_volunteer(std::size_t programme, Row r, double share) const;
+  // access_ from the scenario's programmes, and the models' configs.
+  void read_access(const Scenario& scenario);
   // Row r gets a learner tie or a group place: the first time, its first_learner_week and, for a
   // seeker, counters.seekers_served.
   void note_first_learner(Row r);
