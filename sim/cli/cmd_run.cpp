@@ -267,7 +267,8 @@ int run_scenario(const RunOptions& o, const std::string& command_line) {
     write_state_file(*state_file, invocation_info(started, command_line), scenario.resolved_toml,
                      o.scenario_path, scenario.meta.seed, saver.snapshots(), o.force);
     if (!o.quiet)
-      fmt::print(stderr, "state after {} weeks written to {}\n", o.save_state, state_file->string());
+      fmt::print(stderr, "state after {} weeks written to {}\n", o.save_state,
+                 state_file->string());
   }
   std::vector<fs::path> network_files;
   if (watchers.network) network_files = watchers.network->write();

@@ -144,7 +144,9 @@ void Cost::summarize(const SeriesView& series, Values& summary) const {
               reached_total > 0 ? total / reached_total : std::numeric_limits<double>::quiet_NaN());
 }
 
-Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) { continue_under(scenario); }
+Cost::Cost(const Scenario& scenario) : rates_(scenario.cost) {
+  continue_under(scenario);
+}
 
 // Fixed costs follow the programmes' settings from the continuation on.
 void Cost::continue_under(const Scenario& next) {

@@ -15,7 +15,7 @@
 namespace mentorsim {
 class World;
 struct Scenario;
-}
+}  // namespace mentorsim
 
 namespace mentorsim::metrics {
 
