@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -290,14 +291,31 @@ class Reader {
       }
     }
     const auto learner_key = std::make_tuple(tie.learner, tie.programme, tie.zone);
-    if (const auto it = learner_line_.find(learner_key); it != learner_line_.end()) {
-      problems_.add(line_no, 1,
-                    fmt::format("learner '{}' already has a relationship in programme '{}'{} "
-                                "(line {}): a programme gives a learner one developer at a time{}",
-                                roster_.ids[tie.learner], p.common.name, zone_text(tie.zone),
-                                it->second, tie.zone >= 0 ? " in each zone" : ""));
+    const std::int64_t per_learner =
+        rules.developers_per_learner ? rules.developers_per_learner(p) : 1;
+    std::vector<int>& learner_lines = learner_lines_[learner_key];
+    if (static_cast<std::int64_t>(learner_lines.size()) >= per_learner) {
+      problems_.add(
+          line_no, 1,
+          per_learner == 1
+              ? fmt::format("learner '{}' already has a relationship in programme '{}'{} (line "
+                            "{}): a programme gives a learner one developer at a time{}",
+                            roster_.ids[tie.learner], p.common.name, zone_text(tie.zone),
+                            learner_lines.front(), tie.zone >= 0 ? " in each zone" : "")
+              : fmt::format("learner '{}' would have {} developers in programme '{}'{}, more than "
+                            "the {} its rules allow ({})",
+                            roster_.ids[tie.learner], learner_lines.size() + 1, p.common.name,
+                            zone_text(tie.zone), per_learner, rules.per_learner_keys));
       return false;
     }
+    for (const int line : learner_lines)
+      if (pairs_.contains({tie.developer, line})) {
+        problems_.add(line_no, 1,
+                      fmt::format("'{}' already develops '{}' in programme '{}'{} (line {})",
+                                  roster_.ids[tie.developer], roster_.ids[tie.learner],
+                                  p.common.name, zone_text(tie.zone), line));
+        return false;
+      }
     std::int64_t& held = developer_count_[{tie.developer, tie.programme}];
     const std::int64_t capacity = rules.developer_capacity(p);
     if (held + 1 > capacity) {
@@ -309,7 +327,8 @@ class Reader {
       return false;
     }
     ++held;
-    learner_line_.emplace(learner_key, line_no);
+    learner_lines.push_back(line_no);
+    pairs_.insert({tie.developer, line_no});
     return true;
   }
 
@@ -327,8 +346,10 @@ class Reader {
   std::vector<std::string> programme_names_;
   std::vector<std::string> columns_;
   bool header_ok_ = false;
-  std::map<std::tuple<std::uint32_t, std::uint8_t, std::int8_t>, int> learner_line_;
+  // Lines of the relationships taken so far, by learner, programme and zone.
+  std::map<std::tuple<std::uint32_t, std::uint8_t, std::int8_t>, std::vector<int>> learner_lines_;
   std::map<std::pair<std::uint32_t, std::uint8_t>, std::int64_t> developer_count_;
+  std::set<std::pair<std::uint32_t, int>> pairs_;  // (developer, line) of relationships taken
 };
 
 }  // namespace
@@ -336,14 +357,16 @@ class Reader {
 const std::vector<RelationshipColumn>& relationship_columns() {
   static const std::vector<RelationshipColumn> columns = {
       {"developer", "text", "yes", "a roster id", "",
-       "Who develops the learner: the mentor (one_on_one), the junior (reverse)."},
-      {"learner", "text", "yes", "a roster id", "", "Who is developed: the mentee, the senior."},
+       "Who develops the learner: the mentor (one_on_one), the junior (reverse), the guide "
+       "(constellation)."},
+      {"learner", "text", "yes", "a roster id", "",
+       "Who is developed: the mentee, the senior, the constellation's learner."},
       {"programme", "name", "yes", "a [[programme]] name", "",
        "The programme the relationship belongs to. It must start at week 0 and be of a kind "
-       "that takes existing relationships (one_on_one, reverse)."},
-      {"zone", "name", "for reverse", "population.zones", "",
-       "The zone the relationship works on, for kinds that work zone by zone (reverse); empty or "
-       "absent for one_on_one."},
+       "that takes existing relationships (one_on_one, reverse, constellation)."},
+      {"zone", "name", "for reverse, constellation", "population.zones", "",
+       "The zone the relationship works on, for kinds that work zone by zone (reverse, "
+       "constellation); empty or absent for one_on_one."},
       {"start_week", "integer", "yes", "[-5200, 0], not before either joined", "week",
        "The week it started (0 or before). Sessions fall on it and every cadence_weeks after, as "
        "for a relationship the programme makes."},

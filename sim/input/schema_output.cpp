@@ -184,14 +184,16 @@ for a drawn population, from the same random streams. How to write one: [scenari
 
 The relationships already running at week 0, one line each after a header line, in the same CSV as
 a roster. Each names its developer and learner by roster id and the programme it belongs to, which
-must start at week 0 and be of a kind that takes existing relationships (one_on_one, reverse: a
-kind of groups cannot be described pair by pair). A relationship the programme could not hold is an
-error at its line: more than a developer's capacity, a second developer for one learner (in one
-zone), someone outside the programme's functions, a start before either joined, a reverse mentor
-who is not a junior. At week 0 the programme takes each over as its own tie: sessions fall on its
-start week and every cadence_weeks after, it completes at its planned end, and its learner does not
-seek a place at the start. A one-on-one mentor named here becomes able to mentor (they do). How to
-write one: [scenarios.md](scenarios.md#your-own-organisation-a-roster).
+must start at week 0 and be of a kind that takes existing relationships (one_on_one, reverse,
+constellation: a kind of groups cannot be described pair by pair). A relationship the programme
+could not hold is an error at its line: more than a developer's capacity, more developers for one
+learner (in one zone) than the programme gives (one; a constellation's guides_per_zone), the same
+pair twice, someone outside the programme's functions, a start before either joined, a reverse
+mentor who is not a junior, a senior constellation learner. At week 0 the programme takes each over
+as its own tie: sessions fall on its start week and every cadence_weeks after, it completes at its
+planned end, and its learner does not seek a place at the start (a constellation lists a zone short
+of guides for more). A mentor or guide named here becomes able to mentor (they do). How to write
+one: [scenarios.md](scenarios.md#your-own-organisation-a-roster).
 
 )";
   out += relationship_columns_markdown();

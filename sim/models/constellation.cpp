@@ -2,6 +2,8 @@
 // recruited per (learner, zone) slot through the shared matcher, the role (and so the rhythm) of
 // each guide, and what an ending changes. Check-ins and reflections are in
 // constellation_upkeep.cpp.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -32,6 +34,7 @@ void ConstellationModel::on_join(World& world, std::span<const Row> rows, bool a
   const auto count = std::min<std::size_t>(static_cast<std::size_t>(config_.zones_per_learner),
                                            static_cast<std::size_t>(world.people.zones()));
   for_each_seeker(world, rows, share, flag::kSenior, index_, [&](PractitionerId id) {
+    if (learners_.contains(id)) return;  // in it already: a relationship running at week 0
     const std::vector<std::int8_t> zones = weakest_zones(world, world.people.find(id), count, {});
     if (zones.empty()) return;
     world.note_request(id);
@@ -206,6 +209,36 @@ double ConstellationModel::hours(Role role) const {
   return config_.hours_technical;
 }
 
+// Relationships running at week 0: each learner's constellation is the zones the file names, with
+// their guides; a zone short of guides_per_zone is on the fill list from week 0, as it would be at
+// a check-in. Guides can guide (they do).
+void ConstellationModel::adopt_existing(World& world, std::span<const ExistingTie> existing) {
+  for (const ExistingTie& e : existing) {
+    const Row guide = world.people.find(e.developer);
+    const Row learner_row = world.people.find(e.learner);
+    auto [it, fresh] = learners_.try_emplace(e.learner);
+    Learner& learner = it->second;
+    if (fresh) {
+      learner.start = e.start_week;
+      learner.coordinator =
+          uniform01(world.key(), e.learner, world.week(), Purpose::kConstellationCoordinator,
+                    index_) < config_.coordinator_share;
+    }
+    learner.start = std::min(learner.start, static_cast<Week>(e.start_week));
+    auto slot = std::find_if(learner.zones.begin(), learner.zones.end(),
+                             [&](const ZoneSlot& z) { return z.zone == e.zone; });
+    if (slot == learner.zones.end())
+      slot = learner.zones.insert(learner.zones.end(), {e.zone, {}, false, world.week()});
+    world.people.flags[guide] |= flag::kCanMentor;
+    create_guide_tie(world, guide, learner_row, e.learner, *slot, e.planned_end, e.start_week);
+  }
+  for (auto& [id, learner] : learners_)
+    for (ZoneSlot& slot : learner.zones) {
+      slot.listed = static_cast<std::int64_t>(slot.guides.size()) < config_.guides_per_zone;
+      refresh_quality(world, learner, slot);
+    }
+}
+
 void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_row,
                                           PractitionerId learner_id, ZoneSlot& slot) {
   const Role r = role(world, guide, learner_row);
@@ -217,17 +250,25 @@ void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_r
   // refresh_quality's to set for several perspectives and contradictory advice.
   if (r == Role::kSenior && config_.senior_tie_weeks > 0)
     end = std::min(end, world.week() + static_cast<Week>(config_.senior_tie_weeks) - 1);
+  create_guide_tie(world, guide, learner_row, learner_id, slot, end, kStartsThisWeek);
+  world.note_match(slot.since);
+}
+
+void ConstellationModel::create_guide_tie(World& world, Row guide, Row learner_row,
+                                          PractitionerId learner_id, ZoneSlot& slot, Week end,
+                                          Week start) {
+  const Role r = role(world, guide, learner_row);
   const TieRow t = world.create_tie(TieSpec::between(guide, learner_row, TieKind::kGuide, index_)
                                         .in_zone(slot.zone)
                                         .sessions(cadence(r), hours(r), config_.attendance)
                                         .with_quality(config_.quality)
-                                        .ending(end));
+                                        .ending(end)
+                                        .started(start));
   const TieId tie = world.ties.id[t];
   const PractitionerId guide_id = world.people.id[guide];
   ties_.emplace(tie, TieInfo{learner_id, slot.zone, 0});
   ++guides_[guide_id];
   slot.guides.push_back({tie, guide_id});
-  world.note_match(slot.since);
 }
 
 void ConstellationModel::refresh_quality(World& world, const Learner& learner,
@@ -276,6 +317,29 @@ void ConstellationModel::mark_over_capacity(const World& world,
 }
 
 }  // namespace constellation
+
+ModelEntry::ExistingTieRules constellation_existing_ties() {
+  ModelEntry::ExistingTieRules rules;
+  rules.zoned = true;
+  rules.developer_capacity = [](const ProgrammeConfig& p) {
+    return static_cast<const ConstellationConfig&>(*p.model).guide_capacity;
+  };
+  rules.capacity_keys = "guide_capacity";
+  rules.developers_per_learner = [](const ProgrammeConfig& p) {
+    return static_cast<const ConstellationConfig&>(*p.model).guides_per_zone;
+  };
+  rules.per_learner_keys = "guides_per_zone";
+  // Constellations develop non-seniors (seniors arrived skilled: model.md §5).
+  rules.check = [](const ProgrammeConfig&, const Scenario& scenario,
+                   const ExistingTie& e) -> std::string {
+    const Roster& roster = *scenario.roster;
+    if (roster.senior[e.learner] == 1)
+      return fmt::format("learner '{}' is a senior: constellations develop the others",
+                         roster.ids[e.learner]);
+    return {};
+  };
+  return rules;
+}
 
 std::unique_ptr<Model> make_constellation_model(const ProgrammeConfig& programme,
                                                 int programme_index) {

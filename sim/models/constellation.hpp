@@ -12,10 +12,15 @@
 // someday—now").
 #include <memory>
 
+#include "models/registry.hpp"
 #include "scenario/programmes/constellation.hpp"
 #include "state/model.hpp"
 
 namespace mentorsim {
+
+// Relationships running at week 0: a guide (up to guide_capacity) and a non-senior learner in one
+// zone, up to guides_per_zone guides per learner and zone.
+ModelEntry::ExistingTieRules constellation_existing_ties();
 
 std::unique_ptr<Model> make_constellation_model(const ProgrammeConfig& programme,
                                                 int programme_index);

@@ -45,6 +45,7 @@ class ConstellationModel final : public Model {
  public:
   ConstellationModel(const ConstellationConfig& config, int index);
 
+  void adopt_existing(World& world, std::span<const ExistingTie> existing) override;
   void on_join(World& world, std::span<const Row> rows, bool at_start) override;
   void on_departures(World& world) override;
   void on_tie_ended(World& world, TieRow tie) override;
@@ -67,6 +68,9 @@ class ConstellationModel final : public Model {
                  std::vector<matching::Candidate>& open, std::vector<double>& committed);
   void create_guide_tie(World& world, Row guide, Row learner_row, PractitionerId learner_id,
                         ZoneSlot& slot);
+  // The tie itself, ending at `end`, started in week `start` (kStartsThisWeek: now).
+  void create_guide_tie(World& world, Row guide, Row learner_row, PractitionerId learner_id,
+                        ZoneSlot& slot, Week end, Week start);
   // Sets the quality of every tie of `slot`: contradiction when ≥ 2 guides and no coordinator.
   void refresh_quality(World& world, const Learner& learner, const ZoneSlot& slot) const;
   static TieRow row_of(const World& world, TieId id);

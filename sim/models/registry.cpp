@@ -42,7 +42,7 @@ const std::vector<ModelEntry>& model_registry() {
        [] { return std::make_unique<ConstellationConfig>(); },
        make_constellation_model,
        {},
-       std::nullopt},
+       constellation_existing_ties()},
   };
   return entries;
 }

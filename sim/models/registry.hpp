@@ -47,6 +47,10 @@ struct ModelEntry {
     // Most relationships one developer may hold in the programme, and the keys that say so.
     std::function<std::int64_t(const ProgrammeConfig&)> developer_capacity;
     const char* capacity_keys = "";
+    // Most developers one learner may have in the programme (in each zone, for a zoned kind), and
+    // the key that says so; one unless the kind gives several (constellation guides).
+    std::function<std::int64_t(const ProgrammeConfig&)> developers_per_learner;
+    const char* per_learner_keys = "";
     // What else makes one relationship impossible for the programme, or "" (e.g. a reverse
     // mentor who is not a junior). Runs once the line's ids, programme and zone are known.
     std::function<std::string(const ProgrammeConfig&, const Scenario&, const ExistingTie&)> check;

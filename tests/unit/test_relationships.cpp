@@ -123,6 +123,52 @@ TEST_CASE("relationships running at week 0 are their programme's ties before any
   CHECK(tie_of(sim.world(), 0, 1) == sim.world().ties.size());
 }
 
+TEST_CASE("a constellation takes over its guides zone by zone, listing zones short of guides",
+          "[params][relationships][models]") {
+  testing::TempDir dir("relationships");
+  std::ofstream(dir.path / "people.csv") << kPeople;
+  std::ofstream(dir.path / "ties.csv")
+      << "developer,learner,programme,zone,start_week,planned_end\n"
+         "m1,l1,guides,technical,-6,40\n"
+         "j1,l1,guides,digital,0,40\n"
+         "s1,l1,guides,digital,-1,40\n";
+  const fs::path file = dir.path / "org.toml";
+  std::ofstream(file) << testing::kMechanismsOff << R"([scenario]
+weeks = 10
+seed = 5
+[population]
+roster = "people.csv"
+relationships = "ties.csv"
+zones = ["technical", "digital"]
+group_names = ["majority", "minority"]
+group_shares = [0.5, 0.5]
+function_names = ["engineering", "operations"]
+function_shares = [0.5, 0.5]
+[[programme]]
+name = "guides"
+kind = "constellation"
+guides_per_zone = 2
+initial_seek_share = 1.0
+)";
+  const Scenario s = params::load_scenario_file(file, {});
+  Simulation sim(s, 0);
+  sim.run_phase(Phase::kJoining);  // week 0: the guides are taken over, before any matching
+  const World& w = sim.world();
+  REQUIRE(w.ties.size() == 3);
+  for (TieRow t = 0; t < 3; ++t) {
+    CHECK(w.ties.kind[t] == static_cast<std::uint8_t>(TieKind::kGuide));
+    CHECK(w.ties.learner_id[t] == 1);
+    CHECK(w.ties.planned_end[t] == 40);
+  }
+  CHECK(w.ties.start_week[0] == -6);
+  CHECK(w.ties.zone[0] == 0);
+  CHECK((w.ties.zone[1] == 1 && w.ties.zone[2] == 1));
+  CHECK(w.people.has(0, flag::kCanMentor));  // m1 guides, though the roster says no senior
+  // l1 is in the programme already and waits for nobody (each of its zones has a guide); the
+  // other non-seniors, l2, j1 and m1, seek and wait.
+  CHECK(w.models()[0]->waiting_count() == 3);
+}
+
 TEST_CASE("the relationship columns reference lists every declared column",
           "[params][relationships]") {
   const std::string md = params::relationship_columns_markdown();
