@@ -97,3 +97,28 @@ def test_a_sweep_runs_on_a_roster_scenario(tmp_path):
     summary = run("summarize", tmp_path / "out", "--format", "csv", "--metrics",
                   "final_participation").stdout
     assert summary.count("\n") >= 3  # a header and a row per point
+
+
+def test_a_switch_to_cohorts_continues_from_the_saved_week(tmp_path):
+    """30_switch_later.toml: save at week 104, continue with the cohorts started and the
+    one-on-one programme ended; the first 104 weeks are the saved run's, bit for bit."""
+    import h5py
+    import numpy as np
+
+    run("run", ROSTER / "30_switch_later.toml", "-r", "2", "--save-state", "104",
+        "--out", tmp_path / "now.h5", "--quiet")
+    state = tmp_path / "now.week104.state.h5"
+    run("run", "--from-state", state, "--out", tmp_path / "switched.h5", "--quiet",
+        "--set", "programme.cohorts.start_week=104", "--set", "programme.current.end_week=130")
+    with h5py.File(tmp_path / "now.h5") as now, h5py.File(tmp_path / "switched.h5") as switched:
+        series = []
+        now["weekly"].visititems(
+            lambda name, obj: series.append(name) if isinstance(obj, h5py.Dataset) else None)
+        assert len(series) > 50
+        for name in series:
+            before, after = now["weekly"][name][:, :104], switched["weekly"][name][:, :104]
+            assert np.array_equal(before, after, equal_nan=True), name
+        cohorts = switched["weekly/programme/cohorts/learners"][()]
+        current = switched["weekly/programme/current/learners"][()]
+        assert (cohorts[:, :104] == 0).all() and (cohorts[:, 110:] > 0).all()
+        assert (current[:, :104] > 0).all() and (current[:, 130:] == 0).all()
