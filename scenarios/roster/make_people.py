@@ -56,8 +56,8 @@ def main(out=sys.stdout, n=500, seed=2026):
 
 
 def ties(out=sys.stdout, seed=2026, per_mentor=(1, 3), term_weeks=39):
-    """The mentoring already running at week 0: each senior the roster names (senior = yes) has
-    one to three mentees of the current one-on-one programme ("current"), not seniors themselves,
+    """The mentoring already running at week 0 (synthetic; the counts and start weeks are assumed,
+    for illustration): each senior the roster names (senior = yes) has one to three mentees of the current one-on-one programme ("current"), not seniors themselves,
     each relationship in its 39-week term, started up to 30 weeks ago and not before either joined.
     Every learner has one mentor."""
     rows = people()

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <map>
 #include <optional>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -308,14 +307,14 @@ class Reader {
                             zone_text(tie.zone), per_learner, rules.per_learner_keys));
       return false;
     }
-    for (const int line : learner_lines)
-      if (pairs_.contains({tie.developer, line})) {
-        problems_.add(line_no, 1,
-                      fmt::format("'{}' already develops '{}' in programme '{}'{} (line {})",
-                                  roster_.ids[tie.developer], roster_.ids[tie.learner],
-                                  p.common.name, zone_text(tie.zone), line));
-        return false;
-      }
+    const auto pair_key = std::make_tuple(tie.developer, tie.learner, tie.programme, tie.zone);
+    if (const auto it = pair_line_.find(pair_key); it != pair_line_.end()) {
+      problems_.add(line_no, 1,
+                    fmt::format("'{}' already develops '{}' in programme '{}'{} (line {})",
+                                roster_.ids[tie.developer], roster_.ids[tie.learner], p.common.name,
+                                zone_text(tie.zone), it->second));
+      return false;
+    }
     std::int64_t& held = developer_count_[{tie.developer, tie.programme}];
     const std::int64_t capacity = rules.developer_capacity(p);
     if (held + 1 > capacity) {
@@ -328,7 +327,7 @@ class Reader {
     }
     ++held;
     learner_lines.push_back(line_no);
-    pairs_.insert({tie.developer, line_no});
+    pair_line_.emplace(pair_key, line_no);
     return true;
   }
 
@@ -349,7 +348,8 @@ class Reader {
   // Lines of the relationships taken so far, by learner, programme and zone.
   std::map<std::tuple<std::uint32_t, std::uint8_t, std::int8_t>, std::vector<int>> learner_lines_;
   std::map<std::pair<std::uint32_t, std::uint8_t>, std::int64_t> developer_count_;
-  std::set<std::pair<std::uint32_t, int>> pairs_;  // (developer, line) of relationships taken
+  // The line of each relationship taken, by developer, learner, programme and zone.
+  std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint8_t, std::int8_t>, int> pair_line_;
 };
 
 }  // namespace
